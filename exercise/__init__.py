@@ -1,0 +1,1 @@
+"""The shared measuring instrument: contract types, corpus loading, judging, metrics, local eval."""

@@ -1,0 +1,23 @@
+"""`takehome`: the one command-line entry point, with subcommands grouped per area.
+
+Each area owns its typer app (corpus generation lives in `corpus.cli`, the local evaluation loop in
+`exercise.cli`); this module only mounts them, so `takehome --help` lists everything.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from corpus.cli import app as corpus_app
+
+app = typer.Typer(
+    name="takehome",
+    help="RAG take-home harness: generate corpora, evaluate and grade retrieval pipelines.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(corpus_app, name="corpus")
+
+
+def main() -> None:
+    app()
