@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SEED   ?= 7
 
 .DEFAULT_GOAL := help
-.PHONY: help setup test lint corpus bench-corpus
+.PHONY: help setup demo test lint corpus bench-corpus
 
 help:  ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -18,6 +18,11 @@ $(STAMP): pyproject.toml
 	touch $@
 
 setup: $(STAMP)  ## create .venv and install the harness with test and dev tools
+
+demo: $(STAMP)  ## generate a medium variant into out/demo, verify it and print its statistics
+	$(VENV)/bin/takehome corpus generate --seed $(SEED) --profile medium --out out/demo --force
+	$(VENV)/bin/takehome corpus verify out/demo
+	$(VENV)/bin/takehome corpus stats out/demo
 
 test: $(STAMP)  ## run the harness's test suite (slow tests included)
 	$(PY) -m pytest

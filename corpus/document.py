@@ -1,0 +1,157 @@
+"""Building one Markdown document while recording the exact offsets of what was written.
+
+Renderers append headings, paragraphs, lists and tables through `DocBuilder`; every append
+returns the `(start, end)` offsets of the pieces, so a golden question's evidence is known by
+construction rather than searched for afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of a document's text that supports an answer."""
+
+    doc_id: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        return {"doc_id": self.doc_id, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A question a renderer can ask, with its answer and evidence, before selection."""
+
+    slice: str
+    """The failure mode the question exercises."""
+    fact: str
+    """Key of the underlying fact; no two selected questions share one."""
+    text: str
+    answer: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A rendered document: its id, its exact text and the questions it can answer."""
+
+    doc_id: str
+    text: str
+    candidates: tuple[Candidate, ...]
+
+
+class DocBuilder:
+    """Appends Markdown blocks separated by blank lines; tracks offsets of what it wrote."""
+
+    def __init__(self, doc_id: str, title: str) -> None:
+        self.doc_id = doc_id
+        self._parts: list[str] = []
+        self._length = 0
+        self.candidates: list[Candidate] = []
+        self.heading(1, title)
+
+    @property
+    def offset(self) -> int:
+        """Where the next block's text starts."""
+        return self._length
+
+    def _block(self, text: str) -> int:
+        start = self._length
+        self._parts.append(text + "\n\n")
+        self._length += len(text) + 2
+        return start
+
+    def heading(self, level: int, text: str) -> Offsets:
+        start = self._block("#" * level + " " + text) + level + 1
+        return start, start + len(text)
+
+    def paragraph(self, sentences: Sequence[str]) -> list[Offsets]:
+        """One paragraph; returns the offsets of each sentence."""
+        start = self._block(" ".join(sentences))
+        spans = []
+        for sentence in sentences:
+            spans.append((start, start + len(sentence)))
+            start += len(sentence) + 1
+        return spans
+
+    def bullets(self, items: Sequence[str]) -> list[Offsets]:
+        """A bulleted list; returns the offsets of each item's text (without the dash)."""
+        start = self._block("\n".join("- " + item for item in items))
+        spans = []
+        for item in items:
+            spans.append((start + 2, start + 2 + len(item)))
+            start += len(item) + 3
+        return spans
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[Offsets]:
+        """A Markdown table; returns the offsets of each body row's line."""
+        lines = [_row(header), "|" + "|".join("---" for _ in header) + "|"]
+        lines += [_row(r) for r in rows]
+        start = self._block("\n".join(lines))
+        start += len(lines[0]) + len(lines[1]) + 2
+        spans = []
+        for line in lines[2:]:
+            spans.append((start, start + len(line)))
+            start += len(line) + 1
+        return spans
+
+    def paragraph_across(
+        self,
+        fixed: Sequence[str],
+        filler: Callable[[], str],
+        chunk: int,
+        *,
+        cross: str,
+    ) -> list[Offsets]:
+        """A paragraph of filler sentences, then `fixed`, placed relative to a chunk edge.
+
+        cross="inside": a multiple of `chunk` falls strictly inside the fixed sentences (a
+        fixed-size chunker splits them). cross="before": a multiple of `chunk` lies between the
+        start of this paragraph and the fixed sentences (a fixed-size chunk holding them does not
+        reach back to what precedes the paragraph). Filler sentences are drawn until that holds.
+        """
+        start = self._length
+        fixed_len = sum(len(s) + 1 for s in fixed) - 1
+        before: list[str] = []
+        pos = start  # where the fixed sentences would start
+        for _ in range(200):
+            if _placed(start, pos, fixed_len, chunk, cross):
+                return self.paragraph([*before, *fixed])[len(before) :]
+            # Prefer a sentence that lands the fixed part in place; otherwise take any and retry
+            # at the next chunk edge (sentence lengths vary, so some draw fits within a few).
+            sentence = filler()
+            for _ in range(25):
+                if _placed(start, pos + len(sentence) + 1, fixed_len, chunk, cross):
+                    break
+                sentence = filler()
+            before.append(sentence)
+            pos += len(sentence) + 1
+        raise RuntimeError(f"{self.doc_id}: could not place a paragraph across a chunk edge")
+
+    def build(self) -> Document:
+        text = "".join(self._parts).rstrip("\n") + "\n"
+        return Document(self.doc_id, text, tuple(self.candidates))
+
+    def ask(self, slice_: str, fact: str, question: str, answer: str, *spans: Offsets) -> None:
+        """Record a question this document answers, with evidence in this document."""
+        evidence = tuple(Evidence(self.doc_id, s, e) for s, e in spans)
+        self.candidates.append(Candidate(slice_, fact, question, answer, evidence))
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _placed(par_start: int, pos: int, fixed_len: int, chunk: int, cross: str) -> bool:
+    if cross == "inside":
+        edge = (pos // chunk + 1) * chunk  # first multiple of chunk after pos
+        return edge < pos + fixed_len
+    # "before": every chunk that holds position pos starts at or after the paragraph's start
+    return (pos // chunk) * chunk >= par_start

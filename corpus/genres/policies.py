@@ -1,0 +1,105 @@
+"""Versioned policies: one document per version; clauses whose value changed are distractors.
+
+Every clause names its policy and version (`Travel Policy v4 caps ...`), so the two versions'
+sentences differ only in the qualifier and the value. Only clauses whose value changed between
+versions become questions: a clause both versions agree on would have two correct sources.
+"""
+
+from __future__ import annotations
+
+import random
+
+from corpus.banks.policies import POLICIES
+from corpus.banks.types import PolicyClause, ValueSpec
+from corpus.document import DocBuilder, Document
+from corpus.profile import Profile
+from corpus.slots import capitalise
+from corpus.world import World
+
+CHANGE_SHARE = 0.5  # share of numeric clauses whose value differs between consecutive versions
+
+
+def draw_value(rng: random.Random, spec: ValueSpec) -> str:
+    """Draw and format one value of a bank `ValueSpec`."""
+    if spec.choices:
+        return spec.fmt.format(rng.choice(spec.choices))
+    return spec.fmt.format(rng.randrange(spec.low, spec.high + 1, spec.step))
+
+
+def _numeric(clause: PolicyClause) -> bool:
+    spec = clause.value
+    return not spec.choices or all(any(c.isdigit() for c in v) for v in spec.choices)
+
+
+def render_policies(world: World, profile: Profile) -> list[Document]:
+    knobs = profile.corpus
+    rng = world.rng("policies")
+    chosen = rng.sample(POLICIES, min(knobs.policies, len(POLICIES)))
+    docs = []
+    for template in chosen:
+        prng = world.rng("policy", template.key)
+        first = prng.randint(2, 5)
+        versions = list(range(first, first + knobs.policy_versions))
+        # values[clause.key][i] is the clause's value in versions[i]
+        values: dict[str, list[str]] = {}
+        for clause in template.clauses:
+            row = [draw_value(prng, clause.value)]
+            for _ in versions[1:]:
+                if _numeric(clause) and prng.random() < CHANGE_SHARE:
+                    row.append(_different(prng, clause.value, row))
+                else:
+                    row.append(row[-1])
+            values[clause.key] = row
+        for i, version in enumerate(versions):
+            docs.append(_render_version(world, template, versions, i, values))
+    return docs
+
+
+def _different(rng: random.Random, spec: ValueSpec, taken: list[str]) -> str:
+    for _ in range(100):
+        value = draw_value(rng, spec)
+        if value not in taken:
+            return value
+    raise ValueError(f"value spec {spec} cannot produce a new value")
+
+
+def _render_version(world, template, versions, i, values) -> Document:
+    version = versions[i]
+    name = f"{template.name} v{version}"
+    slug = template.key.replace("_", "-")
+    doc_id = f"policy-{slug}-v{version}"
+    filler = world.filler(doc_id)
+    rng = filler.rng
+    b = DocBuilder(doc_id, name)
+    purpose = [filler.fill(s) for s in template.purpose]
+    purpose.append(world.sentence(filler, "policy"))
+    b.paragraph(purpose)
+    if len(versions) > 1:
+        older = [f"v{v}" for v in versions if v < version]
+        status = (
+            f"This is the current version; it replaces {', '.join(older)}."
+            if version == versions[-1]
+            else f"This version was superseded by v{versions[-1]} and is kept for reference."
+        )
+        b.paragraph([status, world.sentence(filler, "policy")])
+    b.heading(2, rng.choice(("Rules", "Policy statements", "What the policy requires")))
+    clauses = list(template.clauses)
+    rng.shuffle(clauses)
+    sentences: list[str] = []
+    facts = []
+    for clause in clauses:
+        value = values[clause.key][i]
+        sentences.append(capitalise(clause.statement.format(policy=name, value=value)))
+        row = values[clause.key]
+        if len(set(row)) == len(row) and len(row) > 1:  # differs from every other version
+            facts.append((len(sentences) - 1, clause, value))
+        if rng.random() < 0.35:
+            sentences.append(world.sentence(filler, "policy"))
+    half = len(sentences) // 2
+    spans = b.paragraph(sentences[:half]) + b.paragraph(sentences[half:])
+    for position, clause, value in facts:
+        question = clause.question.format(policy=name)
+        b.ask("distractor", f"{doc_id}/{clause.key}", question, value, spans[position])
+    b.heading(2, rng.choice(("Exceptions", "Questions and exceptions", "Getting an exception")))
+    b.paragraph([world.sentence(filler, "policy") for _ in range(rng.randint(2, 4))])
+    return b.build()

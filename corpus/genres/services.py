@@ -1,0 +1,175 @@
+"""Service runbooks (error codes) and API references (endpoints): the `identifier` slice.
+
+Codes within a service share a prefix and permute the same digits (`LDG-2047`, `LDG-2074`,
+`LDG-2407`), and endpoints repeat paths across methods and API versions, so only the exact
+identifier tells the right paragraph from its neighbours — which a dense encoder blurs.
+"""
+
+from __future__ import annotations
+
+import random
+
+from corpus.document import DocBuilder, Document
+from corpus.profile import Profile
+from corpus.world import Service, World
+
+PROBLEMS = (
+    "an expired TLS certificate", "a full data volume", "replication lag above the alert line",
+    "a stalled consumer group", "an exhausted connection pool", "a rejected signing key",
+    "clock drift between nodes", "a corrupt index segment", "a missing feature flag",
+    "a schema mismatch", "a throttled upstream quota", "a revoked service token",
+    "a failed leader election", "a stuck migration lock", "a poisoned cache entry",
+    "an unreachable secrets vault", "a malformed webhook payload", "a duplicate idempotency key",
+    "an oversized request body", "a dead-letter queue overflow", "a partial batch commit",
+    "a DNS resolution timeout", "a stale read replica", "a misrouted shard key",
+    "a checksum mismatch", "an unacknowledged delivery receipt", "a truncated export file",
+    "a disabled encryption key", "a saturated thread pool", "an orphaned lease",
+    "a rejected currency code", "a missing tax region", "an unsigned release artefact",
+    "a locked customer record", "a paused scheduler", "a failed health probe",
+    "a rate-limited partner API", "an invalid routing rule", "a timed-out settlement file",
+    "a mismatched ledger balance",
+)
+PLACES = (
+    "on the primary database", "in the ingestion queue", "on the edge gateway",
+    "in the nightly batch", "on the read path", "in the outbound mailer",
+    "in the payment adapter", "on the search cluster", "in the export worker",
+    "on the identity bridge", "in the reporting warehouse", "on the webhook relay",
+    "in the billing run", "on the object store", "in the retry scheduler",
+    "on the partner link", "in the audit trail", "on the mobile push channel",
+    "in the tenant router", "on the archive tier",
+)
+REMEDIES = (
+    "Page the owning team if it persists for more than ten minutes.",
+    "Fail over to the standby region before touching the primary.",
+    "Restart the affected workers one at a time and watch the error rate.",
+    "Open a ticket with the platform team and attach the last hour of logs.",
+    "Rotate the credential from the secrets console and redeploy.",
+    "Drain the queue to the holding area and replay it once traffic is quiet.",
+    "Roll back the most recent deployment if it started within the last hour.",
+    "Check the partner status page before escalating to the vendor.",
+    "Freeze further releases until the cause is understood.",
+    "Silence the alert only after a fix is deployed and confirmed.",
+)
+RESOURCES = (
+    "batches", "accounts", "refunds", "exports", "jobs", "webhooks", "tokens", "reports",
+    "schedules", "invoices", "payouts", "sessions", "devices", "shipments", "quotes", "rules",
+    "audits", "imports", "tenants", "alerts",
+)
+SCOPE_VERBS = {"GET": "read", "POST": "write", "PUT": "write", "DELETE": "admin"}
+CODE_QUESTIONS = (
+    "What does error code {code} indicate?",
+    "Which problem does the error {code} signal?",
+    "What condition is reported by {code}?",
+)
+RATE_QUESTIONS = (
+    "What is the rate limit of {endpoint}?",
+    "How many requests per minute does {endpoint} accept?",
+)
+
+
+def render_services(world: World, profile: Profile) -> list[Document]:
+    knobs = profile.corpus
+    conditions = [f"{p} {w}" for p in PROBLEMS for w in PLACES]
+    world.rng("error-conditions").shuffle(conditions)
+    docs = []
+    for i, service in enumerate(world.services):
+        per = knobs.error_codes_per_service
+        mine = conditions[i * per : (i + 1) * per]
+        docs.append(_runbook(world, service, mine))
+        docs.append(_api_reference(world, service, knobs.endpoints_per_service))
+    return docs
+
+
+def error_codes(rng: random.Random, prefix: str, count: int) -> list[str]:
+    """`count` codes sharing a prefix and permuting a few digits (confusable on purpose)."""
+    base = rng.randint(1, 9)
+    digits = rng.sample("0123456789", 3)
+    codes: list[str] = []
+    for _ in range(count * 50):
+        if len(codes) == count:
+            break
+        shuffled = rng.sample(digits, 3) if len(codes) < 6 else rng.sample("0123456789", 3)
+        code = f"{prefix}-{base}{''.join(shuffled)}"
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _runbook(world: World, service: Service, conditions: list[str]) -> Document:
+    doc_id = f"runbook-{service.name}"
+    filler = world.filler(doc_id)
+    rng = filler.rng
+    b = DocBuilder(doc_id, f"Runbook: the {service.name} service")
+    b.paragraph(
+        [
+            f"The {service.name} service is owned by the {service.team} team, and this runbook "
+            f"is the first stop for anyone on call for it.",
+            world.sentence(filler, "runbook", service=service.name),
+            world.sentence(filler, "runbook", service=service.name),
+        ]
+    )
+    b.heading(2, rng.choice(("Dashboards and alerts", "Where to look first", "Monitoring")))
+    b.paragraph([world.sentence(filler, "runbook", service=service.name) for _ in range(3)])
+    b.heading(2, rng.choice(("Error codes", "Error reference", "Known error codes")))
+    codes = error_codes(rng, service.prefix, len(conditions))
+    for code, condition in zip(codes, conditions, strict=True):
+        sentences = [f"`{code}` indicates {condition}.", rng.choice(REMEDIES)]
+        if rng.random() < 0.6:
+            sentences.append(world.sentence(filler, "runbook", service=service.name))
+        spans = b.paragraph(sentences)
+        question = rng.choice(CODE_QUESTIONS).format(code=code)
+        b.ask("identifier", f"{doc_id}/{code}", question, condition, spans[0])
+    b.heading(2, rng.choice(("Escalation", "When to escalate", "Escalation path")))
+    b.paragraph([world.sentence(filler, "runbook", service=service.name) for _ in range(3)])
+    return b.build()
+
+
+def endpoints(rng: random.Random, service: str, count: int) -> list[tuple[str, str]]:
+    """(method, path) pairs that reuse resources across methods and API versions."""
+    resources = rng.sample(RESOURCES, max(1, (count + 2) // 3))
+    pairs: list[tuple[str, str]] = []
+    options = [
+        (m, f"/v{v}/{service}/{r}{suffix}")
+        for r in resources
+        for v in (1, 2)
+        for m, suffix in (("GET", ""), ("POST", ""), ("GET", "/{id}"), ("DELETE", "/{id}"))
+    ]
+    rng.shuffle(options)
+    for option in options:
+        if len(pairs) == count:
+            break
+        pairs.append(option)
+    return pairs
+
+
+def _api_reference(world: World, service: Service, count: int) -> Document:
+    doc_id = f"api-{service.name}"
+    filler = world.filler(doc_id)
+    rng = filler.rng
+    b = DocBuilder(doc_id, f"API reference: {service.name}")
+    b.paragraph(
+        [
+            f"All {service.name} endpoints are served under the internal gateway and require a "
+            f"service token issued by the identity platform.",
+            world.sentence(filler, "api", service=service.name),
+            world.sentence(filler, "api", service=service.name),
+        ]
+    )
+    b.heading(2, rng.choice(("Endpoints", "Endpoint reference", "Available endpoints")))
+    limits = rng.sample(range(20, 2001, 10), count)
+    for (method, path), limit in zip(endpoints(rng, service.name, count), limits, strict=True):
+        endpoint = f"{method} {path}"
+        scope = f"{service.name}:{SCOPE_VERBS[method]}"
+        rate = f"{limit} requests per minute"
+        sentences = [
+            f"`{endpoint}` requires the `{scope}` scope and accepts at most {rate} per client.",
+            world.sentence(filler, "api", service=service.name),
+        ]
+        spans = b.paragraph(sentences)
+        # Scopes repeat across endpoints of one service, so only the rate limit (unique per
+        # endpoint) makes an answer that identifies its paragraph.
+        question = rng.choice(RATE_QUESTIONS).format(endpoint=endpoint)
+        b.ask("identifier", f"{doc_id}/{endpoint}", question, rate, spans[0])
+    b.heading(2, rng.choice(("Errors and retries", "Retries", "Error handling")))
+    b.paragraph([world.sentence(filler, "api", service=service.name) for _ in range(3)])
+    return b.build()

@@ -1,0 +1,192 @@
+"""Golden questions: choosing hidden and public questions from the candidates, and writing the
+unanswerable ones.
+
+Answerable questions come from the renderers' candidates (answer and evidence fixed when the
+fact was written). For each slice the candidates are shuffled with the variant's seed; the
+first go to the hidden set, the next to the public set, never two questions on one fact or one
+evidence span. Unanswerable questions ask about something the corpus never names (a spare
+team, an unused error code, a model or policy version that does not exist) — checked against
+the finished corpus, so no document can answer them.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from corpus.document import Candidate, Document, Evidence
+from corpus.genres.products import ATTRIBUTES
+from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
+from corpus.genres.services import CODE_QUESTIONS, RATE_QUESTIONS, RESOURCES
+from corpus.profile import SLICES, Profile, ProfileError
+from corpus.text import tokens
+from corpus.world import World
+
+
+@dataclass(frozen=True)
+class Question:
+    """A golden question as written to disk."""
+
+    id: str
+    text: str
+    answer: str
+    evidence: tuple[Evidence, ...]
+    slice: str
+    unanswerable: bool
+
+    def to_json(self, *, with_slice: bool) -> dict:
+        line = {
+            "id": self.id,
+            "text": self.text,
+            "answer": self.answer,
+            "evidence": [e.to_json() for e in self.evidence],
+        }
+        if with_slice:
+            line["slice"] = self.slice
+        line["unanswerable"] = self.unanswerable
+        return line
+
+
+# What raises each slice's supply of candidate facts, for the "impossible mix" message.
+SUPPLY_KNOBS = {
+    "boundary": "corpus.incident_reports",
+    "heading": "corpus.team_directories, corpus.teams_per_directory, corpus.office_guides",
+    "table": "corpus.registers, corpus.register_rows",
+    "paraphrase": "corpus.handbooks (the rule bank is fixed in size)",
+    "identifier": "corpus.services, corpus.error_codes_per_service, corpus.endpoints_per_service",
+    "distractor": "corpus.product_families, corpus.sibling_models, corpus.policy_versions",
+    "unanswerable": "corpus.services, corpus.product_families",
+}
+
+
+def select_questions(
+    world: World, profile: Profile, docs: Sequence[Document]
+) -> tuple[list[Question], list[Question]]:
+    """(hidden, public) questions for a rendered corpus."""
+    by_slice: dict[str, list[Candidate]] = {s: [] for s in SLICES}
+    for doc in docs:
+        for candidate in doc.candidates:
+            by_slice[candidate.slice].append(candidate)
+    by_slice["unanswerable"] = list(unanswerable_candidates(world, profile, docs))
+
+    hidden: list[Candidate] = []
+    public: list[Candidate] = []
+    for slice_ in SLICES:
+        pool = by_slice[slice_]
+        world.rng("select", slice_).shuffle(pool)
+        want_hidden, want_public = profile.hidden[slice_], profile.public[slice_]
+        picked = _distinct(pool, want_hidden + want_public)
+        if len(picked) < want_hidden + want_public:
+            raise ProfileError(
+                f"profile {profile.name}: questions.hidden.{slice_} + questions.public.{slice_} "
+                f"= {want_hidden + want_public}, but this corpus has only {len(picked)} distinct "
+                f"{slice_} facts; lower those counts or raise {SUPPLY_KNOBS[slice_]}"
+            )
+        hidden += picked[:want_hidden]
+        public += picked[want_hidden:]
+    return _number(world, hidden, "h"), _number(world, public, "p")
+
+
+def _distinct(pool: Sequence[Candidate], count: int) -> list[Candidate]:
+    picked: list[Candidate] = []
+    facts: set[str] = set()
+    evidence: set[tuple[Evidence, ...]] = set()
+    texts: set[str] = set()
+    for candidate in pool:
+        if len(picked) == count:
+            break
+        if candidate.fact in facts or candidate.text in texts:
+            continue
+        if candidate.evidence and candidate.evidence in evidence:
+            continue
+        picked.append(candidate)
+        facts.add(candidate.fact)
+        texts.add(candidate.text)
+        evidence.add(candidate.evidence)
+    return picked
+
+
+def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question]:
+    order = list(chosen)
+    world.rng("order", prefix).shuffle(order)  # ids reveal nothing about slices
+    width = max(3, len(str(len(order))))
+    return [
+        Question(
+            id=f"{prefix}{i:0{width}d}",
+            text=c.text,
+            answer=c.answer,
+            evidence=c.evidence,
+            slice=c.slice,
+            unanswerable=c.slice == "unanswerable",
+        )
+        for i, c in enumerate(order, start=1)
+    ]
+
+
+def unanswerable_candidates(
+    world: World, profile: Profile, docs: Sequence[Document]
+) -> Iterator[Candidate]:
+    """Questions about things no document names, alternating between kinds."""
+    corpus_text = "\n".join(d.text for d in docs)
+    vocabulary = set(tokens(corpus_text))
+    rng = world.rng("unanswerable")
+
+    def absent(*anchors: str) -> bool:
+        return all(a not in corpus_text and a.lower() not in vocabulary for a in anchors)
+
+    makers: list[Callable[[], tuple[str, str] | None]] = [
+        lambda: _unknown_code(rng, world, absent),
+        lambda: _unknown_endpoint(rng, world, absent),
+        lambda: _unknown_model(rng, world, absent),
+        lambda: _unknown_section(rng, world.spare_teams, TEAM_FACTS, "team", absent),
+        lambda: _unknown_section(rng, world.spare_cities, OFFICE_FACTS, "office", absent),
+    ]
+    seen: set[str] = set()
+    want = profile.hidden["unanswerable"] + profile.public["unanswerable"]
+    misses = 0
+    while len(seen) < want * 3 and misses < 2000:
+        made = rng.choice(makers)()
+        if made is None or made[0] in seen:
+            misses += 1
+            continue
+        text, anchor = made
+        seen.add(text)
+        yield Candidate("unanswerable", f"unanswerable/{anchor}", text, "", ())
+
+
+def _unknown_code(rng: random.Random, world: World, absent) -> tuple[str, str] | None:
+    service = rng.choice(world.services)
+    code = f"{service.prefix}-{rng.randint(1000, 9999)}"
+    if not absent(code):
+        return None
+    return rng.choice(CODE_QUESTIONS).format(code=code), code
+
+
+def _unknown_endpoint(rng: random.Random, world: World, absent) -> tuple[str, str] | None:
+    service = rng.choice(world.services).name
+    endpoint = f"{rng.choice(('GET', 'POST'))} /v{rng.randint(1, 2)}/{service}/" + rng.choice(
+        RESOURCES
+    )
+    if not absent(endpoint):
+        return None
+    return rng.choice(RATE_QUESTIONS).format(endpoint=endpoint), endpoint
+
+
+def _unknown_model(rng: random.Random, world: World, absent) -> tuple[str, str] | None:
+    family = rng.choice(world.families)
+    number = rng.randint(1, 9)
+    qualifier = f"{family.letter}{number}"
+    if number in family.numbers or not absent(qualifier):
+        return None
+    attribute = rng.choice(ATTRIBUTES)
+    return rng.choice(attribute.questions).format(model=family.model(number)), qualifier
+
+
+def _unknown_section(rng, names, facts, kind, absent) -> tuple[str, str] | None:
+    name = rng.choice(names)
+    if not absent(name):
+        return None
+    fact = rng.choice(facts)
+    return rng.choice(fact.questions).format(name=name), f"{kind}:{name}"
+

@@ -1,0 +1,101 @@
+"""`corpus stats`: size, question mix, lexical overlap per slice, and realism of a variant.
+
+Overlap is `corpus.text.overlap(question, evidence)` averaged per slice (answerable questions,
+hidden and public). Realism: the share of sentence units (`corpus.text.units`) whose exact text
+occurs only once in the whole corpus, and the number of distinct alphabetic words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.profile import SLICES
+from corpus.text import alpha_words, overlap, units
+
+
+@dataclass(frozen=True)
+class Stats:
+    documents: int
+    characters: int
+    starter_passages: int
+    """Passages the starter's fixed-size chunker would make (`ceil(len(doc) / chunk_size)`)."""
+    chunk_size: int
+    questions: dict[str, dict[str, int]]
+    """slice → {"hidden": n, "public": n} (public only when the key says their slices)."""
+    overlap: dict[str, float]
+    """slice → mean question/evidence content-word overlap (answerable slices)."""
+    units: int
+    unique_unit_share: float
+    distinct_words: int
+
+    @property
+    def paraphrase_overlap_ratio(self) -> float:
+        """Paraphrase overlap divided by the mean overlap of the other answerable slices."""
+        others = [v for s, v in self.overlap.items() if s != "paraphrase"]
+        if "paraphrase" not in self.overlap or not others:
+            return math.nan
+        return self.overlap["paraphrase"] / (sum(others) / len(others))
+
+    def to_json(self) -> dict:
+        data = dict(self.__dict__)
+        data["paraphrase_overlap_ratio"] = self.paraphrase_overlap_ratio
+        return data
+
+
+def compute_stats(folder: Path, chunk_size: int | None = None) -> Stats:
+    folder = Path(folder)
+    variant = folder / "variant" if (folder / "variant").is_dir() else folder
+    key = folder / "key" if (folder / "key").is_dir() else None
+    if not (variant / "manifest.json").is_file():
+        raise FileNotFoundError(f"{folder} is not a variant (no manifest.json found)")
+    docs = {}
+    for path in sorted((variant / "docs").glob("*.md")):
+        with open(path, encoding="utf-8", newline="") as handle:
+            docs[path.stem] = handle.read()
+    key_data = json.loads((key / "key.json").read_text()) if key else {}
+    chunk = chunk_size or key_data.get("starter", {}).get("chunk_size", 500)
+
+    lines = [("public", q) for q in _read_jsonl(variant / "questions" / "public.jsonl")]
+    if key and (key / "questions" / "hidden.jsonl").is_file():
+        lines += [("hidden", q) for q in _read_jsonl(key / "questions" / "hidden.jsonl")]
+    public_slices = key_data.get("public_slices", {})
+    counts: dict[str, Counter] = defaultdict(Counter)
+    overlaps: dict[str, list[float]] = defaultdict(list)
+    for which, q in lines:
+        slice_ = q.get("slice") or public_slices.get(q["id"], "(unlabelled)")
+        counts[slice_][which] += 1
+        if q["evidence"]:
+            evidence = " ".join(docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"])
+            overlaps[slice_].append(overlap(q["text"], evidence))
+
+    all_units = [u for text in docs.values() for u in units(text)]
+    words: set[str] = set()
+    for text in docs.values():
+        words |= alpha_words(text)
+    order = [s for s in SLICES if s in counts] + sorted(set(counts) - set(SLICES))
+    return Stats(
+        documents=len(docs),
+        characters=sum(len(t) for t in docs.values()),
+        starter_passages=sum(math.ceil(len(t) / chunk) for t in docs.values()),
+        chunk_size=chunk,
+        questions={s: {"hidden": counts[s]["hidden"], "public": counts[s]["public"]} for s in order},
+        overlap={s: sum(v) / len(v) for s, v in overlaps.items() if v},
+        units=len(all_units),
+        unique_unit_share=_once_share(all_units),
+        distinct_words=len(words),
+    )
+
+
+def _once_share(items: list[str]) -> float:
+    if not items:
+        return 0.0
+    seen = Counter(items)
+    return sum(1 for item in items if seen[item] == 1) / len(items)
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

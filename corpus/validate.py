@@ -1,0 +1,333 @@
+"""`corpus verify`: re-check a written variant (and its key) from the files alone.
+
+Checks, each reported as one precise problem line:
+- the manifest: every listed file exists with the recorded sha256, nothing unlisted in docs/;
+- every question: well-formed, ids unique, evidence inside its document, answer inside the
+  evidence, unanswerable questions without answer or evidence;
+- the key: its variant copy and manifest hash match the variant;
+- each slice's defining property, for hidden questions and (through the key's `public_slices`)
+  public ones — see `SLICE_CHECKS`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.profile import SLICES
+from corpus.text import content_words, overlap, split_sentences, tokens, units
+
+PARAPHRASE_MAX_OVERLAP = 0.25
+"""A paraphrase question shares at most this share of its content words with its evidence."""
+IDENTIFIER_RE = re.compile(
+    r"\b[A-Z]{2,5}-\d{3,5}\b|\b(?:GET|POST|PUT|PATCH|DELETE) /[\w/{}.:-]+|\b\d+\.\d+\.\d+\b"
+)
+HEADING_RE = re.compile(r"^#{1,6} (.*)$", re.MULTILINE)
+
+
+class VerifyError(ValueError):
+    """The folder is not a variant or an output folder at all (nothing to check)."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What the slice checks need to know about the whole variant."""
+
+    docs: dict[str, str]
+    chunk_size: int | None
+    """Starter chunk size when the key says evidence was aligned to it, else None."""
+    vocabulary: frozenset[str]
+    sentences_by_signature: dict[str, list[tuple[str, str]]]
+    """masked sentence → (doc id, sentence) pairs, to find a distractor's siblings."""
+    all_text: str
+
+
+def verify(folder: Path) -> list[str]:
+    """All problems found in an output folder (variant/ + key/) or a bare variant folder."""
+    folder = Path(folder)
+    if (folder / "variant" / "manifest.json").is_file():
+        variant, key = folder / "variant", folder / "key"
+    elif (folder / "manifest.json").is_file():
+        variant, key = folder, None
+    else:
+        raise VerifyError(
+            f"{folder} is not a variant: expected {folder}/manifest.json or "
+            f"{folder}/variant/manifest.json"
+        )
+    problems, docs, manifest_bytes = _check_manifest(variant, "variant")
+    key_data: dict = {}
+    if key is not None:
+        key_data, key_problems = _check_key(key, manifest_bytes)
+        problems += key_problems
+    starter = key_data.get("starter", {})
+    chunk = starter.get("chunk_size") if starter.get("align_to_chunks") else None
+    corpus = _corpus(docs, chunk)
+    ids: set[str] = set()
+    public_slices = key_data.get("public_slices", {})
+    problems += _check_questions(
+        variant / "questions" / "public.jsonl", corpus, ids, public_slices, public=True
+    )
+    if key is not None and (key / "questions" / "hidden.jsonl").is_file():
+        problems += _check_questions(key / "questions" / "hidden.jsonl", corpus, ids, {},
+                                     public=False)
+    return problems
+
+
+def _check_manifest(variant: Path, label: str) -> tuple[list[str], dict[str, str], bytes]:
+    problems: list[str] = []
+    manifest_bytes = (variant / "manifest.json").read_bytes()
+    try:
+        manifest = json.loads(manifest_bytes)
+        files = manifest["files"]
+    except (ValueError, KeyError, TypeError):
+        return [f"{label}/manifest.json: not valid JSON with a 'files' table"], {}, manifest_bytes
+    for rel, digest in sorted(files.items()):
+        path = variant / rel
+        if not path.is_file():
+            problems.append(f"{label}/{rel}: listed in the manifest but missing")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            problems.append(f"{label}/{rel}: sha256 differs from the manifest (file changed)")
+    docs_dir = variant / "docs"
+    for path in sorted(docs_dir.glob("*")) if docs_dir.is_dir() else []:
+        if f"docs/{path.name}" not in files:
+            problems.append(f"{label}/docs/{path.name}: not listed in the manifest")
+    docs = {}
+    for rel in files:
+        if rel.startswith("docs/") and rel.endswith(".md") and (variant / rel).is_file():
+            with open(variant / rel, encoding="utf-8", newline="") as handle:
+                docs[rel[len("docs/") : -len(".md")]] = handle.read()
+    return problems, docs, manifest_bytes
+
+
+def _check_key(key: Path, manifest_bytes: bytes) -> tuple[dict, list[str]]:
+    problems: list[str] = []
+    try:
+        data = json.loads((key / "key.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, ["key/key.json: missing or not valid JSON"]
+    if data.get("variant_manifest_sha256") != hashlib.sha256(manifest_bytes).hexdigest():
+        problems.append("key/key.json: variant_manifest_sha256 does not match variant/manifest.json")
+    copy = key / "variant" / "manifest.json"
+    if not copy.is_file():
+        problems.append("key/variant: the pristine copy of the variant is missing")
+    else:
+        if copy.read_bytes() != manifest_bytes:
+            problems.append("key/variant/manifest.json differs from variant/manifest.json")
+        problems += _check_manifest(key / "variant", "key/variant")[0]
+    hidden = key / "questions" / "hidden.jsonl"
+    expected = data.get("files", {}).get("questions/hidden.jsonl")
+    if not hidden.is_file():
+        problems.append("key/questions/hidden.jsonl: missing")
+    elif expected != hashlib.sha256(hidden.read_bytes()).hexdigest():
+        problems.append("key/questions/hidden.jsonl: sha256 differs from key.json (file changed)")
+    return data, problems
+
+
+def _corpus(docs: dict[str, str], chunk: int | None) -> Corpus:
+    texts: dict[str, list[tuple[str, str]]] = {}
+    vocabulary: set[str] = set()
+    for doc_id, text in docs.items():
+        vocabulary.update(tokens(text))
+        for unit in units(text):
+            texts.setdefault(mask(unit), []).append((doc_id, unit))
+    all_text = "\n".join(docs.values())
+    return Corpus(docs, chunk, frozenset(vocabulary), texts, all_text)
+
+
+def mask(sentence: str) -> str:
+    """A sentence with every token that holds a digit replaced by '#' (qualifiers, values)."""
+    return " ".join("#" if any(c.isdigit() for c in t) else t for t in sentence.lower().split())
+
+
+def _check_questions(path: Path, corpus: Corpus, ids: set[str], slices: dict, *, public: bool):
+    label = "variant/questions/public.jsonl" if public else "key/questions/hidden.jsonl"
+    if not path.is_file():
+        return [f"{label}: missing"]
+    problems = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        where = f"{label} line {number}"
+        try:
+            q = json.loads(line)
+        except ValueError:
+            problems.append(f"{where}: not valid JSON")
+            continue
+        found = _check_question(q, corpus, public=public)
+        qid = q.get("id") if isinstance(q, dict) else None
+        if isinstance(qid, str):
+            where += f" ({qid})"
+            if qid in ids:
+                found.append(f"question id {qid!r} is used twice")
+            ids.add(qid)
+            slice_ = q.get("slice") or slices.get(qid)
+            if not found and slice_ in SLICE_CHECKS:
+                found += SLICE_CHECKS[slice_](q, corpus)
+        problems += [f"{where}: {p}" for p in found]
+    return problems
+
+
+def _check_question(q, corpus: Corpus, *, public: bool) -> list[str]:
+    if not isinstance(q, dict):
+        return ["a question line must be a JSON object"]
+    required = {"id": str, "text": str, "answer": str, "evidence": list, "unanswerable": bool}
+    problems = [
+        f"field {name!r} must be a {kind.__name__}"
+        for name, kind in required.items()
+        if not isinstance(q.get(name), kind)
+    ]
+    if problems:
+        return problems
+    if public and "slice" in q:
+        problems.append("public questions must not carry a 'slice'")
+    if not public and q.get("slice") not in SLICES:
+        problems.append(f"slice {q.get('slice')!r} is not one of {', '.join(SLICES)}")
+    if q["unanswerable"]:
+        if q["answer"] or q["evidence"]:
+            problems.append("an unanswerable question must have an empty answer and no evidence")
+        return problems
+    if not q["answer"]:
+        problems.append("answerable question with an empty answer")
+    if not q["evidence"]:
+        problems.append("answerable question without evidence")
+    texts = []
+    for i, ev in enumerate(q["evidence"]):
+        problem = _check_span(ev, corpus)
+        if problem:
+            problems.append(f"evidence {i}: {problem}")
+        else:
+            texts.append(corpus.docs[ev["doc_id"]][ev["start"] : ev["end"]])
+    if texts and len(texts) == len(q["evidence"]) and not any(q["answer"] in t for t in texts):
+        problems.append(f"answer {q['answer']!r} is not inside its evidence text")
+    return problems
+
+
+def _check_span(ev, corpus: Corpus) -> str | None:
+    if not isinstance(ev, dict) or set(ev) != {"doc_id", "start", "end"}:
+        return "must be an object with exactly doc_id, start, end"
+    doc_id, start, end = ev["doc_id"], ev["start"], ev["end"]
+    if doc_id not in corpus.docs:
+        return f"unknown doc_id {doc_id!r} (no docs/{doc_id}.md in the manifest)"
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+        return "start and end must be integers"
+    length = len(corpus.docs[doc_id])
+    if not 0 <= start < end <= length:
+        return f"span {start}-{end} is out of range for docs/{doc_id}.md ({length} characters)"
+    return None
+
+
+def _evidence_text(q, corpus: Corpus) -> str:
+    ev = q["evidence"][0]
+    return corpus.docs[ev["doc_id"]][ev["start"] : ev["end"]]
+
+
+def _boundary(q, corpus: Corpus) -> list[str]:
+    if len(q["evidence"]) != 1:
+        return ["boundary: evidence must be one span of two sentences"]
+    text = _evidence_text(q, corpus)
+    sentences = split_sentences(text)
+    if len(sentences) != 2:
+        return [f"boundary: evidence has {len(sentences)} sentences, expected 2"]
+    first, second = sentences
+    problems = []
+    if q["answer"] not in second or q["answer"] in first:
+        problems.append("boundary: the answer must be in the second sentence only")
+    subject = content_words(q["text"]) & content_words(first) - content_words(second)
+    if not subject:
+        problems.append("boundary: the question names nothing that only the first sentence says")
+    ev = q["evidence"][0]
+    if corpus.chunk_size and not _crosses(ev["start"], ev["end"], corpus.chunk_size):
+        problems.append(f"boundary: evidence does not cross a multiple of {corpus.chunk_size}")
+    return problems
+
+
+def _crosses(start: int, end: int, chunk: int) -> bool:
+    return (start // chunk + 1) * chunk < end
+
+
+def _heading(q, corpus: Corpus) -> list[str]:
+    ev = q["evidence"][0]
+    doc = corpus.docs[ev["doc_id"]]
+    headings = [m for m in HEADING_RE.finditer(doc) if m.end() <= ev["start"]]
+    if not headings:
+        return ["heading: no section heading precedes the evidence"]
+    heading = headings[-1]
+    text = _evidence_text(q, corpus)
+    entity = content_words(q["text"]) & content_words(heading.group(1)) - content_words(text)
+    problems = []
+    if not entity:
+        problems.append(
+            f"heading: the question names nothing that only the heading {heading.group(1)!r} says"
+        )
+    chunk = corpus.chunk_size
+    if chunk and (ev["start"] // chunk) * chunk < heading.end():
+        problems.append(f"heading: no multiple of {chunk} separates the heading from the evidence")
+    return problems
+
+
+def _table(q, corpus: Corpus) -> list[str]:
+    ev = q["evidence"][0]
+    doc = corpus.docs[ev["doc_id"]]
+    line_start = doc.rfind("\n", 0, ev["start"]) + 1
+    line_end = doc.find("\n", ev["end"])
+    line = doc[ev["start"] : ev["end"]]
+    if line_start != ev["start"] or (line_end != -1 and line_end != ev["end"]):
+        return ["table: evidence must be exactly one whole line"]
+    if not (line.startswith("|") and line.endswith("|")):
+        return ["table: evidence is not a Markdown table row"]
+    above = doc[:line_start].rstrip("\n").split("\n")
+    if not any(set(row) <= set("|-: ") and "-" in row for row in above[-60:]):
+        return ["table: the row is not below a table header"]
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    if q["answer"] not in cells:
+        return [f"table: the answer {q['answer']!r} is not one cell of the row"]
+    return []
+
+
+def _paraphrase(q, corpus: Corpus) -> list[str]:
+    score = overlap(q["text"], _evidence_text(q, corpus))
+    if score > PARAPHRASE_MAX_OVERLAP:
+        return [f"paraphrase: content-word overlap {score:.2f} > {PARAPHRASE_MAX_OVERLAP}"]
+    return []
+
+
+def _identifier(q, corpus: Corpus) -> list[str]:
+    text = _evidence_text(q, corpus)
+    if not any(m.group(0) in text for m in IDENTIFIER_RE.finditer(q["text"])):
+        return ["identifier: no exact code in the question also appears in the evidence"]
+    return []
+
+
+def _distractor(q, corpus: Corpus) -> list[str]:
+    ev = q["evidence"][0]
+    text = _evidence_text(q, corpus)
+    siblings = [
+        other
+        for doc_id, other in corpus.sentences_by_signature.get(mask(text), [])
+        if doc_id != ev["doc_id"] and other != text and q["answer"] not in other
+    ]
+    if not siblings:
+        return ["distractor: no other document has the same sentence with another qualifier"]
+    return []
+
+
+def _unanswerable(q, corpus: Corpus) -> list[str]:
+    anchors = [m.group(0) for m in IDENTIFIER_RE.finditer(q["text"])]
+    if any(a not in corpus.all_text for a in anchors):
+        return []
+    if any(t not in corpus.vocabulary for t in tokens(q["text"])):
+        return []
+    return ["unanswerable: every term of the question occurs in the corpus (nothing is absent)"]
+
+
+SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
+    "boundary": _boundary,
+    "heading": _heading,
+    "table": _table,
+    "paraphrase": _paraphrase,
+    "identifier": _identifier,
+    "distractor": _distractor,
+    "unanswerable": _unanswerable,
+}

@@ -1,0 +1,188 @@
+"""The fictional organisation: its named entities, drawn once per seed.
+
+Facts (values the questions ask about) are drawn by the genre renderers; the world only fixes who
+and what exists, so every document names the same teams, services, products and people. A few
+names of each kind are held back (`spare_*`): they appear in no document, which is what makes
+questions about them unanswerable.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from corpus.banks import words as bank
+from corpus.banks.prose import GENRES
+from corpus.profile import Profile
+from corpus.slots import SlotFiller
+
+SPARE = 12  # names of each kind kept out of every document
+
+
+@dataclass(frozen=True)
+class Service:
+    """An internal service with its error-code prefix."""
+
+    name: str
+    """Bare lower-case name, e.g. "ledger"."""
+    prefix: str
+    """Error-code prefix, e.g. "LDG"."""
+    team: str
+    """Owning team's bare name."""
+
+
+@dataclass(frozen=True)
+class ProductFamily:
+    """A hardware product line whose models differ by a qualifier such as X1 / X2."""
+
+    root: str
+    """Brand word, e.g. "Aster"."""
+    category: str
+    """Device category, e.g. "edge router"."""
+    letter: str
+    """Qualifier letter shared by the line's models."""
+    numbers: tuple[int, ...]
+    """Qualifier numbers of the models that exist."""
+
+    def model(self, number: int) -> str:
+        return f"{self.root} {self.letter}{number}"
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        return tuple(self.model(n) for n in self.numbers)
+
+
+@dataclass(frozen=True)
+class World:
+    """Everything that exists in one variant's organisation."""
+
+    seed: int
+    org: str
+    people: tuple[str, ...]
+    teams: tuple[str, ...]
+    spare_teams: tuple[str, ...]
+    services: tuple[Service, ...]
+    spare_services: tuple[str, ...]
+    cities: tuple[str, ...]
+    spare_cities: tuple[str, ...]
+    families: tuple[ProductFamily, ...]
+    suppliers: tuple[str, ...]
+    pools: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def rng(self, *names: object) -> random.Random:
+        """An independent generator for one named part of the variant (stable across runs)."""
+        return random.Random("/".join([str(self.seed), *map(str, names)]))
+
+    def filler(self, *names: object) -> SlotFiller:
+        return SlotFiller(self.rng(*names), self.pools, bank.WORDS)
+
+    def sentence(self, filler: SlotFiller, genre: str, **fixed: str) -> str:
+        """One filler sentence of `genre`; `avoid` values never appear (see SlotFiller)."""
+        avoid = frozenset(fixed.pop("avoid", ()))
+        return filler.fill(filler.rng.choice(GENRES[genre]), fixed, avoid)
+
+
+def build_world(seed: int, profile: Profile) -> World:
+    rng = random.Random(f"{seed}/world")
+    knobs = profile.corpus
+    org = rng.choice(bank.ORG_NAMES)
+
+    people = _unique_names(rng, 400)
+    team_count = max(knobs.team_directories * knobs.teams_per_directory, 8)
+    teams = _sample(rng, bank.TEAM_NAMES, team_count + SPARE, "TEAM_NAMES")
+    service_names = _sample(rng, bank.SERVICE_NAMES, knobs.services + SPARE, "SERVICE_NAMES")
+    used_teams = teams[:-SPARE]
+    prefixes: set[str] = set()
+    services = tuple(
+        Service(name, _prefix(name, prefixes), rng.choice(used_teams))
+        for name in service_names[: knobs.services]
+    )
+    office_count = max(knobs.office_guides * knobs.offices_per_guide, 4)
+    cities = _sample(rng, bank.CITIES, office_count + SPARE, "CITIES")
+    roots = _sample(rng, bank.PRODUCT_ROOTS, knobs.product_families, "PRODUCT_ROOTS")
+    families = []
+    for root in roots:
+        first = rng.randint(1, 5)
+        families.append(
+            ProductFamily(
+                root=root,
+                category=rng.choice(bank.PRODUCT_CATEGORIES),
+                letter=rng.choice("BCDFGHKMNPRSTVXZ"),
+                numbers=tuple(range(first, first + knobs.sibling_models)),
+            )
+        )
+    supplier_count = knobs.registers * knobs.register_rows + 20
+    suppliers = _supplier_names(rng, supplier_count)
+    world = World(
+        seed=seed,
+        org=org,
+        people=people,
+        teams=used_teams,
+        spare_teams=teams[-SPARE:],
+        services=services,
+        spare_services=service_names[knobs.services :],
+        cities=cities[:-SPARE],
+        spare_cities=cities[-SPARE:],
+        families=tuple(families),
+        suppliers=suppliers,
+    )
+    world.pools.update(
+        {
+            "org": (org,),
+            "person": people,
+            "first_name": tuple(sorted({p.split()[0] for p in people})),
+            "team": used_teams,
+            "service": tuple(s.name for s in services),
+            "product": tuple(m for f in families for m in f.models),
+            "city": cities[:-SPARE],
+        }
+    )
+    return world
+
+
+def _sample(rng: random.Random, pool, count: int, name: str) -> tuple[str, ...]:
+    if count > len(pool):
+        raise ValueError(f"the word bank {name} has {len(pool)} entries; {count} are needed")
+    return tuple(rng.sample(list(pool), count))
+
+
+def _unique_names(rng: random.Random, count: int) -> tuple[str, ...]:
+    names: list[str] = []
+    seen: set[str] = set()
+    while len(names) < count:
+        name = f"{rng.choice(bank.FIRST_NAMES)} {rng.choice(bank.LAST_NAMES)}"
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+    return tuple(names)
+
+
+def _supplier_names(rng: random.Random, count: int) -> tuple[str, ...]:
+    names: list[str] = []
+    seen: set[str] = set()
+    for _ in range(count * 20):
+        if len(names) == count:
+            break
+        word = rng.choice(bank.SUPPLIER_WORDS)
+        name = f"{word} {rng.choice(bank.SUPPLIER_SUFFIXES)}"
+        if word not in seen:  # one supplier per leading word keeps names unambiguous
+            seen.add(word)
+            names.append(name)
+    return tuple(names)
+
+
+def _prefix(name: str, taken: set[str]) -> str:
+    """A three-letter error-code prefix from the service name, unique among `taken`."""
+    letters = [c for c in name.upper() if c.isalpha()]
+    for i in range(1, len(letters)):
+        for j in range(i + 1, len(letters)):
+            prefix = letters[0] + letters[i] + letters[j]
+            if prefix not in taken:
+                taken.add(prefix)
+                return prefix
+    for extra in "QXZJKVW":
+        prefix = (letters[0] + letters[-1] + extra)
+        if prefix not in taken:
+            taken.add(prefix)
+            return prefix
+    raise ValueError(f"no free error-code prefix for service {name!r}")

@@ -1,0 +1,187 @@
+"""The `eval` command: `python -m exercise eval` for candidates, `takehome eval` for the team.
+
+The only place where library errors become one-line messages and exit codes:
+0 the summary was produced (also when some questions failed: their status says why);
+1 the submission could not be imported, constructed or built (one line + traceback tail);
+2 a usage or input problem (missing corpus, malformed question file, bad option);
+130 interrupted (no output file is left half-written).
+The summary goes to stdout, progress and errors to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from exercise.errors import ExerciseError
+from exercise.evaluate import DEFAULT_K, MAX_K, EvalOptions, Report, evaluate
+from exercise.export import export_trec, write_atomic
+from exercise.loading import default_questions_path, load_corpus, load_questions
+from exercise.metrics import DEFAULT_SEED
+from exercise.runner import RunnerOptions
+from exercise.summary import DEFAULT_WORST, render_summary
+
+EXIT_SUBMISSION_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+STATE_DIR = ".takehome"  # inside the submission: scratch/cache (work/) and the child's log
+
+_RUNNER_DEFAULTS = RunnerOptions()
+
+app = typer.Typer(
+    name="exercise",
+    help="Evaluate a RAG pipeline locally with the same code the grader uses.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+@app.callback()
+def _main() -> None:
+    """Evaluate a RAG pipeline locally with the same code the grader uses."""
+
+
+def eval_command(
+    submission: Annotated[
+        Path, typer.Argument(help="Submission directory: the repository holding rag/pipeline.py.",
+                             metavar="SUBMISSION")
+    ],
+    corpus: Annotated[
+        Path,
+        typer.Option("--corpus", help="Corpus variant directory (manifest.json, docs/).",
+                     show_default=False),
+    ],
+    questions: Annotated[
+        Path | None,
+        typer.Option("--questions", help="Question file (JSONL). Default: "
+                     "VARIANT/questions/public.jsonl.", show_default=False),
+    ] = None,
+    k: Annotated[
+        int, typer.Option("--k", min=1, max=MAX_K, help="Passages asked for per search.")
+    ] = DEFAULT_K,
+    json_out: Annotated[
+        Path | None,
+        typer.Option("--json", help="Write metrics, per-question results and latency as JSON.",
+                     show_default=False),
+    ] = None,
+    trec_dir: Annotated[
+        Path | None,
+        typer.Option("--export-trec", help="Write run.trec, qrels.trec and metrics.json here, "
+                     "for trec_eval / pytrec_eval / ranx.", show_default=False),
+    ] = None,
+    work_dir: Annotated[
+        Path | None,
+        typer.Option("--work-dir", help="Scratch and cache directory given to the pipeline. "
+                     f"Default: SUBMISSION/{STATE_DIR}/work.", show_default=False),
+    ] = None,
+    build_timeout: Annotated[
+        float, typer.Option("--build-timeout", min=0.001,
+                            help="Seconds allowed for import + build.")
+    ] = _RUNNER_DEFAULTS.build_timeout_s,
+    query_timeout: Annotated[
+        float, typer.Option("--query-timeout", min=0.001,
+                            help="Seconds allowed per search or answer call.")
+    ] = _RUNNER_DEFAULTS.call_timeout_s,
+    worst: Annotated[
+        int, typer.Option("--worst", min=0, help="How many failing questions to show.")
+    ] = DEFAULT_WORST,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = (
+        DEFAULT_SEED
+    ),
+) -> None:
+    """Build SUBMISSION's pipeline in a child process, ask every question, print a summary.
+
+    Exit codes: 0 summary printed (failed questions show their status), 1 the submission could
+    not be imported or built, 2 bad input or options, 130 interrupted.
+    """
+    err = Console(stderr=True)
+    try:
+        options = EvalOptions(
+            k=k, seed=seed,
+            runner=RunnerOptions(build_timeout_s=build_timeout, call_timeout_s=query_timeout),
+        )
+        variant = load_corpus(corpus)
+        question_list = load_questions(questions or default_questions_path(corpus), variant)
+        if not (submission / "rag").is_dir():
+            raise ExerciseError(f"submission {submission} has no rag/ package (rag/pipeline.py)")
+        state = submission.resolve() / STATE_DIR
+        with _ProgressDisplay(err, len(question_list)) as progress:
+            report = evaluate(
+                submission, variant, question_list, work_dir=work_dir or state / "work",
+                log_path=state / "child.log", options=options, progress=progress,
+            )
+        if report.fatal is None:
+            render_summary(report, variant, Console(), worst=worst)
+        _write_outputs(report, json_out, trec_dir)
+    except ExerciseError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except OSError as exc:  # an output path that cannot be written, a full disk, ...
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    if report.fatal is not None:
+        fatal = report.fatal
+        err.print(f"error: {fatal.one_line()}", markup=False, highlight=False)
+        tail = fatal.error.traceback if fatal.error else fatal.log_tail
+        if tail:
+            err.print(tail, markup=False, highlight=False)
+        raise typer.Exit(EXIT_SUBMISSION_FAILED)
+
+
+app.command("eval")(eval_command)
+
+
+def _write_outputs(report: Report, json_out: Path | None, trec_dir: Path | None) -> None:
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
+        write_atomic(json_out, text)
+    if trec_dir is not None:
+        export_trec(report.results, trec_dir, dict(report.overall.means))
+
+
+class _ProgressDisplay:
+    """Adapts the runner's progress callbacks to a rich progress display on stderr."""
+
+    def __init__(self, console: Console, questions: int) -> None:
+        self._questions = questions
+        self._progress = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+            MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True,
+        )
+        self._build = self._progress.add_task("importing and building", total=None)
+        self._ask: int | None = None
+
+    def __enter__(self) -> _ProgressDisplay:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._progress.stop()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage == "build" and done == total:
+            self._progress.update(self._build, total=1, completed=1, visible=False)
+            self._ask = self._progress.add_task("asking questions", total=self._questions)
+        elif stage == "ask" and self._ask is not None:
+            self._progress.update(self._ask, completed=done)
+        elif stage == "restart":
+            self._progress.console.print(
+                f"the pipeline timed out or crashed: restarting it ({done}/{total}), rebuilding"
+            )

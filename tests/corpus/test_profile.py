@@ -1,0 +1,62 @@
+import pytest
+
+from corpus.profile import SLICES, ProfileError, load_profile, parse_profile, shipped_profiles
+
+
+def test_shipped_profiles_load():
+    names = shipped_profiles()
+    assert {"easy", "medium", "hard"} <= set(names)
+    for name in names:
+        profile = load_profile(name)
+        assert profile.name == name
+        assert set(profile.hidden) == set(SLICES) == set(profile.public)
+
+
+def test_medium_file_equals_the_defaults():
+    # The medium profile documents the defaults: a file that sets nothing must equal it.
+    assert parse_profile({}, default_name="medium", origin="t").to_dict() == load_profile(
+        "medium"
+    ).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"corpus": {"product_famlies": 3}}, "unknown knob corpus.product_famlies"),
+        ({"corpus": {"services": "many"}}, "corpus.services must be an integer"),
+        ({"corpus": {"services": True}}, "corpus.services must be an integer"),
+        ({"corpus": {"services": 0}}, "corpus.services = 0 is out of range"),
+        ({"starter": {"align_to_chunks": 1}}, "starter.align_to_chunks must be true or false"),
+        ({"questions": {"hidden": {"tables": 3}}}, "unknown knob questions.hidden.tables"),
+        ({"questions": {"secret": {}}}, "unknown knob questions.secret"),
+        ({"weaknesses": {}}, "unknown knob weaknesses"),
+        ({"budgets": {"cpus": "two"}}, "budgets.cpus must be a number"),
+    ],
+)
+def test_bad_knobs_are_named(data, message):
+    with pytest.raises(ProfileError, match=message):
+        parse_profile(data, default_name="x", origin="ours.toml")
+
+
+def test_unknown_knob_message_lists_allowed_values():
+    with pytest.raises(ProfileError) as info:
+        parse_profile({"judging": {"cap": 1}}, default_name="x", origin="ours.toml")
+    assert "judging.passage_cap" in str(info.value) and "judging.answer_cap" in str(info.value)
+
+
+def test_unknown_profile_name_lists_shipped_ones():
+    with pytest.raises(ProfileError, match="use one of easy, hard, medium"):
+        load_profile("impossible")
+
+
+def test_profile_file_by_path(tmp_path):
+    path = tmp_path / "ours.toml"
+    path.write_text('name = "ours"\n[corpus]\nservices = 3\n')
+    profile = load_profile(path)
+    assert profile.name == "ours" and profile.corpus.services == 3
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[corpus\n")
+    with pytest.raises(ProfileError, match="not valid TOML"):
+        load_profile(bad)
+    with pytest.raises(ProfileError, match="does not exist"):
+        load_profile(tmp_path / "missing.toml")

@@ -1,0 +1,83 @@
+import json
+import shutil
+
+import pytest
+
+from corpus.validate import VerifyError, mask, verify
+
+
+@pytest.fixture
+def copy(medium_dir, tmp_path):
+    target = tmp_path / "copy"
+    shutil.copytree(medium_dir, target)
+    return target
+
+
+def _rewrite_public(folder, change):
+    path = folder / "variant" / "questions" / "public.jsonl"
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    change(lines)
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    return lines
+
+
+def test_flipped_byte_in_a_document_is_reported(copy):
+    doc = sorted((copy / "variant" / "docs").glob("*.md"))[3]
+    data = bytearray(doc.read_bytes())
+    data[10] ^= 0x01
+    doc.write_bytes(bytes(data))
+    problems = verify(copy)
+    assert f"variant/docs/{doc.name}: sha256 differs from the manifest (file changed)" in problems
+
+
+def test_span_out_of_range_is_reported(copy):
+    def stretch(lines):
+        first = next(q for q in lines if q["evidence"])
+        first["evidence"][0]["end"] = 10**7
+
+    lines = _rewrite_public(copy, stretch)
+    target = next(q for q in lines if q["evidence"])
+    problems = verify(copy)
+    expected = f"variant/questions/public.jsonl line {lines.index(target) + 1} ({target['id']})"
+    assert any(p.startswith(expected) and "out of range" in p for p in problems), problems
+
+
+def test_answer_not_in_evidence_is_reported(copy):
+    def change(lines):
+        next(q for q in lines if q["evidence"])["answer"] = "forty-two bananas"
+
+    _rewrite_public(copy, change)
+    assert any("answer 'forty-two bananas' is not inside its evidence text" in p
+               for p in verify(copy))
+
+
+def test_duplicate_ids_and_public_slice_are_reported(copy):
+    def change(lines):
+        lines[1]["id"] = lines[0]["id"]
+        lines[2]["slice"] = "table"
+
+    _rewrite_public(copy, change)
+    problems = verify(copy)
+    assert any("is used twice" in p for p in problems)
+    assert any("public questions must not carry a 'slice'" in p for p in problems)
+
+
+def test_slice_property_violation_is_reported(copy):
+    # Point a hidden paraphrase question at a sentence that repeats the question's words.
+    path = copy / "key" / "questions" / "hidden.jsonl"
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    q = next(q for q in lines if q["slice"] == "identifier")
+    q["slice"] = "paraphrase"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    problems = verify(copy)
+    assert any(f"({q['id']}): paraphrase: content-word overlap" in p for p in problems)
+    assert any("hidden.jsonl: sha256 differs from key.json" in p for p in problems)
+
+
+def test_not_a_variant(tmp_path):
+    with pytest.raises(VerifyError, match="is not a variant"):
+        verify(tmp_path)
+
+
+def test_mask_hides_values_and_qualifiers():
+    assert mask("The Aster X2 draws 14 W.") == mask("The Aster X1 draws 11 W.")

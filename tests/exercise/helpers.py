@@ -1,0 +1,189 @@
+"""Helpers for the exercise tests: hand-made corpus variants and fake submissions.
+
+Nothing here depends on the corpus generator; offsets are derived from the text with `str.index`,
+never typed by hand. Tests import it as `tests.exercise.helpers`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import textwrap
+from pathlib import Path
+from typing import Any
+
+# A small variant used across tests: three documents, four kinds of question.
+ALPHA = (
+    "# Leave policy\n\n"
+    "Employees request leave through the portal.\n"
+    "Annual leave must be requested 14 days in advance.\n"
+    "Managers approve requests within two working days.\n"
+)
+BETA = (
+    "# Aster X2\r\n\r\n"  # CRLF on purpose: offsets must count both characters
+    "| model | weight |\r\n| --- | --- |\r\n| Aster X2 | 1.4 kg |\r\n\r\n"
+    "The Aster X2 ships with a USB-C charger. The charger is rated at 65 W.\r\n"
+)
+LONG = "# Handbook\n\n" + "Filler sentence about nothing in particular. " * 60 + (
+    "The fire assembly point is the north car park.\n"
+)
+
+
+def span_of(doc_id: str, text: str, phrase: str) -> dict[str, Any]:
+    """The evidence record of `phrase` inside `text` (first occurrence)."""
+    start = text.index(phrase)
+    return {"doc_id": doc_id, "start": start, "end": start + len(phrase)}
+
+
+SMALL_DOCS = {"alpha": ALPHA, "beta": BETA, "long": LONG}
+SMALL_QUESTIONS: list[dict[str, Any]] = [
+    {
+        "id": "q-notice", "text": "How far ahead must annual leave be requested?",
+        "answer": "14 days",
+        "evidence": [span_of("alpha", ALPHA, "Annual leave must be requested 14 days in advance.")],
+        "unanswerable": False,
+    },
+    {
+        "id": "q-charger", "text": "What power is the Aster X2 charger rated at?",
+        "answer": "65 W",
+        "evidence": [
+            span_of("beta", BETA, "The Aster X2 ships with a USB-C charger."),
+            span_of("beta", BETA, "The charger is rated at 65 W."),
+        ],
+        "unanswerable": False,
+    },
+    {
+        "id": "q-assembly", "text": "Where is the fire assembly point?",
+        "answer": "north car park",
+        "evidence": [span_of("long", LONG, "The fire assembly point is the north car park.")],
+        "unanswerable": False,
+    },
+    {
+        "id": "q-parking", "text": "How many parking spaces does the office have?",
+        "answer": "", "evidence": [], "unanswerable": True,
+    },
+]
+
+
+def write_variant(
+    root: Path,
+    docs: dict[str, str],
+    questions: list[dict[str, Any]],
+    *,
+    judging: dict[str, Any] | None = None,
+) -> Path:
+    """Write a variant directory in the fixed on-disk format and return it."""
+    (root / "docs").mkdir(parents=True)
+    (root / "questions").mkdir()
+    for doc_id, text in docs.items():
+        with (root / "docs" / f"{doc_id}.md").open("w", encoding="utf-8", newline="") as out:
+            out.write(text)
+    manifest: dict[str, Any] = {"generator": "tests", "seed": 0, "counts": {"docs": len(docs)}}
+    if judging is not None:
+        manifest["judging"] = judging
+    (root / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    lines = "".join(json.dumps(q) + "\n" for q in questions)
+    (root / "questions" / "public.jsonl").write_text(lines, encoding="utf-8")
+    return root
+
+
+WORDS = (
+    "ledger invoice quarterly audit vendor refund policy travel laptop badge office review "
+    "budget approval deadline escalation ticket rollout release version incident on-call"
+).split()
+
+
+def random_corpus(seed: int, docs: int = 6, sentences: int = 60) -> dict[str, list[str]]:
+    """Documents as lists of sentences (40–70 characters each), from one seed."""
+    rng = random.Random(seed)
+    corpus = {}
+    for number in range(docs):
+        lines = []
+        for index in range(sentences):
+            words = [rng.choice(WORDS) for _ in range(rng.randint(4, 7))]
+            sentence = f"S{number}-{index} " + " ".join(words) + "."
+            lines.append(sentence[:70])
+        corpus[f"doc{number}"] = lines
+    return corpus
+
+
+def random_variant_data(
+    seed: int, questions: int = 40
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Docs plus questions whose evidence is one sentence or two adjacent sentences, and some
+    unanswerable questions; texts are unique so an oracle can look evidence up by question text."""
+    rng = random.Random(seed)
+    sentence_docs = random_corpus(seed)
+    docs = {doc_id: "# Doc\n\n" + " ".join(lines) + "\n" for doc_id, lines in sentence_docs.items()}
+    records = []
+    for number in range(questions):
+        qid = f"q{number:03d}"
+        if number % 8 == 7:
+            records.append({"id": qid, "text": f"Question {qid} nobody can answer?", "answer": "",
+                            "evidence": [], "unanswerable": True})
+            continue
+        doc_id = rng.choice(sorted(docs))
+        lines = sentence_docs[doc_id]
+        index = rng.randrange(len(lines) - 1)
+        chosen = lines[index : index + rng.choice((1, 2))]
+        evidence = [span_of(doc_id, docs[doc_id], sentence) for sentence in chosen]
+        answer = chosen[-1].split()[1]
+        records.append({"id": qid, "text": f"Question {qid} about {answer}?", "answer": answer,
+                        "evidence": evidence, "unanswerable": False})
+    return docs, records
+
+
+def write_submission(root: Path, pipeline_source: str, extra: dict[str, str] | None = None) -> Path:
+    """A submission directory with `rag/pipeline.py` (dedented) and any extra files."""
+    (root / "rag").mkdir(parents=True)
+    (root / "rag" / "__init__.py").write_text("", encoding="utf-8")
+    (root / "rag" / "pipeline.py").write_text(textwrap.dedent(pipeline_source), encoding="utf-8")
+    for relative, text in (extra or {}).items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+class OraclePipeline:
+    """A "perfect" pipeline: fixed-size overlapping chunks (stride size/4) and an oracle ranker.
+
+    It knows each question's evidence by its text and puts first the earliest chunk that contains
+    all of a question's evidence (they are one sentence or two adjacent sentences, shorter than
+    3/4 of the chunk size, so such a chunk always exists), then fills up to k with other chunks.
+    It answers with the gold answer and cites the evidence; unanswerable questions get abstentions.
+    """
+
+    def __init__(self, docs: dict[str, str], questions: list[dict[str, Any]], size: int) -> None:
+        self.docs = docs
+        self.by_text = {q["text"]: q for q in questions}
+        self.size = size
+        self.chunks: list[tuple[str, int, int]] = []
+
+    def build(self) -> None:
+        stride = self.size // 4
+        for doc_id, text in sorted(self.docs.items()):
+            starts = list(range(0, max(1, len(text) - self.size + 1), stride))
+            if starts[-1] + self.size < len(text):
+                starts.append(len(text) - self.size)
+            self.chunks += [(doc_id, s, min(s + self.size, len(text))) for s in starts]
+
+    def search(self, query: str, k: int) -> list:
+        from exercise.types import Passage
+
+        evidence = self.by_text[query]["evidence"]
+        ranked = sorted(self.chunks, key=lambda c: (not self._holds(c, evidence), c))
+        return [Passage(d, s, e, float(k - i)) for i, (d, s, e) in enumerate(ranked[:k])]
+
+    def answer(self, query: str):  # noqa: ANN201
+        from exercise.types import Answer, Span
+
+        question = self.by_text[query]
+        return Answer(question["answer"], tuple(Span(**e) for e in question["evidence"]))
+
+    @staticmethod
+    def _holds(chunk: tuple[str, int, int], evidence: list[dict[str, Any]]) -> bool:
+        doc_id, start, end = chunk
+        return bool(evidence) and all(
+            e["doc_id"] == doc_id and start <= e["start"] and e["end"] <= end for e in evidence
+        )
