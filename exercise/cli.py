@@ -104,8 +104,10 @@ def eval_command(
 ) -> None:
     """Build SUBMISSION's pipeline in a child process, ask every question, print a summary.
 
-    Exit codes: 0 summary printed (failed questions show their status), 1 the submission could
-    not be imported or built, 2 bad input or options, 130 interrupted.
+    Exit codes:
+    0 summary printed (failed questions show their status);
+    1 the submission could not be imported or built;
+    2 bad input or options; 130 interrupted.
     """
     err = Console(stderr=True)
     try:
@@ -127,24 +129,26 @@ def eval_command(
             render_summary(report, variant, Console(), worst=worst)
         _write_outputs(report, json_out, trec_dir)
     except ExerciseError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        raise _fail(f"error: {exc}", EXIT_BAD_INPUT) from None
     except KeyboardInterrupt:
-        err.print("interrupted", markup=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise _fail("interrupted", EXIT_INTERRUPTED) from None
     except OSError as exc:  # an output path that cannot be written, a full disk, ...
-        err.print(f"error: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        raise _fail(f"error: {exc}", EXIT_BAD_INPUT) from None
     if report.fatal is not None:
         fatal = report.fatal
-        err.print(f"error: {fatal.one_line()}", markup=False, highlight=False)
         tail = fatal.error.traceback if fatal.error else fatal.log_tail
-        if tail:
-            err.print(tail, markup=False, highlight=False)
-        raise typer.Exit(EXIT_SUBMISSION_FAILED)
+        raise _fail(f"error: {fatal.one_line()}", EXIT_SUBMISSION_FAILED, detail=tail)
 
 
 app.command("eval")(eval_command)
+
+
+def _fail(line: str, code: int, *, detail: str = "") -> typer.Exit:
+    """Print one unwrapped line (plus an optional detail block) to stderr; the exit to raise."""
+    typer.echo(line, err=True)
+    if detail:
+        typer.echo(detail, err=True)
+    return typer.Exit(code)
 
 
 def _write_outputs(report: Report, json_out: Path | None, trec_dir: Path | None) -> None:
@@ -169,11 +173,14 @@ class _ProgressDisplay:
         self._ask: int | None = None
 
     def __enter__(self) -> _ProgressDisplay:
-        self._progress.start()
+        # Only on a terminal: in logs and CI a redrawn bar is noise.
+        if self._progress.console.is_terminal:
+            self._progress.start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self._progress.stop()
+        if self._progress.live.is_started:
+            self._progress.stop()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage == "build" and done == total:

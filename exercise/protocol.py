@@ -16,9 +16,11 @@ strings and sequences are replaced by `{"$type": "str" | "list" | "tuple", "len"
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import math
 import numbers
+import os
 import traceback
 from typing import Any
 
@@ -43,7 +45,11 @@ class ErrorInfo:
     traceback: str  # the last lines of the formatted traceback
 
     def one_line(self) -> str:
-        return f"{self.type}: {self.message}" if self.message else self.type
+        """Type and message on one line (whitespace collapsed, at most ~300 characters)."""
+        message = " ".join(self.message.split())
+        if len(message) > 300:
+            message = message[:299] + "…"
+        return f"{self.type}: {message}" if message else self.type
 
     def to_json(self) -> dict[str, str]:
         return dataclasses.asdict(self)
@@ -60,12 +66,28 @@ class ErrorInfo:
 
     @classmethod
     def from_exception(cls, exc: BaseException) -> ErrorInfo:
-        lines = "".join(traceback.format_exception(exc)).rstrip("\n").split("\n")
+        """Capture an exception; frames of the harness and of importlib are left out."""
+        summary = traceback.TracebackException.from_exception(exc)
+        summary.stack = traceback.StackSummary.from_list(
+            [frame for frame in summary.stack if not _harness_frame(frame.filename)]
+        )
+        lines = "".join(summary.format()).rstrip("\n").split("\n")
         return cls(
             type=type(exc).__name__,
             message=_safe_str(exc)[:MESSAGE_CHARS],
             traceback=_utf8("\n".join(lines[-TRACEBACK_LINES:])),
         )
+
+
+def _harness_frame(filename: str) -> bool:
+    if filename.startswith("<frozen importlib"):
+        return True
+    folder = os.path.dirname(os.path.abspath(filename))
+    return folder in (_HARNESS_DIR, _IMPORTLIB_DIR)
+
+
+_HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
+_IMPORTLIB_DIR = os.path.dirname(os.path.abspath(importlib.__file__))
 
 
 def to_wire(value: Any, depth: int = 0) -> Any:

@@ -44,6 +44,7 @@ class RunnerOptions:
     max_restarts: int = 2  # fresh children after a timeout or crash before giving up
     python: str | None = None  # interpreter for the child; None means this one (sys.executable)
     command_prefix: tuple[str, ...] = ()  # e.g. a sandbox launcher the child command runs under
+    base_env: Mapping[str, str] | None = None  # the child's environment; None: this process's
 
     def __post_init__(self) -> None:
         for name in ("build_timeout_s", "call_timeout_s"):
@@ -135,7 +136,8 @@ class _Child:
                 self._process = subprocess.Popen(
                     command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                     pass_fds=(request_read, result_write), cwd=submission,
-                    env=child_env(os.environ), start_new_session=True,
+                    env=child_env(os.environ if options.base_env is None else options.base_env),
+                    start_new_session=True,
                 )
         except BaseException:
             for fd in (self._requests, self._results):

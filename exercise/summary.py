@@ -30,6 +30,8 @@ def render_summary(
     console.print(_status_line(report))
     console.print(_metrics_table(report))
     console.print(_latency_table(report))
+    if worst <= 0:
+        return
     failing = worst_questions(report.results, worst)
     if failing:
         console.print(Text(f"Worst {len(failing)} question(s)", style="bold"))
@@ -104,7 +106,7 @@ def _latency_table(report: Report) -> Table:
         cells = [op.p50_ms, op.p95_ms, op.p99_ms, op.max_ms]
         table.add_row(
             name, str(op.calls), str(op.failed),
-            *("n/a" if value is None else f"{value:.1f}" for value in cells),
+            *("n/a" if value is None else f"{value:.2f}" for value in cells),
         )
     return table
 
@@ -122,11 +124,19 @@ def _question_panel(result: QuestionResult, corpus: Corpus) -> Panel:
         for span in question.evidence:
             body.append(f"  {_where(span)} ", style="cyan")
             body.append(f"{_snippet(corpus.text(span))}\n")
-    rank = "never" if result.coverage_rank is None else f"rank {result.coverage_rank}"
     body.append("got: ", style="bold")
-    body.append(f"evidence covered at {rank}\n" if question.answerable else "\n")
+    if not question.answerable:
+        body.append("\n")
+    elif result.coverage_rank is None:
+        body.append("the evidence is never fully covered\n")
+    else:
+        body.append(f"the evidence is fully covered at rank {result.coverage_rank}\n")
+    cap = corpus.judging.passage_cap
     for number, passage in enumerate(result.search.passages[:PASSAGES_SHOWN], start=1):
         body.append(f"  {number}. {_where(passage)} ", style="cyan")
+        length = passage.end - passage.start
+        if length > cap:
+            body.append(f"(only the first {cap} of {length} chars count) ", style="yellow")
         body.append(f"{_snippet(corpus.text(passage))}\n")
     answer = result.answer.answer
     if answer is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from corpus.cli import app as corpus_app
+from exercise.cli import eval_command
 
 app = typer.Typer(
     name="takehome",
@@ -17,6 +18,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(corpus_app, name="corpus")
+app.command("eval")(eval_command)
 
 
 def main() -> None:

@@ -187,3 +187,48 @@ class OraclePipeline:
         return bool(evidence) and all(
             e["doc_id"] == doc_id and start <= e["start"] and e["end"] <= end for e in evidence
         )
+
+
+# A submission that misbehaves on purpose, keyed on words in the question text:
+# "boom" raises, "garbage" returns malformed data, "slow" hangs, "die" kills its process.
+# It prints to stdout and stderr all the time, including protocol-looking lines.
+MISBEHAVING = '''
+import os
+import sys
+import time
+from pathlib import Path
+
+from exercise.types import Answer, Passage
+
+
+class Pipeline:
+    def __init__(self, corpus_dir, work_dir):
+        self.docs_dir = Path(corpus_dir) / "docs"
+        self.work_dir = Path(work_dir)
+
+    def build(self):
+        print('{"event": "ready", "build_ns": 1}')
+        self.docs = {}
+        for path in sorted(self.docs_dir.glob("*.md")):
+            with path.open(encoding="utf-8", newline="") as handle:
+                self.docs[path.stem] = handle.read()
+
+    def search(self, query, k):
+        print("searching:", query)
+        print("stderr noise", file=sys.stderr)
+        if "boom" in query:
+            raise ValueError("search exploded on purpose")
+        if "garbage" in query:
+            return [{"doc_id": "alpha"}, 3]
+        if "slow" in query:
+            time.sleep(60)
+        if "die" in query:
+            os._exit(9)
+        return [Passage(d, 0, len(t), 1.0) for d, t in self.docs.items()][:k]
+
+    def answer(self, query):
+        print('{"event": "result", "seq": 1, "ok": true}')
+        if "Aster" in query:
+            return Answer("65 W", ())
+        return Answer("", ())
+'''

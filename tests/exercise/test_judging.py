@@ -1,4 +1,4 @@
-"""Validation of untrusted output: every malformed value is `invalid` with a reason, never raised."""
+"""Validating untrusted output: every malformed value is `invalid` with a reason, not raised."""
 
 from __future__ import annotations
 

@@ -80,6 +80,9 @@ def test_error_info_keeps_type_message_and_a_traceback_tail() -> None:
     assert info.one_line() == "KeyError: 'missing-doc'"
     assert "raise KeyError" in info.traceback
     assert ErrorInfo.from_json(info.to_json()) == info
+    two_lines = ErrorInfo("ValueError", "two\nlines  here", "")
+    assert two_lines.one_line() == "ValueError: two lines here"
+    assert len(ErrorInfo("E", "x" * 5000, "").one_line()) < 310
     assert ErrorInfo.from_json("junk").type == "ProtocolError"
 
 
