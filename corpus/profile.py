@@ -56,8 +56,8 @@ class CorpusKnobs:
     registers: int = _knob(6, 0, 12, "register documents holding one Markdown table each")
     register_rows: int = _knob(12, 4, 40, "rows per register table")
     handbooks: int = _knob(7, 0, 7, "handbook documents stating organisation-wide rules")
-    filler_documents: int = _knob(110, 0, 20000, "meeting notes, announcements, updates...")
-    filler_sections: int = _knob(3, 1, 8, "sections per filler document")
+    filler_documents: int = _knob(165, 0, 20000, "meeting notes, announcements, updates...")
+    filler_sections: int = _knob(4, 1, 8, "sections per filler document")
 
 
 @dataclass(frozen=True)

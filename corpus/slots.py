@@ -112,13 +112,17 @@ class SlotFiller:
         template: str,
         fixed: Mapping[str, str] | None = None,
         avoid: frozenset[str] = frozenset(),
+        *,
+        sentence: bool = True,
     ) -> str:
+        """Fill every slot; a `sentence` gets its first letter capitalised, a value does not."""
         fixed = fixed or {}
         values = {}
         for slot in template_slots(template):
             if slot not in values:
                 values[slot] = fixed[slot] if slot in fixed else self.value(slot, avoid)
-        return capitalise(template.format(**values))
+        text = template.format(**values)
+        return capitalise(text) if sentence else text
 
     def number_word(self) -> str:
         return self.rng.choice(_NUMBER_WORDS)

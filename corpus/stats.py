@@ -1,7 +1,8 @@
 """`corpus stats`: size, question mix, lexical overlap per slice, and realism of a variant.
 
 Overlap is `corpus.text.overlap(question, evidence)` averaged per slice (answerable questions,
-hidden and public). Realism: the share of sentence units (`corpus.text.units`) whose exact text
+hidden and public). Realism: the share of sentences (`corpus.text.prose_sentences`: paragraph
+sentences and list items; headings and table rows are structure, not sentences) whose exact text
 occurs only once in the whole corpus, and the number of distinct alphabetic words.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.profile import SLICES
-from corpus.text import alpha_words, overlap, units
+from corpus.text import alpha_words, overlap, prose_sentences
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,8 @@ class Stats:
     """slice → {"hidden": n, "public": n} (public only when the key says their slices)."""
     overlap: dict[str, float]
     """slice → mean question/evidence content-word overlap (answerable slices)."""
-    units: int
-    unique_unit_share: float
+    sentences: int
+    unique_sentence_share: float
     distinct_words: int
 
     @property
@@ -72,7 +73,7 @@ def compute_stats(folder: Path, chunk_size: int | None = None) -> Stats:
             evidence = " ".join(docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"])
             overlaps[slice_].append(overlap(q["text"], evidence))
 
-    all_units = [u for text in docs.values() for u in units(text)]
+    all_units = [u for text in docs.values() for u in prose_sentences(text)]
     words: set[str] = set()
     for text in docs.values():
         words |= alpha_words(text)
@@ -84,8 +85,8 @@ def compute_stats(folder: Path, chunk_size: int | None = None) -> Stats:
         chunk_size=chunk,
         questions={s: {"hidden": counts[s]["hidden"], "public": counts[s]["public"]} for s in order},
         overlap={s: sum(v) / len(v) for s, v in overlaps.items() if v},
-        units=len(all_units),
-        unique_unit_share=_once_share(all_units),
+        sentences=len(all_units),
+        unique_sentence_share=_once_share(all_units),
         distinct_words=len(words),
     )
 

@@ -111,6 +111,11 @@ def units(markdown: str) -> Iterable[str]:
         yield from split_sentences(line)
 
 
+def prose_sentences(markdown: str) -> list[str]:
+    """The sentences and list items of a document: `units` without headings and table rows."""
+    return [u for u in units(markdown) if not u.startswith(("#", "|"))]
+
+
 def alpha_words(text: str) -> set[str]:
     """Distinct lower-cased alphabetic words (for the vocabulary-size realism check)."""
     return {w.lower() for w in ALPHA_WORD_RE.findall(text)}

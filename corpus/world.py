@@ -17,6 +17,7 @@ from corpus.profile import Profile
 from corpus.slots import SlotFiller
 
 SPARE = 12  # names of each kind kept out of every document
+SENTENCE_DRAWS = 12  # tries to find a filler sentence the corpus does not have yet
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class World:
     families: tuple[ProductFamily, ...]
     suppliers: tuple[str, ...]
     pools: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    """Filler sentences written so far: real documents rarely repeat a sentence verbatim."""
 
     def rng(self, *names: object) -> random.Random:
         """An independent generator for one named part of the variant (stable across runs)."""
@@ -77,9 +80,18 @@ class World:
         return SlotFiller(self.rng(*names), self.pools, bank.WORDS)
 
     def sentence(self, filler: SlotFiller, genre: str, **fixed: str) -> str:
-        """One filler sentence of `genre`; `avoid` values never appear (see SlotFiller)."""
+        """One filler sentence of `genre` not yet used in the corpus (when a few draws allow).
+
+        `avoid` values never appear (see SlotFiller). Documents are rendered in a fixed order,
+        so the set of used sentences, and with it every draw, is the same on every run.
+        """
         avoid = frozenset(fixed.pop("avoid", ()))
-        return filler.fill(filler.rng.choice(GENRES[genre]), fixed, avoid)
+        for _ in range(SENTENCE_DRAWS):
+            sentence = filler.fill(filler.rng.choice(GENRES[genre]), fixed, avoid)
+            if sentence not in self.used:
+                break
+        self.used.add(sentence)
+        return sentence
 
 
 def build_world(seed: int, profile: Profile) -> World:
@@ -88,7 +100,7 @@ def build_world(seed: int, profile: Profile) -> World:
     org = rng.choice(bank.ORG_NAMES)
 
     people = _unique_names(rng, 400)
-    team_count = max(knobs.team_directories * knobs.teams_per_directory, 8)
+    team_count = knobs.team_directories * knobs.teams_per_directory + 8
     teams = _sample(rng, bank.TEAM_NAMES, team_count + SPARE, "TEAM_NAMES")
     service_names = _sample(rng, bank.SERVICE_NAMES, knobs.services + SPARE, "SERVICE_NAMES")
     used_teams = teams[:-SPARE]
@@ -97,7 +109,8 @@ def build_world(seed: int, profile: Profile) -> World:
         Service(name, _prefix(name, prefixes), rng.choice(used_teams))
         for name in service_names[: knobs.services]
     )
-    office_count = max(knobs.office_guides * knobs.offices_per_guide, 4)
+    # more cities than offices: prose inside an office's section must name other cities
+    office_count = knobs.office_guides * knobs.offices_per_guide + 8
     cities = _sample(rng, bank.CITIES, office_count + SPARE, "CITIES")
     roots = _sample(rng, bank.PRODUCT_ROOTS, knobs.product_families, "PRODUCT_ROOTS")
     families = []

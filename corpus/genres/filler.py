@@ -24,16 +24,15 @@ def render_filler(world: World, profile: Profile) -> list[Document]:
         frng = filler.rng
         b = DocBuilder(doc_id, filler.fill(frng.choice(TITLES[genre])))
         b.paragraph([world.sentence(filler, genre) for _ in range(frng.randint(2, 4))])
-        headings = frng.sample(HEADINGS[genre], k=min(profile.corpus.filler_sections,
-                                                       len(HEADINGS[genre])))
-        for heading in headings:
+        sections = frng.randint(max(1, profile.corpus.filler_sections - 1),
+                                profile.corpus.filler_sections + 1)
+        for heading in frng.sample(HEADINGS[genre], k=min(sections, len(HEADINGS[genre]))):
             b.heading(2, filler.fill(heading))
             if frng.random() < 0.3:
-                b.bullets([world.sentence(filler, genre) for _ in range(frng.randint(2, 5))])
-            else:
-                b.paragraph([world.sentence(filler, genre) for _ in range(frng.randint(2, 6))])
-                if frng.random() < 0.3:
-                    other = frng.choice([g for g in GENRES if g != genre])
-                    b.paragraph([world.sentence(filler, other) for _ in range(2)])
+                b.bullets([world.sentence(filler, genre) for _ in range(frng.randint(3, 6))])
+            b.paragraph([world.sentence(filler, genre) for _ in range(frng.randint(3, 7))])
+            if frng.random() < 0.35:
+                other = frng.choice([g for g in GENRES if g != genre])
+                b.paragraph([world.sentence(filler, other) for _ in range(frng.randint(2, 4))])
         docs.append(b.build())
     return docs

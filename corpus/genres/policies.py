@@ -100,6 +100,8 @@ def _render_version(world, template, versions, i, values) -> Document:
     for position, clause, value in facts:
         question = clause.question.format(policy=name)
         b.ask("distractor", f"{doc_id}/{clause.key}", question, value, spans[position])
+    b.heading(2, rng.choice(("Responsibilities", "Who does what", "Roles")))
+    b.paragraph([world.sentence(filler, "policy") for _ in range(rng.randint(3, 5))])
     b.heading(2, rng.choice(("Exceptions", "Questions and exceptions", "Getting an exception")))
     b.paragraph([world.sentence(filler, "policy") for _ in range(rng.randint(2, 4))])
     return b.build()

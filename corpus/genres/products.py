@@ -154,6 +154,8 @@ def _render_model(world, family: ProductFamily, number, index, differing, wordin
     if siblings:
         for position, key, question, value in facts:
             b.ask("distractor", f"{doc_id}/{key}", question, value, spans[position])
+    b.heading(2, rng.choice(("Installation", "Installing and commissioning", "Deployment notes")))
+    b.paragraph([world.sentence(filler, "product", product=model) for _ in range(rng.randint(3, 5))])
     b.heading(2, rng.choice(("Support and servicing", "Servicing", "Support")))
     b.paragraph([world.sentence(filler, "product", product=model) for _ in range(rng.randint(2, 4))])
     return b.build()

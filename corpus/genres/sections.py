@@ -124,7 +124,7 @@ def _directory(world, profile, doc_id, title, names, genre, facts, heading) -> D
         chosen = rng.sample(facts, FACTS_PER_SECTION)
         sentences, answers = [], []
         for fact in chosen:
-            value = filler.fill(fact.value)
+            value = filler.fill(fact.value, sentence=False)
             answers.append(value)
             sentence = rng.choice(fact.statements).format(value=value)
             sentences.append(capitalise(sentence))

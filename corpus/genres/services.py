@@ -39,16 +39,22 @@ PLACES = (
     "in the tenant router", "on the archive tier",
 )
 REMEDIES = (
-    "Page the owning team if it persists for more than ten minutes.",
-    "Fail over to the standby region before touching the primary.",
-    "Restart the affected workers one at a time and watch the error rate.",
-    "Open a ticket with the platform team and attach the last hour of logs.",
-    "Rotate the credential from the secrets console and redeploy.",
+    "Page the {team} team if it persists for more than {n} minutes.",
+    "Fail over to the standby region before touching the primary, and tell {channel} first.",
+    "Restart the affected workers one at a time and watch the {metric} while they come back.",
+    "Open a ticket with the {team} team and attach the last hour of logs.",
+    "Rotate the credential from the secrets console and redeploy, then note it in {ticket}.",
     "Drain the queue to the holding area and replay it once traffic is quiet.",
-    "Roll back the most recent deployment if it started within the last hour.",
-    "Check the partner status page before escalating to the vendor.",
-    "Freeze further releases until the cause is understood.",
-    "Silence the alert only after a fix is deployed and confirmed.",
+    "Roll back the most recent deployment if it started within the last {n} hours.",
+    "Check the partner status page before escalating to the vendor through {person}.",
+    "Freeze further releases until the cause is understood and {person} has signed off.",
+    "Silence the alert only after a fix is deployed and confirmed in {channel}.",
+    "Compare the error rate with the previous {weekday} before deciding to wake anyone up.",
+    "Capture a heap profile first, because a restart destroys the evidence.",
+    "If customers are affected, ask {person} to post a holding statement within {n} minutes.",
+    "Scale the worker pool up by {n} instances and check whether the backlog shrinks.",
+    "Confirm with the {team} team whether a migration is running before you intervene.",
+    "Record every step you take in {ticket} so the review has an accurate timeline.",
 )
 RESOURCES = (
     "batches", "accounts", "refunds", "exports", "jobs", "webhooks", "tokens", "reports",
@@ -113,12 +119,15 @@ def _runbook(world: World, service: Service, conditions: list[str]) -> Document:
     b.heading(2, rng.choice(("Error codes", "Error reference", "Known error codes")))
     codes = error_codes(rng, service.prefix, len(conditions))
     for code, condition in zip(codes, conditions, strict=True):
-        sentences = [f"`{code}` indicates {condition}.", rng.choice(REMEDIES)]
+        sentences = [f"`{code}` indicates {condition}.", filler.fill(rng.choice(REMEDIES))]
         if rng.random() < 0.6:
             sentences.append(world.sentence(filler, "runbook", service=service.name))
         spans = b.paragraph(sentences)
         question = rng.choice(CODE_QUESTIONS).format(code=code)
         b.ask("identifier", f"{doc_id}/{code}", question, condition, spans[0])
+    b.heading(2, rng.choice(("Routine maintenance", "Planned work", "Housekeeping")))
+    b.paragraph([world.sentence(filler, "runbook", service=service.name)
+                 for _ in range(rng.randint(3, 5))])
     b.heading(2, rng.choice(("Escalation", "When to escalate", "Escalation path")))
     b.paragraph([world.sentence(filler, "runbook", service=service.name) for _ in range(3)])
     return b.build()
@@ -172,4 +181,7 @@ def _api_reference(world: World, service: Service, count: int) -> Document:
         b.ask("identifier", f"{doc_id}/{endpoint}", question, rate, spans[0])
     b.heading(2, rng.choice(("Errors and retries", "Retries", "Error handling")))
     b.paragraph([world.sentence(filler, "api", service=service.name) for _ in range(3)])
+    b.heading(2, rng.choice(("Changelog", "Recent changes", "Deprecations")))
+    b.bullets([world.sentence(filler, "api", service=service.name)
+               for _ in range(rng.randint(2, 4))])
     return b.build()

@@ -8,7 +8,7 @@ def test_medium_stats_meet_the_realism_and_overlap_bars(medium_dir):
     assert stats.questions["boundary"]["public"] > 0  # public slices come from the key
     # paraphrase questions share at most half as many content words as the other slices do
     assert stats.paraphrase_overlap_ratio <= 0.5
-    assert stats.unique_unit_share >= 0.85
+    assert stats.unique_sentence_share >= 0.85
     assert stats.distinct_words >= 3000
     # small enough for MiniLM on 2 cores (~120 sentences/s): 1,500–2,500 starter passages
     assert 1500 <= stats.starter_passages <= 2500
