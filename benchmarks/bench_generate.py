@@ -35,14 +35,18 @@ total = time.perf_counter() - start
 print(json.dumps({"documents": len(variant.docs),
                   "characters": sum(map(len, variant.docs.values())),
                   "generate_s": round(generated, 3), "generate_and_write_s": round(total, 3),
-                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+                  "peak_rss_mb": round(
+                      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
 """
 
 
 def run(target: int) -> dict:
     result = subprocess.run(
         [sys.executable, "-c", CHILD, str(target)],
-        capture_output=True, text=True, check=True, cwd=HERE.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=HERE.parent,
     )
     return json.loads(result.stdout)
 
@@ -52,14 +56,20 @@ def main() -> None:
     rows += [(f"{n:,} documents", run(n)) for n in (2_500, 5_000, 10_000)]
     print(f"{'case':<26}{'docs':>8}{'chars':>13}{'generate s':>12}{'+write s':>10}{'peak MB':>9}")
     for name, r in rows:
-        print(f"{name:<26}{r['documents']:>8,}{r['characters']:>13,}{r['generate_s']:>12.2f}"
-              f"{r['generate_and_write_s']:>10.2f}{r['peak_rss_mb']:>9.0f}")
+        print(
+            f"{name:<26}{r['documents']:>8,}{r['characters']:>13,}{r['generate_s']:>12.2f}"
+            f"{r['generate_and_write_s']:>10.2f}{r['peak_rss_mb']:>9.0f}"
+        )
     big = [r for _, r in rows[1:]]
-    per_doc = [(b["peak_rss_mb"] - rows[0][1]["peak_rss_mb"]) / (b["documents"] - rows[0][1]
-               ["documents"]) for b in big]
+    per_doc = [
+        (b["peak_rss_mb"] - rows[0][1]["peak_rss_mb"]) / (b["documents"] - rows[0][1]["documents"])
+        for b in big
+    ]
     print("memory per extra document (MB): " + ", ".join(f"{x:.3f}" for x in per_doc))
-    print(f"budgets: default ≤ 2 s: {rows[0][1]['generate_and_write_s'] <= 2}; "
-          f"10,000 documents ≤ 30 s: {rows[-1][1]['generate_and_write_s'] <= 30}")
+    print(
+        f"budgets: default ≤ 2 s: {rows[0][1]['generate_and_write_s'] <= 2}; "
+        f"10,000 documents ≤ 30 s: {rows[-1][1]['generate_and_write_s'] <= 30}"
+    )
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     (out / "generate.json").write_text(json.dumps({name: r for name, r in rows}, indent=2) + "\n")

@@ -1,1 +1,1 @@
-"""The seeded corpus generator: world → Markdown documents → golden questions, for the hiring team."""
+"""The seeded corpus generator (world → Markdown documents → golden questions), for hiring teams."""

@@ -35,11 +35,14 @@ def generate_command(
     out_dir: Annotated[
         Path, typer.Option("--out", help="Folder to write: OUT/variant (public) and OUT/key.")
     ],
-    seed: Annotated[int, typer.Option(help="Seed; the same seed and profile give the same bytes.")]
-    = 7,
+    seed: Annotated[
+        int, typer.Option(help="Seed; the same seed and profile give the same bytes.")
+    ] = 7,
     profile: Annotated[
         str,
-        typer.Option(help="Shipped profile name (easy, medium, hard...) or a path to a .toml file."),
+        typer.Option(
+            help="Shipped profile name (easy, medium, hard...) or a path to a .toml file."
+        ),
     ] = "medium",
     force: Annotated[bool, typer.Option(help="Replace OUT if it already holds a variant.")] = False,
 ) -> None:
@@ -63,13 +66,16 @@ def generate_command(
         highlight=False,
     )
     err.print(f"  {out_dir}/variant  — the corpus candidates get", highlight=False)
-    err.print(f"  {out_dir}/key      — keep it: hidden questions and a pristine copy",
-              highlight=False)
+    err.print(
+        f"  {out_dir}/key      — keep it: hidden questions and a pristine copy", highlight=False
+    )
 
 
 @app.command("verify")
 def verify_command(
-    folder: Annotated[Path, typer.Argument(help="An output folder (variant/ + key/) or a variant.")],
+    folder: Annotated[
+        Path, typer.Argument(help="An output folder (variant/ + key/) or a variant.")
+    ],
 ) -> None:
     """Re-check a variant: manifest hashes, spans, answers, ids and every slice's property."""
     try:
@@ -85,7 +91,9 @@ def verify_command(
 
 @app.command("stats")
 def stats_command(
-    folder: Annotated[Path, typer.Argument(help="An output folder (variant/ + key/) or a variant.")],
+    folder: Annotated[
+        Path, typer.Argument(help="An output folder (variant/ + key/) or a variant.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
 ) -> None:
     """Print size, questions per slice, lexical overlap per slice and realism measures."""
@@ -109,8 +117,12 @@ def stats_command(
         slices.add_column(column, justify="left" if column == "slice" else "right")
     for slice_, counts in stats.questions.items():
         mean = stats.overlap.get(slice_)
-        slices.add_row(slice_, str(counts["hidden"]), str(counts["public"]),
-                       "—" if mean is None else f"{mean:.2f}")
+        slices.add_row(
+            slice_,
+            str(counts["hidden"]),
+            str(counts["public"]),
+            "—" if mean is None else f"{mean:.2f}",
+        )
     out.print(slices)
     out.print(
         f"paraphrase overlap / mean of other slices = {stats.paraphrase_overlap_ratio:.2f} "

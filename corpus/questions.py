@@ -189,4 +189,3 @@ def _unknown_section(rng, names, facts, kind, absent) -> tuple[str, str] | None:
         return None
     fact = rng.choice(facts)
     return rng.choice(fact.questions).format(name=name), f"{kind}:{name}"
-

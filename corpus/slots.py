@@ -35,17 +35,51 @@ DYNAMIC_SLOTS: dict[str, str] = {
 
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 DURATIONS = (
-    "two days", "three days", "a week", "ten days", "two weeks", "three weeks", "a month",
-    "six weeks", "two months", "a quarter", "four days", "five weeks",
+    "two days",
+    "three days",
+    "a week",
+    "ten days",
+    "two weeks",
+    "three weeks",
+    "a month",
+    "six weeks",
+    "two months",
+    "a quarter",
+    "four days",
+    "five weeks",
 )
 _CHANNEL_AREAS = (
-    "ops", "infra", "release", "platform", "data", "security", "finance", "people", "support",
-    "design", "mobile", "web", "growth", "billing", "hardware", "field",
+    "ops",
+    "infra",
+    "release",
+    "platform",
+    "data",
+    "security",
+    "finance",
+    "people",
+    "support",
+    "design",
+    "mobile",
+    "web",
+    "growth",
+    "billing",
+    "hardware",
+    "field",
 )
 _CHANNEL_KINDS = ("review", "help", "alerts", "announce", "triage", "sync", "questions", "news")
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -87,8 +121,9 @@ class SlotFiller:
             "count": lambda: str(rng.randint(10, 900)),
             "percent": lambda: f"{rng.randint(2, 95)}%",
             "duration": lambda: rng.choice(DURATIONS),
-            "ticket": lambda: f"{rng.choice(('OPS', 'PLAT', 'SEC', 'FIN', 'HR'))}-"
-            f"{rng.randint(1000, 9999)}",
+            "ticket": lambda: (
+                f"{rng.choice(('OPS', 'PLAT', 'SEC', 'FIN', 'HR'))}-{rng.randint(1000, 9999)}"
+            ),
             "version": lambda: f"{rng.randint(1, 9)}.{rng.randint(0, 30)}.{rng.randint(0, 12)}",
             "channel": lambda: f"#{rng.choice(_CHANNEL_AREAS)}-{rng.choice(_CHANNEL_KINDS)}",
         }

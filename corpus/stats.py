@@ -83,7 +83,9 @@ def compute_stats(folder: Path, chunk_size: int | None = None) -> Stats:
         characters=sum(len(t) for t in docs.values()),
         starter_passages=sum(math.ceil(len(t) / chunk) for t in docs.values()),
         chunk_size=chunk,
-        questions={s: {"hidden": counts[s]["hidden"], "public": counts[s]["public"]} for s in order},
+        questions={
+            s: {"hidden": counts[s]["hidden"], "public": counts[s]["public"]} for s in order
+        },
         overlap={s: sum(v) / len(v) for s, v in overlaps.items() if v},
         sentences=len(all_units),
         unique_sentence_share=_once_share(all_units),

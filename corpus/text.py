@@ -28,8 +28,8 @@ STOPWORDS = frozenset(
     below between both but by can could did do does doing down during each either else ever every
     few for from further had has have having he her here hers herself him himself his how i if in
     into is it its itself just least less let like may me might more most much must my myself need
-    needs neither no nor not now of off often on once one only or other others our ours ourselves out
-    over own per please same shall she should so some such than that the their theirs them
+    needs neither no nor not now of off often on once one only or other others our ours ourselves
+    out over own per please same shall she should so some such than that the their theirs them
     themselves then there these they this those through thus to too under until up upon us very
     via was we were what when where whether which while who whom whose why will with within without
     would yet you your yours yourself yourselves get gets got make makes made

@@ -72,8 +72,9 @@ def verify(folder: Path) -> list[str]:
         variant / "questions" / "public.jsonl", corpus, ids, public_slices, public=True
     )
     if key is not None and (key / "questions" / "hidden.jsonl").is_file():
-        problems += _check_questions(key / "questions" / "hidden.jsonl", corpus, ids, {},
-                                     public=False)
+        problems += _check_questions(
+            key / "questions" / "hidden.jsonl", corpus, ids, {}, public=False
+        )
     return problems
 
 
@@ -110,7 +111,9 @@ def _check_key(key: Path, manifest_bytes: bytes) -> tuple[dict, list[str]]:
     except (OSError, ValueError):
         return {}, ["key/key.json: missing or not valid JSON"]
     if data.get("variant_manifest_sha256") != hashlib.sha256(manifest_bytes).hexdigest():
-        problems.append("key/key.json: variant_manifest_sha256 does not match variant/manifest.json")
+        problems.append(
+            "key/key.json: variant_manifest_sha256 does not match variant/manifest.json"
+        )
     copy = key / "variant" / "manifest.json"
     if not copy.is_file():
         problems.append("key/variant: the pristine copy of the variant is missing")

@@ -114,9 +114,7 @@ class Variant:
         return {"key.json": _json(key), "questions/hidden.jsonl": hidden}
 
 
-def generate(
-    seed: int, profile: Profile, progress: Callable[[str], None] | None = None
-) -> Variant:
+def generate(seed: int, profile: Profile, progress: Callable[[str], None] | None = None) -> Variant:
     """Build the world, render every document and choose the questions, in memory."""
     world = build_world(seed, profile)
     docs: list[Document] = []

@@ -194,7 +194,7 @@ def _prefix(name: str, taken: set[str]) -> str:
                 taken.add(prefix)
                 return prefix
     for extra in "QXZJKVW":
-        prefix = (letters[0] + letters[-1] + extra)
+        prefix = letters[0] + letters[-1] + extra
         if prefix not in taken:
             taken.add(prefix)
             return prefix

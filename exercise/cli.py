@@ -56,44 +56,64 @@ def _main() -> None:
 
 def eval_command(
     submission: Annotated[
-        Path, typer.Argument(help="Submission directory: the repository holding rag/pipeline.py.",
-                             metavar="SUBMISSION")
+        Path,
+        typer.Argument(
+            help="Submission directory: the repository holding rag/pipeline.py.",
+            metavar="SUBMISSION",
+        ),
     ],
     corpus: Annotated[
         Path,
-        typer.Option("--corpus", help="Corpus variant directory (manifest.json, docs/).",
-                     show_default=False),
+        typer.Option(
+            "--corpus", help="Corpus variant directory (manifest.json, docs/).", show_default=False
+        ),
     ],
     questions: Annotated[
         Path | None,
-        typer.Option("--questions", help="Question file (JSONL). Default: "
-                     "VARIANT/questions/public.jsonl.", show_default=False),
+        typer.Option(
+            "--questions",
+            help="Question file (JSONL). Default: VARIANT/questions/public.jsonl.",
+            show_default=False,
+        ),
     ] = None,
     k: Annotated[
         int, typer.Option("--k", min=1, max=MAX_K, help="Passages asked for per search.")
     ] = DEFAULT_K,
     json_out: Annotated[
         Path | None,
-        typer.Option("--json", help="Write metrics, per-question results and latency as JSON.",
-                     show_default=False),
+        typer.Option(
+            "--json",
+            help="Write metrics, per-question results and latency as JSON.",
+            show_default=False,
+        ),
     ] = None,
     trec_dir: Annotated[
         Path | None,
-        typer.Option("--export-trec", help="Write run.trec, qrels.trec and metrics.json here, "
-                     "for trec_eval / pytrec_eval / ranx.", show_default=False),
+        typer.Option(
+            "--export-trec",
+            help="Write run.trec, qrels.trec and metrics.json here, "
+            "for trec_eval / pytrec_eval / ranx.",
+            show_default=False,
+        ),
     ] = None,
     work_dir: Annotated[
         Path | None,
-        typer.Option("--work-dir", help="Scratch and cache directory given to the pipeline. "
-                     f"Default: SUBMISSION/{STATE_DIR}/work.", show_default=False),
+        typer.Option(
+            "--work-dir",
+            help="Scratch and cache directory given to the pipeline. "
+            f"Default: SUBMISSION/{STATE_DIR}/work.",
+            show_default=False,
+        ),
     ] = None,
     build_timeout: Annotated[
-        float, typer.Option("--build-timeout", min=0.001,
-                            help="Seconds allowed for import + build.")
+        float,
+        typer.Option("--build-timeout", min=0.001, help="Seconds allowed for import + build."),
     ] = _RUNNER_DEFAULTS.build_timeout_s,
     query_timeout: Annotated[
-        float, typer.Option("--query-timeout", min=0.001,
-                            help="Seconds allowed per search or answer call.")
+        float,
+        typer.Option(
+            "--query-timeout", min=0.001, help="Seconds allowed per search or answer call."
+        ),
     ] = _RUNNER_DEFAULTS.call_timeout_s,
     worst: Annotated[
         int, typer.Option("--worst", min=0, help="How many failing questions to show.")
@@ -112,7 +132,8 @@ def eval_command(
     err = Console(stderr=True)
     try:
         options = EvalOptions(
-            k=k, seed=seed,
+            k=k,
+            seed=seed,
             runner=RunnerOptions(build_timeout_s=build_timeout, call_timeout_s=query_timeout),
         )
         variant = load_corpus(corpus)
@@ -122,8 +143,13 @@ def eval_command(
         state = submission.resolve() / STATE_DIR
         with _ProgressDisplay(err, len(question_list)) as progress:
             report = evaluate(
-                submission, variant, question_list, work_dir=work_dir or state / "work",
-                log_path=state / "child.log", options=options, progress=progress,
+                submission,
+                variant,
+                question_list,
+                work_dir=work_dir or state / "work",
+                log_path=state / "child.log",
+                options=options,
+                progress=progress,
             )
         if report.fatal is None:
             render_summary(report, variant, Console(), worst=worst)
@@ -166,8 +192,13 @@ class _ProgressDisplay:
     def __init__(self, console: Console, questions: int) -> None:
         self._questions = questions
         self._progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-            MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True,
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
         )
         self._build = self._progress.add_task("importing and building", total=None)
         self._ask: int | None = None

@@ -93,8 +93,14 @@ def evaluate(
 ) -> Report:
     """Run `submission` (a directory with `rag/pipeline.py`) in a child process and score it."""
     run = run_submission(
-        submission, corpus.root, [q.text for q in questions], k=options.k, work_dir=work_dir,
-        log_path=log_path, options=options.runner, progress=progress,
+        submission,
+        corpus.root,
+        [q.text for q in questions],
+        k=options.k,
+        work_dir=work_dir,
+        log_path=log_path,
+        options=options.runner,
+        progress=progress,
     )
     return score_run(corpus, questions, run, options=options, group_by=group_by)
 
@@ -155,8 +161,11 @@ def _fatal_json(fatal: Fatal | None) -> dict[str, Any] | None:
     if fatal is None:
         return None
     return {
-        "stage": fatal.stage, "status": fatal.status.value, "reason": fatal.reason,
-        "error": fatal.error.to_json() if fatal.error else None, "log_tail": fatal.log_tail,
+        "stage": fatal.stage,
+        "status": fatal.status.value,
+        "reason": fatal.reason,
+        "error": fatal.error.to_json() if fatal.error else None,
+        "log_tail": fatal.log_tail,
     }
 
 

@@ -73,8 +73,12 @@ def export_trec(results: Sequence[QuestionResult], out_dir: Path, overall: dict[
         "metrics": {key: overall.get(key) for key in RETRIEVAL_KEYS},
         "per_question": per_question,
         "trec_eval_measures": {
-            "recall@1": "recall_1", "recall@3": "recall_3", "recall@5": "recall_5",
-            "recall@10": "recall_10", "mrr@10": "recip_rank", "ndcg@10": "ndcg_cut_10",
+            "recall@1": "recall_1",
+            "recall@3": "recall_3",
+            "recall@5": "recall_5",
+            "recall@10": "recall_10",
+            "mrr@10": "recip_rank",
+            "ndcg@10": "ndcg_cut_10",
         },
     }
     write_atomic(out_dir / RUN_FILE, "".join(line + "\n" for line in run))

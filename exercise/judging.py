@@ -77,8 +77,9 @@ def judge_search(record: CallRecord, *, k: int, docs: Mapping[str, str]) -> Sear
     Passages longer than the passage cap are valid; the cap only limits what they cover.
     """
     if record.status is not Status.OK:
-        return SearchVerdict(record.status, _failure_reason(record), (), record.elapsed_ns,
-                             record.error)
+        return SearchVerdict(
+            record.status, _failure_reason(record), (), record.elapsed_ns, record.error
+        )
     try:
         passages = _passages(record.value, k, docs)
     except _Invalid as problem:
@@ -93,8 +94,9 @@ def judge_answer(
 ) -> AnswerVerdict:
     """Judge an `answer(query)` call: an `Answer` with short enough text and valid citations."""
     if record.status is not Status.OK:
-        return AnswerVerdict(record.status, _failure_reason(record), None, record.elapsed_ns,
-                             record.error)
+        return AnswerVerdict(
+            record.status, _failure_reason(record), None, record.elapsed_ns, record.error
+        )
     try:
         answer = _answer(record.value, docs, judging.answer_cap)
     except _Invalid as problem:
@@ -173,9 +175,7 @@ def _range(fields: dict[str, Any], docs: Mapping[str, str], where: str) -> tuple
             raise _Invalid(f"{where}: {name} must be an int, got {describe(value)}")
     length = len(docs[doc_id])
     if start < 0 or end > length:
-        raise _Invalid(
-            f"{where}: offsets {start}-{end} out of range for {doc_id!r} (0..{length})"
-        )
+        raise _Invalid(f"{where}: offsets {start}-{end} out of range for {doc_id!r} (0..{length})")
     if start >= end:
         raise _Invalid(f"{where}: empty or reversed range {start}-{end} (need start < end)")
     return doc_id, start, end

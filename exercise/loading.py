@@ -124,8 +124,10 @@ def load_questions(path: Path, corpus: Corpus) -> tuple[Question, ...]:
         question = _parse_question(path, number, line, corpus)
         if question.id in seen:
             raise DataFormatError(
-                path, f"duplicate id {question.id!r} (first on line {seen[question.id]})",
-                line=number, field="id",
+                path,
+                f"duplicate id {question.id!r} (first on line {seen[question.id]})",
+                line=number,
+                field="id",
             )
         seen[question.id] = number
         questions.append(question)
@@ -198,7 +200,11 @@ def _parse_question(path: Path, number: int, line: str, corpus: Corpus) -> Quest
         raise fail(f"an answerable question needs a non-blank answer, got {answer!r}", "answer")
     labels = {key: value for key, value in data.items() if key not in QUESTION_FIELDS}
     return Question(
-        id=qid, text=text, answer=answer, evidence=evidence, unanswerable=unanswerable,
+        id=qid,
+        text=text,
+        answer=answer,
+        evidence=evidence,
+        unanswerable=unanswerable,
         labels=types.MappingProxyType(labels),
     )
 
@@ -231,8 +237,13 @@ def _is_int(value: object) -> bool:
 
 def _json_type(value: object) -> str:
     names: Sequence[tuple[type | tuple[type, ...], str]] = (
-        (bool, "a boolean"), (int, "a number"), (float, "a number"), (str, "a string"),
-        (list, "a list"), (dict, "an object"), (type(None), "null"),
+        (bool, "a boolean"),
+        (int, "a number"),
+        (float, "a number"),
+        (str, "a string"),
+        (list, "a list"),
+        (dict, "an object"),
+        (type(None), "null"),
     )
     for kind, name in names:
         if isinstance(value, kind):

@@ -21,9 +21,7 @@ RANK_CUTOFF = 10  # for MRR@10 and nDCG@10
 def covers(passage: Passage, span: Span, passage_cap: int) -> bool:
     """Same document, and the span lies inside the passage's first `passage_cap` characters."""
     judged_end = min(passage.end, passage.start + passage_cap)
-    return (
-        passage.doc_id == span.doc_id and passage.start <= span.start and span.end <= judged_end
-    )
+    return passage.doc_id == span.doc_id and passage.start <= span.start and span.end <= judged_end
 
 
 def coverage_rank(

@@ -95,14 +95,29 @@ def harness_root() -> Path:
 
 
 def child_command(
-    python: str, submission: Path, corpus_dir: Path, work_dir: Path, request_fd: int,
+    python: str,
+    submission: Path,
+    corpus_dir: Path,
+    work_dir: Path,
+    request_fd: int,
     result_fd: int,
 ) -> list[str]:
     """The child's command line. `-P`: the working directory is not put on sys.path."""
     return [
-        python, "-P", "-m", "exercise.child", "--submission", str(submission),
-        "--corpus", str(corpus_dir), "--work-dir", str(work_dir),
-        "--request-fd", str(request_fd), "--result-fd", str(result_fd),
+        python,
+        "-P",
+        "-m",
+        "exercise.child",
+        "--submission",
+        str(submission),
+        "--corpus",
+        str(corpus_dir),
+        "--work-dir",
+        str(work_dir),
+        "--request-fd",
+        str(request_fd),
+        "--result-fd",
+        str(result_fd),
     ]
 
 
@@ -121,21 +136,30 @@ class _Child:
     """One running child process and its two pipes."""
 
     def __init__(
-        self, submission: Path, corpus_dir: Path, work_dir: Path, log_path: Path,
+        self,
+        submission: Path,
+        corpus_dir: Path,
+        work_dir: Path,
+        log_path: Path,
         options: RunnerOptions,
     ) -> None:
         request_read, self._requests = os.pipe()
         self._results, result_write = os.pipe()
         python = options.python or sys.executable
-        command = [*options.command_prefix, *child_command(
-            python, submission, corpus_dir, work_dir, request_read, result_write
-        )]
+        command = [
+            *options.command_prefix,
+            *child_command(python, submission, corpus_dir, work_dir, request_read, result_write),
+        ]
         self.log_path = log_path
         try:
             with log_path.open("ab") as log:
                 self._process = subprocess.Popen(
-                    command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                    pass_fds=(request_read, result_write), cwd=submission,
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    pass_fds=(request_read, result_write),
+                    cwd=submission,
                     env=child_env(os.environ if options.base_env is None else options.base_env),
                     start_new_session=True,
                 )
@@ -159,7 +183,7 @@ class _Child:
             if not writable:
                 continue
             try:
-                data = data[os.write(self._requests, data):]
+                data = data[os.write(self._requests, data) :]
             except BrokenPipeError as exc:
                 raise _ChildGone(self._exit_reason()) from exc
 
@@ -255,8 +279,15 @@ def run_submission(
     report("build", 1, 1)
     if fatal is not None:
         not_run = CallRecord(Status.NOT_RUN, reason=fatal.one_line())
-        return RunRecord(fatal, None, (not_run,) * len(queries), (not_run,) * len(queries),
-                         _max(peaks), 0, log_path)
+        return RunRecord(
+            fatal,
+            None,
+            (not_run,) * len(queries),
+            (not_run,) * len(queries),
+            _max(peaks),
+            0,
+            log_path,
+        )
     records: dict[str, list[CallRecord]] = {op: [] for op in OPS}
     restarts, stop_reason, seq = 0, "", 0
     try:
@@ -289,8 +320,15 @@ def run_submission(
     if child is not None:
         child.close(graceful=True)
         peaks.append(child.peak_rss_kib)
-    return RunRecord(None, build_ns, tuple(records["search"]), tuple(records["answer"]),
-                     _max(peaks), restarts, log_path)
+    return RunRecord(
+        None,
+        build_ns,
+        tuple(records["search"]),
+        tuple(records["answer"]),
+        _max(peaks),
+        restarts,
+        log_path,
+    )
 
 
 def _wait_ready(
@@ -300,14 +338,30 @@ def _wait_ready(
         message = child.receive(time.monotonic() + timeout)
     except _ChildTimeout:
         child.close(graceful=False)
-        return None, None, Fatal("build", Status.TIMEOUT,
-                                 f"import and build did not finish within {timeout:g} s", None,
-                                 _log_tail(log_path))
+        return (
+            None,
+            None,
+            Fatal(
+                "build",
+                Status.TIMEOUT,
+                f"import and build did not finish within {timeout:g} s",
+                None,
+                _log_tail(log_path),
+            ),
+        )
     except _ChildGone as gone:
         child.close(graceful=False)
-        return None, None, Fatal("start", Status.ERROR,
-                                 f"the child process {gone} before reporting (log: {log_path})",
-                                 None, _log_tail(log_path))
+        return (
+            None,
+            None,
+            Fatal(
+                "start",
+                Status.ERROR,
+                f"the child process {gone} before reporting (log: {log_path})",
+                None,
+                _log_tail(log_path),
+            ),
+        )
     if message.get("event") == "ready":
         build_ns = message.get("build_ns")
         return child, build_ns if isinstance(build_ns, int) else None, None
@@ -351,8 +405,9 @@ def run_in_process(pipeline: Any, queries: Sequence[str], *, k: int) -> RunRecor
         error = ErrorInfo.from_exception(exc)
         fatal = Fatal("build", Status.ERROR, error.one_line(), error)
         not_run = CallRecord(Status.NOT_RUN, reason=fatal.one_line())
-        return RunRecord(fatal, None, (not_run,) * len(queries), (not_run,) * len(queries),
-                         None, 0, None)
+        return RunRecord(
+            fatal, None, (not_run,) * len(queries), (not_run,) * len(queries), None, 0, None
+        )
     build_ns = time.monotonic_ns() - start
     records: dict[str, list[CallRecord]] = {op: [] for op in OPS}
     for query in queries:
@@ -361,11 +416,13 @@ def run_in_process(pipeline: Any, queries: Sequence[str], *, k: int) -> RunRecor
             if outcome["ok"]:
                 record = CallRecord(Status.OK, outcome["value"], outcome["elapsed_ns"])
             else:
-                record = CallRecord(Status.ERROR, None, outcome["elapsed_ns"],
-                                    ErrorInfo.from_json(outcome["error"]))
+                record = CallRecord(
+                    Status.ERROR, None, outcome["elapsed_ns"], ErrorInfo.from_json(outcome["error"])
+                )
             records[op].append(record)
-    return RunRecord(None, build_ns, tuple(records["search"]), tuple(records["answer"]), None, 0,
-                     None)
+    return RunRecord(
+        None, build_ns, tuple(records["search"]), tuple(records["answer"]), None, 0, None
+    )
 
 
 def _log_tail(log_path: Path, lines: int = TRACEBACK_LINES) -> str:

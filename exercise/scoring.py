@@ -21,7 +21,10 @@ from exercise.retrieval import coverage_rank, retrieval_scores
 # The fixed metric keys of DESIGN.md, in report order.
 RETRIEVAL_KEYS = ("recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10")
 ANSWER_KEYS = (
-    "citation_precision", "citation_recall", "answer_accuracy", "supported_rate",
+    "citation_precision",
+    "citation_recall",
+    "answer_accuracy",
+    "supported_rate",
     "abstention_accuracy",
 )
 METRIC_KEYS = RETRIEVAL_KEYS + ANSWER_KEYS
@@ -68,8 +71,11 @@ def _answer_scores(
     if question.unanswerable:
         right = float(answer is not None and abstained(answer))
         return {
-            "citation_precision": None, "citation_recall": None, "answer_accuracy": right,
-            "supported_rate": None, "abstention_accuracy": right,
+            "citation_precision": None,
+            "citation_recall": None,
+            "answer_accuracy": right,
+            "supported_rate": None,
+            "abstention_accuracy": right,
         }
     if answer is None:  # error, timeout, invalid or not run: zero on everything it feeds
         return dict.fromkeys(ANSWER_KEYS, 0.0)

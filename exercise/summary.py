@@ -97,15 +97,19 @@ def _latency_table(report: Report) -> Table:
     build = "n/a" if latency.build_s is None else f"{latency.build_s:.2f} s"
     rss = "n/a" if latency.peak_rss_mib is None else f"{latency.peak_rss_mib:.0f} MiB"
     table = Table(
-        title=f"Latency (build {build}, peak RSS {rss})", title_justify="left",
-        caption="nearest-rank percentiles over calls that returned", caption_justify="left",
+        title=f"Latency (build {build}, peak RSS {rss})",
+        title_justify="left",
+        caption="nearest-rank percentiles over calls that returned",
+        caption_justify="left",
     )
     for column in ("op", "calls", "failed", "p50 ms", "p95 ms", "p99 ms", "max ms"):
         table.add_column(column, justify="left" if column == "op" else "right")
     for name, op in latency.ops.items():
         cells = [op.p50_ms, op.p95_ms, op.p99_ms, op.max_ms]
         table.add_row(
-            name, str(op.calls), str(op.failed),
+            name,
+            str(op.calls),
+            str(op.failed),
             *("n/a" if value is None else f"{value:.2f}" for value in cells),
         )
     return table
@@ -152,8 +156,9 @@ def _question_panel(result: QuestionResult, corpus: Corpus) -> Panel:
     )
     # Text, not str: question text is data and must not be parsed as rich markup.
     title = Text(f"{question.id}: {_snippet(question.text, 90)}")
-    return Panel(Group(body), title=title, title_align="left", subtitle=Text(summary),
-                 subtitle_align="right")
+    return Panel(
+        Group(body), title=title, title_align="left", subtitle=Text(summary), subtitle_align="right"
+    )
 
 
 def _where(span: Span | Passage) -> str:

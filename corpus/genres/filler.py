@@ -24,8 +24,9 @@ def render_filler(world: World, profile: Profile) -> list[Document]:
         frng = filler.rng
         b = DocBuilder(doc_id, filler.fill(frng.choice(TITLES[genre])))
         b.paragraph([world.sentence(filler, genre) for _ in range(frng.randint(2, 4))])
-        sections = frng.randint(max(1, profile.corpus.filler_sections - 1),
-                                profile.corpus.filler_sections + 1)
+        sections = frng.randint(
+            max(1, profile.corpus.filler_sections - 1), profile.corpus.filler_sections + 1
+        )
         for heading in frng.sample(HEADINGS[genre], k=min(sections, len(HEADINGS[genre]))):
             b.heading(2, filler.fill(heading))
             if frng.random() < 0.3:

@@ -61,8 +61,9 @@ def _report(world: World, profile: Profile, filler, ref: str, service: str, date
     for section, pair in zip(sections, [*pairs, None, None], strict=False):
         b.heading(2, section)
         if pair is None:
-            b.bullets([world.sentence(filler, "incident", **fixed)
-                        for _ in range(rng.randint(3, 5))])
+            b.bullets(
+                [world.sentence(filler, "incident", **fixed) for _ in range(rng.randint(3, 5))]
+            )
             continue
         values = dict(fixed)
         for slot in template_slots(pair.first) + template_slots(pair.question):
@@ -82,6 +83,5 @@ def _report(world: World, profile: Profile, filler, ref: str, service: str, date
         else:
             spans = b.paragraph([world.sentence(filler, "incident", **fixed), first, second])[1:]
         b.ask("boundary", f"{doc_id}/{pair.key}", question, value, (spans[0][0], spans[1][1]))
-        b.paragraph([world.sentence(filler, "incident", **fixed)
-                     for _ in range(rng.randint(2, 4))])
+        b.paragraph([world.sentence(filler, "incident", **fixed) for _ in range(rng.randint(2, 4))])
     return b.build()

@@ -50,7 +50,7 @@ def render_policies(world: World, profile: Profile) -> list[Document]:
                 else:
                     row.append(row[-1])
             values[clause.key] = row
-        for i, version in enumerate(versions):
+        for i in range(len(versions)):
             docs.append(_render_version(world, template, versions, i, values))
     return docs
 

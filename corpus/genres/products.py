@@ -28,60 +28,108 @@ class Attribute:
 
 ATTRIBUTES = (
     Attribute(
-        "power", "Power draw", lambda r: f"{r.randint(3, 95)} W",
-        ("The {model} draws {value} at full load.",
-         "Under full load the {model} consumes {value}."),
-        ("How much power does the {model} draw at full load?",
-         "What is the full-load power consumption of the {model}?"),
+        "power",
+        "Power draw",
+        lambda r: f"{r.randint(3, 95)} W",
+        (
+            "The {model} draws {value} at full load.",
+            "Under full load the {model} consumes {value}.",
+        ),
+        (
+            "How much power does the {model} draw at full load?",
+            "What is the full-load power consumption of the {model}?",
+        ),
     ),
     Attribute(
-        "throughput", "Throughput", lambda r: f"{r.randrange(120, 9800, 20)} Mbps",
-        ("The {model} sustains {value} of throughput with all features enabled.",
-         "With every feature switched on, the {model} sustains {value}."),
-        ("What throughput does the {model} sustain with all features enabled?",
-         "How much throughput can the {model} sustain with every feature on?"),
+        "throughput",
+        "Throughput",
+        lambda r: f"{r.randrange(120, 9800, 20)} Mbps",
+        (
+            "The {model} sustains {value} of throughput with all features enabled.",
+            "With every feature switched on, the {model} sustains {value}.",
+        ),
+        (
+            "What throughput does the {model} sustain with all features enabled?",
+            "How much throughput can the {model} sustain with every feature on?",
+        ),
     ),
     Attribute(
-        "weight", "Weight", lambda r: f"{r.randrange(180, 6400, 10)} g",
-        ("The {model} weighs {value} without its mounting bracket.",
-         "Without the mounting bracket, the {model} weighs {value}."),
-        ("How much does the {model} weigh without its bracket?",
-         "What is the weight of the {model} without the mounting bracket?"),
+        "weight",
+        "Weight",
+        lambda r: f"{r.randrange(180, 6400, 10)} g",
+        (
+            "The {model} weighs {value} without its mounting bracket.",
+            "Without the mounting bracket, the {model} weighs {value}.",
+        ),
+        (
+            "How much does the {model} weigh without its bracket?",
+            "What is the weight of the {model} without the mounting bracket?",
+        ),
     ),
     Attribute(
-        "price", "List price", lambda r: f"{r.randrange(90, 3400, 5)} EUR",
-        ("The {model} lists at {value} per unit before volume discounts.",
-         "Before volume discounts, the {model} is priced at {value} per unit."),
-        ("What is the list price of the {model} before discounts?",
-         "How much does one {model} cost before volume discounts?"),
+        "price",
+        "List price",
+        lambda r: f"{r.randrange(90, 3400, 5)} EUR",
+        (
+            "The {model} lists at {value} per unit before volume discounts.",
+            "Before volume discounts, the {model} is priced at {value} per unit.",
+        ),
+        (
+            "What is the list price of the {model} before discounts?",
+            "How much does one {model} cost before volume discounts?",
+        ),
     ),
     Attribute(
-        "warranty", "Warranty", lambda r: f"{r.choice((12, 18, 24, 30, 36, 48, 60))} months",
-        ("The {model} is covered by a {value} hardware warranty.",
-         "Hardware warranty for the {model} runs for {value}."),
-        ("How long is the hardware warranty on the {model}?",
-         "What hardware warranty period applies to the {model}?"),
+        "warranty",
+        "Warranty",
+        lambda r: f"{r.choice((12, 18, 24, 30, 36, 48, 60))} months",
+        (
+            "The {model} is covered by a {value} hardware warranty.",
+            "Hardware warranty for the {model} runs for {value}.",
+        ),
+        (
+            "How long is the hardware warranty on the {model}?",
+            "What hardware warranty period applies to the {model}?",
+        ),
     ),
     Attribute(
-        "mtbf", "MTBF", lambda r: f"{r.randrange(30_000, 400_000, 1000)} hours",
-        ("The rated mean time between failures of the {model} is {value}.",
-         "Reliability testing puts the {model} at {value} mean time between failures."),
-        ("What is the rated mean time between failures of the {model}?",
-         "How many hours is the MTBF rating of the {model}?"),
+        "mtbf",
+        "MTBF",
+        lambda r: f"{r.randrange(30_000, 400_000, 1000)} hours",
+        (
+            "The rated mean time between failures of the {model} is {value}.",
+            "Reliability testing puts the {model} at {value} mean time between failures.",
+        ),
+        (
+            "What is the rated mean time between failures of the {model}?",
+            "How many hours is the MTBF rating of the {model}?",
+        ),
     ),
     Attribute(
-        "noise", "Noise level", lambda r: f"{r.randint(18, 58)} dB",
-        ("At full fan speed the {model} produces {value} of noise.",
-         "The {model} measures {value} at full fan speed."),
-        ("How loud is the {model} at full fan speed?",
-         "What noise level does the {model} reach at full fan speed?"),
+        "noise",
+        "Noise level",
+        lambda r: f"{r.randint(18, 58)} dB",
+        (
+            "At full fan speed the {model} produces {value} of noise.",
+            "The {model} measures {value} at full fan speed.",
+        ),
+        (
+            "How loud is the {model} at full fan speed?",
+            "What noise level does the {model} reach at full fan speed?",
+        ),
     ),
     Attribute(
-        "boot", "Cold boot time", lambda r: f"{r.randint(8, 240)} seconds",
-        ("A cold boot of the {model} completes in {value}.",
-         "The {model} finishes a cold boot in {value}."),
-        ("How long does a cold boot of the {model} take?",
-         "What is the cold boot time of the {model}?"),
+        "boot",
+        "Cold boot time",
+        lambda r: f"{r.randint(8, 240)} seconds",
+        (
+            "A cold boot of the {model} completes in {value}.",
+            "The {model} finishes a cold boot in {value}.",
+        ),
+        (
+            "How long does a cold boot of the {model} take?",
+            "What is the cold boot time of the {model}?",
+        ),
     ),
 )
 SHARED_ROWS = (
@@ -100,8 +148,10 @@ def render_products(world: World, profile: Profile) -> list[Document]:
     for family in world.families:
         rng = world.rng("product-line", family.root)
         differing = rng.sample(ATTRIBUTES, DIFFERING)
-        wording = {a.key: (rng.randrange(len(a.statements)), rng.randrange(len(a.questions)))
-                   for a in differing}
+        wording = {
+            a.key: (rng.randrange(len(a.statements)), rng.randrange(len(a.questions)))
+            for a in differing
+        }
         shared = [(label, draw(rng)) for label, draw in SHARED_ROWS]
         values = {a.key: _distinct_values(rng, a, len(family.numbers)) for a in differing}
         for index, number in enumerate(family.numbers):
@@ -155,7 +205,11 @@ def _render_model(world, family: ProductFamily, number, index, differing, wordin
         for position, key, question, value in facts:
             b.ask("distractor", f"{doc_id}/{key}", question, value, spans[position])
     b.heading(2, rng.choice(("Installation", "Installing and commissioning", "Deployment notes")))
-    b.paragraph([world.sentence(filler, "product", product=model) for _ in range(rng.randint(3, 5))])
+    b.paragraph(
+        [world.sentence(filler, "product", product=model) for _ in range(rng.randint(3, 5))]
+    )
     b.heading(2, rng.choice(("Support and servicing", "Servicing", "Support")))
-    b.paragraph([world.sentence(filler, "product", product=model) for _ in range(rng.randint(2, 4))])
+    b.paragraph(
+        [world.sentence(filler, "product", product=model) for _ in range(rng.randint(2, 4))]
+    )
     return b.build()

@@ -36,22 +36,94 @@ class Kind:
 
 
 SCIENTISTS = (
-    "Curie", "Lovelace", "Turing", "Noether", "Hopper", "Franklin", "Meitner", "Ramanujan",
-    "Faraday", "Maxwell", "Galvani", "Volta", "Kepler", "Hypatia", "Khwarizmi", "Tesla",
-    "Bohr", "Planck", "Darwin", "Mendel", "Pasteur", "Goodall", "Carson", "Raman", "Bose",
-    "Yalow", "Hodgkin", "Lamarr", "Babbage", "Shannon", "Dirac", "Fermi", "Hubble", "Leavitt",
-    "Sagan", "Euler", "Gauss", "Riemann", "Hilbert", "Kovalevskaya", "Somerville", "Herschel",
-    "Cavendish", "Boyle", "Hooke", "Huygens", "Brahe", "Copernicus", "Galilei", "Avicenna",
-    "Alhazen", "Tu", "Wu", "Yukawa", "Kitasato", "Banneker", "Carver", "Jemison", "Johnson",
+    "Curie",
+    "Lovelace",
+    "Turing",
+    "Noether",
+    "Hopper",
+    "Franklin",
+    "Meitner",
+    "Ramanujan",
+    "Faraday",
+    "Maxwell",
+    "Galvani",
+    "Volta",
+    "Kepler",
+    "Hypatia",
+    "Khwarizmi",
+    "Tesla",
+    "Bohr",
+    "Planck",
+    "Darwin",
+    "Mendel",
+    "Pasteur",
+    "Goodall",
+    "Carson",
+    "Raman",
+    "Bose",
+    "Yalow",
+    "Hodgkin",
+    "Lamarr",
+    "Babbage",
+    "Shannon",
+    "Dirac",
+    "Fermi",
+    "Hubble",
+    "Leavitt",
+    "Sagan",
+    "Euler",
+    "Gauss",
+    "Riemann",
+    "Hilbert",
+    "Kovalevskaya",
+    "Somerville",
+    "Herschel",
+    "Cavendish",
+    "Boyle",
+    "Hooke",
+    "Huygens",
+    "Brahe",
+    "Copernicus",
+    "Galilei",
+    "Avicenna",
+    "Alhazen",
+    "Tu",
+    "Wu",
+    "Yukawa",
+    "Kitasato",
+    "Banneker",
+    "Carver",
+    "Jemison",
+    "Johnson",
     "Vaughan",
 )
 COURSE_TOPICS = (
-    "Incident Command", "Threat Modelling", "Negotiation", "Data Modelling", "Public Speaking",
-    "Accessibility", "Technical Writing", "SQL Performance", "Kubernetes Operations",
-    "Feedback Conversations", "Product Discovery", "Budget Planning", "Hiring Interviews",
-    "Observability", "Secure Coding", "Warehouse Safety", "Forklift Handling",
-    "Customer Empathy", "Contract Law", "Statistics", "Risk Assessment", "Mentoring",
-    "Project Estimation", "Design Reviews", "Privacy Engineering", "Cost Optimisation",
+    "Incident Command",
+    "Threat Modelling",
+    "Negotiation",
+    "Data Modelling",
+    "Public Speaking",
+    "Accessibility",
+    "Technical Writing",
+    "SQL Performance",
+    "Kubernetes Operations",
+    "Feedback Conversations",
+    "Product Discovery",
+    "Budget Planning",
+    "Hiring Interviews",
+    "Observability",
+    "Secure Coding",
+    "Warehouse Safety",
+    "Forklift Handling",
+    "Customer Empathy",
+    "Contract Law",
+    "Statistics",
+    "Risk Assessment",
+    "Mentoring",
+    "Project Estimation",
+    "Design Reviews",
+    "Privacy Engineering",
+    "Cost Optimisation",
 )
 COURSE_LEVELS = ("Foundations", "in Practice", "Masterclass", "Essentials", "for Leads")
 TOOL_SUFFIXES = ("Desk", "Board", "Flow", "Vault", "Track", "Sign", "Forms", "Mail", "Notes")
@@ -76,44 +148,117 @@ def _tools(world: World, filler: SlotFiller, count: int) -> list[str]:
 
 
 KINDS = (
-    Kind("suppliers", "Supplier register", "Supplier", _suppliers, (
-        Column("Category", "{category}"),
-        Column("Account manager", "{person}",
-               ("Who is the account manager for {name}?",
-                "Which account manager looks after {name}?")),
-        Column("Contract renewal", "{month} {year}",
-               ("When is the contract with {name} up for renewal?",
-                "When does the {name} contract renew?")),
-        Column("Payment terms", "net {terms} days",
-               ("What payment terms apply to invoices from {name}?",)),
-    )),
-    Kind("rooms", "Meeting room register", "Room", _rooms, (
-        Column("Seats", "{seats} seats",
-               ("How many people does the {name} seat?",
-                "What is the seating capacity of the {name}?")),
-        Column("Video kit", "{video}"),
-        Column("Booking owner", "{person}",
-               ("Who owns bookings for the {name}?", "Who manages the {name} bookings?")),
-    )),
-    Kind("courses", "Training catalogue", "Course", _courses, (
-        Column("Length", "{hours} hours",
-               ("How long is the {name} course?", "How many hours does {name} take?")),
-        Column("Cost per seat", "{cost} EUR",
-               ("What does a seat on {name} cost?", "How much is one place on {name}?")),
-        Column("Course owner", "{person}", ("Who owns the {name} course?",)),
-    )),
-    Kind("licences", "Software licence register", "Tool", _tools, (
-        Column("Licence owner", "{person}",
-               ("Who owns the {name} licence?", "Who is the licence owner for {name}?")),
-        Column("Seats", "{licence_seats} seats",
-               ("How many seats does the {name} licence cover?",)),
-        Column("Renewal", "{month} {year}", ("When does the {name} licence renew?",)),
-    )),
+    Kind(
+        "suppliers",
+        "Supplier register",
+        "Supplier",
+        _suppliers,
+        (
+            Column("Category", "{category}"),
+            Column(
+                "Account manager",
+                "{person}",
+                (
+                    "Who is the account manager for {name}?",
+                    "Which account manager looks after {name}?",
+                ),
+            ),
+            Column(
+                "Contract renewal",
+                "{month} {year}",
+                (
+                    "When is the contract with {name} up for renewal?",
+                    "When does the {name} contract renew?",
+                ),
+            ),
+            Column(
+                "Payment terms",
+                "net {terms} days",
+                ("What payment terms apply to invoices from {name}?",),
+            ),
+        ),
+    ),
+    Kind(
+        "rooms",
+        "Meeting room register",
+        "Room",
+        _rooms,
+        (
+            Column(
+                "Seats",
+                "{seats} seats",
+                (
+                    "How many people does the {name} seat?",
+                    "What is the seating capacity of the {name}?",
+                ),
+            ),
+            Column("Video kit", "{video}"),
+            Column(
+                "Booking owner",
+                "{person}",
+                ("Who owns bookings for the {name}?", "Who manages the {name} bookings?"),
+            ),
+        ),
+    ),
+    Kind(
+        "courses",
+        "Training catalogue",
+        "Course",
+        _courses,
+        (
+            Column(
+                "Length",
+                "{hours} hours",
+                ("How long is the {name} course?", "How many hours does {name} take?"),
+            ),
+            Column(
+                "Cost per seat",
+                "{cost} EUR",
+                ("What does a seat on {name} cost?", "How much is one place on {name}?"),
+            ),
+            Column("Course owner", "{person}", ("Who owns the {name} course?",)),
+        ),
+    ),
+    Kind(
+        "licences",
+        "Software licence register",
+        "Tool",
+        _tools,
+        (
+            Column(
+                "Licence owner",
+                "{person}",
+                ("Who owns the {name} licence?", "Who is the licence owner for {name}?"),
+            ),
+            Column(
+                "Seats", "{licence_seats} seats", ("How many seats does the {name} licence cover?",)
+            ),
+            Column("Renewal", "{month} {year}", ("When does the {name} licence renew?",)),
+        ),
+    ),
 )
-CATEGORIES = ("catering", "cleaning", "logistics", "hardware", "printing", "security",
-              "travel", "legal", "recruiting", "energy", "furniture", "telecoms")
-VIDEO = ("dual screens and ceiling microphones", "single screen", "whiteboard camera",
-         "projector only", "video bar", "no video equipment")
+CATEGORIES = (
+    "catering",
+    "cleaning",
+    "logistics",
+    "hardware",
+    "printing",
+    "security",
+    "travel",
+    "legal",
+    "recruiting",
+    "energy",
+    "furniture",
+    "telecoms",
+)
+VIDEO = (
+    "dual screens and ceiling microphones",
+    "single screen",
+    "whiteboard camera",
+    "projector only",
+    "video bar",
+    "no video equipment",
+)
 DEPARTMENTS = ("Facilities", "IT", "Engineering", "People", "Finance", "Operations")
 
 
@@ -176,7 +321,8 @@ def _register(world, filler: SlotFiller, doc_id, title, kind: Kind, names) -> Do
         col = rng.choice(asked)
         question = rng.choice(kind.columns[col].questions).format(name=name)
         b.ask("table", f"{doc_id}/{name}", question, row[col + 1], span)
-    b.heading(2, rng.choice(("How to request a change", "Keeping this register current",
-                             "Changes")))
+    b.heading(
+        2, rng.choice(("How to request a change", "Keeping this register current", "Changes"))
+    )
     b.paragraph([world.sentence(filler, "directory") for _ in range(rng.randint(2, 4))])
     return b.build()

@@ -25,69 +25,161 @@ class SectionFact:
 
 
 TEAM_FACTS = (
-    SectionFact("handover", "{weekday} at {time}",
-                ("Its on-call rotation hands over every {value}.",
-                 "On-call duty changes hands every {value}."),
-                ("When does the {name} team's on-call rotation hand over?",
-                 "At what point in the week does on-call change hands in the {name} team?")),
-    SectionFact("lead", "{person}",
-                ("The group is led by {value}, who also chairs its planning sessions.",
-                 "Day to day, the group reports to {value}."),
-                ("Who leads the {name} team?", "Who does the {name} team report to?")),
-    SectionFact("standup", "{time}",
-                ("Daily standup starts at {value} and is kept to fifteen minutes.",
-                 "Everyone joins the daily standup at {value}."),
-                ("What time is the {name} team's daily standup?",
-                 "When does the {name} team hold its daily standup?")),
-    SectionFact("headcount", "{n} engineers",
-                ("The roster currently lists {value} and one product manager.",
-                 "Right now the group counts {value} plus a product manager."),
-                ("How many engineers are on the {name} team?",
-                 "What is the engineering headcount of the {name} team?")),
-    SectionFact("intake", "{channel}",
-                ("Urgent requests go to {value} rather than to direct messages.",
-                 "For anything urgent, post in {value} so the whole group sees it."),
-                ("Where should urgent requests for the {name} team be posted?",
-                 "Which channel takes urgent requests for the {name} team?")),
-    SectionFact("planning", "every other {weekday}",
-                ("Sprint planning takes place {value} in the morning.",
-                 "Planning sessions happen {value} before lunch."),
-                ("How often does the {name} team hold sprint planning?",
-                 "When does the {name} team run its planning sessions?")),
+    SectionFact(
+        "handover",
+        "{weekday} at {time}",
+        (
+            "Its on-call rotation hands over every {value}.",
+            "On-call duty changes hands every {value}.",
+        ),
+        (
+            "When does the {name} team's on-call rotation hand over?",
+            "At what point in the week does on-call change hands in the {name} team?",
+        ),
+    ),
+    SectionFact(
+        "lead",
+        "{person}",
+        (
+            "The group is led by {value}, who also chairs its planning sessions.",
+            "Day to day, the group reports to {value}.",
+        ),
+        ("Who leads the {name} team?", "Who does the {name} team report to?"),
+    ),
+    SectionFact(
+        "standup",
+        "{time}",
+        (
+            "Daily standup starts at {value} and is kept to fifteen minutes.",
+            "Everyone joins the daily standup at {value}.",
+        ),
+        (
+            "What time is the {name} team's daily standup?",
+            "When does the {name} team hold its daily standup?",
+        ),
+    ),
+    SectionFact(
+        "headcount",
+        "{n} engineers",
+        (
+            "The roster currently lists {value} and one product manager.",
+            "Right now the group counts {value} plus a product manager.",
+        ),
+        (
+            "How many engineers are on the {name} team?",
+            "What is the engineering headcount of the {name} team?",
+        ),
+    ),
+    SectionFact(
+        "intake",
+        "{channel}",
+        (
+            "Urgent requests go to {value} rather than to direct messages.",
+            "For anything urgent, post in {value} so the whole group sees it.",
+        ),
+        (
+            "Where should urgent requests for the {name} team be posted?",
+            "Which channel takes urgent requests for the {name} team?",
+        ),
+    ),
+    SectionFact(
+        "planning",
+        "every other {weekday}",
+        (
+            "Sprint planning takes place {value} in the morning.",
+            "Planning sessions happen {value} before lunch.",
+        ),
+        (
+            "How often does the {name} team hold sprint planning?",
+            "When does the {name} team run its planning sessions?",
+        ),
+    ),
 )
 OFFICE_FACTS = (
-    SectionFact("reception", "floor {n}",
-                ("Visitors sign in at the reception desk on {value}.",
-                 "Reception, where every visitor signs in, is on {value}."),
-                ("On which floor do visitors sign in at the {name} office?",
-                 "Where is reception in the {name} office?")),
-    SectionFact("opening", "{time}",
-                ("The building opens at {value} on weekdays.",
-                 "On weekdays the doors open at {value}."),
-                ("What time does the {name} office open on weekdays?",
-                 "When does the {name} office open in the morning?")),
-    SectionFact("parking", "{count} parking spaces",
-                ("The site has {value}, bookable one day ahead.",
-                 "There are {value} on site, and they can be booked a day ahead."),
-                ("How many parking spaces does the {name} office have?",
-                 "How much parking is available at the {name} office?")),
-    SectionFact("facilities", "{person}",
-                ("Facilities requests for the site are handled by {value}.",
-                 "{value} looks after facilities requests on site."),
-                ("Who handles facilities requests at the {name} office?",
-                 "Who should I ask about facilities at the {name} office?")),
-    SectionFact("desks", "{count} desks",
-                ("The open-plan floors hold {value} that anyone can book.",
-                 "In total {value} are available through the booking tool."),
-                ("How many bookable desks does the {name} office have?",
-                 "How many desks can be booked at the {name} office?")),
+    SectionFact(
+        "reception",
+        "floor {n}",
+        (
+            "Visitors sign in at the reception desk on {value}.",
+            "Reception, where every visitor signs in, is on {value}.",
+        ),
+        (
+            "On which floor do visitors sign in at the {name} office?",
+            "Where is reception in the {name} office?",
+        ),
+    ),
+    SectionFact(
+        "opening",
+        "{time}",
+        ("The building opens at {value} on weekdays.", "On weekdays the doors open at {value}."),
+        (
+            "What time does the {name} office open on weekdays?",
+            "When does the {name} office open in the morning?",
+        ),
+    ),
+    SectionFact(
+        "parking",
+        "{count} parking spaces",
+        (
+            "The site has {value}, bookable one day ahead.",
+            "There are {value} on site, and they can be booked a day ahead.",
+        ),
+        (
+            "How many parking spaces does the {name} office have?",
+            "How much parking is available at the {name} office?",
+        ),
+    ),
+    SectionFact(
+        "facilities",
+        "{person}",
+        (
+            "Facilities requests for the site are handled by {value}.",
+            "{value} looks after facilities requests on site.",
+        ),
+        (
+            "Who handles facilities requests at the {name} office?",
+            "Who should I ask about facilities at the {name} office?",
+        ),
+    ),
+    SectionFact(
+        "desks",
+        "{count} desks",
+        (
+            "The open-plan floors hold {value} that anyone can book.",
+            "In total {value} are available through the booking tool.",
+        ),
+        (
+            "How many bookable desks does the {name} office have?",
+            "How many desks can be booked at the {name} office?",
+        ),
+    ),
 )
 AREAS = (
-    "Platform", "Payments", "Retail", "Data", "Field operations", "Customer experience",
-    "Security", "Hardware", "Growth", "Finance systems", "Developer tools", "Logistics",
+    "Platform",
+    "Payments",
+    "Retail",
+    "Data",
+    "Field operations",
+    "Customer experience",
+    "Security",
+    "Hardware",
+    "Growth",
+    "Finance systems",
+    "Developer tools",
+    "Logistics",
 )
-REGIONS = ("Europe", "Americas", "Asia Pacific", "Middle East and Africa", "Nordics", "Iberia",
-           "Central Europe", "North America", "Latin America", "Oceania")
+REGIONS = (
+    "Europe",
+    "Americas",
+    "Asia Pacific",
+    "Middle East and Africa",
+    "Nordics",
+    "Iberia",
+    "Central Europe",
+    "North America",
+    "Latin America",
+    "Oceania",
+)
 FACTS_PER_SECTION = 2
 
 
@@ -98,15 +190,34 @@ def render_sections(world: World, profile: Profile) -> list[Document]:
     for i in range(knobs.team_directories):
         names = teams[i * knobs.teams_per_directory : (i + 1) * knobs.teams_per_directory]
         area = AREAS[i % len(AREAS)] + ("" if i < len(AREAS) else f" {i // len(AREAS) + 1}")
-        docs.append(_directory(world, profile, f"teams-{_slug(area)}", f"{area} teams",
-                               names, "team", TEAM_FACTS, "{name} team"))
+        docs.append(
+            _directory(
+                world,
+                profile,
+                f"teams-{_slug(area)}",
+                f"{area} teams",
+                names,
+                "team",
+                TEAM_FACTS,
+                "{name} team",
+            )
+        )
     cities = list(world.cities)
     for i in range(knobs.office_guides):
         names = cities[i * knobs.offices_per_guide : (i + 1) * knobs.offices_per_guide]
         region = REGIONS[i % len(REGIONS)]
-        docs.append(_directory(world, profile, f"offices-{_slug(region)}",
-                               f"Office guide: {region}", names, "office", OFFICE_FACTS,
-                               "{name} office"))
+        docs.append(
+            _directory(
+                world,
+                profile,
+                f"offices-{_slug(region)}",
+                f"Office guide: {region}",
+                names,
+                "office",
+                OFFICE_FACTS,
+                "{name} office",
+            )
+        )
     return docs
 
 

@@ -14,29 +14,68 @@ from corpus.profile import Profile
 from corpus.world import Service, World
 
 PROBLEMS = (
-    "an expired TLS certificate", "a full data volume", "replication lag above the alert line",
-    "a stalled consumer group", "an exhausted connection pool", "a rejected signing key",
-    "clock drift between nodes", "a corrupt index segment", "a missing feature flag",
-    "a schema mismatch", "a throttled upstream quota", "a revoked service token",
-    "a failed leader election", "a stuck migration lock", "a poisoned cache entry",
-    "an unreachable secrets vault", "a malformed webhook payload", "a duplicate idempotency key",
-    "an oversized request body", "a dead-letter queue overflow", "a partial batch commit",
-    "a DNS resolution timeout", "a stale read replica", "a misrouted shard key",
-    "a checksum mismatch", "an unacknowledged delivery receipt", "a truncated export file",
-    "a disabled encryption key", "a saturated thread pool", "an orphaned lease",
-    "a rejected currency code", "a missing tax region", "an unsigned release artefact",
-    "a locked customer record", "a paused scheduler", "a failed health probe",
-    "a rate-limited partner API", "an invalid routing rule", "a timed-out settlement file",
+    "an expired TLS certificate",
+    "a full data volume",
+    "replication lag above the alert line",
+    "a stalled consumer group",
+    "an exhausted connection pool",
+    "a rejected signing key",
+    "clock drift between nodes",
+    "a corrupt index segment",
+    "a missing feature flag",
+    "a schema mismatch",
+    "a throttled upstream quota",
+    "a revoked service token",
+    "a failed leader election",
+    "a stuck migration lock",
+    "a poisoned cache entry",
+    "an unreachable secrets vault",
+    "a malformed webhook payload",
+    "a duplicate idempotency key",
+    "an oversized request body",
+    "a dead-letter queue overflow",
+    "a partial batch commit",
+    "a DNS resolution timeout",
+    "a stale read replica",
+    "a misrouted shard key",
+    "a checksum mismatch",
+    "an unacknowledged delivery receipt",
+    "a truncated export file",
+    "a disabled encryption key",
+    "a saturated thread pool",
+    "an orphaned lease",
+    "a rejected currency code",
+    "a missing tax region",
+    "an unsigned release artefact",
+    "a locked customer record",
+    "a paused scheduler",
+    "a failed health probe",
+    "a rate-limited partner API",
+    "an invalid routing rule",
+    "a timed-out settlement file",
     "a mismatched ledger balance",
 )
 PLACES = (
-    "on the primary database", "in the ingestion queue", "on the edge gateway",
-    "in the nightly batch", "on the read path", "in the outbound mailer",
-    "in the payment adapter", "on the search cluster", "in the export worker",
-    "on the identity bridge", "in the reporting warehouse", "on the webhook relay",
-    "in the billing run", "on the object store", "in the retry scheduler",
-    "on the partner link", "in the audit trail", "on the mobile push channel",
-    "in the tenant router", "on the archive tier",
+    "on the primary database",
+    "in the ingestion queue",
+    "on the edge gateway",
+    "in the nightly batch",
+    "on the read path",
+    "in the outbound mailer",
+    "in the payment adapter",
+    "on the search cluster",
+    "in the export worker",
+    "on the identity bridge",
+    "in the reporting warehouse",
+    "on the webhook relay",
+    "in the billing run",
+    "on the object store",
+    "in the retry scheduler",
+    "on the partner link",
+    "in the audit trail",
+    "on the mobile push channel",
+    "in the tenant router",
+    "on the archive tier",
 )
 REMEDIES = (
     "Page the {team} team if it persists for more than {n} minutes.",
@@ -57,9 +96,26 @@ REMEDIES = (
     "Record every step you take in {ticket} so the review has an accurate timeline.",
 )
 RESOURCES = (
-    "batches", "accounts", "refunds", "exports", "jobs", "webhooks", "tokens", "reports",
-    "schedules", "invoices", "payouts", "sessions", "devices", "shipments", "quotes", "rules",
-    "audits", "imports", "tenants", "alerts",
+    "batches",
+    "accounts",
+    "refunds",
+    "exports",
+    "jobs",
+    "webhooks",
+    "tokens",
+    "reports",
+    "schedules",
+    "invoices",
+    "payouts",
+    "sessions",
+    "devices",
+    "shipments",
+    "quotes",
+    "rules",
+    "audits",
+    "imports",
+    "tenants",
+    "alerts",
 )
 SCOPE_VERBS = {"GET": "read", "POST": "write", "PUT": "write", "DELETE": "admin"}
 CODE_QUESTIONS = (
@@ -126,8 +182,9 @@ def _runbook(world: World, service: Service, conditions: list[str]) -> Document:
         question = rng.choice(CODE_QUESTIONS).format(code=code)
         b.ask("identifier", f"{doc_id}/{code}", question, condition, spans[0])
     b.heading(2, rng.choice(("Routine maintenance", "Planned work", "Housekeeping")))
-    b.paragraph([world.sentence(filler, "runbook", service=service.name)
-                 for _ in range(rng.randint(3, 5))])
+    b.paragraph(
+        [world.sentence(filler, "runbook", service=service.name) for _ in range(rng.randint(3, 5))]
+    )
     b.heading(2, rng.choice(("Escalation", "When to escalate", "Escalation path")))
     b.paragraph([world.sentence(filler, "runbook", service=service.name) for _ in range(3)])
     return b.build()
@@ -182,6 +239,7 @@ def _api_reference(world: World, service: Service, count: int) -> Document:
     b.heading(2, rng.choice(("Errors and retries", "Retries", "Error handling")))
     b.paragraph([world.sentence(filler, "api", service=service.name) for _ in range(3)])
     b.heading(2, rng.choice(("Changelog", "Recent changes", "Deprecations")))
-    b.bullets([world.sentence(filler, "api", service=service.name)
-               for _ in range(rng.randint(2, 4))])
+    b.bullets(
+        [world.sentence(filler, "api", service=service.name) for _ in range(rng.randint(2, 4))]
+    )
     return b.build()

@@ -8,8 +8,17 @@ from grader.cli import app
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["corpus"], ["corpus", "generate"], ["corpus", "verify"],
-                                     ["corpus", "stats"], ["corpus", "profiles"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["corpus"],
+        ["corpus", "generate"],
+        ["corpus", "verify"],
+        ["corpus", "stats"],
+        ["corpus", "profiles"],
+    ],
+)
 def test_help(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
@@ -18,14 +27,16 @@ def test_help(command):
 
 def test_generate_verify_stats(tmp_path):
     out = tmp_path / "v"
-    result = runner.invoke(app, ["corpus", "generate", "--seed", "3", "--profile", "easy",
-                                 "--out", str(out)])
+    result = runner.invoke(
+        app, ["corpus", "generate", "--seed", "3", "--profile", "easy", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert (out / "variant" / "manifest.json").is_file()
     assert (out / "key" / "variant" / "manifest.json").is_file()
 
-    again = runner.invoke(app, ["corpus", "generate", "--seed", "3", "--profile", "easy",
-                                "--out", str(out)])
+    again = runner.invoke(
+        app, ["corpus", "generate", "--seed", "3", "--profile", "easy", "--out", str(out)]
+    )
     assert again.exit_code == 2 and "pass --force" in again.output
 
     assert runner.invoke(app, ["corpus", "verify", str(out)]).exit_code == 0
@@ -37,8 +48,9 @@ def test_generate_verify_stats(tmp_path):
 def test_user_errors_are_one_line_without_traceback(tmp_path):
     bad = tmp_path / "ours.toml"
     bad.write_text("[corpus]\nservces = 3\n")
-    result = runner.invoke(app, ["corpus", "generate", "--profile", str(bad), "--out",
-                                 str(tmp_path / "o")])
+    result = runner.invoke(
+        app, ["corpus", "generate", "--profile", str(bad), "--out", str(tmp_path / "o")]
+    )
     assert result.exit_code == 2
     assert "unknown knob corpus.servces" in result.output
     assert "Traceback" not in result.output

@@ -3,9 +3,8 @@
 If this fails after an intended generator change, regenerate it on purpose with `make corpus`.
 """
 
-from tests.conftest import DEFAULT_SEED, REPO
-
 from corpus.validate import verify
+from tests.conftest import DEFAULT_SEED, REPO
 
 DEFAULT = REPO / "corpus" / "default"
 

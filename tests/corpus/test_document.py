@@ -18,8 +18,11 @@ def test_paragraph_offsets_point_at_their_sentences(paragraphs):
 
 
 @given(
-    st.lists(st.lists(st.from_regex(r"[A-Za-z0-9 ]{1,12}", fullmatch=True), min_size=3,
-                      max_size=3), min_size=1, max_size=8),
+    st.lists(
+        st.lists(st.from_regex(r"[A-Za-z0-9 ]{1,12}", fullmatch=True), min_size=3, max_size=3),
+        min_size=1,
+        max_size=8,
+    ),
     st.lists(sentence, min_size=1, max_size=4),
 )
 def test_table_bullet_and_heading_offsets(rows, items):

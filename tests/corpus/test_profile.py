@@ -15,8 +15,7 @@ def test_shipped_profiles_load():
 def test_medium_file_equals_the_defaults():
     # The medium profile documents the defaults: a file that sets nothing must equal it.
     medium = load_profile("medium").to_dict()
-    empty = parse_profile({"description": medium["description"]}, default_name="medium",
-                          origin="t")
+    empty = parse_profile({"description": medium["description"]}, default_name="medium", origin="t")
     assert empty.to_dict() == medium
 
 

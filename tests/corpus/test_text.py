@@ -31,5 +31,12 @@ def test_sentence_split_and_spans_agree():
 
 def test_units_count_headings_rows_items_and_sentences():
     doc = "# Title\n\nOne. Two.\n\n- item a\n- item b\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
-    assert list(units(doc)) == ["# Title", "One.", "Two.", "item a", "item b", "| A | B |",
-                                "| 1 | 2 |"]
+    assert list(units(doc)) == [
+        "# Title",
+        "One.",
+        "Two.",
+        "item a",
+        "item b",
+        "| A | B |",
+        "| 1 | 2 |",
+    ]

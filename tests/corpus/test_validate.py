@@ -47,8 +47,9 @@ def test_answer_not_in_evidence_is_reported(copy):
         next(q for q in lines if q["evidence"])["answer"] = "forty-two bananas"
 
     _rewrite_public(copy, change)
-    assert any("answer 'forty-two bananas' is not inside its evidence text" in p
-               for p in verify(copy))
+    assert any(
+        "answer 'forty-two bananas' is not inside its evidence text" in p for p in verify(copy)
+    )
 
 
 def test_duplicate_ids_and_public_slice_are_reported(copy):

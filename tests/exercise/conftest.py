@@ -28,8 +28,11 @@ def make_variant(tmp_path: Path) -> Callable[..., Path]:
     """A factory: make_variant(docs, questions, judging=None, name="variant") -> variant dir."""
 
     def make(
-        docs: dict[str, str], questions: list[dict[str, Any]], *,
-        judging: dict[str, Any] | None = None, name: str = "variant",
+        docs: dict[str, str],
+        questions: list[dict[str, Any]],
+        *,
+        judging: dict[str, Any] | None = None,
+        name: str = "variant",
     ) -> Path:
         return write_variant(tmp_path / name, docs, questions, judging=judging)
 

@@ -24,8 +24,10 @@ BETA = (
     "| model | weight |\r\n| --- | --- |\r\n| Aster X2 | 1.4 kg |\r\n\r\n"
     "The Aster X2 ships with a USB-C charger. The charger is rated at 65 W.\r\n"
 )
-LONG = "# Handbook\n\n" + "Filler sentence about nothing in particular. " * 60 + (
-    "The fire assembly point is the north car park.\n"
+LONG = (
+    "# Handbook\n\n"
+    + "Filler sentence about nothing in particular. " * 60
+    + ("The fire assembly point is the north car park.\n")
 )
 
 
@@ -38,13 +40,15 @@ def span_of(doc_id: str, text: str, phrase: str) -> dict[str, Any]:
 SMALL_DOCS = {"alpha": ALPHA, "beta": BETA, "long": LONG}
 SMALL_QUESTIONS: list[dict[str, Any]] = [
     {
-        "id": "q-notice", "text": "How far ahead must annual leave be requested?",
+        "id": "q-notice",
+        "text": "How far ahead must annual leave be requested?",
         "answer": "14 days",
         "evidence": [span_of("alpha", ALPHA, "Annual leave must be requested 14 days in advance.")],
         "unanswerable": False,
     },
     {
-        "id": "q-charger", "text": "What power is the Aster X2 charger rated at?",
+        "id": "q-charger",
+        "text": "What power is the Aster X2 charger rated at?",
         "answer": "65 W",
         "evidence": [
             span_of("beta", BETA, "The Aster X2 ships with a USB-C charger."),
@@ -53,14 +57,18 @@ SMALL_QUESTIONS: list[dict[str, Any]] = [
         "unanswerable": False,
     },
     {
-        "id": "q-assembly", "text": "Where is the fire assembly point?",
+        "id": "q-assembly",
+        "text": "Where is the fire assembly point?",
         "answer": "north car park",
         "evidence": [span_of("long", LONG, "The fire assembly point is the north car park.")],
         "unanswerable": False,
     },
     {
-        "id": "q-parking", "text": "How many parking spaces does the office have?",
-        "answer": "", "evidence": [], "unanswerable": True,
+        "id": "q-parking",
+        "text": "How many parking spaces does the office have?",
+        "answer": "",
+        "evidence": [],
+        "unanswerable": True,
     },
 ]
 
@@ -119,8 +127,15 @@ def random_variant_data(
     for number in range(questions):
         qid = f"q{number:03d}"
         if number % 8 == 7:
-            records.append({"id": qid, "text": f"Question {qid} nobody can answer?", "answer": "",
-                            "evidence": [], "unanswerable": True})
+            records.append(
+                {
+                    "id": qid,
+                    "text": f"Question {qid} nobody can answer?",
+                    "answer": "",
+                    "evidence": [],
+                    "unanswerable": True,
+                }
+            )
             continue
         doc_id = rng.choice(sorted(docs))
         lines = sentence_docs[doc_id]
@@ -128,8 +143,15 @@ def random_variant_data(
         chosen = lines[index : index + rng.choice((1, 2))]
         evidence = [span_of(doc_id, docs[doc_id], sentence) for sentence in chosen]
         answer = chosen[-1].split()[1]
-        records.append({"id": qid, "text": f"Question {qid} about {answer}?", "answer": answer,
-                        "evidence": evidence, "unanswerable": False})
+        records.append(
+            {
+                "id": qid,
+                "text": f"Question {qid} about {answer}?",
+                "answer": answer,
+                "evidence": evidence,
+                "unanswerable": False,
+            }
+        )
     return docs, records
 
 
@@ -192,7 +214,7 @@ class OraclePipeline:
 # A submission that misbehaves on purpose, keyed on words in the question text:
 # "boom" raises, "garbage" returns malformed data, "slow" hangs, "die" kills its process.
 # It prints to stdout and stderr all the time, including protocol-looking lines.
-MISBEHAVING = '''
+MISBEHAVING = """
 import os
 import sys
 import time
@@ -231,4 +253,4 @@ class Pipeline:
         if "Aster" in query:
             return Answer("65 W", ())
         return Answer("", ())
-'''
+"""

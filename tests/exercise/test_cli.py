@@ -36,8 +36,16 @@ def test_help() -> None:
     assert top.exit_code == 0 and "eval" in top.stdout
     help_text = runner.invoke(app, ["eval", "--help"])
     assert help_text.exit_code == 0
-    for option in ("--corpus", "--questions", "--k", "--json", "--export-trec", "--work-dir",
-                   "--query-timeout", "Exit codes"):
+    for option in (
+        "--corpus",
+        "--questions",
+        "--k",
+        "--json",
+        "--export-trec",
+        "--work-dir",
+        "--query-timeout",
+        "Exit codes",
+    ):
         assert option in help_text.stdout
 
 
@@ -50,8 +58,11 @@ def test_takehome_mounts_the_same_command() -> None:
 
 def test_python_dash_m_exercise_runs_the_same_command() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "exercise", "eval", "--help"], capture_output=True, text=True,
-        cwd=harness_root(), timeout=60,
+        [sys.executable, "-m", "exercise", "eval", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=harness_root(),
+        timeout=60,
     )
     assert done.returncode == 0 and "--export-trec" in done.stdout
 
@@ -61,8 +72,9 @@ def test_a_misbehaving_submission_still_gets_a_summary_and_exit_0(
 ) -> None:
     submission = write_submission(tmp_path / "sub", MISBEHAVING)
     out = tmp_path / "out" / "report.json"
-    result = invoke(submission, "--corpus", variant, "--json", out, "--export-trec",
-                    tmp_path / "trec")
+    result = invoke(
+        submission, "--corpus", variant, "--json", out, "--export-trec", tmp_path / "trec"
+    )
     assert result.exit_code == 0, result.output
     assert "4 questions: ok 2, error 1, invalid 1" in result.stdout
     assert "Metrics (k=10)" in result.stdout and "Latency" in result.stdout
@@ -70,8 +82,12 @@ def test_a_misbehaving_submission_still_gets_a_summary_and_exit_0(
     assert "ValueError: search exploded on purpose" in result.stdout  # shown as a worst question
     report = json.loads(out.read_text())
     statuses = {q["id"]: q["status"] for q in report["questions"]}
-    assert statuses == {"q-notice": "error", "q-charger": "invalid", "q-assembly": "ok",
-                        "q-parking": "ok"}
+    assert statuses == {
+        "q-notice": "error",
+        "q-charger": "invalid",
+        "q-assembly": "ok",
+        "q-parking": "ok",
+    }
     charger = next(q for q in report["questions"] if q["id"] == "q-charger")
     assert charger["reason"].startswith("search: passage 1 must be an exercise.types.Passage")
     assert charger["scores"]["answer_accuracy"] == 1.0  # its answer was judged on its own
@@ -82,7 +98,9 @@ def test_a_misbehaving_submission_still_gets_a_summary_and_exit_0(
     assert report["latency"]["ops"]["search"]["calls"] == 3  # the raising call is not timed
     assert (submission / ".takehome" / "child.log").read_text().count("searching:") == 4
     assert sorted(p.name for p in (tmp_path / "trec").iterdir()) == [
-        "metrics.json", "qrels.trec", "run.trec"
+        "metrics.json",
+        "qrels.trec",
+        "run.trec",
     ]
 
 
@@ -109,11 +127,15 @@ def test_a_submission_that_fails_to_import_exits_1_with_reason_and_traceback(
     ("make_args", "message"),
     [
         (lambda sub, var: [sub, "--corpus", var.parent / "missing"], "is not a directory"),
-        (lambda sub, var: [sub, "--corpus", var, "--questions", var / "nope.jsonl"],
-         "does not exist"),
+        (
+            lambda sub, var: [sub, "--corpus", var, "--questions", var / "nope.jsonl"],
+            "does not exist",
+        ),
         (lambda sub, var: [sub.parent / "nosub", "--corpus", var], "has no rag/ package"),
-        (lambda sub, var: [sub, "--corpus", var, "--questions", var / "manifest.json"],
-         "manifest.json:1: missing id, text"),
+        (
+            lambda sub, var: [sub, "--corpus", var, "--questions", var / "manifest.json"],
+            "manifest.json:1: missing id, text",
+        ),
     ],
 )
 def test_user_mistakes_exit_2_with_one_line_and_no_traceback(

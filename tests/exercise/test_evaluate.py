@@ -58,15 +58,29 @@ def test_report_json_is_strict_json_with_every_fixed_key(
 ) -> None:
     corpus, questions = small
     run = run_in_process(WholeDocs(corpus), [q.text for q in questions], k=10)
-    labelled = [Question(q.id, q.text, q.answer, q.evidence, q.unanswerable,
-                         {"kind": "odd" if i % 2 else "even"}) for i, q in enumerate(questions)]
-    report = score_run(corpus, labelled, run, options=EvalOptions(resamples=50),
-                       group_by=by_label("kind"))
+    labelled = [
+        Question(
+            q.id, q.text, q.answer, q.evidence, q.unanswerable, {"kind": "odd" if i % 2 else "even"}
+        )
+        for i, q in enumerate(questions)
+    ]
+    report = score_run(
+        corpus, labelled, run, options=EvalOptions(resamples=50), group_by=by_label("kind")
+    )
     data = json.loads(json.dumps(report.to_json(), allow_nan=False))
     assert list(data["metrics"]) == [
-        "recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10",
-        "citation_precision", "citation_recall", "answer_accuracy", "supported_rate",
-        "abstention_accuracy", "n",
+        "recall@1",
+        "recall@3",
+        "recall@5",
+        "recall@10",
+        "mrr@10",
+        "ndcg@10",
+        "citation_precision",
+        "citation_recall",
+        "answer_accuracy",
+        "supported_rate",
+        "abstention_accuracy",
+        "n",
     ]
     # alpha (rank 1 of [alpha, beta, long]) and beta (rank 2) are short enough to be covered;
     # the evidence in "long" lies past the cap: recall@1 = 1/3, recall@3 = 2/3.

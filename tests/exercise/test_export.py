@@ -20,8 +20,12 @@ from exercise.types import Answer, Passage, Span
 
 MEASURES = {"recall.1,3,5,10", "recip_rank", "ndcg_cut.10"}
 OURS_TO_TREC = {
-    "recall@1": "recall_1", "recall@3": "recall_3", "recall@5": "recall_5",
-    "recall@10": "recall_10", "mrr@10": "recip_rank", "ndcg@10": "ndcg_cut_10",
+    "recall@1": "recall_1",
+    "recall@3": "recall_3",
+    "recall@5": "recall_5",
+    "recall@10": "recall_10",
+    "mrr@10": "recip_rank",
+    "ndcg@10": "ndcg_cut_10",
 }
 
 
@@ -40,8 +44,16 @@ def random_run(seed: int, tmp_path: Path, questions: int = 120) -> Report:
             start = rng.randrange(len(docs[doc_id]) - 60)
             spans.append(Span(doc_id, start, start + rng.randint(5, 60)))
         qid = f"q{number}"
-        items.append(Question(qid, f"question {number}", "" if unanswerable else "a",
-                              tuple(spans), unanswerable, {}))
+        items.append(
+            Question(
+                qid,
+                f"question {number}",
+                "" if unanswerable else "a",
+                tuple(spans),
+                unanswerable,
+                {},
+            )
+        )
         search.append(random_search(rng, docs, spans))
         answer.append(CallRecord(Status.OK, to_wire(Answer("", ())), 1))
     run = RunRecord(None, 1, tuple(search), tuple(answer), None, 0, None)
@@ -116,8 +128,10 @@ def test_pytrec_eval_recomputes_our_rank_metrics(seed: int, tmp_path: Path) -> N
 
 def test_questions_without_passages_get_a_placeholder_line(tmp_path: Path) -> None:
     corpus = Corpus(tmp_path, {"d": "x" * 100}, JudgingConfig(), {})
-    questions = [Question("q1", "?", "a", (Span("d", 0, 5),), False, {}),
-                 Question("q2", "?", "", (), True, {})]
+    questions = [
+        Question("q1", "?", "a", (Span("d", 0, 5),), False, {}),
+        Question("q2", "?", "", (), True, {}),
+    ]
     empty = CallRecord(Status.OK, to_wire([]), 1)
     abstain = CallRecord(Status.OK, to_wire(Answer("", ())), 1)
     run = RunRecord(None, 1, (empty, empty), (abstain, abstain), None, 0, None)
@@ -129,8 +143,12 @@ def test_questions_without_passages_get_a_placeholder_line(tmp_path: Path) -> No
 def test_duplicates_are_renamed_and_the_covering_rank_is_the_evidence(tmp_path: Path) -> None:
     corpus = Corpus(tmp_path, {"d": "x" * 100}, JudgingConfig(), {})
     question = Question("q1", "?", "a", (Span("d", 50, 60),), False, {})
-    passages = [Passage("d", 0, 10, 1.0), Passage("d", 0, 10, 1.0), Passage("d", 40, 70, 1.0),
-                Passage("d", 40, 70, 1.0)]
+    passages = [
+        Passage("d", 0, 10, 1.0),
+        Passage("d", 0, 10, 1.0),
+        Passage("d", 40, 70, 1.0),
+        Passage("d", 40, 70, 1.0),
+    ]
     search: Any = CallRecord(Status.OK, to_wire(passages), 1)
     run = RunRecord(None, 1, (search,), (CallRecord(Status.NOT_RUN),), None, 0, None)
     run_lines, _ = trec_lines(score_run(corpus, [question], run).results)

@@ -84,10 +84,14 @@ def test_each_search_rule_gives_invalid_with_a_reason(value: Any, reason: str) -
         (Answer("x" * 200_000, ()), "answer text has 200000 characters; the cap is 20"),
         (Answer("ok", None), "answer citations must be a tuple of Span, got None"),
         (Answer("ok", Span("alpha", 0, 1)), "answer citations must be a tuple of Span, got Span"),
-        (Answer("ok", (Passage("alpha", 0, 1, 1.0),)),
-         "citation 1 must be an exercise.types.Span, got Passage"),
-        (Answer("ok", (Span("alpha", 0, 1), Span("nope", 0, 1))),
-         "citation 2: unknown doc_id 'nope'"),
+        (
+            Answer("ok", (Passage("alpha", 0, 1, 1.0),)),
+            "citation 1 must be an exercise.types.Span, got Passage",
+        ),
+        (
+            Answer("ok", (Span("alpha", 0, 1), Span("nope", 0, 1))),
+            "citation 2: unknown doc_id 'nope'",
+        ),
         (Answer("ok", (Span("beta", 40, 60),)), "citation 1: offsets 40-60 out of range"),
         (Answer("ok", (Span("beta", 4, 2),)), "citation 1: empty or reversed range 4-2"),
         (Answer("ok", (Span("beta", False, 2),)), "citation 1: start must be an int, got bool"),
@@ -103,27 +107,48 @@ def test_each_answer_rule_gives_invalid_with_a_reason(value: Any, reason: str) -
 def test_calls_that_did_not_return_keep_their_status_and_reason() -> None:
     error = ErrorInfo("ValueError", "bad query", "Traceback ...")
     raised = judge_search(CallRecord(Status.ERROR, error=error, elapsed_ns=5), k=3, docs=DOCS)
-    assert (raised.status, raised.reason, raised.error) == (Status.ERROR, "ValueError: bad query",
-                                                            error)
-    late = judge_answer(CallRecord(Status.TIMEOUT, reason="no reply within 1 s"), docs=DOCS,
-                        judging=JUDGING)
+    assert (raised.status, raised.reason, raised.error) == (
+        Status.ERROR,
+        "ValueError: bad query",
+        error,
+    )
+    late = judge_answer(
+        CallRecord(Status.TIMEOUT, reason="no reply within 1 s"), docs=DOCS, judging=JUDGING
+    )
     assert (late.status, late.reason) == (Status.TIMEOUT, "no reply within 1 s")
     skipped = judge_search(CallRecord(Status.NOT_RUN, reason="build failed"), k=3, docs=DOCS)
     assert skipped.status is Status.NOT_RUN
 
 
 JSON_LEAVES = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 200), st.floats(allow_nan=True),
-    st.text(max_size=5), st.sampled_from(["alpha", "beta", "Passage", "Span", "Answer"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 200),
+    st.floats(allow_nan=True),
+    st.text(max_size=5),
+    st.sampled_from(["alpha", "beta", "Passage", "Span", "Answer"]),
 )
 WIRE = st.recursive(
     JSON_LEAVES,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
         st.dictionaries(
-            st.sampled_from(["$type", "$float", "doc_id", "start", "end", "score", "text",
-                             "citations", "len", "repr"]),
-            children, max_size=6,
+            st.sampled_from(
+                [
+                    "$type",
+                    "$float",
+                    "doc_id",
+                    "start",
+                    "end",
+                    "score",
+                    "text",
+                    "citations",
+                    "len",
+                    "repr",
+                ]
+            ),
+            children,
+            max_size=6,
         ),
     ),
     max_leaves=20,

@@ -123,12 +123,18 @@ def _with(**changes: Any) -> str:
         (_with(unanswerable="no"), "unanswerable", "expected true or false"),
         (_with(evidence={}), "evidence", "expected a list of spans"),
         (_with(evidence=[{"doc_id": "alpha"}]), "evidence[0]", "expected {"),
-        (_with(evidence=[{**ALPHA_EVIDENCE, "doc_id": "gamma"}]), "evidence[0]",
-         "unknown doc_id 'gamma'"),
+        (
+            _with(evidence=[{**ALPHA_EVIDENCE, "doc_id": "gamma"}]),
+            "evidence[0]",
+            "unknown doc_id 'gamma'",
+        ),
         (_with(evidence=[{**ALPHA_EVIDENCE, "end": 10_000}]), "evidence[0]", "0 <= start < end"),
         (_with(evidence=[{**ALPHA_EVIDENCE, "start": True}]), "evidence[0]", "0 <= start < end"),
-        (_with(evidence=[{**ALPHA_EVIDENCE, "end": ALPHA_EVIDENCE["start"]}]), "evidence[0]",
-         "0 <= start < end"),
+        (
+            _with(evidence=[{**ALPHA_EVIDENCE, "end": ALPHA_EVIDENCE["start"]}]),
+            "evidence[0]",
+            "0 <= start < end",
+        ),
         (_with(evidence=[]), "evidence", "needs at least one evidence span"),
         (_with(answer=" ... "), "answer", "non-blank answer"),
         (_with(unanswerable=True), "unanswerable", "empty answer and no evidence"),
@@ -162,8 +168,13 @@ def test_unicode_line_separators_inside_strings_do_not_split_lines(
 ) -> None:
     text = "Leave\u2028policy: requests need 14 days' notice."
     docs = {"alpha": text}
-    question = {"id": "q1", "text": "Notice\u2028period?", "answer": "14 days",
-                "evidence": [span_of("alpha", text, "14 days")], "unanswerable": False}
+    question = {
+        "id": "q1",
+        "text": "Notice\u2028period?",
+        "answer": "14 days",
+        "evidence": [span_of("alpha", text, "14 days")],
+        "unanswerable": False,
+    }
     variant = make_variant(docs, [question])
     path = variant / QUESTIONS
     path.write_text(json.dumps(question, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -18,8 +18,9 @@ SEARCH = SearchVerdict(Status.OK, "", (), 1)
 ANSWER = AnswerVerdict(Status.OK, "", None, 1)
 
 
-def result(qid: str, status: Status = Status.OK, group: str | None = None,
-           **scores: float | None) -> QuestionResult:
+def result(
+    qid: str, status: Status = Status.OK, group: str | None = None, **scores: float | None
+) -> QuestionResult:
     labels = {} if group is None else {"group": group}
     question = Question(qid, "?", "a", (Span("d", 0, 1),), False, labels)
     values = {key: scores.get(key.replace("@", "_")) for key in METRIC_KEYS}
@@ -54,8 +55,7 @@ def test_groups_come_from_the_callers_key() -> None:
 
 
 def test_status_counts_list_every_status() -> None:
-    assert status_counts(RESULTS) == {"ok": 3, "error": 0, "timeout": 0, "invalid": 1,
-                                      "not_run": 0}
+    assert status_counts(RESULTS) == {"ok": 3, "error": 0, "timeout": 0, "invalid": 1, "not_run": 0}
 
 
 def test_bootstrap_is_seeded_and_matches_a_direct_computation() -> None:

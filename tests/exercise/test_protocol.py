@@ -25,7 +25,8 @@ def test_contract_records_are_tagged_with_their_fields() -> None:
         {"$type": "Passage", "doc_id": "alpha", "start": 0, "end": 5, "score": 0.5}
     ]
     assert to_wire(answer) == {
-        "$type": "Answer", "text": "14 days",
+        "$type": "Answer",
+        "text": "14 days",
         "citations": [{"$type": "Span", "doc_id": "alpha", "start": 3, "end": 9}],
     }
 
@@ -36,7 +37,9 @@ def test_numbers_keep_int_versus_float_and_non_finite_is_tagged() -> None:
     assert to_wire(True) is True  # bool stays bool, so the judge can reject it as an offset
     assert to_wire(3.0) == 3.0 and isinstance(to_wire(3.0), float)
     assert [to_wire(v) for v in (math.nan, math.inf, -math.inf)] == [
-        {"$float": "nan"}, {"$float": "inf"}, {"$float": "-inf"},
+        {"$float": "nan"},
+        {"$float": "inf"},
+        {"$float": "-inf"},
     ]
 
 

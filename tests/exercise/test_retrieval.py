@@ -51,8 +51,12 @@ def test_multi_span_questions_need_every_span() -> None:
     rank = coverage_rank(both, [first, second], CAP)
     assert rank == 3  # coverage completes when the second span is first covered
     assert retrieval_scores(rank) == {
-        "recall@1": 0.0, "recall@3": 1.0, "recall@5": 1.0, "recall@10": 1.0,
-        "mrr@10": 1 / 3, "ndcg@10": 1 / math.log2(3 + 1),  # = 0.5
+        "recall@1": 0.0,
+        "recall@3": 1.0,
+        "recall@5": 1.0,
+        "recall@10": 1.0,
+        "mrr@10": 1 / 3,
+        "ndcg@10": 1 / math.log2(3 + 1),  # = 0.5
     }
     one_passage = [Passage("d", 0, 600, 1.0)]  # one passage may cover both
     assert coverage_rank(one_passage, [first, second], CAP) == 1
@@ -77,8 +81,9 @@ def test_a_perfect_pipeline_scores_one_whatever_its_chunk_size(
     corpus = load_corpus(variant)
     questions = load_questions(variant / "questions" / "public.jsonl", corpus)
     pipeline = OraclePipeline(docs, records, size)
-    report = score_run(corpus, questions, run_in_process(pipeline, [q.text for q in questions],
-                                                         k=10))
+    report = score_run(
+        corpus, questions, run_in_process(pipeline, [q.text for q in questions], k=10)
+    )
     assert any(len(q.evidence) == 2 for q in questions)  # multi-span questions are included
     for result in report.results:
         if result.question.answerable:

@@ -18,20 +18,38 @@ from tests.exercise.helpers import MISBEHAVING, write_submission
 FAST = RunnerOptions(build_timeout_s=20, call_timeout_s=1.0, max_restarts=2)
 
 
-def run(tmp_path: Path, submission: Path, variant: Path, queries: list[str],
-        options: RunnerOptions = FAST):  # noqa: ANN201
-    return run_submission(submission, variant, queries, k=5, work_dir=tmp_path / "work",
-                          log_path=tmp_path / "logs" / "child.log", options=options)
+def run(
+    tmp_path: Path,
+    submission: Path,
+    variant: Path,
+    queries: list[str],
+    options: RunnerOptions = FAST,
+):  # noqa: ANN201
+    return run_submission(
+        submission,
+        variant,
+        queries,
+        k=5,
+        work_dir=tmp_path / "work",
+        log_path=tmp_path / "logs" / "child.log",
+        options=options,
+    )
 
 
-def test_every_failure_is_recorded_and_the_run_completes(tmp_path: Path,
-                                                         small_variant: Path) -> None:
+def test_every_failure_is_recorded_and_the_run_completes(
+    tmp_path: Path, small_variant: Path
+) -> None:
     submission = write_submission(tmp_path / "sub", MISBEHAVING)
     queries = ["fine", "boom", "garbage", "slow", "die", "fine again"]
     record = run(tmp_path, submission, small_variant, queries)
     assert record.fatal is None and record.restarts == 2  # after "slow" and after "die"
     assert [r.status for r in record.search] == [
-        Status.OK, Status.ERROR, Status.OK, Status.TIMEOUT, Status.ERROR, Status.OK,
+        Status.OK,
+        Status.ERROR,
+        Status.OK,
+        Status.TIMEOUT,
+        Status.ERROR,
+        Status.OK,
     ]
     assert [r.status for r in record.answer] == [Status.OK] * 6  # each answer() still ran
     boom = record.search[1]
@@ -40,7 +58,8 @@ def test_every_failure_is_recorded_and_the_run_completes(tmp_path: Path,
     )
     assert 'raise ValueError("search exploded on purpose")' in boom.error.traceback
     assert record.search[2].value == [
-        {"$type": "builtins.dict", "repr": "{'doc_id': 'alpha'}"}, 3
+        {"$type": "builtins.dict", "repr": "{'doc_id': 'alpha'}"},
+        3,
     ]  # sent as data, judged later
     assert record.search[3].reason == "no reply within 1 s"
     assert record.search[4].reason == "the child process exited with code 9 during search"
@@ -63,14 +82,23 @@ def test_after_max_restarts_the_rest_is_not_run(tmp_path: Path, small_variant: P
     ("source", "stage", "message"),
     [
         ("def broken(:\n", "import", "SyntaxError"),
-        ("import no_such_dependency\n", "import",
-         "ModuleNotFoundError: No module named 'no_such_dependency'"),
+        (
+            "import no_such_dependency\n",
+            "import",
+            "ModuleNotFoundError: No module named 'no_such_dependency'",
+        ),
         ("class NotIt:\n    pass\n", "import", "has no class Pipeline"),
-        ("class Pipeline:\n    def __init__(self, corpus_dir):\n        pass\n", "init",
-         "TypeError"),
-        ("class Pipeline:\n    def __init__(self, c, w):\n        pass\n"
-         "    def build(self):\n        raise RuntimeError('index failed')\n", "build",
-         "RuntimeError: index failed"),
+        (
+            "class Pipeline:\n    def __init__(self, corpus_dir):\n        pass\n",
+            "init",
+            "TypeError",
+        ),
+        (
+            "class Pipeline:\n    def __init__(self, c, w):\n        pass\n"
+            "    def build(self):\n        raise RuntimeError('index failed')\n",
+            "build",
+            "RuntimeError: index failed",
+        ),
     ],
 )
 def test_a_submission_that_cannot_start_is_fatal_with_its_traceback(
@@ -89,8 +117,9 @@ def test_a_submission_that_cannot_start_is_fatal_with_its_traceback(
     assert [r.status for r in record.search + record.answer] == [Status.NOT_RUN] * 4
 
 
-def test_a_child_that_dies_before_reporting_shows_its_log(tmp_path: Path,
-                                                          small_variant: Path) -> None:
+def test_a_child_that_dies_before_reporting_shows_its_log(
+    tmp_path: Path, small_variant: Path
+) -> None:
     source = "import os\nprint('about to vanish', flush=True)\nos._exit(3)\n"
     record = run(tmp_path, write_submission(tmp_path / "sub", source), small_variant, ["a"])
     assert record.fatal is not None and record.fatal.stage == "start"
@@ -99,11 +128,14 @@ def test_a_child_that_dies_before_reporting_shows_its_log(tmp_path: Path,
 
 
 def test_a_build_that_hangs_times_out(tmp_path: Path, small_variant: Path) -> None:
-    source = ("import time\nclass Pipeline:\n    def __init__(self, c, w):\n        pass\n"
-              "    def build(self):\n        time.sleep(60)\n")
+    source = (
+        "import time\nclass Pipeline:\n    def __init__(self, c, w):\n        pass\n"
+        "    def build(self):\n        time.sleep(60)\n"
+    )
     options = RunnerOptions(build_timeout_s=0.5, call_timeout_s=1)
-    record = run(tmp_path, write_submission(tmp_path / "sub", source), small_variant, ["a"],
-                 options)
+    record = run(
+        tmp_path, write_submission(tmp_path / "sub", source), small_variant, ["a"], options
+    )
     assert record.fatal is not None and record.fatal.status is Status.TIMEOUT
     assert record.fatal.reason == "import and build did not finish within 0.5 s"
 
@@ -113,9 +145,12 @@ def test_the_harness_exercise_package_wins_over_the_submissions_copy(
 ) -> None:
     fake_types = "class Passage:\n    def __init__(self, *a):\n        raise RuntimeError('fake')\n"
     submission = write_submission(
-        tmp_path / "sub", MISBEHAVING,
-        extra={"exercise/__init__.py": "raise RuntimeError('fake exercise imported')\n",
-               "exercise/types.py": fake_types},
+        tmp_path / "sub",
+        MISBEHAVING,
+        extra={
+            "exercise/__init__.py": "raise RuntimeError('fake exercise imported')\n",
+            "exercise/types.py": fake_types,
+        },
     )
     record = run(tmp_path, submission, small_variant, ["fine"])
     assert record.fatal is None
@@ -132,7 +167,7 @@ def test_a_missing_submission_is_a_user_error(tmp_path: Path, small_variant: Pat
 
 
 def test_environment_and_grandchildren(tmp_path: Path, small_variant: Path) -> None:
-    source = '''
+    source = """
         import os
         import subprocess
         import sys
@@ -157,11 +192,15 @@ def test_environment_and_grandchildren(tmp_path: Path, small_variant: Path) -> N
 
             def answer(self, query):
                 return Answer("", ())
-    '''
-    options = RunnerOptions(build_timeout_s=20, call_timeout_s=5,
-                            base_env={"PATH": os.environ.get("PATH", ""), "MARK": "set"})
-    record = run(tmp_path, write_submission(tmp_path / "sub", source), small_variant, ["a"],
-                 options)
+    """
+    options = RunnerOptions(
+        build_timeout_s=20,
+        call_timeout_s=5,
+        base_env={"PATH": os.environ.get("PATH", ""), "MARK": "set"},
+    )
+    record = run(
+        tmp_path, write_submission(tmp_path / "sub", source), small_variant, ["a"], options
+    )
     assert record.fatal is None and record.search[0].status is Status.OK
     log = (tmp_path / "logs" / "child.log").read_text()
     assert "MARK set 1" in log  # the given environment, plus no-download settings

@@ -43,13 +43,16 @@ def scores(question: Question, search: SearchVerdict, answer: AnswerVerdict) -> 
 def test_a_correct_cited_answer(answerable: Question) -> None:
     evidence = answerable.evidence[0]
     passage = Passage(evidence.doc_id, 0, evidence.end, 1.0)
-    result = score_question(answerable, ok_search(passage),
-                            ok_answer("14 days.", evidence, Span("beta", 0, 5)), JUDGING)
+    result = score_question(
+        answerable, ok_search(passage), ok_answer("14 days.", evidence, Span("beta", 0, 5)), JUDGING
+    )
     assert (result.status, result.reason, result.coverage_rank) == (Status.OK, "", 1)
     assert result.scores == {
         **dict.fromkeys(RETRIEVAL_KEYS, 1.0),
         "citation_precision": 1 / 2,  # the second citation is in another document
-        "citation_recall": 1.0, "answer_accuracy": 1.0, "supported_rate": 1.0,
+        "citation_recall": 1.0,
+        "answer_accuracy": 1.0,
+        "supported_rate": 1.0,
         "abstention_accuracy": 1.0,
     }
 
@@ -65,9 +68,14 @@ def test_correct_but_uncited_is_not_supported(answerable: Question) -> None:
 def test_abstention_rules(answerable: Question, unanswerable: Question) -> None:
     abstain = ok_answer("")
     right = scores(unanswerable, ok_search(), abstain)
-    assert right == {**dict.fromkeys(RETRIEVAL_KEYS), "citation_precision": None,
-                     "citation_recall": None, "answer_accuracy": 1.0, "supported_rate": None,
-                     "abstention_accuracy": 1.0}
+    assert right == {
+        **dict.fromkeys(RETRIEVAL_KEYS),
+        "citation_precision": None,
+        "citation_recall": None,
+        "answer_accuracy": 1.0,
+        "supported_rate": None,
+        "abstention_accuracy": 1.0,
+    }
     for not_abstaining in (ok_answer("There are 40."), ok_answer("", Span("alpha", 0, 5))):
         wrong = scores(unanswerable, ok_search(), not_abstaining)
         assert (wrong["answer_accuracy"], wrong["abstention_accuracy"]) == (0.0, 0.0)
@@ -75,8 +83,9 @@ def test_abstention_rules(answerable: Question, unanswerable: Question) -> None:
     assert (gave_up["answer_accuracy"], gave_up["abstention_accuracy"]) == (0.0, 0.0)
 
 
-def test_a_failed_answer_scores_zero_but_counts(answerable: Question,
-                                                unanswerable: Question) -> None:
+def test_a_failed_answer_scores_zero_but_counts(
+    answerable: Question, unanswerable: Question
+) -> None:
     result = score_question(answerable, ok_search(), FAILED_ANSWER, JUDGING)
     assert (result.status, result.reason) == (Status.ERROR, "answer: KeyError: 'x'")
     assert all(result.scores[key] == 0.0 for key in ANSWER_KEYS)

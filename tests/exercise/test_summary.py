@@ -21,8 +21,10 @@ OPTIONS = EvalOptions(resamples=20)
 
 
 def report_for(make_variant: Callable[..., Path], search: list, answer: list):  # noqa: ANN201
-    questions_data = [{**SMALL_QUESTIONS[0], "text": "Notice [bold]period[/bold]?"},
-                      *SMALL_QUESTIONS[1:]]
+    questions_data = [
+        {**SMALL_QUESTIONS[0], "text": "Notice [bold]period[/bold]?"},
+        *SMALL_QUESTIONS[1:],
+    ]
     variant = make_variant(SMALL_DOCS, questions_data)
     corpus = load_corpus(variant)
     questions = load_questions(variant / "questions" / "public.jsonl", corpus)
@@ -57,9 +59,7 @@ def test_summary_shows_expected_versus_returned(make_variant: Callable[..., Path
     assert "the evidence is never fully covered" in text
     assert "Annual leave must be requested 14 days in advance." in text  # expected evidence
     # q-charger is perfect and q-parking abstained correctly: not among the worst.
-    assert [r.question.id for r in worst_questions(report.results, 5)] == [
-        "q-notice", "q-assembly"
-    ]
+    assert [r.question.id for r in worst_questions(report.results, 5)] == ["q-notice", "q-assembly"]
 
 
 def records(one_passage_for_all_spans: bool) -> tuple[list, list]:
@@ -72,8 +72,7 @@ def records(one_passage_for_all_spans: bool) -> tuple[list, list]:
             spans_hull = spans
         passages = [Passage(s.doc_id, s.start, s.end, 1.0) for s in spans_hull]
         search.append(CallRecord(Status.OK, to_wire(passages), 1))
-        answer.append(CallRecord(Status.OK, to_wire(Answer(question["answer"], tuple(spans))),
-                                 1))
+        answer.append(CallRecord(Status.OK, to_wire(Answer(question["answer"], tuple(spans))), 1))
     return search, answer
 
 
