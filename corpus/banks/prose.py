@@ -20,18 +20,18 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Industrial design settled on a matte finish for the {hardware_part} after customers "
         "complained about fingerprints on glossy samples.",
         "We revised the {hardware_part} on the {product} {reason}.",
-        "Packaging for the {product} now uses recycled card and no plastic inserts, which "
-        "retailers have welcomed.",
+        "Packaging for the {product} now uses recycled card and no plastic inserts, a change "
+        "{first_name} pushed for.",
         "The quick start guide was rewritten in plain language after support noticed repeated "
         "questions from {customer_segment}.",
         "Field technicians asked for a tool-free way to replace the {hardware_part}, and the next "
         "revision delivers that.",
         "Sales teams in {city} have been using demo units of the {product} at trade shows since "
         "{month}.",
-        "The naming of the {product} follows the family convention that marketing agreed in "
-        "{year}.",
-        "Most returns of the {product} so far trace back to setup confusion rather than hardware "
-        "faults.",
+        "The naming of the {product} follows the family convention that marketing agreed with "
+        "{first_name} in {year}.",
+        "Most returns of the {product} from {customer_segment} so far trace back to setup "
+        "confusion rather than hardware faults.",
         "{first_name} keeps a running list of customer requests for the {product} in {tool}.",
         "Our manufacturing partner proposed an assembly change that removes one manual step when "
         "fitting the {hardware_part}.",
@@ -42,47 +42,50 @@ GENRES: dict[str, tuple[str, ...]] = {
         "The {team} team {verb_past} the {artifact} for the {product} ahead of the launch review.",
         "Customer interviews in {city} suggested that {customer_segment} care more about "
         "dependable behaviour than about extra features.",
-        "Colour options for the {product} were reduced to keep things simple for distributors.",
+        "Colour options for the {product} were reduced to keep things simple for distributors "
+        "serving {customer_segment}.",
         "A small batch of pre-production units is reserved for the {validation} and will never be "
         "shipped to customers.",
-        "The product page for the {product} is being refreshed with new photography taken in the "
-        "{city} studio.",
-        "Support has prepared troubleshooting articles for the {product} covering the most common "
-        "installation questions.",
+        "The product page for the {product} is being refreshed by {first_name} with new "
+        "photography taken in the {city} studio.",
+        "Support has prepared troubleshooting articles for the {product} covering the questions "
+        "{customer_segment} ask most often.",
         "We decided against a touchscreen on the {product} because {customer_segment} often "
         "operate it while wearing gloves.",
         "Feedback from {customer_segment} led us to move the {hardware_part} to a more accessible "
         "position.",
-        "The {product} roadmap for {year} prioritises serviceability over new sensors.",
-        "Component availability improved in {quarter}, which lets manufacturing plan further "
-        "ahead for the {product}.",
+        "The {product} roadmap for {year} prioritises serviceability of the {hardware_part} over "
+        "new sensors.",
+        "Availability of the {hardware_part} improved in {quarter}, which lets manufacturing plan "
+        "further ahead for the {product}.",
         "Marketing will position the {product} as the dependable choice for {customer_segment} "
         "rather than the most feature-rich one.",
-        "Regional distributors in {city} asked for localised markings, which the packaging team "
-        "is now preparing.",
+        "Regional distributors in {city} asked for localised markings, which {first_name} is now "
+        "preparing with the packaging team.",
         "Every change to the {hardware_part} goes through the {process} process before it reaches "
         "the production line.",
-        "The companion app for the {product} is shared with the rest of the family, so "
-        "improvements land everywhere at once.",
+        "The companion app for the {product} is shared with the rest of the family, and the "
+        "{team} team ships improvements to all of them.",
         "{person} ran a teardown of a competing device to inform the internal layout of the "
         "{product}.",
         "Installation guides now include a photo for every step, which {first_name} says has cut "
         "down on support calls noticeably.",
-        "The design team explored several colour treatments before choosing the neutral grey used "
-        "on the {product}.",
+        "The design team explored several colour treatments for the {hardware_part} before "
+        "settling on the neutral grey used on the {product}.",
         "We expect the {deliverable} for the {product} {timeframe_phrase}.",
         "The {validation} surfaced a loose {hardware_part} on early units, which the supplier "
         "corrected before volume production.",
-        "Training material for resellers covers the {product} setup flow, the companion app and "
-        "common troubleshooting steps.",
-        "Lessons from the previous generation shaped the internal cable routing of the {product}.",
-        "Retail partners asked for shelf-ready packaging, and the {product} box was redesigned to "
-        "stand upright.",
+        "Training material for resellers, written by {person}, covers the {product} setup flow "
+        "and common troubleshooting steps.",
+        "Lessons from the previous generation, collected by {person}, shaped the internal cable "
+        "routing of the {product}.",
+        "Retail partners asked for shelf-ready packaging, so {first_name} redesigned the "
+        "{product} box to stand upright.",
         "A refreshed {hardware_part} design reduced assembly effort on the line by {percent}.",
         "{first_name} from {department} is coordinating the launch communications for the "
         "{product}.",
-        "Industrial designers in {city} built foam mock-ups of the {product} to test how it feels "
-        "in the hand.",
+        "Industrial designers in {city} built foam mock-ups of the {product} so that "
+        "{customer_segment} could test how it feels in the hand.",
         "The user manual for the {product} is available in {n} languages, with more planned "
         "{timeframe_phrase}.",
         "Product management meets engineering {cadence} to review open requests for the {product}.",
@@ -94,7 +97,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Engineering samples of the {product} were shipped to {city} for the {validation} in "
         "{month}.",
         "Customers upgrading from older models can reuse their existing cabling with the "
-        "{product}.",
+        "{product}, which {customer_segment} appreciate.",
         "Thanks to {person} {thanks_reason}, which kept the {product} launch on schedule.",
         "Photography for the {product} brochure will be reshot once the final {hardware_part} "
         "colour is approved.",
@@ -105,32 +108,35 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Printed markings on the {hardware_part} were moved inside the lid so they stay readable "
         "after years of handling.",
         "A redesigned {hardware_part} reduced the number of screws needed during assembly.",
-        "Support agents received hands-on training with the {product} before the general release.",
+        "Support agents received hands-on training with the {product} from {person} before the "
+        "general release.",
         "The {product} is one of the first devices designed entirely with the new enclosure "
-        "toolkit.",
-        "We are gathering installer feedback on the {product} through a short survey linked from "
-        "the setup app.",
-        "The environmental report for the {product} covers materials, packaging and end-of-life "
-        "recycling options.",
+        "toolkit that {first_name} helped build.",
+        "We are gathering installer feedback on the {product} through a short survey that "
+        "{first_name} linked from the setup app.",
+        "The environmental report for the {product}, compiled by {person}, covers materials, "
+        "packaging and end-of-life recycling options.",
         "{person} presented the {product} roadmap at the {forum}, focusing on serviceability and "
         "installer experience.",
-        "Design reviews for the {product} now include someone from support, which has caught "
+        "Design reviews for the {product} now include someone from {department}, which has caught "
         "several usability issues early.",
         "Most {customer_segment} install the {product} themselves, so setup clarity matters more "
         "than raw specifications.",
-        "A limited run of demo units of the {product} is available to account teams on request.",
+        "A limited run of demo units of the {product} is available to account teams on request "
+        "from {first_name}.",
         "Manufacturing moved the final inspection of the {product} earlier in the line {reason}.",
         "Feedback from the {validation} confirmed that the revised {hardware_part} holds up under "
         "repeated handling.",
-        "The setup wizard for the {product} now detects common wiring mistakes and suggests a fix "
-        "on screen.",
+        "The setup wizard for the {product} now detects common wiring mistakes, a feature "
+        "{first_name} prototyped during the {event}.",
         "Regional sales in {city} reported strong interest in the {product} from "
         "{customer_segment}.",
         "Spare parts for the {product}, including the {hardware_part}, are stocked at the "
         "regional depot.",
-        "Naming for the successor to the {product} is still under discussion with marketing.",
-        "Reference installation photos for the {product} were taken at a customer site in {city} "
-        "with permission.",
+        "Naming for the successor to the {product} is still under discussion between marketing "
+        "and {first_name}.",
+        "Reference installation photos for the {product} were taken by {first_name} at a customer "
+        "site in {city} with permission.",
         "Engineering is working with suppliers to shorten delivery schedules for the "
         "{hardware_part}.",
         "Feedback sessions with {customer_segment} are scheduled {cadence} while the {product} is "
@@ -141,19 +147,19 @@ GENRES: dict[str, tuple[str, ...]] = {
         "{hardware_part} of the {product}.",
         "Installation partners asked for a printed wiring diagram inside the {product} box, which "
         "will be added {timeframe_phrase}.",
-        "The launch retrospective for the {product} is planned for {month}, once the first "
-        "production batch has settled in the field.",
-        "Early adopters of the {product} have been generous with detailed feedback, much of which "
-        "is now on the roadmap.",
+        "The launch retrospective for the {product} is planned for {month}, once "
+        "{customer_segment} have used the first batch in the field.",
+        "Early adopters of the {product} have been generous with feedback, and {first_name} has "
+        "turned much of it into roadmap items.",
         "We retired the older accessory bundle for the {product} {reason}.",
-        "Translations of the {product} setup screens were checked by native speakers in {city} "
-        "before release.",
+        "Translations of the {product} setup screens were checked by {first_name} and other "
+        "native speakers in {city} before release.",
         "The {product} appears in the partner catalogue with refreshed diagrams drawn by the "
         "{team} team.",
-        "Warehouse staff suggested clearer carton markings for the {product}, which made picking "
-        "noticeably easier.",
-        "Usability sessions showed that first-time installers of the {product} rarely open the "
-        "printed manual.",
+        "Warehouse staff in {city} suggested clearer carton markings for the {product}, which "
+        "{first_name} rolled out.",
+        "Usability sessions with {customer_segment} showed that first-time installers of the "
+        "{product} rarely open the printed manual.",
         "The {hardware_part} of the {product} was restyled to match the rest of the family.",
         "Customer success teams use the {product} demo kit to walk {customer_segment} through "
         "typical deployments.",
@@ -167,13 +173,14 @@ GENRES: dict[str, tuple[str, ...]] = {
         "across the company.",
         "Questions about how this policy applies to a specific situation can be raised with the "
         "{stakeholder_role}.",
-        "The wording of this section was simplified in {year} after feedback that the previous "
-        "text was hard to follow.",
-        "Where this policy conflicts with local law in {city}, local law takes precedence.",
+        "The wording of this section was simplified in {year} after {department} reported that "
+        "the previous text was hard to follow.",
+        "Where this policy conflicts with local law in {city}, local law takes precedence, and "
+        "{department} will explain the difference.",
         "Managers are expected to apply the policy consistently and to record any exceptions in "
-        "{tool}.",
-        "Exceptions are possible but should be rare, documented in {tool} and agreed before the "
-        "fact rather than after.",
+        "{workplace_tool}.",
+        "Exceptions are possible but should be rare, documented in {workplace_tool} and agreed "
+        "before the fact rather than after.",
         "{person} from {department} coordinated the latest review and gathered comments from "
         "{count} colleagues.",
         "The intent of this policy is to be fair and predictable, as {first_name} from "
@@ -185,8 +192,9 @@ GENRES: dict[str, tuple[str, ...]] = {
         "If you spot something unclear in this policy, please tell {person} so the next revision "
         "can fix it.",
         "The {process} process described below was introduced {reason}.",
-        "Supporting documents should be attached in {tool} at the time of submission.",
-        "Legal reviewed this policy in {month} and confirmed it aligns with current regulations.",
+        "Supporting documents should be attached in {workplace_tool} at the time of submission.",
+        "Legal reviewed this policy with {person} in {month} and confirmed it aligns with current "
+        "regulations.",
         "People managers received a short briefing from {department} on the changes before the "
         "policy was published.",
         "Local offices such as {city} may publish additional guidance, but {department} checks "
@@ -212,9 +220,11 @@ GENRES: dict[str, tuple[str, ...]] = {
         "We publish the rationale alongside each rule, an idea borrowed from the {document}, so "
         "people understand why it exists.",
         "A plain-language summary of this policy is available for new joiners in the {document}.",
-        "The policy was benchmarked against peers in {city} and similar companies in our sector.",
+        "The policy was benchmarked by {department} against peers in {city} and similar companies "
+        "in our sector.",
         "{first_name} drafted the first outline of this policy while working in {department}.",
-        "Records kept in {tool} form the audit trail for decisions made under this policy.",
+        "Records kept in {workplace_tool} form the audit trail for decisions made under this "
+        "policy.",
         "Teams are encouraged to discuss this policy at the {meeting} rather than interpreting it "
         "alone.",
         "Several definitions in this policy were aligned with the wording already used by "
@@ -241,19 +251,21 @@ GENRES: dict[str, tuple[str, ...]] = {
         "The policy was co-written with employee representatives {reason}.",
         "Earlier editions are archived and can be requested from {department} if needed.",
         "The principles here apply equally to remote colleagues and those based in the {city} "
-        "office.",
+        "office, as {first_name} confirmed.",
         "Feedback on this policy can be left as comments on the page or shared directly with "
         "{person}.",
         "Sections marked as guidance are recommendations, while sections marked as rules are "
         "mandatory, a distinction {person} introduced in {year}.",
         "A small policy committee meets {cadence} to review open questions and proposed "
         "amendments.",
-        "This page links to the forms and tools needed to follow the policy, starting with {tool}.",
+        "This page links to the forms and tools needed to follow the policy, starting with "
+        "{workplace_tool}.",
         "A short quiz accompanies this policy in the {document} to help people check their "
         "understanding.",
         "Managers should not create local variations of this policy without agreement from "
         "{department}.",
-        "The change log at the end of this page lists every substantive amendment since {year}.",
+        "The change log at the end of this page, kept by {first_name}, lists every substantive "
+        "amendment since {year}.",
         "Colleagues in regulated roles may have additional obligations set out by the "
         "{stakeholder_role}.",
         "The {process} process was added to this policy after repeated confusion during {quarter}.",
@@ -263,14 +275,14 @@ GENRES: dict[str, tuple[str, ...]] = {
         "{stakeholder_role}.",
         "Any disputes about interpretation are settled by {department} after consulting the "
         "people involved.",
-        "In {month} the wording on approvals was clarified so that managers know exactly what to "
-        "check.",
+        "In {month} the wording on approvals was clarified by {department} so that managers know "
+        "exactly what to check.",
         "Colleagues who travel frequently, including several in {department}, helped test the "
         "draft and suggested practical improvements.",
         "Nothing in this policy overrides the terms of individual employment contracts, as "
         "{department} confirmed during the review in {month}.",
-        "Where a situation is genuinely new, document the decision in {tool} and share it so the "
-        "policy can catch up.",
+        "Where a situation is genuinely new, document the decision in {workplace_tool} and share "
+        "it so the policy can catch up.",
         "This policy supports the wider {initiative}, which aims for consistency across offices.",
         "The sections below are ordered by how often people ask {department} about them, not by "
         "importance.",
@@ -284,14 +296,15 @@ GENRES: dict[str, tuple[str, ...]] = {
         "copies quickly fall out of date.",
         "Contractors engaged through suppliers should follow the parts of this policy that their "
         "agreement references, and {department} can clarify which.",
-        "Recurring questions are logged in {tool} to decide what the next revision should clarify.",
+        "Recurring questions are logged in {workplace_tool} to decide what the next revision "
+        "should clarify.",
         "We consulted {count} employees across offices before finalising the current wording.",
         "The policy is designed to scale as the organisation grows into new regions, a goal set "
         "at the {meeting} in {year}.",
-        "When colleagues in {city} raised practical concerns, the wording was adjusted rather "
-        "than adding exceptions.",
-        "{org} expects everyone to read this policy during their first weeks and to revisit it "
-        "after major changes.",
+        "When colleagues in {city} raised practical concerns, {department} adjusted the wording "
+        "rather than adding exceptions.",
+        "{org} expects everyone to read this policy during their first weeks, and {department} "
+        "flags major changes when they happen.",
         "The previous approach relied on informal agreements, which {first_name} found led to "
         "inconsistent outcomes between teams.",
         "Colleagues who manage budgets in {department} should read the sections on documentation "
@@ -304,13 +317,13 @@ GENRES: dict[str, tuple[str, ...]] = {
         "being read in very different ways.",
         "Obligations described here sit alongside, not above, ethical judgement, as the "
         "{stakeholder_role} reminded everyone at the {meeting}.",
-        "Questions that come up repeatedly in {tool} will be folded into the frequently asked "
-        "questions page.",
+        "Questions that come up repeatedly in {workplace_tool} will be folded into the frequently "
+        "asked questions page.",
     ),
     "runbook": (
-        "This runbook assumes you have read access to {tool} and can reach the {environment}.",
+        "This runbook assumes you have read access to {ops_tool} and can reach the {environment}.",
         "Before changing anything, confirm which region is affected and note the start time in "
-        "{tool}.",
+        "{ticket}.",
         "The {service} service restarts cleanly in most cases, but check the {component} logs "
         "first.",
         "If the dashboards look normal but users still report problems, widen the time window and "
@@ -328,9 +341,10 @@ GENRES: dict[str, tuple[str, ...]] = {
         "reassess.",
         "Record every command you run in {ticket} so the follow-up review has an accurate "
         "timeline.",
-        "Credentials for the {environment} are stored in {tool}, never in personal notes.",
-        "This procedure was automated in {quarter}, so manual steps should only be needed as a "
-        "fallback.",
+        "Credentials for the {environment} live in the secrets manager, never in personal notes, "
+        "as {first_name} reminds every new engineer.",
+        "This procedure was automated by {first_name} in {quarter}, so manual steps should only "
+        "be needed as a fallback.",
         "A dry run in the {environment} is strongly recommended before trying these steps in "
         "production.",
         "If you are unsure whether a step is safe, pause and ask a second engineer, as "
@@ -343,9 +357,9 @@ GENRES: dict[str, tuple[str, ...]] = {
         "This runbook replaces an older wiki page that described a deployment layout which no "
         "longer exists after the {initiative}.",
         "After recovery, watch the {metric} for a while to confirm the system has settled.",
-        "Use the read-only role in {tool} for investigation and switch to the admin role only "
+        "Use the read-only role in {ops_tool} for investigation and switch to the admin role only "
         "when applying a fix.",
-        "The {service} service view in {tool} is usually the quickest place to start.",
+        "The {service} service view in {ops_tool} is usually the quickest place to start.",
         "Replays from the dead letter queue can create duplicate {data_kind} if the consumer is "
         "not idempotent.",
         "We added a pre-flight check to the deploy pipeline {reason}.",
@@ -356,8 +370,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "incident commander and the {stakeholder_role}.",
         "The script referenced below lives in the operations repository and was last reviewed by "
         "{person}.",
-        "Check the change calendar and {tool} for recent activity before assuming the problem is "
-        "external.",
+        "Check the change calendar and {ops_tool} for recent activity before assuming the problem "
+        "is external.",
         "The {component} emits a warning before it fails, so earlier entries in the alert history "
         "are worth reading.",
         "Restoring {data_kind} from backup is slow, so prefer replaying events when the data loss "
@@ -365,7 +379,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "This section covers the manual path, and the automated path is described in the "
         "{document}.",
         "If the {service} service refuses connections after a restart, verify that its "
-        "certificates are still valid.",
+        "certificates are still valid, as {first_name} describes in {ticket}.",
         "Log volume from the {component} can spike during recovery, which is expected and usually "
         "subsides without action.",
         "Engineers {verb_past} the {artifact} after the last incident to reflect what actually "
@@ -394,18 +408,20 @@ GENRES: dict[str, tuple[str, ...]] = {
         "harmless.",
         "Temporary feature flags used during mitigation must be removed once the proper fix is "
         "deployed, and {ticket} tracks that cleanup.",
-        "Avoid bulk reprocessing during the busiest business hours in {city} unless the impact is "
-        "already severe.",
+        "Avoid bulk reprocessing of {data_kind} during the busiest business hours in {city} "
+        "unless the impact is already severe.",
         "{person} added screenshots to each step {reason}.",
         "When the {service} service is degraded, the {system_area} falls back to cached responses.",
-        "Every manual intervention should end with a note in {tool} describing what changed.",
+        "Every manual intervention should end with a note in {ops_tool} describing what changed.",
         "Check for expired tokens first, since they explain many of the authentication failures "
         "seen in the {system_area}.",
         "The {validation} in {month} revealed that this runbook was missing a verification step, "
         "which is now included.",
-        "Alerting for this condition was tuned in {quarter} to fire earlier and less often.",
-        "Some steps require elevated permissions that are granted temporarily through {tool}.",
-        "Run the verification query in {tool} after each step rather than only at the end.",
+        "Alerting on the {component} for this condition was tuned in {quarter} to fire earlier "
+        "and less often.",
+        "Some steps require elevated permissions, which {first_name} or another approver grants "
+        "temporarily through the access request portal.",
+        "Run the verification query in {ops_tool} after each step rather than only at the end.",
         "The migration helper can resume from where it stopped, so an interrupted run on the "
         "{environment} does not need a full restart.",
         "If replication is lagging, pause writes from the {component} before touching the primary.",
@@ -414,8 +430,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "durable.",
         "Prefer draining traffic over killing instances, so in-flight requests through the "
         "{system_area} finish cleanly.",
-        "Use the staging copy of the {service} service to try risky commands before running them "
-        "for real.",
+        "Use the copy of the {service} service in the {environment} to try risky commands before "
+        "running them for real.",
         "The diagrams in this runbook were refreshed after the {initiative} moved several "
         "components.",
         "Recovery is complete when the {metric} returns to its usual range and the backlog is "
@@ -430,8 +446,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "sync with this page.",
         "Capacity added during an incident should be reviewed the next working day and scaled "
         "back if unneeded, as the {document} explains.",
-        "Searches across many services at once can be slow, so narrow the query to the {service} "
-        "service first.",
+        "Searches in {ops_tool} across many services at once can be slow, so narrow the query to "
+        "the {service} service first.",
         "If the {component} is stuck in a restart loop, check its configuration for recent "
         "changes.",
         "The {environment} mirrors production closely enough to reproduce most issues described "
@@ -441,7 +457,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Restarting the whole cluster is rarely necessary and usually makes recovery of the "
         "{component} slower.",
         "Partial outages are harder to spot than full ones, so compare {metric} per region.",
-        "Write down hypotheses as you test them in {tool}, even the ones that turn out to be "
+        "Write down hypotheses as you test them in {ops_tool}, even the ones that turn out to be "
         "wrong.",
         "The batch jobs scheduled overnight can mask the symptoms described here, so check the "
         "{component} status too.",
@@ -449,11 +465,11 @@ GENRES: dict[str, tuple[str, ...]] = {
         "it runs.",
         "We intend to retire this runbook {timeframe_phrase} once the {component} is replaced.",
         "Traffic shaping rules live in version control, so a revert is usually safer than a "
-        "manual edit in {tool}.",
+        "manual edit in {ops_tool}.",
         "Watch for memory growth in the {component} during long replays, and pause between "
         "batches if needed.",
-        "Take a moment to read the recent deploy notes for the {service} service before touching "
-        "its configuration.",
+        "Take a moment to read the recent deploy notes for the {service} service and the "
+        "{component} before touching any configuration.",
     ),
     "incident": (
         "{person} facilitated the review in our blameless format, focusing on systems and "
@@ -483,19 +499,20 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Monitoring on the {component} covered the symptom but not the cause, which is the main "
         "gap {ticket} addresses.",
         "Retries from clients amplified the load on the {component}, slowing recovery.",
-        "A similar pattern appeared in {quarter}, but at the time it cleared before anyone "
-        "investigated.",
-        "{first_name} spotted the correlation between the deploy and the error spike in {tool}.",
+        "A similar pattern appeared in {quarter}, but it cleared before {first_name} could "
+        "investigate.",
+        "{first_name} spotted the correlation between the deploy and the error spike in "
+        "{ops_tool}.",
         "Contributing factors included {risk} and a lack of clear ownership for the affected "
         "{component}.",
         "Action items are tracked in {ticket} and reviewed at the {meeting}.",
         "The problem did not affect payments, but it degraded several features in the "
         "{system_area}, which {department} noticed first.",
-        "Responders followed the runbook for the {service} service, which proved accurate for "
-        "most steps.",
+        "Responders followed the runbook for the {service} service, which {first_name} found "
+        "accurate for most steps.",
         "One lesson from the response is that {lesson}.",
         "Our synthetic checks caught the problem before any customer reports arrived, and "
-        "{first_name} confirmed the signal in {tool}.",
+        "{first_name} confirmed the signal in {ops_tool}.",
         "The timeline below was reconstructed by {person} from chat history, deploy logs and "
         "alert records.",
         "The deploy that triggered the problem had passed every automated check in the "
@@ -511,7 +528,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "spreading further.",
         "Follow-up work focuses on {improvement} and better visibility into the {system_area}.",
         "Our alert descriptions did not link to the right runbook, so {first_name} spent time "
-        "searching {tool} for it.",
+        "searching {ops_tool} for it.",
         "This review was discussed at the {meeting} in {month}, and the action items were agreed "
         "there.",
         "Customer communications were drafted by support and checked by {person} before "
@@ -526,15 +543,15 @@ GENRES: dict[str, tuple[str, ...]] = {
         "{person} proposed classifying this as a process failure as much as a technical one.",
         "The response stayed focused because {first_name} moved side discussions to a separate "
         "thread.",
-        "After the incident, engineers paired with the maintainers of the {service} service to "
-        "review similar code paths.",
-        "Data from {tool} helped confirm exactly which requests were affected.",
+        "After the incident, engineers from the {team} team paired with the maintainers of the "
+        "{service} service to review similar code paths.",
+        "Data from {ops_tool} helped confirm exactly which requests were affected.",
         "A stale cache entry in the {component} kept serving the old configuration after the fix, "
         "which {ticket} now guards against.",
         "We found that two teams held different assumptions about the contract of the {component}.",
         "Recovery required {first_name} to replay {data_kind} from the queue, which was slower "
         "than anyone expected.",
-        "The first warning from the {component} landed in a low-priority queue in {tool}, so "
+        "The first warning from the {component} landed in a low-priority queue in {ops_tool}, so "
         "nobody was paged.",
         "The response highlighted gaps in our documentation for the {system_area}.",
         "Our status update template worked well, and {first_name} will reuse it for future "
@@ -545,7 +562,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "A manual database change made during the response has since been codified in a migration "
         "tracked in {ticket}.",
         "The team decided not to add another alert, preferring to fix the existing one {reason}.",
-        "Better tagging in {tool} would have shortened the search for the failing dependency.",
+        "Better tagging in {ops_tool} would have shortened the search for the failing dependency.",
         "This problem is related to earlier work on the {initiative}, which left a migration half "
         "finished.",
         "The {validation} planned for {month} will specifically target the failure mode seen here.",
@@ -575,8 +592,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "The review was attended by engineering, support and the {stakeholder_role}.",
         "Logs from the {component} were too verbose to search quickly, so we are revisiting log "
         "levels.",
-        "The shared dashboard for the {service} service has since gained the panels that were "
-        "missing.",
+        "The shared dashboard for the {service} service has since gained the panels that "
+        "{first_name} found missing.",
         "The symptoms are now documented in the runbook, thanks to {first_name}, so future "
         "responders recognise this pattern quickly.",
         "Improvements from this review will be checked {cadence} until every action item is "
@@ -585,11 +602,12 @@ GENRES: dict[str, tuple[str, ...]] = {
         "did.",
         "Our deployment tooling did not block the risky change, and {ticket} makes fixing that "
         "the top action item.",
-        "A dependency upgrade in {month} had quietly changed default timeouts, which nobody "
-        "noticed.",
+        "A dependency upgrade in {month} had quietly changed default timeouts in the {component}, "
+        "which nobody noticed.",
         "The incident commander role passed from {first_name} to {person} once during the "
         "response, and the transition went smoothly.",
-        "Contract tests between the {service} service and its consumers are now being added.",
+        "Contract tests between the {service} service and its consumers are now being added under "
+        "{ticket}.",
         "This review deliberately avoids naming individuals in the timeline, a convention "
         "{person} introduced for incident write-ups.",
         "We had practised a similar scenario in a tabletop exercise run by {person}, which helped "
@@ -602,9 +620,11 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Finance confirmed that no invoices were generated incorrectly, and {first_name} double "
         "checked a sample of {data_kind}.",
         "Sharing the draft early with the {team} team surfaced a second contributing factor.",
-        "Responders rolled back the most recent deploy of the {service} service.",
+        "{first_name} rolled back the most recent deploy of the {service} service after checking "
+        "with {person}.",
         "{person} declared an incident and opened a call for responders.",
-        "Error rates on the {service} service started climbing above their usual baseline.",
+        "Error rates on the {service} service started climbing, and {first_name} noticed the "
+        "change in {ops_tool}.",
         "Support reported a cluster of tickets describing slow pages in the {system_area}.",
         "{first_name} paused the scheduled batch jobs to reduce pressure on the database.",
         "Responders confirmed that the {component} had stopped processing new messages.",
@@ -614,8 +634,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "traffic began to recover.",
         "Engineers drained traffic away from the unhealthy hosts and restarted the {component}.",
         "{person} took over communication with support so the responders could concentrate.",
-        "Metrics for the {service} service returned to their usual range and the incident moved "
-        "to monitoring.",
+        "Metrics for the {service} service returned to their usual range, and {first_name} moved "
+        "the incident to monitoring.",
         "The team agreed to keep the feature flag disabled until the follow-up review, which "
         "{person} will chair.",
         "Responders noticed that the {metric} graph had been drifting upwards since the previous "
@@ -629,8 +649,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "The {api_concept} is documented in detail in the {document}.",
         "Clients should treat unknown fields as optional and ignore them safely, a rule "
         "{first_name} added after a partner integration broke.",
-        "The {service} service exposed this API to internal consumers first, and partner access "
-        "followed later.",
+        "The {service} service exposed this API to internal consumers such as the {team} team "
+        "first, and partner access followed later.",
         "Breaking changes are announced through the changelog feed well before they take effect, "
         "and {person} signs off each announcement.",
         "We recommend the official client library over hand-written HTTP calls, a lesson the "
@@ -638,7 +658,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Timestamps are returned in UTC using the ISO format, and clients such as the "
         "{system_area} convert them for display.",
         "The {team} team {verb_past} the {artifact} for this API in {month}.",
-        "Requests without a valid token are rejected before they reach the {service} service.",
+        "Requests without a valid token are rejected at the gateway before they reach the "
+        "{service} service, as {first_name} explains below.",
         "Use the sandbox for integration testing, since it resets periodically and holds only "
         "synthetic {data_kind}.",
         "The {api_concept} lets clients resume a listing without missing or repeating records.",
@@ -652,7 +673,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "New endpoints start in preview and graduate once at least two consumers, such as the "
         "{team} team, rely on them.",
         "The {service} service validates payloads strictly, so wrong types or unexpected fields "
-        "are refused.",
+        "in {data_kind} are refused.",
         "Long-running operations return immediately and report progress through a separate status "
         "resource, which {first_name} designed.",
         "Webhooks are delivered at least once, so consumers should deduplicate {data_kind} using "
@@ -665,9 +686,10 @@ GENRES: dict[str, tuple[str, ...]] = {
         "overwrites of {data_kind}.",
         "Sorting of {data_kind} defaults to creation time, newest first, unless the request "
         "specifies otherwise.",
-        "The internal gateway adds authentication context before forwarding requests to the "
-        "{service} service.",
-        "Integration partners in {city} helped shape the design of the bulk operations.",
+        "The internal gateway adds authentication context before forwarding requests from the "
+        "{system_area} to the {service} service.",
+        "Integration partners in {city} helped {first_name} shape the design of the bulk "
+        "operations.",
         "Avoid polling for changes to {data_kind} where a webhook exists, because webhooks are "
         "cheaper for both sides.",
         "We publish an OpenAPI description generated from the same source as the server code, "
@@ -714,7 +736,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "{system_area}.",
         "{first_name} is collecting feedback on the draft design of the bulk operations for the "
         "{service} service.",
-        "Partner developers can request sandbox credentials through {tool}.",
+        "Partner developers can request sandbox credentials through the access request portal, "
+        "and {first_name} approves them.",
         "Minor additions never require a new path prefix, so integrations built by the {team} "
         "team keep working.",
         "Null and absent fields mean the same thing in responses, which keeps clients such as the "
@@ -722,7 +745,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Each endpoint lists the permissions it requires, and tokens should be scoped as narrowly "
         "as the {stakeholder_role} recommends.",
         "The {service} service supports conditional requests, which save bandwidth for clients "
-        "that cache.",
+        "such as the {system_area}.",
         "The examples below use curl, and {first_name} has added equivalent snippets for the "
         "official libraries.",
         "Search endpoints return relevance-ordered {data_kind} and are not intended for full "
@@ -742,7 +765,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "{document}.",
         "Consumers should verify the webhook signature on every delivery before trusting its "
         "payload, as {first_name} reminds every new integrator.",
-        "The {service} service returns stable ordering for paginated results, even when new "
+        "The {service} service returns stable ordering for paginated {data_kind}, even when new "
         "records arrive.",
         "Localised strings follow the language requested in the headers, and {first_name} "
         "coordinates the translations.",
@@ -773,14 +796,15 @@ GENRES: dict[str, tuple[str, ...]] = {
     ),
     "team": (
         "Much of the group's current focus is the {initiative}, which runs through {quarter}.",
-        "Written proposals are preferred over long meetings, and most decisions start as a short "
-        "doc in {tool}.",
+        "Written proposals are preferred over long meetings, and {first_name} usually starts a "
+        "decision as a short doc.",
         "Requests should come with context on impact and timing, which {first_name} says makes "
         "prioritising much easier.",
         "Earlier this year the group {verb_past} the {artifact}, and it has been kept up to date "
         "since.",
         "{person} from {department} has been helping the group with {topic} this quarter.",
-        "The team was formed in {year} when the platform group split into smaller units.",
+        "The team was formed in {year} when the platform group split, and {first_name} was among "
+        "the first members.",
         "Pairing is common here, especially when someone is new to the {system_area}.",
         "A team charter is pinned at the top of the wiki space and reviewed {cadence}.",
         "Historically the group focused on internal tooling, but its remit has grown to include "
@@ -831,8 +855,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Small, frequent releases are preferred here over large coordinated launches, especially "
         "for the {system_area}.",
         "The {team} team organised the {event} this year and plans to do it again.",
-        "When priorities conflict, the team refers back to its charter and the company goals for "
-        "{year}.",
+        "When priorities conflict, the team refers back to its charter and to the company goals "
+        "for {year} on {topic}.",
         "Feedback from {customer_segment} regularly informs what the group builds next.",
         "Much of the tooling built here, including helpers for the {component}, is shared openly "
         "with other teams.",
@@ -866,7 +890,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "around it.",
         "Decisions get written down within a day of being made, usually by {first_name} or "
         "whoever chaired the discussion.",
-        "In {month} the team reorganised its backlog around outcomes rather than features.",
+        "In {month} the team reorganised its backlog in {tool} around outcomes rather than "
+        "features.",
         "Anyone who wants to collaborate with the group is encouraged to read the charter and "
         "talk to {first_name} first.",
         "Several of the group's incidents in {year} traced back to {risk}.",
@@ -884,9 +909,10 @@ GENRES: dict[str, tuple[str, ...]] = {
         "about.",
     ),
     "office": (
-        "The {city} office has a relaxed atmosphere, and visitors often comment on the natural "
-        "light.",
-        "Please book meeting spaces through {tool} and cancel promptly if plans change.",
+        "The {city} office has a relaxed atmosphere, and visitors often comment on the light in "
+        "{office_place}.",
+        "Please book meeting spaces through the room booking app and cancel promptly if plans "
+        "change, as {first_name} keeps reminding us.",
         "{office_place} is a shared space, so please tidy up after using it.",
         "The office team refreshed the {amenity} in {month} after feedback from the last survey.",
         "Cleaning happens in the evenings, so please clear desks near {office_place} of personal "
@@ -895,7 +921,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "The {city} office hosts the {event} every year, which draws colleagues from other "
         "locations.",
         "Quiet zones are marked with signs, and longer calls should move to {office_place}.",
-        "The coffee machines are serviced regularly, but please report faults through {tool}.",
+        "The coffee machines are serviced regularly, but please report faults through "
+        "{workplace_tool}.",
         "Facilities added more {amenity} {reason}.",
         "Recycling is sorted into separate bins, and {first_name} put up the sorting guide next "
         "to each station.",
@@ -905,7 +932,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Please keep {office_place} clear of boxes, since it doubles as an emergency route.",
         "Plants around {office_place} are cared for by an external service, so there is no need "
         "to water them.",
-        "The {city} office welcomes well-behaved dogs on some days, so check the pet guidelines "
+        "The {city} office welcomes well-behaved dogs on some days, so check with {first_name} "
         "before bringing one.",
         "Temperature in the open areas is controlled centrally, although {office_place} has its "
         "own thermostat.",
@@ -921,13 +948,14 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Office improvements for {year} focus on {amenity} and better spaces for video calls.",
         "A shared printer sits near {office_place}, and documents should be collected promptly.",
         "The building management company looks after the lifts, heating and shared entrances, "
-        "while {department} handles everything inside.",
-        "Please report any maintenance issue through {tool} rather than by email so it can be "
-        "tracked.",
-        "The layout of the {city} office mixes focus areas with collaborative spaces.",
+        "while {first_name} from the office team handles everything inside.",
+        "Please report any maintenance issue through {workplace_tool} rather than by email so it "
+        "can be tracked.",
+        "The layout of the {city} office mixes focus areas with collaborative spaces such as "
+        "{office_place}.",
         "First aid kits are kept in {office_place} and near each kitchen.",
         "A mural by a local artist was added to {office_place} in {month}.",
-        "The facilities desk in {city} can help with keys, small repairs and furniture moves.",
+        "The facilities desk in {city} can help with keys, small repairs and {amenity}.",
         "Security badges must be worn visibly inside the office at all times, including in "
         "{office_place}.",
         "The {city} office opened in {year} and has grown steadily since.",
@@ -939,11 +967,12 @@ GENRES: dict[str, tuple[str, ...]] = {
         "In a survey run in {month}, {percent} of respondents asked for more {amenity}.",
         "Wellbeing sessions take place in {office_place} {cadence}, run by external coaches.",
         "Bulky deliveries arrive through {office_place}, not through the main entrance.",
-        "The {city} office is a good base for customer visits in the surrounding region.",
+        "The {city} office is a good base for visits to {customer_segment} in the surrounding "
+        "region.",
         "Catering for internal events such as the {event} is arranged through the office team, "
         "who know the preferred suppliers.",
-        "Monitors and docks at shared desks were standardised in {year} by {department}, so any "
-        "laptop should connect without adapters.",
+        "Monitors and docks at shared desks were standardised by IT in {year}, so any laptop "
+        "should connect without adapters, as {first_name} can confirm.",
         "Thanks to {person} {thanks_reason}, the office felt welcoming during a busy launch week.",
         "{office_place} gets busy around lunchtime, so consider eating a little earlier or later.",
         "Any furniture changes near {office_place} need to be agreed with facilities so that "
@@ -952,10 +981,11 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Energy use in the office dropped by {percent} after motion sensors were installed on the "
         "lights.",
         "Please return shared {amenity} to their usual place after use.",
-        "The office team publishes a short newsletter for {city} covering events, works and "
-        "reminders.",
+        "The office team publishes a short newsletter for {city} covering events such as the "
+        "{event}.",
         "Building works planned for {month} may cause some noise near {office_place}.",
-        "Accessibility improvements in {year} included automatic doors and clearer signage.",
+        "Accessibility improvements in {year} included automatic doors, clearer signage and "
+        "better access to {office_place}.",
         "Umbrellas can be borrowed from the stand by the entrance on rainy days, thanks to "
         "{first_name}.",
         "Everyone is welcome to use {office_place} for informal conversations with colleagues.",
@@ -963,10 +993,11 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Visitors from {customer_segment} must be accompanied in working areas and signed out "
         "when they leave.",
         "Our {city} office shares its building with other companies, so please be considerate in "
-        "common areas.",
+        "{office_place}.",
         "Phone booths near {office_place} can be used without booking for calls of a reasonable "
         "length.",
-        "Feedback about the office can be shared anonymously through a form linked from {tool}.",
+        "Feedback about the office can be shared anonymously through a form linked from "
+        "{workplace_tool}.",
         "The office team coordinates with {department} on equipment requests for new joiners.",
         "Office plants, artwork and signage were chosen by {first_name} and others to reflect the "
         "city around us.",
@@ -976,7 +1007,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Spare chargers and adapters are kept in {office_place} for anyone who forgets theirs.",
         "Colleagues with accessibility needs can request adjustments through the office team at "
         "any time, and {person} follows up personally.",
-        "A new sign-in kiosk replaced the paper visitor book in {month}.",
+        "A new sign-in kiosk, chosen by {first_name}, replaced the paper visitor book in {month}.",
         "Shared desks near {office_place} tend to fill first, so arrive early if you prefer that "
         "area.",
         "Plans for {office_place} were shared at the {meeting} and received broad support.",
@@ -985,16 +1016,18 @@ GENRES: dict[str, tuple[str, ...]] = {
         "wants to help.",
         "A small library of design and engineering books sits near {office_place}, and borrowing "
         "is on trust.",
-        "Lighting in the open areas was changed to warmer tones after colleagues in {city} asked "
-        "for it.",
-        "Recurring requests are tracked in {tool} to decide what to improve next.",
-        "Cycling to the office has become popular, so the shower rooms were refurbished in {year}.",
-        "Local cafes near the {city} office offer small discounts to anyone who shows a staff "
-        "badge.",
-        "Visitors heading to {city} can ask the local office team for accommodation and transport "
-        "tips.",
+        "Lighting near {office_place} was changed to warmer tones after colleagues in {city} "
+        "asked for it.",
+        "Recurring requests are tracked in {workplace_tool} to decide what to improve next.",
+        "Cycling to the office has become popular, so {first_name} pushed for the shower rooms to "
+        "be refurbished in {year}.",
+        "Local cafes near the {city} office offer small discounts to staff, a deal {first_name} "
+        "arranged.",
+        "Visitors heading to {city} can ask {first_name} in the local office team for "
+        "accommodation and transport tips.",
         "Air quality sensors were fitted in {office_place} as part of the {initiative}.",
-        "The cleaning schedule was adjusted in {month} so that crews work around late meetings.",
+        "The cleaning schedule was adjusted in {month} so that crews work around late meetings in "
+        "{office_place}.",
         "Seasonal decorations are put up by volunteers around {office_place} and taken down "
         "promptly afterwards.",
     ),
@@ -1002,7 +1035,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "This register is generated from the system used by {department} and refreshed "
         "automatically every night.",
         "Entries are reviewed {cadence} by {department} to keep them accurate.",
-        "If an entry looks wrong, raise it through {tool} rather than editing the export.",
+        "If an entry looks wrong, raise it through {workplace_tool} rather than editing the "
+        "export.",
         "Each row names an owner who can answer questions about that entry, as {department} "
         "requires.",
         "The table below is the authoritative list, and copies elsewhere, such as in the "
@@ -1013,37 +1047,40 @@ GENRES: dict[str, tuple[str, ...]] = {
         "New entries appear on the next refresh after {department} approves them.",
         "Archived entries are kept in a separate view, which {first_name} set up so that history "
         "is not lost.",
-        "This page was redesigned in {quarter} {year} with faster search and clearer columns.",
+        "This page was redesigned by {first_name} in {quarter} {year} with faster search and "
+        "clearer columns.",
         "Please do not export this register to personal spreadsheets, because copies drift "
         "quickly, as {department} has learned.",
-        "Integration with {tool} keeps names consistent across systems.",
+        "Integration with {workplace_tool} keeps names consistent across systems.",
         "Changes to this list are announced at the {forum} when they affect many people.",
         "{person} maintains this register for {department} and welcomes corrections.",
         "A short summary of recent changes sits at the top of this page, written by {first_name} "
         "after each update.",
         "The columns shown here were agreed with {department} and the {stakeholder_role}.",
-        "Data in this register is used only for internal purposes and is never shared outside "
-        "{org}.",
+        "Data in this register is used only for internal purposes, and {department} never shares "
+        "it outside {org}.",
         "Entries without an active owner are flagged for {department} to review rather than "
         "removed automatically.",
         "The register replaced a set of spreadsheets that {person} found had grown inconsistent "
         "over the years.",
         "Search works on every column, so partial names are usually enough to find an entry, as "
         "{first_name} points out.",
-        "An audit in {month} removed several duplicate entries and merged overlapping ones.",
+        "An audit by {department} in {month} removed several duplicate entries and merged "
+        "overlapping ones.",
         "Some entries link to further detail in the {document}.",
         "Questions about a specific entry are best directed to the owner named in its row rather "
         "than to {department}.",
         "The register is one of the most visited internal pages, and {department} treats accuracy "
         "here as a priority.",
-        "Columns that nobody used were removed in {year} to keep the table readable.",
-        "The source data lives in {tool}, and this page is a read-only view of it.",
+        "Columns that nobody used were removed by {first_name} in {year} to keep the table "
+        "readable.",
+        "The source data lives in {workplace_tool}, and this page is a read-only view of it.",
         "Entries are reconciled with finance records {cadence}.",
         "A glossary of the abbreviations used in this register, compiled by {first_name}, is "
         "linked at the bottom of the page.",
         "When an owner changes teams, their entries are reassigned as part of the {process} "
         "process.",
-        "Requests to add a new entry go through {tool}, where {department} reviews them.",
+        "Requests to add a new entry go through {workplace_tool}, where {department} reviews them.",
         "This register follows the same structure as the other registers maintained by "
         "{department}.",
         "Historical entries older than the current cycle are available on request from "
@@ -1057,7 +1094,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Where two entries look similar, check the notes column before choosing one, or ask "
         "{first_name}.",
         "This list complements the {document}, which explains the policy behind it.",
-        "A nightly job compares this register with {tool} and reports any mismatches.",
+        "A nightly job compares this register with {workplace_tool} and reports any mismatches.",
         "Each year this list is reviewed as part of the {process} process.",
         "Pages maintained by {department} link here so that everyone uses the same list.",
         "We keep this page deliberately plain so that it loads quickly and reads well on phones, "
@@ -1069,15 +1106,16 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Entries that are being retired stay visible, marked as such, until {department} confirms "
         "the change is complete.",
         "The format of this register was agreed at the {meeting} in {year}.",
-        "Please check this list before starting a new request in {tool}, since what you need may "
-        "already exist.",
+        "Please check this list before starting a new request in {workplace_tool}, since what you "
+        "need may already exist.",
         "Entries are grouped only by name, because groupings by team kept changing during the "
         "{initiative}.",
         "The register is part of the wider {initiative} to tidy up shared reference data.",
         "Access to edit the source data is limited to a small group in {department}.",
-        "Comments on individual entries can be left in {tool}, where owners will see them.",
-        "This table is also available through an internal API for tools such as {tool} that need "
-        "the same data.",
+        "Comments on individual entries can be left in {workplace_tool}, where owners will see "
+        "them.",
+        "This table is also available through an internal API for tools such as {workplace_tool} "
+        "that need the same data.",
         "Each change to the register is logged, so {department} can always see who edited what.",
         "Rows change as the organisation changes, so bookmark the page rather than saving a copy, "
         "as {first_name} advises.",
@@ -1098,7 +1136,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Owners are encouraged to keep the notes column short and factual, following the "
         "{document}.",
         "This page draws on the same source of truth as the reports produced by {department}.",
-        "Entries relevant to the {city} office are also shown on the local office page.",
+        "Entries relevant to the {city} office are also shown on the local office page, which "
+        "{first_name} maintains.",
         "Requests for bulk changes should be coordinated with {person} to avoid conflicting edits.",
         "Plain language is used throughout so that colleagues outside {department} can follow it.",
         "Spot checks by the {stakeholder_role} confirmed that the data matches the source system.",
@@ -1106,7 +1145,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "{department}.",
         "We welcome suggestions for new columns, as long as someone in {department} is willing to "
         "keep them current.",
-        "Colleagues new to {org} often find this register a useful map of how things fit together.",
+        "Colleagues new to {department} often find this register a useful map of how things fit "
+        "together.",
         "An overview of similar registers is available in the {document}.",
         "Each row reflects the source system at the last refresh, and {first_name} investigates "
         "any mismatch.",
@@ -1115,11 +1155,12 @@ GENRES: dict[str, tuple[str, ...]] = {
         "the correct value.",
     ),
     "handbook": (
-        "This handbook describes how things work at {org}, and it changes as we learn.",
+        "This handbook describes how things work at {org}, and {first_name} updates it as we "
+        "learn.",
         "We write things down because written context scales better than hallway conversations, "
         "as {person} likes to say.",
-        "Anyone can propose a change to this handbook by opening a ticket in {tool} or commenting "
-        "on the page.",
+        "Anyone can propose a change to this handbook by opening a ticket in {workplace_tool} or "
+        "commenting on the page.",
         "Our default is to share information openly inside the company, and {department} explains "
         "the few exceptions.",
         "The section on {topic} was expanded in {year} after many questions from new joiners.",
@@ -1147,7 +1188,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "publication.",
         "We publish the reasoning behind major changes at the {forum} so that everyone can follow "
         "along.",
-        "The handbook draws on lessons from the early days of {org}, when the company was tiny.",
+        "The handbook draws on lessons from the early days of {org}, which {person} remembers "
+        "well.",
         "Transparency does not mean sharing personal data, and the {stakeholder_role} can explain "
         "where the lines are.",
         "The best place to discuss a handbook change is the comment thread on the page, which "
@@ -1167,7 +1209,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "agreed with {department}.",
         "Good documentation is considered part of finishing the work, a point the "
         "{stakeholder_role} makes in every review.",
-        "Colleagues in {city} translated key chapters to support local new joiners.",
+        "Colleagues in {city} translated key chapters to support local new joiners, with "
+        "{first_name} checking each one.",
         "We expect managers to explain the reasons behind decisions, and {department} offers "
         "coaching on how to do it well.",
         "A full review of the handbook happens {cadence}, with smaller edits happening "
@@ -1182,9 +1225,10 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Default to open channels for work discussions, such as {channel}, so that others can "
         "learn from them.",
         "Handbook edits are announced at the {forum} when they change expectations.",
-        "A tradition since {year} is that new joiners suggest one improvement to this handbook.",
-        "The rules in this section are short on purpose, and the pages linked from {tool} carry "
-        "the detail.",
+        "A tradition since {year} is that new joiners suggest one improvement to this handbook to "
+        "{first_name}.",
+        "The rules in this section are short on purpose, and the pages linked from "
+        "{workplace_tool} carry the detail.",
         "Most of what follows applies to every office, though local law in {city} occasionally "
         "adds requirements that {department} tracks.",
         "If a rule here feels unclear, ask the {stakeholder_role} rather than guessing.",
@@ -1192,13 +1236,14 @@ GENRES: dict[str, tuple[str, ...]] = {
         "practice.",
         "Examples in this section come from real questions people have asked {department} over "
         "the past year.",
-        "The systems mentioned here, such as {tool}, are the places where requests are recorded.",
+        "The systems mentioned here, such as {workplace_tool}, are the places where requests are "
+        "recorded.",
         "This part of the handbook is updated by {first_name} whenever the underlying policy "
         "changes.",
         "Questions that come up often in {channel} are added to the frequently asked questions at "
         "the end.",
-        "Requests covered by this section are logged in {tool} so that nothing depends on someone "
-        "remembering.",
+        "Requests covered by this section are logged in {workplace_tool} so that nothing depends "
+        "on someone remembering.",
         "Managers receive a short briefing from {department} whenever the guidance in this "
         "section changes.",
         "The goal of this section, as {first_name} wrote in the first draft, is to make the "
@@ -1206,24 +1251,26 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Earlier editions of this chapter were longer, and {person} cut them down to what people "
         "actually need.",
         "{person} from {department} is the maintainer of this chapter and welcomes corrections.",
-        "Colleagues in {city} suggested several of the practical notes in this section.",
+        "Colleagues in {city}, including {first_name}, suggested several of the practical notes "
+        "in this section.",
         "Nothing here replaces a conversation with your manager or the {stakeholder_role} when a "
         "situation is unusual.",
         "Terms used in this section follow the definitions in the {document}.",
         "We revisit this guidance after the {process} process changes, since the two are linked.",
         "This section is deliberately written in plain language, and {department} checked that "
         "nothing was lost in simplification.",
-        "The tools referred to in this chapter, including {tool}, are listed with links at the "
-        "bottom of the page.",
+        "The tools referred to in this chapter, including {workplace_tool}, are listed with links "
+        "at the bottom of the page.",
         "Feedback on this chapter is reviewed {cadence} by the people who maintain it.",
-        "This handbook applies to everyone at {org}, including leadership.",
+        "This handbook applies to everyone at {org}, including leadership and the "
+        "{stakeholder_role}.",
         "We prefer {practice} as a way to keep everyone informed without extra meetings.",
         "Wellbeing is a shared responsibility, and {department} supports managers in checking "
         "workload during regular conversations.",
         "Asking for help early is a sign of good judgement rather than a failure, and "
         "{first_name} says so to every new joiner.",
-        "Long email threads should move to a short call or a written proposal in {tool} once they "
-        "stop converging.",
+        "Long email threads should move to a short call or a written proposal in {workplace_tool} "
+        "once they stop converging.",
         "Sustainable pace matters more than heroics, and the {stakeholder_role} plans with that "
         "in mind.",
         "Courtesy in reviews is expected, so comment on the work rather than the person, as the "
@@ -1236,12 +1283,12 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Colleagues from {department} discuss proposed changes to this chapter in {channel}.",
         "Reading this section once is usually enough, and the summary written by {first_name} is "
         "there for later reference.",
-        "This handbook links to forms in {tool} rather than reproducing them, so the forms stay "
-        "current.",
+        "This handbook links to forms in {workplace_tool} rather than reproducing them, so the "
+        "forms stay current.",
         "Where a rule has a history, {first_name} keeps the reasoning in a short note so that "
         "context is not lost.",
-        "Most requests described here are handled in {tool}, which keeps a record of every "
-        "decision.",
+        "Most requests described here are handled in {workplace_tool}, which keeps a record of "
+        "every decision.",
     ),
     "meeting": (
         "{person} opened the meeting with a quick recap of last week's actions.",
@@ -1332,8 +1379,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "No new risks were raised this week, which {first_name} called a welcome change.",
         "Outcome: the {artifact} is approved and moves to implementation.",
         "{person} highlighted early signs of {outcome} after the recent changes.",
-        "The team discussed moving this meeting to a fortnightly rhythm and will try it from "
-        "{month}.",
+        "{first_name} suggested moving this meeting to a fortnightly rhythm, and the team will "
+        "try it from {month}.",
         "The recording is available for anyone who missed the session, linked from {tool}.",
         "There was agreement that the {component} needs clearer ownership before further changes.",
         "A brief update on planning for the {event} was given by {person}.",
@@ -1375,8 +1422,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "{timeframe_phrase}.",
         "Two alternatives for the {component} were compared, and the simpler one was preferred.",
         "The team reviewed feedback from the {event} and picked three improvements for next time.",
-        "There is still uncertainty about the dependency on the {service} service, so a spike was "
-        "scheduled.",
+        "There is still uncertainty about the dependency on the {service} service, so "
+        "{first_name} scheduled a spike.",
         "{first_name} volunteered to write up the decision on {topic} as a short record.",
         "We ended early for once, which everyone appreciated after a busy week of work on the "
         "{initiative}.",
@@ -1390,7 +1437,7 @@ GENRES: dict[str, tuple[str, ...]] = {
     ),
     "announcement": (
         "Good news: the {initiative} has reached its first milestone.",
-        "Starting in {month}, the {process} process will move to {tool}.",
+        "Starting in {month}, the {process} process will move to {workplace_tool}.",
         "Please join us in welcoming {person}, who joins {department} in {city} this week.",
         "This month the {team} team {verb_past} the {artifact}, and the refreshed copy is live.",
         "Thank you to everyone who took part in the {event}, and the feedback has been wonderful.",
@@ -1406,7 +1453,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "We have published the {document}, which brings together guidance that used to be "
         "scattered.",
         "The {team} team is excited to announce the general availability of the {deliverable}.",
-        "Our {year} engagement survey is open, and every response helps shape next year's plans.",
+        "Our {year} engagement survey is open, and {person} has promised to share the results "
+        "openly.",
         "Congratulations to the {team} team on shipping the {deliverable} ahead of schedule.",
         "The {service} service will move to the new platform during the maintenance window on "
         "{date}.",
@@ -1444,8 +1492,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "We have renewed our commitment to {topic}, with more details to follow at the {forum}.",
         "{person} will host an open session on the {initiative} on {weekday} for anyone with "
         "questions.",
-        "The {service} service now has a proper entry in the service catalogue, along with its "
-        "documentation.",
+        "The {service} service now has a proper entry in the service catalogue, with "
+        "documentation written by {first_name}.",
         "Following feedback from many of you, the {meeting} will now be recorded by default.",
         "The new template for the {artifact} is ready and should be used for all new projects.",
         "A pilot of {amenity} is starting in the {city} office, and your feedback would be very "
@@ -1466,7 +1514,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "The {initiative} is {status}, and a detailed update will follow at the {forum}.",
         "We have set up a dedicated page in {tool} for questions about the {initiative}.",
         "Heads up: the {environment} will be unavailable on {date} for planned maintenance.",
-        "The {product} won a design award, which is a great credit to everyone who worked on it.",
+        "The {product} won a design award, which is a great credit to {person} and everyone who "
+        "worked on it.",
         "In response to your feedback, we have rolled out {improvement} for everyone.",
         "From next month, the {meeting} moves to {weekday} afternoons to suit more time zones.",
         "Results of the {validation} are in, and they exceeded expectations.",
@@ -1476,13 +1525,15 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Please update your bookmarks, because {tool} has moved to a new internal link.",
         "The new internal podcast launches on {date} with an episode about {topic}.",
         "A limited number of places are available on the workshop about {skill} next month.",
-        "This year marks {n} years since {org} shipped its first product.",
+        "This year marks {n} years since {org} shipped its first product, and {person} has been "
+        "here for all of them.",
         "The {team} team will be at the {event} to answer questions about the {initiative}.",
         "Starting {date}, all new repositories must include a short ownership file and a readme.",
         "Thanks to {first_name}, the {document} is now available in more languages.",
         "The {forum} is looking for speakers, especially on {topic} and {practice}.",
         "We are introducing {improvement} {reason}.",
-        "The {service} service has completed its move to the new cluster with no customer impact.",
+        "The {service} service has completed its move to the new cluster with no customer impact, "
+        "thanks to {person}.",
         "Updated logistics for the {event} have been shared with everyone attending.",
         "This quarter we are focusing company-wide on {topic}, and each team has set one goal for "
         "it.",
@@ -1505,13 +1556,14 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Kudos to {first_name} for a smooth rollout of the {deliverable}.",
         "We have closed the {initiative} and shared a retrospective at the {forum}.",
         "During the week dedicated to {topic}, there will be short sessions every lunchtime.",
-        "Our internal hackathon produced {n} prototypes that teams will continue to explore.",
+        "Our internal hackathon produced {n} prototypes, including one for the {component} that "
+        "teams will continue to explore.",
         "{department} has new request forms in {tool}, replacing the old email route.",
         "Finally, a reminder that feedback on these announcements is always welcome, and "
         "{first_name} reads every reply.",
         "The {city} office will close early on {date} so that everyone can attend the {event}.",
-        "We are delighted to announce that the {product} is now available through reseller "
-        "partners.",
+        "We are delighted to announce that the {product} is now available to {customer_segment} "
+        "through reseller partners.",
         "The office move in {city} is on schedule, and more details will follow "
         "{timeframe_phrase}.",
         "An updated edition of the {document} replaces the old one from today.",
@@ -1529,7 +1581,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "communication.",
         "Out of scope for now are changes to the {system_area} and anything touching {data_kind}.",
         "Success will be measured by {metric} and qualitative feedback from {customer_segment}.",
-        "What began in {year} as an experiment became a funded initiative after early results.",
+        "What began in {year} as an experiment by {first_name} became a funded initiative after "
+        "early results.",
         "We expect the {deliverable} {timeframe_phrase}, assuming the {validation} goes as "
         "planned.",
         "{first_name} completed the discovery phase and documented the findings in the {artifact}.",
@@ -1565,9 +1618,11 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Data migration for {data_kind} is the most delicate part of the plan.",
         "The project depends on the {initiative} finishing first, and that work is {status}.",
         "A pilot in {city} will run for {duration} before a wider decision is made.",
-        "The design went through {n} review rounds before the team was comfortable with it.",
+        "The design of the {component} went through {n} review rounds before the team was "
+        "comfortable with it.",
         "We will know the project has succeeded when the data shows {outcome}.",
-        "Staffing changes in {quarter} slowed progress, but the plan has since recovered.",
+        "Staffing changes in {quarter} slowed progress on the {component}, but the plan has since "
+        "recovered.",
         "Exit criteria for the pilot include positive feedback and stable {metric}.",
         "The {team} team and {department} share a project board in {tool}.",
         "A short demo of progress is given at the {forum} {cadence}.",
@@ -1578,7 +1633,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Cost estimates were reviewed by the {stakeholder_role} and fit within the agreed budget.",
         "{first_name} is investigating whether the {component} can be reused instead of rebuilt.",
         "Most of the open tickets for the project relate to {topic}.",
-        "A mid-project retrospective in {month} will check how the plan is working.",
+        "A mid-project retrospective in {month}, facilitated by {first_name}, will check how the "
+        "plan is working.",
         "We are tracking dependencies with three other teams, including the {team} team, and all "
         "have confirmed their timelines.",
         "A technical spike by {first_name} showed that the original design would not scale, "
@@ -1605,12 +1661,14 @@ GENRES: dict[str, tuple[str, ...]] = {
         "milestone.",
         "The project adopted {practice} from the start, which kept integration smooth.",
         "A load profile captured in the {environment} was used to size the new {component}.",
-        "We are reserving time in {quarter} for stabilisation after the main rollout.",
+        "We are reserving time in {quarter} for stabilising the {system_area} after the main "
+        "rollout.",
         "Scope change request {ticket} was approved at the {meeting}.",
         "Teams affected by the project, such as the {team} team, were contacted individually with "
         "tailored guidance.",
         "The project is part of the wider {initiative} and shares its steering group.",
-        "The proof of concept ran for {duration} and answered the main technical questions.",
+        "The proof of concept for the {component} ran for {duration} and answered the main "
+        "technical questions.",
         "One open question is who will maintain the {component} after the project closes.",
         "Progress slowed in {month} because of {concern}, and the plan was adjusted accordingly.",
         "Every milestone ends with a short written review shared with {department}.",
@@ -1630,8 +1688,10 @@ GENRES: dict[str, tuple[str, ...]] = {
         "By design, the scope excludes {topic}, which another team is exploring.",
         "We expect a brief period of dual running while the old and new {component} coexist.",
         "The steering group asked for a clearer view of {metric} before approving the next phase.",
-        "Funding for the next phase depends on results from the pilot in {city}.",
-        "The current plan assumes no further changes to the API of the {service} service.",
+        "Funding for the next phase depends on results from the pilot with {customer_segment} in "
+        "{city}.",
+        "The current plan assumes no further changes to the API of the {service} service, which "
+        "{first_name} has confirmed.",
         "Risks and mitigations are reviewed {cadence} with the sponsor.",
         "The {team} team documented a rollback plan for every step of the migration.",
         "Progress in {month} was steady, with most tasks closing on time and only {ticket} "
@@ -1649,12 +1709,14 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Budget owners in {department} asked for a monthly summary, which {first_name} now "
         "prepares.",
         "Weekly check-ins with the {team} team keep the shared milestones aligned.",
-        "A short video explaining the project was recorded for colleagues in {city}.",
+        "A short video explaining the project was recorded by {first_name} for colleagues in "
+        "{city}.",
     ),
     "onboarding": (
-        "Welcome to {org}, and this guide walks you through your first weeks.",
+        "Welcome to {org}, and this guide, maintained by {person}, walks you through your first "
+        "weeks.",
         "Your buddy will help you find your way around the {city} office and introduce you to "
-        "colleagues.",
+        "colleagues in {department}.",
         "During your first week, focus on meeting people and reading the {document}.",
         "Many new engineers ship a small change early on, often to the {component}.",
         "Set up your laptop using the instructions in {tool} before your first team meeting.",
@@ -1671,7 +1733,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Your manager will agree goals for your first months with you early on, often using the "
         "{artifact} as a starting point.",
         "Reading recent incident reviews is a great way to understand the {system_area}.",
-        "New joiners in {city} usually have lunch with the office team during their first week.",
+        "New joiners in {city} usually have lunch with {first_name} and the office team during "
+        "their first week.",
         "By the end of the first month, aim to have paired with someone from the {team} team.",
         "The {event} is a good chance to meet people from other departments.",
         "Keep a list of anything confusing about the {system_area}, because fresh eyes improve "
@@ -1707,8 +1770,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Learning the basics of {topic} early will make your first projects easier.",
         "The most common advice from recent joiners like {first_name} is to ask for help sooner "
         "rather than later.",
-        "You will receive a welcome pack with a notebook, stickers and a guide to the area around "
-        "the {city} office.",
+        "You will receive a welcome pack with a notebook, stickers and a guide to the {city} "
+        "office put together by {first_name}.",
         "Onboarding cohorts start together, which makes it easy to practise {skill} alongside "
         "peers.",
         "Review the {artifact} for your team to understand current priorities.",
@@ -1737,7 +1800,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Book time in your first week to set up {tool} with help from your buddy.",
         "The people team checks in after your first month, and {first_name} usually sends a short "
         "survey beforehand.",
-        "If you relocate to {city}, the relocation guide covers practical steps and local tips.",
+        "If you relocate to {city}, the relocation guide from {department} covers practical steps "
+        "and local tips.",
         "Introductions to key partners in {department} happen during your second week.",
         "We ask every new joiner to suggest one improvement to this guide, and {first_name} "
         "merges most of them.",
@@ -1766,7 +1830,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "A short survey at the end of onboarding, run by {department}, helps us improve the "
         "experience for the next cohort.",
         "The tour of the {system_area} is easier after reading the {artifact}.",
-        "Colleagues in {city} host a monthly welcome lunch for everyone who joined recently.",
+        "Colleagues in {city} host a monthly welcome lunch in {office_place} for everyone who "
+        "joined recently.",
         "Your calendar will fill up quickly, so protect some time for learning about {topic}.",
         "One thing recent joiners often mention is that {lesson}.",
         "Sitting in on meetings held by {department} is a good way to understand how other parts "
@@ -1799,7 +1864,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Action: {first_name} will {action} and report back at the next retro.",
         "The experiment with {practice} gave mixed results, so we will try it again with clearer "
         "rules.",
-        "Dependencies on the {service} service caused delays that could have been flagged sooner.",
+        "Dependencies on the {service} service caused delays that {first_name} could have flagged "
+        "sooner with better tooling.",
         "Everyone agreed the {meeting} was the most useful ritual of the project.",
         "What surprised us was how much {customer_segment} valued the small usability fixes.",
         "We would like {improvement} in the next project and will raise it during planning.",
@@ -1808,8 +1874,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Documentation for the {component} was written late and in a rush, which we want to avoid "
         "next time.",
         "Pairing between the {team} team and {department} spread knowledge effectively.",
-        "A theme from the {quarter} retrospective came up again, which shows we had not fully "
-        "fixed it.",
+        "A theme from the {quarter} retrospective, {concern}, came up again, which shows we had "
+        "not fully fixed it.",
         "The decision to use the {adjective} rollout paid off when we found problems in the first "
         "wave.",
         "Late requirements from {customer_segment} forced rework that better discovery could have "
@@ -1821,7 +1887,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Feedback from support after launch was mostly positive, with a few requests for clearer "
         "messages in the {system_area}.",
         "{first_name} suggested a lighter planning format, and the team will trial it next cycle.",
-        "Meeting load was too high in {month}, so we cancelled two recurring sessions.",
+        "Meeting load was too high in {month}, so {first_name} cancelled two recurring sessions.",
         "Automated checks in the {environment} saved us from at least one bad deploy.",
         "We kept the retro blameless and focused on the system, which {first_name} said made for "
         "an honest discussion.",
@@ -1843,7 +1909,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "The team voted on the top improvements, with {improvement} coming first.",
         "Working from a shared plan in {tool} reduced the number of status meetings.",
         "The project showed that {lesson}, and we want to share that more widely.",
-        "Several people mentioned feeling unclear about priorities in {month}.",
+        "Several people mentioned feeling unclear about priorities in {month}, especially around "
+        "the {initiative}.",
         "Onboarding new colleagues mid-project went smoothly because the {document} was up to "
         "date.",
         "We will share a summary of this retrospective at the {forum}.",
@@ -1882,7 +1949,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Not everything went well, but the team handled setbacks in the {system_area} with "
         "patience and humour.",
         "Feedback suggests the {process} process slowed us down without adding much value.",
-        "A follow-up session in {month} will check whether the agreed actions made a difference.",
+        "A follow-up session in {month} will check whether the agreed actions made a difference "
+        "to {metric}.",
         "The group felt the context behind the {initiative} was explained too late to influence "
         "early choices.",
         "In hindsight, a smaller first release of the {deliverable} would have taught us the same "
@@ -1893,7 +1961,7 @@ GENRES: dict[str, tuple[str, ...]] = {
     "general": (
         "This page collects context about {topic} that does not fit neatly anywhere else.",
         "{person} started this document in {year}, and several people have maintained it since.",
-        "The content below reflects our understanding as of {month} and may change.",
+        "The content below reflects what the {team} team understood as of {month} and may change.",
         "Links to related pages are at the bottom, including the {document}.",
         "Please leave comments rather than editing directly if you disagree with a section, and "
         "{first_name} will follow up.",
@@ -1905,7 +1973,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "If something here is out of date, please mention it in {channel} or fix it directly.",
         "The examples on this page are simplified, and real cases in the {system_area} usually "
         "have more nuance.",
-        "We reviewed this page during {quarter} and removed outdated advice.",
+        "We reviewed this page during {quarter} and removed outdated advice about the {component}.",
         "The approach described here replaced an older one that stopped scaling once the "
         "{system_area} grew.",
         "The {initiative} influenced much of what is written here.",
@@ -1921,7 +1989,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "This material was originally written for the {event} and adapted for wider use.",
         "We keep historical notes at the end so that context about the {component} is not lost.",
         "{person} and {first_name} reviewed the latest changes to this page.",
-        "The principles here apply across offices, including {city}.",
+        "The principles here apply across offices, including {city}, and across departments such "
+        "as {department}.",
         "A shorter summary, written by {first_name}, is available for anyone in a hurry.",
         "The ideas below are suggestions rather than requirements, so teams like the {team} team "
         "adapt them freely.",
@@ -1968,7 +2037,8 @@ GENRES: dict[str, tuple[str, ...]] = {
         "We try to keep this page consistent with the {document}, and any mismatch is a mistake "
         "on our side.",
         "This guidance was tested with {customer_segment} during a pilot in {city}.",
-        "Contributions in {month} focused on clarity and removing duplicated advice.",
+        "Contributions in {month} from {first_name} focused on clarity and removing duplicated "
+        "advice.",
         "The page includes a short history of how the {component} came to be.",
         "Some readers prefer the diagram view, which {first_name} keeps next to each section.",
         "It took several iterations with {department} to agree on the wording in this section.",
@@ -1990,13 +2060,15 @@ GENRES: dict[str, tuple[str, ...]] = {
         "capture what changed.",
         "Related discussions happened at the {meeting}, and the key points are summarised here.",
         "The aim of this guidance is {outcome}, not perfection.",
-        "Examples from the {service} service illustrate most of the points.",
-        "This content was translated for colleagues in {city}, and both copies are kept in sync.",
+        "Examples from the {service} service and the {component} illustrate most of the points.",
+        "This content was translated for colleagues in {city}, and {first_name} keeps both copies "
+        "in sync.",
         "A handful of recurring questions about the {component} are answered in the short FAQ "
         "below.",
         "We welcome disagreement with anything here, especially when it is backed by data from "
         "{tool}.",
-        "The diagrams were redrawn in {year} to match the current architecture.",
+        "The diagrams were redrawn in {year} to match the current architecture of the "
+        "{system_area}.",
         "For newcomers, it helps to know that the {initiative} started before most of the current "
         "team joined.",
         "The section about {practice} is the most frequently visited part of this page.",
@@ -2008,18 +2080,20 @@ GENRES: dict[str, tuple[str, ...]] = {
         "Quotes from colleagues such as {person} are included to show how the guidance works in "
         "practice.",
         "The risks mentioned here, such as {risk}, are covered in more depth elsewhere.",
-        "Some advice here is specific to hardware teams working on the {product}.",
+        "Some advice here is specific to hardware teams working on the {product} and its "
+        "{hardware_part}.",
         "Please reach out to {person} if you want to run a session based on this material.",
         "We removed a section on {topic} because it had become misleading.",
         "The metrics referenced here, including {metric}, come from the shared dashboards.",
-        "This page grew out of a brown bag session held in {city}.",
+        "This page grew out of a brown bag session on {topic} held in {city}.",
         "Readers who prefer a quick overview of {topic} can start with the summary at the top.",
         "The page will be archived once its content moves into the {document}.",
         "Practical tips here came from teams that tried {practice} and reported back.",
         "Most of the advice holds regardless of team size or location, as the {team} team found.",
         "Ideas for improving this page can be added as comments on {ticket}.",
         "The lessons here include the observation that {lesson}.",
-        "Several sections were reorganised in {quarter} to follow the reader's journey.",
+        "Several sections were reorganised in {quarter} by {first_name} to follow the reader's "
+        "journey.",
         "Where the guidance mentions approval from the {stakeholder_role}, the linked process "
         "explains the steps.",
         "A glossary entry for {topic} was added after repeated confusion.",
@@ -2028,7 +2102,7 @@ GENRES: dict[str, tuple[str, ...]] = {
         "We used feedback from {department} to make the examples more realistic.",
         "Finally, keep in mind that {lesson}, as many teams here have learned.",
         "Colleagues in {city} contributed several of the examples, drawn from their day-to-day "
-        "work.",
+        "work on the {system_area}.",
         "Nothing on this page is secret, so feel free to share it with the {stakeholder_role} or "
         "partners who need the context.",
         "The {team} team found that {lesson}, which is why this page exists.",
@@ -2415,13 +2489,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "Before you ask",
         "When in doubt",
         "Related guidance",
-        "Requests through {tool}",
+        "Requests through {workplace_tool}",
         "Working with {department}",
         "Notes for the {city} office",
         "Questions for the {stakeholder_role}",
     ),
     "meeting": (
-        "Attendees and apologies",
+        "Attendees and apologies, {date}",
         "Agenda for {weekday} {date}",
         "Updates from {department}",
         "Discussion: {topic}",
@@ -2429,7 +2503,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "Action items from {date}",
         "Open questions on the {initiative}",
         "Next steps for the {deliverable}",
-        "Parking lot for {month}",
+        "Parking lot for {month}: {topic}",
         "Notes on the {artifact}",
         "Follow-ups since the last {meeting}",
         "Risks raised around {risk}",
@@ -2439,7 +2513,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "Progress on the {initiative}",
         "Customer feedback from {customer_segment}",
         "Looking at {metric}",
-        "Planning for {quarter}",
+        "Planning for {quarter} {year}",
         "Demo of the {deliverable}",
         "Guest slot with {person}",
         "Status of the {system_area}",
@@ -2449,13 +2523,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "announcement": (
         "What is changing in {month}",
-        "Why we are doing this",
-        "Dates and timing for {quarter}",
+        "Why we are changing the {process} process",
+        "Dates and timing for the {deliverable}",
         "What you need to do by {date}",
         "Background on the {initiative}",
         "Thank you, {first_name}",
         "Details for {department}",
-        "Key dates in {month}",
+        "Key dates for the {initiative}",
         "Questions about the {deliverable}",
         "More information in {tool}",
         "Highlights from the {team} team",
@@ -2467,26 +2541,26 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "Recognition for the {team} team",
         "Changes to the {component}",
         "Conversations about {topic}",
-        "Looking ahead to {year}",
+        "Looking ahead to {year} in {department}",
         "Help from {department}",
         "Where to find the {document}",
     ),
     "project": (
-        "Goals for {quarter}",
+        "Goals for {quarter} {year}",
         "Scope of the {initiative}",
-        "Out of scope for {year}",
-        "Milestones through {month}",
+        "Out of scope for the {deliverable}",
+        "Milestones through {month} {year}",
         "Status as of {date}",
         "Risks including {risk}",
-        "Dependencies on the {service} service",
+        "Dependencies of the {component}",
         "Stakeholders in {department}",
         "Measuring {metric}",
         "Schedule to {month} {year}",
         "Decisions about the {component}",
         "Next steps for the {team} team",
         "Open questions on the {system_area}",
-        "Budget and resourcing for {quarter}",
-        "Pilot in {city}",
+        "Budget and resourcing for the {deliverable}",
+        "Pilot with {customer_segment} in {city}",
         "Work on the {component}",
         "Testing with the {validation}",
         "Rollout to {customer_segment}",
@@ -2496,7 +2570,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "Architecture of the {system_area}",
     ),
     "onboarding": (
-        "Before your first day in {city}",
+        "Before your first day in {department}",
         "Your first week in {department}",
         "Your first month in the {team} team",
         "Accounts, access and {tool}",
@@ -2505,13 +2579,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "Training on {skill}",
         "Getting help with the {system_area}",
         "Starter tasks on the {component}",
-        "Office basics in {city}",
-        "Checklist for {month}",
+        "Office basics in {city}, including {office_place}",
+        "Checklist for joiners in {department}",
         "Meeting the {stakeholder_role}",
         "Learning the {system_area}",
-        "Understanding {topic}",
+        "Understanding {topic} in the {system_area}",
         "First steps with the {service} service",
-        "The {event} and other events",
+        "The {event} and other chances to meet {department}",
         "Practising {skill}",
         "Key documents, starting with the {document}",
         "Your buddy and the {team} team",
@@ -2519,16 +2593,16 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "retrospective": (
         "What went well with the {deliverable}",
-        "What could be better in {quarter}",
-        "Surprises along the way",
+        "What could be better next {quarter}, {year}",
+        "Surprises along the way with the {component}",
         "Lessons about {topic}",
         "Actions and owners from {date}",
         "Appreciations for {first_name}",
         "Context of the {initiative}",
         "Looking back at {metric}",
-        "Themes from {month}",
+        "Themes from {month} {year}",
         "Follow-ups in {ticket}",
-        "Team mood in {month}",
+        "Team mood in {month} {year}",
         "What we will try with {practice}",
         "Working with {department}",
         "The {validation} in hindsight",
@@ -2537,7 +2611,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "The {component} revisited",
         "Planning and estimates for {quarter}",
         "Communication through {channel}",
-        "Things to keep doing",
+        "Things to keep doing, like {practice}",
     ),
     "general": (
         "Overview of {topic}",
@@ -2551,14 +2625,14 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "Notes from {first_name}",
         "Key points on {risk}",
         "Further reading on {topic}",
-        "Context from {city}",
+        "Context from the {city} office on {topic}",
         "Practical tips for {skill}",
         "Terminology in {department}",
         "Working with the {service} service",
         "Using {tool}",
         "How the {system_area} fits in",
         "Common questions about the {process} process",
-        "Lessons from {quarter} {year}",
+        "Lessons from {quarter} {year} on {topic}",
         "Where {metric} comes from",
     ),
 }

@@ -1,4 +1,7 @@
 import hashlib
+import os
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -64,3 +67,15 @@ def test_impossible_mix_names_the_knob():
     )
     with pytest.raises(ProfileError, match=r"questions\.hidden\.table .* corpus\.registers"):
         generate(1, profile)
+
+
+def test_generation_does_not_depend_on_hash_randomisation(medium_dir, tmp_path):
+    # Set iteration order changes with PYTHONHASHSEED; output must not.
+    out = tmp_path / "other-process"
+    code = (
+        "from corpus.profile import load_profile; from corpus.variant import generate, write; "
+        f"write(generate(7, load_profile('medium')), {str(out)!r})"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+    assert _tree_digest(out) == _tree_digest(medium_dir)
