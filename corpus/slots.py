@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import string
 from collections.abc import Callable, Mapping, Sequence
@@ -85,9 +86,10 @@ _CHANNEL_KINDS = ("review", "help", "alerts", "announce", "triage", "sync", "que
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def template_slots(template: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def template_slots(template: str) -> tuple[str, ...]:
     """The slot names a template uses, in order (repeats included)."""
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name is not None)
 
 
 def capitalise(sentence: str) -> str:

@@ -17,7 +17,7 @@ from corpus.profile import Profile
 from corpus.slots import SlotFiller
 
 SPARE = 12  # names of each kind kept out of every document
-SENTENCE_DRAWS = 12  # tries to find a filler sentence the corpus does not have yet
+SENTENCE_DRAWS = 5  # tries to find a filler sentence the corpus does not have yet
 
 
 @dataclass(frozen=True)
