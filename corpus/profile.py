@@ -92,6 +92,23 @@ class Budgets:
     latency_p95_ms: float = _knob(300.0, 1, 60_000, "announced p95 budget per search()")
 
 
+COMPONENTS = ("chunking", "embedding", "retrieval", "reranking", "answering")
+
+
+@dataclass(frozen=True)
+class Weaknesses:
+    """Which planted implementation each starter component ships; "off" ships a sound one.
+
+    Names are checked against the grader's catalogue when a bundle is built.
+    """
+
+    chunking: str = _knob("fixed_chars", doc="how documents are cut into chunks")
+    embedding: str = _knob("misconfigured_minilm", doc="how text becomes vectors")
+    retrieval: str = _knob("dense_only", doc="first-stage search over the chunks")
+    reranking: str = _knob("none", doc="second stage over the retrieved candidates")
+    answering: str = _knob("first_passage", doc="how the answer and its citations are made")
+
+
 QUESTION_DEFAULTS_HIDDEN = {
     "boundary": 30,
     "heading": 30,
@@ -128,6 +145,7 @@ class Profile:
     starter: StarterKnobs
     judging: JudgingKnobs
     budgets: Budgets
+    weaknesses: Weaknesses
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form (TOML layout), used for hashing and for the key."""
@@ -139,6 +157,7 @@ class Profile:
             "starter": dataclasses.asdict(self.starter),
             "judging": dataclasses.asdict(self.judging),
             "budgets": dataclasses.asdict(self.budgets),
+            "weaknesses": dataclasses.asdict(self.weaknesses),
         }
 
     def sha256(self) -> str:
@@ -151,6 +170,7 @@ _SECTIONS = {
     "starter": StarterKnobs,
     "judging": JudgingKnobs,
     "budgets": Budgets,
+    "weaknesses": Weaknesses,
 }
 _TOP_LEVEL = ("name", "description", *_SECTIONS, "questions")
 
@@ -241,6 +261,10 @@ def _parse_section(cls, table: Any, section: str, origin: str):
 
 
 def _check_value(knob: str, value: Any, kind: type, meta: dict, origin: str) -> Any:
+    if kind is str:
+        if not isinstance(value, str) or not value:
+            raise ProfileError(f"profile {origin}: {knob} must be a non-empty string, got {value!r}")
+        return value
     if kind is bool:
         if not isinstance(value, bool):
             raise ProfileError(f"profile {origin}: {knob} must be true or false, got {value!r}")

@@ -29,7 +29,9 @@ def test_medium_file_equals_the_defaults():
         ({"starter": {"align_to_chunks": 1}}, "starter.align_to_chunks must be true or false"),
         ({"questions": {"hidden": {"tables": 3}}}, "unknown knob questions.hidden.tables"),
         ({"questions": {"secret": {}}}, "unknown knob questions.secret"),
-        ({"weaknesses": {}}, "unknown knob weaknesses"),
+        ({"weakness": {}}, "unknown knob weakness"),
+        ({"weaknesses": {"chunker": "x"}}, "unknown knob weaknesses.chunker"),
+        ({"weaknesses": {"chunking": 3}}, "weaknesses.chunking must be a non-empty string"),
         ({"budgets": {"cpus": "two"}}, "budgets.cpus must be a number"),
     ],
 )
