@@ -263,7 +263,9 @@ def _parse_section(cls, table: Any, section: str, origin: str):
 def _check_value(knob: str, value: Any, kind: type, meta: dict, origin: str) -> Any:
     if kind is str:
         if not isinstance(value, str) or not value:
-            raise ProfileError(f"profile {origin}: {knob} must be a non-empty string, got {value!r}")
+            raise ProfileError(
+                f"profile {origin}: {knob} must be a non-empty string, got {value!r}"
+            )
         return value
     if kind is bool:
         if not isinstance(value, bool):
