@@ -3,6 +3,7 @@
 Every clause names its policy and version (`Travel Policy v4 caps ...`), so the two versions'
 sentences differ only in the qualifier and the value. Only clauses whose value changed between
 versions become questions: a clause both versions agree on would have two correct sources.
+Questions name the version the way people do ("version 4 of the Travel Policy").
 """
 
 from __future__ import annotations
@@ -97,8 +98,11 @@ def _render_version(world, template, versions, i, values) -> Document:
             sentences.append(world.sentence(filler, "policy"))
     half = len(sentences) // 2
     spans = b.paragraph(sentences[:half]) + b.paragraph(sentences[half:])
+    # People ask for "version 4 of the Travel Policy" where the text says "Travel Policy v4":
+    # matching the qualifier takes more than exact tokens.
+    asked_as = f"version {version} of the {template.name}"
     for position, clause, value in facts:
-        question = clause.question.format(policy=name)
+        question = capitalise(clause.question.format(policy=asked_as))
         b.ask("distractor", f"{doc_id}/{clause.key}", question, value, spans[position])
     b.heading(2, rng.choice(("Responsibilities", "Who does what", "Roles")))
     b.paragraph([world.sentence(filler, "policy") for _ in range(rng.randint(3, 5))])
