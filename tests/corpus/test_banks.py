@@ -1,0 +1,72 @@
+"""Every template in the content banks uses only slots the generator can fill."""
+
+import random
+
+import pytest
+
+from corpus.banks import boundary, paraphrase, policies, prose, words
+from corpus.slots import DYNAMIC_SLOTS, SlotFiller, template_slots
+from corpus.text import overlap, split_sentences
+from corpus.validate import PARAPHRASE_MAX_OVERLAP
+
+KNOWN = set(DYNAMIC_SLOTS) | set(words.WORDS)
+
+
+def _templates():
+    for genre, templates in prose.GENRES.items():
+        for t in templates:
+            yield f"GENRES[{genre}]", t
+    for table in (prose.TITLES, prose.HEADINGS):
+        for genre, templates in table.items():
+            for t in templates:
+                yield genre, t
+    for pair in boundary.PAIRS:
+        yield pair.key, pair.first
+        yield pair.key, pair.question
+    for policy in policies.POLICIES:
+        for t in policy.purpose:
+            yield policy.key, t
+
+
+@pytest.mark.parametrize(("where", "template"), list(_templates()))
+def test_template_slots_are_known(where, template):
+    unknown = set(template_slots(template)) - KNOWN
+    assert not unknown, f"{where}: {template!r} uses unknown slots {unknown}"
+
+
+def test_word_lists_do_not_shadow_dynamic_slots():
+    assert not set(words.WORDS) & set(DYNAMIC_SLOTS)
+
+
+def test_filled_prose_is_one_sentence_each():
+    pools = {
+        "team": ("Falcon",),
+        "service": ("ledger",),
+        "product": ("Aster X2",),
+        "city": ("Lisbon",),
+        "person": ("Priya Raman",),
+        "first_name": ("Priya",),
+        "org": ("Norvale",),
+    }
+    filler = SlotFiller(random.Random(1), pools, words.WORDS)
+    for genre, templates in prose.GENRES.items():
+        for template in templates:
+            filled = filler.fill(template)
+            assert len(split_sentences(filled)) == 1, (genre, filled)
+
+
+def test_paraphrase_bank_keeps_its_overlap_bound():
+    for concept in paraphrase.CONCEPTS:
+        for statement in concept.statements:
+            evidence = statement.format(value=concept.value.fmt.format(concept.value.low or "x"))
+            for question in concept.questions:
+                assert overlap(question, evidence) <= PARAPHRASE_MAX_OVERLAP, concept.key
+
+
+def test_avoided_values_never_appear():
+    filler = SlotFiller(random.Random(3), {"team": ("Falcon", "Heron")}, {})
+    assert {filler.fill("the {team} team", avoid=frozenset({"Falcon"})) for _ in range(50)} == {
+        "The Heron team"
+    }
+    with pytest.raises(ValueError, match="every value is excluded"):
+        filler.fill("{team}", avoid=frozenset({"Falcon", "Heron"}))

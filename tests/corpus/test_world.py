@@ -1,0 +1,19 @@
+from corpus.profile import load_profile
+from corpus.world import build_world
+
+
+def test_world_is_seeded_and_names_are_unique():
+    profile = load_profile("medium")
+    a, b = build_world(7, profile), build_world(7, profile)
+    assert a.teams == b.teams and a.people == b.people and a.services == b.services
+    assert build_world(8, profile).teams != a.teams
+    assert len(set(a.people)) == len(a.people)
+    assert len({s.prefix for s in a.services}) == len(a.services)
+    models = [m for f in a.families for m in f.models]
+    assert len(set(models)) == len(models) == profile.corpus.product_families * 2
+
+
+def test_spare_names_are_kept_out_of_the_pools():
+    world = build_world(7, load_profile("medium"))
+    assert not set(world.spare_teams) & set(world.pools["team"])
+    assert not set(world.spare_cities) & set(world.pools["city"])
