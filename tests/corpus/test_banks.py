@@ -28,10 +28,13 @@ def _templates():
             yield policy.key, t
 
 
-@pytest.mark.parametrize(("where", "template"), list(_templates()))
-def test_template_slots_are_known(where, template):
-    unknown = set(template_slots(template)) - KNOWN
-    assert not unknown, f"{where}: {template!r} uses unknown slots {unknown}"
+def test_template_slots_are_known():
+    bad = [
+        f"{where}: {template!r}"
+        for where, template in _templates()
+        if set(template_slots(template)) - KNOWN
+    ]
+    assert not bad, bad[:10]
 
 
 def test_word_lists_do_not_shadow_dynamic_slots():
