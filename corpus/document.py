@@ -10,19 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from exercise.types import Span
+
 Offsets = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A span of a document's text that supports an answer."""
-
-    doc_id: str
-    start: int
-    end: int
-
-    def to_json(self) -> dict:
-        return {"doc_id": self.doc_id, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)
@@ -35,7 +25,7 @@ class Candidate:
     """Key of the underlying fact; no two selected questions share one."""
     text: str
     answer: str
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Span, ...]
 
 
 @dataclass(frozen=True)
@@ -141,7 +131,7 @@ class DocBuilder:
 
     def ask(self, slice_: str, fact: str, question: str, answer: str, *spans: Offsets) -> None:
         """Record a question this document answers, with evidence in this document."""
-        evidence = tuple(Evidence(self.doc_id, s, e) for s, e in spans)
+        evidence = tuple(Span(self.doc_id, s, e) for s, e in spans)
         self.candidates.append(Candidate(slice_, fact, question, answer, evidence))
 
 

@@ -15,13 +15,14 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from corpus.document import Candidate, Document, Evidence
+from corpus.document import Candidate, Document
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
 from corpus.genres.services import CODE_QUESTIONS, RATE_QUESTIONS, RESOURCES
 from corpus.profile import SLICES, Profile, ProfileError
 from corpus.text import tokens
 from corpus.world import World
+from exercise.types import Span
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Question:
     id: str
     text: str
     answer: str
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Span, ...]
     slice: str
     unanswerable: bool
 
@@ -40,7 +41,9 @@ class Question:
             "id": self.id,
             "text": self.text,
             "answer": self.answer,
-            "evidence": [e.to_json() for e in self.evidence],
+            "evidence": [
+                {"doc_id": e.doc_id, "start": e.start, "end": e.end} for e in self.evidence
+            ],
         }
         if with_slice:
             line["slice"] = self.slice
@@ -91,7 +94,7 @@ def select_questions(
 def _distinct(pool: Sequence[Candidate], count: int) -> list[Candidate]:
     picked: list[Candidate] = []
     facts: set[str] = set()
-    evidence: set[tuple[Evidence, ...]] = set()
+    evidence: set[tuple[Span, ...]] = set()
     texts: set[str] = set()
     for candidate in pool:
         if len(picked) == count:

@@ -9,22 +9,7 @@ questions avoid the value's unit so the answer text never leaks into them.
 from __future__ import annotations
 
 from corpus.banks.types import ParaphraseConcept, ValueSpec
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+from corpus.slots import MONTHS, WEEKDAYS
 
 
 def _concept(

@@ -9,8 +9,7 @@ repeat across families, nor do they restate a paraphrase concept.
 from __future__ import annotations
 
 from corpus.banks.types import PolicyClause, PolicyTemplate, ValueSpec
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+from corpus.slots import WEEKDAYS
 
 
 def _clause(key: str, statement: str, question: str, value: ValueSpec) -> PolicyClause:
