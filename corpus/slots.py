@@ -110,6 +110,8 @@ class SlotFiller:
         words: Mapping[str, Sequence[str]],
     ) -> None:
         self.rng = rng
+        self.templates_used: set[str] = set()
+        """Templates already used in this filler's document (see `World.sentence`)."""
         self._pools = pools
         self._words = words
         self._dynamic: dict[str, Callable[[], str]] = {

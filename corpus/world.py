@@ -17,7 +17,7 @@ from corpus.profile import Profile
 from corpus.slots import SlotFiller
 
 SPARE = 12  # names of each kind kept out of every document
-SENTENCE_DRAWS = 5  # tries to find a filler sentence the corpus does not have yet
+SENTENCE_DRAWS = 6  # tries to find a filler sentence the corpus does not have yet
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,15 @@ class World:
         """
         avoid = frozenset(fixed.pop("avoid", ()))
         for _ in range(SENTENCE_DRAWS):
-            sentence = filler.fill(filler.rng.choice(GENRES[genre]), fixed, avoid)
+            template = filler.rng.choice(GENRES[genre])
+            if template in filler.templates_used:  # one document rarely says the same thing twice
+                continue
+            sentence = filler.fill(template, fixed, avoid)
             if sentence not in self.used:
                 break
+        else:
+            sentence = filler.fill(template, fixed, avoid)
+        filler.templates_used.add(template)
         self.used.add(sentence)
         return sentence
 
