@@ -2,12 +2,14 @@
 
 `run_submission` starts `python -P -m exercise.child` (see `exercise.child`) in its own session,
 talks to it over two dedicated pipes (requests in, newline-delimited JSON results out) and records
-one `CallRecord` per call. The child's stdout and stderr go to a log file. Nothing hangs forever:
+one `CallRecord` per call. The child's stdout and stderr go to a log file (with an optional size
+cap: past it, output is read and discarded, so a chatty child never blocks). Nothing hangs forever:
 import + construction + build share one time limit and every call has its own; a call that times
 out or kills the child is recorded (`timeout` / `error`), the child's whole process group is killed
 and a fresh child is started (it rebuilds) up to `max_restarts` times, after which the remaining
 calls are `not_run`. Used by the local evaluation loop in trusted mode; the grader reuses it with a
-`command_prefix` that puts the child in its sandbox.
+`command_prefix` that puts the child in its sandbox (and `child_paths` saying where the sandbox
+mounts the submission, corpus, scratch dir and this `exercise` package).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +36,17 @@ from exercise.protocol import TRACEBACK_LINES, ErrorInfo, decode_message, encode
 Progress = Callable[[str, int, int], None]
 
 EXIT_GRACE_S = 5.0
+LOG_DRAIN_S = 1.0  # how long a finished child's output may keep arriving (a grandchild holds it)
+
+
+@dataclass(frozen=True)
+class ChildPaths:
+    """Where the child sees its inputs when a sandbox mounts them elsewhere than on the host."""
+
+    submission: str  # the submission directory (read-only in a sandbox)
+    corpus: str  # the variant directory
+    work: str  # the writable scratch directory
+    harness: str  # the directory holding the `exercise` package (put first on PYTHONPATH)
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,8 @@ class RunnerOptions:
     python: str | None = None  # interpreter for the child; None means this one (sys.executable)
     command_prefix: tuple[str, ...] = ()  # e.g. a sandbox launcher the child command runs under
     base_env: Mapping[str, str] | None = None  # the child's environment; None: this process's
+    child_paths: ChildPaths | None = None  # paths as the child sees them; None: the host's
+    log_cap_bytes: int | None = None  # most of the child's output the log keeps; None: all
 
     def __post_init__(self) -> None:
         for name in ("build_timeout_s", "call_timeout_s"):
@@ -52,6 +68,8 @@ class RunnerOptions:
                 raise OptionError(f"{name} must be a positive number, got {getattr(self, name)}")
         if self.max_restarts < 0:
             raise OptionError(f"max_restarts must be 0 or more, got {self.max_restarts}")
+        if self.log_cap_bytes is not None and self.log_cap_bytes < 0:
+            raise OptionError(f"log_cap_bytes must be 0 or more, got {self.log_cap_bytes}")
 
 
 @dataclass(frozen=True)
@@ -121,10 +139,12 @@ def child_command(
     ]
 
 
-def child_env(base: Mapping[str, str]) -> dict[str, str]:
-    """The child's environment: `base`, with this harness first on PYTHONPATH and no downloads."""
+def child_env(base: Mapping[str, str], harness: str | None = None) -> dict[str, str]:
+    """The child's environment: `base`, with the harness (default: this one) first on PYTHONPATH
+    and no downloads."""
     env = dict(base)
-    paths = [str(harness_root())] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
+    first = harness if harness is not None else str(harness_root())
+    paths = [first] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
     env["PYTHONPATH"] = os.pathsep.join(paths)
     env["PYTHONUNBUFFERED"] = "1"
     env.setdefault("HF_HUB_OFFLINE", "1")
@@ -146,30 +166,48 @@ class _Child:
         request_read, self._requests = os.pipe()
         self._results, result_write = os.pipe()
         python = options.python or sys.executable
+        view = options.child_paths
+        inside = (
+            (Path(view.submission), Path(view.corpus), Path(view.work))
+            if view is not None
+            else (submission, corpus_dir, work_dir)
+        )
         command = [
             *options.command_prefix,
-            *child_command(python, submission, corpus_dir, work_dir, request_read, result_write),
+            *child_command(python, *inside, request_read, result_write),
         ]
+        env = child_env(
+            os.environ if options.base_env is None else options.base_env,
+            harness=view.harness if view is not None else None,
+        )
         self.log_path = log_path
+        self._pump: _LogPump | None = None
+        log_read = log_write = None
         try:
             with log_path.open("ab") as log:
+                if options.log_cap_bytes is not None:
+                    log_read, log_write = os.pipe()
                 self._process = subprocess.Popen(
                     command,
                     stdin=subprocess.DEVNULL,
-                    stdout=log,
+                    stdout=log if log_write is None else log_write,
                     stderr=subprocess.STDOUT,
                     pass_fds=(request_read, result_write),
                     cwd=submission,
-                    env=child_env(os.environ if options.base_env is None else options.base_env),
+                    env=env,
                     start_new_session=True,
                 )
         except BaseException:
-            for fd in (self._requests, self._results):
-                os.close(fd)
+            for fd in (self._requests, self._results, log_read):
+                if fd is not None:
+                    os.close(fd)
             raise
         finally:
-            os.close(request_read)
-            os.close(result_write)
+            for fd in (request_read, result_write, log_write):
+                if fd is not None:
+                    os.close(fd)
+        if log_read is not None and options.log_cap_bytes is not None:
+            self._pump = _LogPump(log_read, log_path, options.log_cap_bytes)
         self._buffer = bytearray()
         self.peak_rss_kib: int | None = None
 
@@ -232,11 +270,65 @@ class _Child:
         except (ProcessLookupError, PermissionError):
             pass
         self._process.wait()
+        if self._pump is not None:
+            self._pump.finish(LOG_DRAIN_S)
         for fd in (self._requests, self._results):
             try:
                 os.close(fd)
             except OSError:
                 pass
+
+
+class _LogPump:
+    """Copies the child's stdout and stderr into the log, keeping at most `cap` bytes in it.
+
+    Output past the cap is still read (and dropped) so a child that prints a lot never blocks on
+    a full pipe; one line in the log says it was cut. Runs in a daemon thread.
+    """
+
+    def __init__(self, read_fd: int, log_path: Path, cap: int) -> None:
+        self._fd = read_fd
+        self._log = log_path.open("ab")
+        self._cap = cap
+        # The cap covers the whole log: restarted children append to what is already there.
+        self._size = self._log.seek(0, os.SEEK_END)
+        self._cut = self._size > cap  # only the truncation note ever goes past the cap
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="child-log", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                readable, _, _ = select.select([self._fd], [], [], 0.1)
+                if not readable:
+                    continue
+                chunk = os.read(self._fd, 1 << 20)
+                if not chunk:
+                    break
+                self._keep(chunk)
+        finally:
+            self._log.close()
+            os.close(self._fd)
+
+    def _keep(self, chunk: bytes) -> None:
+        if self._cut:
+            return
+        kept = chunk[: max(0, self._cap - self._size)]
+        if len(kept) < len(chunk):
+            self._cut = True
+            kept += f"\n[log truncated: output past {self._cap} bytes was discarded]\n".encode()
+        self._log.write(kept)
+        self._log.flush()
+        self._size += len(kept)
+
+    def finish(self, timeout: float) -> None:
+        """Wait for the end of the output; stop early when something still holds the pipe open
+        after `timeout` seconds (a grandchild that escaped the child's process group)."""
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            self._stop.set()
+            self._thread.join()
 
 
 def run_submission(

@@ -1,0 +1,130 @@
+"""The sandbox seam: what a run may use (`Limits`), how a backend launches it (`Sandbox`, `Launch`).
+
+The grader picks a backend (`grader.sandbox.choose`), asks it to `prepare` one run, and hands the
+resulting `Launch.runner_options()` to `exercise.runner.run_submission`, which starts the child
+through the backend's command prefix. Wall-time limits (build, per call) and the log cap are
+enforced by the runner; the other limits by the backend. Backends live in sibling modules
+(`bwrap`, `none`, `docker`); the registry that names them is `grader.sandbox.registry`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from corpus.profile import Budgets
+from exercise.runner import ChildPaths, RunnerOptions
+
+MIB = 1 << 20
+SHM_MB = 64  # /dev/shm: enough for multiprocessing's semaphores and small shared arrays
+LOG_CAP_BYTES = 4 * MIB  # the child's stdout + stderr kept per run
+
+
+class SandboxError(Exception):
+    """A sandbox cannot be set up here; the message names what is missing and what to do."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one sandboxed run may use. Every field is per run and enforced on every child."""
+
+    build_timeout_s: float  # wall time for import + construct + build() (the runner)
+    call_timeout_s: float  # wall time for one search() or answer() call (the runner)
+    cpu_s: int  # RLIMIT_CPU per process: a backstop behind the wall limits
+    memory_mb: int  # RLIMIT_AS per process (address space, so a little above resident memory)
+    pids: int  # RLIMIT_NPROC: processes and threads of the sandbox uid
+    file_size_mb: int  # RLIMIT_FSIZE: the largest file the child may write
+    open_files: int = 1024  # RLIMIT_NOFILE
+    cpus: float = 2.0  # thread pools (OMP, MKL, OpenBLAS...) are capped to this many threads
+    tmp_mb: int = 512  # size of /tmp, which is memory (tmpfs)
+    log_cap_bytes: int = LOG_CAP_BYTES  # stdout + stderr kept in the run's log
+
+    def __post_init__(self) -> None:
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+                raise ValueError(f"limit {field.name} must be a positive number, got {value!r}")
+
+    @classmethod
+    def from_budgets(cls, budgets: Budgets, *, calls: int) -> Limits:
+        """The limits a profile's `[budgets]` announce, for a child serving up to `calls` calls.
+
+        RLIMIT_CPU counts a process's CPU over its whole life, so it must cover the build and
+        every call using its full wall time on every core: cpus × (build + calls × per-call).
+        /tmp is memory, so it gets half the memory budget.
+        """
+        if calls < 0:
+            raise ValueError(f"calls must be 0 or more, got {calls}")
+        wall = budgets.build_timeout_s + calls * budgets.query_timeout_s
+        return cls(
+            build_timeout_s=float(budgets.build_timeout_s),
+            call_timeout_s=float(budgets.query_timeout_s),
+            cpu_s=max(1, math.ceil(budgets.cpus * wall)),
+            memory_mb=budgets.memory_mb,
+            pids=budgets.pids,
+            file_size_mb=budgets.file_size_mb,
+            cpus=budgets.cpus,
+            tmp_mb=max(1, budgets.memory_mb // 2),
+        )
+
+    def threads(self) -> int:
+        """Threads a pool may start: the whole cores available (at least one)."""
+        return max(1, int(self.cpus))
+
+
+@dataclass(frozen=True)
+class Launch:
+    """How the runner starts one run's children: everything `RunnerOptions` needs from a backend."""
+
+    isolation: str  # the backend's name, recorded in the report
+    limits: Limits
+    command_prefix: tuple[str, ...] = ()  # the launcher the child command runs under
+    python: str | None = None  # the interpreter as the child sees it; None: the grader's own
+    env: Mapping[str, str] | None = None  # the child's whole environment; None: the grader's
+    child_paths: ChildPaths | None = None  # where the child sees its inputs; None: host paths
+
+    def runner_options(self, *, max_restarts: int = RunnerOptions.max_restarts) -> RunnerOptions:
+        """Options for `exercise.runner.run_submission`: this launch plus the wall limits."""
+        return RunnerOptions(
+            build_timeout_s=self.limits.build_timeout_s,
+            call_timeout_s=self.limits.call_timeout_s,
+            max_restarts=max_restarts,
+            python=self.python,
+            command_prefix=self.command_prefix,
+            base_env=None if self.env is None else dict(self.env),
+            child_paths=self.child_paths,
+            log_cap_bytes=self.limits.log_cap_bytes,
+        )
+
+
+class Sandbox(ABC):
+    """One isolation backend. Instances are cheap; `problem()` may probe the host once."""
+
+    name: ClassVar[str]  # the `--isolation` value
+    isolated: ClassVar[bool]  # False only for `none`: the report must say the run was unisolated
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+
+    @abstractmethod
+    def problem(self) -> str | None:
+        """Why this backend cannot run here (one line: what is missing, what to do), or None."""
+
+    def available(self) -> bool:
+        return self.problem() is None
+
+    def require(self) -> None:
+        """Raise `SandboxError` when this backend cannot run here."""
+        problem = self.problem()
+        if problem is not None:
+            raise SandboxError(f"{self.name} sandbox unavailable: {problem}")
+
+    @abstractmethod
+    def prepare(self, submission: Path, corpus: Path, work: Path) -> Launch:
+        """Set up one run: `submission` and `corpus` are mounted read-only, `work` (created here,
+        empty) is the child's writable scratch. Raises `SandboxError` when that cannot be done."""

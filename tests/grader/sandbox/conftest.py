@@ -1,0 +1,72 @@
+"""Fixtures for the sandbox tests: a tiny corpus and a factory for sandboxed runs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from exercise.runner import run_submission
+from grader.sandbox.bwrap import BwrapSandbox
+from grader.sandbox.interface import Limits, Sandbox
+from tests.exercise.helpers import write_submission
+from tests.grader.sandbox.helpers import LIMITS, SandboxedRun, write_corpus
+
+
+@pytest.fixture(scope="session")
+def bwrap_ready() -> None:
+    problem = BwrapSandbox(LIMITS).problem()
+    if problem is not None:
+        pytest.skip(f"bwrap sandbox unavailable: {problem}")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture
+def sandboxed(tmp_path: Path, corpus: Path) -> Callable[..., SandboxedRun]:
+    """run(source, queries, limits=LIMITS, extra=None, links=None, max_restarts=0, sandbox=None):
+    write the submission (`links`: relative path -> symlink target; a Path `source` is a
+    submission already written), prepare a bwrap sandbox (or `sandbox`) and run the submission
+    through `run_submission`. A bwrap sandbox that cannot run here skips the test."""
+
+    def run(
+        source: str | Path,
+        queries: list[str],
+        *,
+        limits: Limits = LIMITS,
+        extra: dict[str, str] | None = None,
+        links: dict[str, Path] | None = None,
+        max_restarts: int = 0,
+        sandbox: Sandbox | None = None,
+    ) -> SandboxedRun:
+        if isinstance(source, Path):
+            submission = source
+        else:
+            submission = write_submission(tmp_path / "submission", source, extra)
+        for relative, target in (links or {}).items():
+            (submission / relative).symlink_to(target)
+        sandbox = sandbox or BwrapSandbox(limits)
+        if isinstance(sandbox, BwrapSandbox) and (problem := sandbox.problem()) is not None:
+            pytest.skip(f"bwrap sandbox unavailable: {problem}")
+        launch = sandbox.prepare(submission, corpus, tmp_path / "work")
+        log_path = tmp_path / "logs" / "child.log"
+        start = time.monotonic()
+        record = run_submission(
+            submission,
+            corpus,
+            queries,
+            k=3,
+            work_dir=tmp_path / "work",
+            log_path=log_path,
+            options=launch.runner_options(max_restarts=max_restarts),
+        )
+        seconds = time.monotonic() - start
+        log = log_path.read_text(encoding="utf-8", errors="replace")
+        return SandboxedRun(record, launch, log, seconds)
+
+    return run

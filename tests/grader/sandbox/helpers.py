@@ -1,0 +1,81 @@
+"""Helpers for the sandbox tests: small limits, a tiny corpus, and checks on what a run left.
+
+Every sandboxed run here uses `LIMITS` (or a tighter copy), never the profile's generous budgets:
+the machine running the tests is shared. Tests import this as `tests.grader.sandbox.helpers`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from exercise.runner import RunRecord
+from grader.sandbox.interface import Launch, Limits
+
+LIMITS = Limits(
+    build_timeout_s=30,
+    call_timeout_s=5,
+    cpu_s=120,
+    memory_mb=1024,
+    pids=64,
+    file_size_mb=8,
+    open_files=256,
+    cpus=2,
+    tmp_mb=32,
+    log_cap_bytes=64 * 1024,
+)
+DOCS = {
+    "alpha": "# Leave policy\n\nAnnual leave must be requested 14 days in advance.\n",
+    "beta": "# Aster X2\n\nThe Aster X2 charger is rated at 65 W.\n",
+}
+
+
+def write_corpus(root: Path, docs: dict[str, str] = DOCS) -> Path:
+    """A minimal variant: docs/<id>.md and a manifest (the child never reads questions)."""
+    (root / "docs").mkdir(parents=True)
+    for doc_id, text in docs.items():
+        (root / "docs" / f"{doc_id}.md").write_text(text, encoding="utf-8")
+    manifest = {"generator": "tests", "seed": 0, "counts": {"docs": len(docs)}}
+    (root / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return root
+
+
+@dataclass(frozen=True)
+class SandboxedRun:
+    """What one sandboxed run left behind."""
+
+    record: RunRecord
+    launch: Launch
+    log: str  # the child's captured stdout + stderr
+    seconds: float  # wall time of run_submission
+
+
+def all_values(run: SandboxedRun) -> str:
+    """Every value the child returned, and every error it reported, as one string to search."""
+    parts = [repr(run.record.fatal)]
+    for record in run.record.search + run.record.answer:
+        parts += [json.dumps(record.value), repr(record.error), record.reason or ""]
+    return "\n".join(parts)
+
+
+def survivors(marker: str, wait_s: float = 5.0) -> list[int]:
+    """Host pids whose command line contains `marker`, after waiting up to `wait_s` for none."""
+    needle = marker.encode()
+    deadline = time.monotonic() + wait_s
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+                status = (entry / "status").read_text()
+            except OSError:
+                continue
+            if needle in cmdline and "zombie" not in status:
+                found.append(int(entry.name))
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
