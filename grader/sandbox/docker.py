@@ -1,24 +1,233 @@
-"""The container backend (production): not built yet, so it always reports itself unavailable.
+"""The container backend (production): each child runs in a fresh container of the grader image.
 
-`grader.sandbox.choose` tries it first; until it exists the choice falls through to bwrap. Its
-design (docker SDK against any Docker-API engine, podman here) is in DESIGN.md.
+`grader.sandbox.choose` tries it first. It speaks the Docker Engine API through the `docker`
+SDK, so any engine that serves that API works: Docker itself, or `podman system service` (what
+the tests use). `available()` means an engine answers (`base_url`, else DOCKER_HOST, else the
+default socket) and holds the grader image (built from grader/Dockerfile; see
+grader/docker/README.md).
+
+Every container gets: no network, a read-only root filesystem, the image's non-root uid, no
+capabilities, no-new-privileges, an init process (pid 1 reaps and forwards signals), memory
+(without swap), pids and CPU limits, explicit rlimits (nofile, nproc, fsize, cpu, core: podman
+needs nofile and nproc spelled out), a bounded /tmp and /dev/shm. Mounted: the submission and the
+corpus read-only, the grader's own `exercise` package read-only at /harness, the run's work dir
+writable at /work, and the protocol channel (see `grader.sandbox.docker_relay`). Never the key:
+inputs that hold one are refused, and the repository around `exercise` is not mounted.
+
+The runner starts `docker_relay.py` in place of the child; it creates and starts the container,
+relays the protocol through FIFOs and exits with the container's exit code, so wall-time limits
+and kills work as for bwrap. Exit code 137 under a memory limit means "killed at the limit"
+(cgroup v1 engines report OOMKilled false); the relay says so in the run's log.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from functools import cached_property
 from pathlib import Path
 
-from grader.sandbox.interface import Launch, Sandbox, SandboxError
+import exercise
+from exercise.runner import ChildPaths
+from grader.sandbox.host import fresh_dir, refuse_key, require_readable
+from grader.sandbox.interface import MIB, SHM_MB, Launch, Limits, Sandbox, SandboxError
+
+DEFAULT_IMAGE = "takehome-grader:latest"
+DEFAULT_ENGINE = "unix:///var/run/docker.sock"  # where Docker (and podman's docker.sock) listen
+SANDBOX_UID = 65534  # the image's USER (grader/Dockerfile SANDBOX_UID); owns no host files
+IMAGE_PYTHON = "/opt/venv/bin/python"  # the image's venv (grader/Dockerfile)
+IMAGE_HARNESS = "/opt/takehome"  # the `exercise` package baked into the image
+SUBMISSION, CORPUS, WORK, HARNESS = "/submission", "/corpus", "/work", "/harness"
+RELAY = Path(__file__).with_name("docker_relay.py")
+PROBE_TIMEOUT_S = 5.0  # an engine that does not answer a ping in this long is not there
+API_TIMEOUT_S = 60.0  # for create/start/inspect; waiting on a container has no limit
 
 
 class DockerSandbox(Sandbox):
-    """Placeholder for the container backend."""
+    """Runs each child in a container (see the module docstring)."""
 
     name = "docker"
     isolated = True
 
+    def __init__(
+        self,
+        limits: Limits,
+        *,
+        image: str = DEFAULT_IMAGE,
+        base_url: str | None = None,
+        uid: int = SANDBOX_UID,
+        harness_package: Path | None = None,
+        mount_harness: bool = True,
+    ) -> None:
+        super().__init__(limits)
+        self.image = image
+        self.base_url = base_url  # None: DOCKER_HOST, else the engine's default socket
+        self.uid = uid
+        # The `exercise` package the child imports; the grader's own unless a test swaps it.
+        self.harness_package = Path(harness_package or Path(exercise.__file__).parent).resolve()
+        # False: the child uses the copy baked into the image (it must match the grader's).
+        self.mount_harness = mount_harness
+        self._api_version: str | None = None  # the engine's API version, once `problem` asked
+
     def problem(self) -> str | None:
-        return "the docker backend is not built yet: use bwrap"
+        return self._problem
+
+    @cached_property
+    def _problem(self) -> str | None:
+        if not sys.platform.startswith("linux"):
+            # The protocol crosses through FIFOs in a bind mount: the engine must share this
+            # host's kernel (Docker Desktop's VM does not).
+            return f"the docker backend needs a Linux host, this is {sys.platform}"
+        try:
+            import docker
+            from docker.errors import DockerException, ImageNotFound
+        except ImportError:
+            return "the docker SDK is not installed: pip install docker"
+        try:
+            client = docker.DockerClient(base_url=self.engine_url(), timeout=PROBE_TIMEOUT_S)
+            client.ping()
+            info = client.info()
+            # Negotiated once here: asking again per container costs podman ~0.7 s each time.
+            self._api_version = client.api.api_version
+        except (DockerException, OSError) as exc:
+            return (
+                f"no Docker engine answers at {self.engine_url()} ({_one_line(exc)}): start "
+                "one (dockerd, or `podman system service`) or set DOCKER_HOST"
+            )
+        try:
+            if info.get("OSType", "linux") != "linux" or "Docker Desktop" in str(
+                info.get("OperatingSystem", "")
+            ):
+                return (
+                    f"the engine at {self.engine_url()} runs in a VM "
+                    f"({info.get('OperatingSystem')}); the sandbox needs one on this host"
+                )
+            client.images.get(self.image)
+        except ImageNotFound:
+            return (
+                f"image {self.image} not found on the engine at {self.engine_url()}: build it "
+                f"with `docker build -f grader/Dockerfile -t {self.image} .` "
+                "(see grader/docker/README.md)"
+            )
+        except (DockerException, OSError) as exc:
+            return f"the engine at {self.engine_url()} failed ({_one_line(exc)})"
+        finally:
+            client.close()
+        return None
+
+    def engine_url(self) -> str:
+        """The engine's API address: `base_url`, else DOCKER_HOST, else the default socket."""
+        return self.base_url or os.environ.get("DOCKER_HOST") or DEFAULT_ENGINE
 
     def prepare(self, submission: Path, corpus: Path, work: Path) -> Launch:
-        raise SandboxError(f"{self.name} sandbox unavailable: {self.problem()}")
+        self.require()
+        submission, corpus = Path(submission).resolve(), Path(corpus).resolve()
+        for path, what in ((submission, "submission"), (corpus, "corpus")):
+            if not path.is_dir():
+                raise SandboxError(f"{what} {path} is not a directory")
+            refuse_key(path, what)
+            require_readable(path, what, walk=True)
+        mounts = [
+            {"source": str(submission), "target": SUBMISSION, "read_only": True},
+            {"source": str(corpus), "target": CORPUS, "read_only": True},
+        ]
+        if self.mount_harness:
+            require_readable(self.harness_package, "exercise package", walk=True)
+            mounts.append(
+                {
+                    "source": str(self.harness_package),
+                    "target": f"{HARNESS}/exercise",
+                    "read_only": True,
+                }
+            )
+        mounts.append({"source": str(self._work_dir(work)), "target": WORK, "read_only": False})
+        spec = {
+            "base_url": self.engine_url(),
+            "api_version": self._api_version,
+            "image": self.image,
+            "uid": self.uid,
+            "memory_mb": self.limits.memory_mb,
+            "api_timeout_s": API_TIMEOUT_S,
+            "mounts": mounts,
+            "ulimits": self._ulimits(),
+            "create": self._create_options(),
+        }
+        return Launch(
+            isolation=self.name,
+            limits=self.limits,
+            command_prefix=(sys.executable, "-I", str(RELAY), "--spec", json.dumps(spec), "--"),
+            python=IMAGE_PYTHON,
+            env=self._env(),
+            child_paths=ChildPaths(
+                SUBMISSION, CORPUS, WORK, HARNESS if self.mount_harness else IMAGE_HARNESS
+            ),
+        )
+
+    def _work_dir(self, work: Path) -> Path:
+        """The run's scratch dir, writable by the container's uid."""
+        if os.geteuid() == 0:
+            return fresh_dir(work, self.uid, self.uid)
+        # Without root we cannot give it away; the grader's own output folder around it keeps
+        # other host users out, and a rootless engine's uid mapping still gets in.
+        work = Path(work).absolute()
+        work.mkdir(parents=True, exist_ok=True)
+        if any(work.iterdir()):
+            raise SandboxError(f"work dir {work} is not empty: give a fresh directory for each run")
+        work.chmod(0o777)
+        return work
+
+    def _create_options(self) -> dict[str, object]:
+        """`containers.create` keyword arguments (plain data: they travel as JSON)."""
+        limits = self.limits
+        memory = f"{limits.memory_mb}m"
+        return {
+            "user": f"{self.uid}:{self.uid}",
+            "network_mode": "none",
+            "read_only": True,
+            "cap_drop": ["ALL"],
+            "security_opt": ["no-new-privileges"],
+            "init": True,
+            "mem_limit": memory,
+            "memswap_limit": memory,  # the same: no swap on top
+            "pids_limit": limits.pids,
+            "nano_cpus": int(limits.cpus * 1e9),
+            "tmpfs": {"/tmp": f"size={limits.tmp_mb}m,mode=1777"},
+            "shm_size": SHM_MB * MIB,
+            "hostname": "sandbox",
+            "working_dir": SUBMISSION,
+            "labels": {"takehome.sandbox": "1"},  # finds leftovers: docker ps -af label=...
+        }
+
+    def _ulimits(self) -> dict[str, int]:
+        limits = self.limits
+        return {
+            "nofile": limits.open_files,
+            "nproc": limits.pids,
+            "fsize": limits.file_size_mb * MIB,
+            "cpu": limits.cpu_s,
+            "core": 0,
+        }
+
+    def _env(self) -> dict[str, str]:
+        """The child's whole environment (the image's ENV is overridden where they overlap)."""
+        threads = str(self.limits.threads())
+        return {
+            "PATH": "/opt/venv/bin:/usr/local/bin:/usr/bin:/bin",
+            "HOME": WORK,
+            "TMPDIR": "/tmp",
+            "LANG": "C.UTF-8",
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONNOUSERSITE": "1",
+            "OMP_NUM_THREADS": threads,
+            "MKL_NUM_THREADS": threads,
+            "OPENBLAS_NUM_THREADS": threads,
+            "NUMEXPR_NUM_THREADS": threads,
+            "TOKENIZERS_PARALLELISM": "false",
+        }
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__

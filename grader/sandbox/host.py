@@ -1,8 +1,8 @@
 """Facts about the host that a mounting sandbox needs: where the Python runtime lives, and whether a
 tree can be read by the unprivileged uid the submission runs as.
 
-Used by `grader.sandbox.bwrap` (and meant for the docker backend's mounts too). Nothing here runs
-at import time; every function looks at the paths it is given.
+Used by `grader.sandbox.bwrap` and `grader.sandbox.docker`. Nothing here runs at import time;
+every function looks at the paths it is given.
 """
 
 from __future__ import annotations

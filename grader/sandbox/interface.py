@@ -36,7 +36,9 @@ class Limits:
     build_timeout_s: float  # wall time for import + construct + build() (the runner)
     call_timeout_s: float  # wall time for one search() or answer() call (the runner)
     cpu_s: int  # RLIMIT_CPU per process: a backstop behind the wall limits
-    memory_mb: int  # RLIMIT_AS per process (address space, so a little above resident memory)
+    # bwrap: RLIMIT_AS per process (address space, so a little above resident memory);
+    # docker: the container's memory limit (resident, no swap; exceeding it kills, exit 137)
+    memory_mb: int
     pids: int  # RLIMIT_NPROC: processes and threads of the sandbox uid
     file_size_mb: int  # RLIMIT_FSIZE: the largest file the child may write
     open_files: int = 1024  # RLIMIT_NOFILE

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from exercise.runner import run_submission
 from grader.sandbox.bwrap import BwrapSandbox
+from grader.sandbox.docker import DockerSandbox
 from grader.sandbox.interface import Limits, Sandbox
 from tests.exercise.helpers import write_submission
+from tests.grader.sandbox import engine
 from tests.grader.sandbox.helpers import LIMITS, SandboxedRun, write_corpus
 
 
@@ -20,6 +22,31 @@ def bwrap_ready() -> None:
     problem = BwrapSandbox(LIMITS).problem()
     if problem is not None:
         pytest.skip(f"bwrap sandbox unavailable: {problem}")
+
+
+@pytest.fixture(scope="session")
+def docker_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a Docker-API engine (podman's service) holding the test grader image.
+
+    Skips when podman, runc or debootstrap are missing; builds the images on first use (minutes;
+    cached after that, see engine.py)."""
+    problem = engine.missing()
+    if problem is not None:
+        pytest.skip(f"container engine unavailable: {problem}")
+    engine.prepare_images()
+    service = engine.Service(tmp_path_factory.mktemp("podman"))
+    yield service.base_url
+    service.stop()
+
+
+@pytest.fixture
+def docker_sandbox(docker_engine: str) -> Callable[..., DockerSandbox]:
+    """make(limits=LIMITS, **options): a docker backend on the test engine and image."""
+
+    def make(limits: Limits = LIMITS, **options: object) -> DockerSandbox:
+        return DockerSandbox(limits, image=engine.TEST_IMAGE, base_url=docker_engine, **options)
+
+    return make
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from grader.sandbox import bwrap as bwrap_module
@@ -24,18 +26,26 @@ def test_none_is_only_ever_chosen_by_name() -> None:
     assert isinstance(sandbox, NoSandbox) and not sandbox.isolated
 
 
-def test_docker_is_reported_unavailable_for_now() -> None:
-    with pytest.raises(SandboxError, match="docker sandbox unavailable: .*not built yet"):
+@pytest.fixture
+def no_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DOCKER_HOST points where no engine listens, whatever this machine runs."""
+    monkeypatch.setenv("DOCKER_HOST", f"unix://{tmp_path / 'no-engine.sock'}")
+
+
+def test_docker_without_an_engine_is_refused_by_name(no_engine: None) -> None:
+    with pytest.raises(SandboxError, match="^docker sandbox unavailable: no Docker engine"):
         choose("docker", LIMITS)
 
 
-def test_automatic_choice_is_bwrap_when_it_works(bwrap_ready: None) -> None:
+def test_automatic_choice_is_bwrap_when_no_engine_answers(
+    bwrap_ready: None, no_engine: None
+) -> None:
     sandbox = choose(None, LIMITS)
     assert isinstance(sandbox, BwrapSandbox) and sandbox.isolated
 
 
 def test_without_bwrap_the_choice_refuses_and_says_what_to_install(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, no_engine: None
 ) -> None:
     real_which = bwrap_module.shutil.which
     monkeypatch.setattr(

@@ -1,0 +1,224 @@
+"""A container engine for the docker backend's tests: podman + runc, a debootstrapped base image,
+the grader image built from grader/Dockerfile, and podman's Docker-API service on a unix socket.
+
+Used by the `docker_engine` fixture (conftest.py). No image can be pulled here, so the base image
+is made with `debootstrap --variant=minbase bookworm` + `podman import`; the rootfs tarball and the
+wheels for the image are cached under `TAKEHOME_CONTAINER_CACHE` (default
+/tmp/takehome-container-cache), and podman's layer cache makes a rebuild with unchanged inputs
+take seconds. podman runs as DESIGN.md measured it works here: cgroupfs, file events, runc.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from exercise.runner import harness_root
+
+PODMAN = ("podman", "--cgroup-manager=cgroupfs", "--events-backend=file", "--runtime", "runc")
+BASE_IMAGE = "localhost/takehome-base:bookworm"
+TEST_IMAGE = "localhost/takehome-grader:test"
+SUITE = "bookworm"
+MIRROR = "http://deb.debian.org/debian"
+TOOLS = {"podman": "podman", "runc": "runc", "debootstrap": "debootstrap"}  # tool -> package
+SERVICE_START_S = 30.0
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What setting the engine up cost (seconds), for the test report."""
+
+    base_s: float  # debootstrap + import, or 0 when the base image was there
+    wheels_s: float  # pip download into the cache
+    build_s: float  # podman build of grader/Dockerfile
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("TAKEHOME_CONTAINER_CACHE", "/tmp/takehome-container-cache"))
+
+
+def missing() -> str | None:
+    """Why the container tests cannot run here, or None."""
+    if not sys.platform.startswith("linux"):
+        return f"podman + runc need Linux, this is {sys.platform}"
+    lacking = [package for tool, package in TOOLS.items() if shutil.which(tool) is None]
+    if lacking:
+        return (
+            f"{', '.join(lacking)} not installed (CI does not install them): "
+            f"apt-get install {' '.join(lacking)} uidmap slirp4netns to run the container tests"
+        )
+    if os.geteuid() != 0:
+        return "the container tests run rootful podman (and debootstrap): run them as root"
+    return None
+
+
+def podman(*args: str, timeout: float = 1800, **kwargs: object) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*PODMAN, *args], check=True, capture_output=True, text=True, timeout=timeout, **kwargs
+    )
+
+
+def image_exists(name: str) -> bool:
+    done = subprocess.run([*PODMAN, "image", "exists", name], capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def base_image(cache: Path) -> float:
+    """Import the debootstrapped base image (making its tarball first when it is not cached)."""
+    if image_exists(BASE_IMAGE):
+        return 0.0
+    start = time.monotonic()
+    tarball = cache / f"{SUITE}-minbase.tar"
+    if not tarball.is_file():
+        rootfs = Path(tempfile.mkdtemp(prefix="rootfs-", dir=cache))
+        try:
+            subprocess.run(
+                ["debootstrap", "--variant=minbase", SUITE, str(rootfs), MIRROR],
+                check=True,
+                capture_output=True,
+                timeout=1800,
+            )
+            partial = tarball.with_suffix(".partial")
+            subprocess.run(["tar", "-C", str(rootfs), "-cf", str(partial), "."], check=True)
+            partial.rename(tarball)  # only a complete tarball is ever cached
+        finally:
+            shutil.rmtree(rootfs, ignore_errors=True)
+    podman("import", str(tarball), BASE_IMAGE)
+    return time.monotonic() - start
+
+
+def wheelhouse(cache: Path) -> float:
+    """The image's wheels, downloaded with this machine's pip (its local find-links and indexes
+    hold the CPU torch wheel); a rerun only checks what is already there."""
+    start = time.monotonic()
+    requirements = harness_root() / "grader" / "docker" / "requirements.txt"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--only-binary=:all:",
+            "-d",
+            str(cache / "wheels"),
+            "-r",
+            str(requirements),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
+    return time.monotonic() - start
+
+
+def build_context(cache: Path) -> Path:
+    """A build context holding only what grader/Dockerfile copies (never the repository, whose
+    corpus/default/key must not reach the builder)."""
+    root = harness_root()
+    context = cache / "context"
+    shutil.rmtree(context, ignore_errors=True)
+    (context / "grader" / "docker").mkdir(parents=True)
+    shutil.copytree(
+        root / "exercise", context / "exercise", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    for name in ("Dockerfile", "Dockerfile.dockerignore"):
+        shutil.copy2(root / "grader" / name, context / "grader" / name)
+    shutil.copy2(
+        root / "grader" / "docker" / "requirements.txt",
+        context / "grader" / "docker" / "requirements.txt",
+    )
+    wheels = context / "grader" / "docker" / "wheels"
+    wheels.mkdir()
+    for wheel in (cache / "wheels").glob("*.whl"):
+        os.link(wheel, wheels / wheel.name)  # same filesystem: no copy of ~400 MB
+    return context
+
+
+def build_image(cache: Path) -> float:
+    start = time.monotonic()
+    context = build_context(cache)
+    log = cache / "build.log"
+    with log.open("w") as out:
+        done = subprocess.run(
+            [
+                *PODMAN,
+                "build",
+                "-f",
+                "grader/Dockerfile",
+                "--build-arg",
+                f"BASE={BASE_IMAGE}",
+                "--build-arg",
+                "PIP_ARGS=--no-index",
+                "-t",
+                TEST_IMAGE,
+                ".",
+            ],
+            cwd=context,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            timeout=3600,
+            check=False,
+        )
+    if done.returncode != 0:
+        tail = log.read_text(errors="replace").splitlines()[-20:]
+        raise RuntimeError(f"podman build failed (see {log}):\n" + "\n".join(tail))
+    return time.monotonic() - start
+
+
+def prepare_images() -> Figures:
+    cache = cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    base_s = base_image(cache)
+    wheels_s = wheelhouse(cache)
+    build_s = build_image(cache)
+    figures = Figures(base_s, wheels_s, build_s)
+    (cache / "figures.json").write_text(json.dumps(figures.__dict__))
+    return figures
+
+
+class Service:
+    """`podman system service` on a unix socket, for the docker SDK to talk to."""
+
+    def __init__(self, folder: Path) -> None:
+        self.socket = folder / "podman.sock"
+        self.base_url = f"unix://{self.socket}"
+        self._log = (folder / "service.log").open("w")
+        self._process = subprocess.Popen(
+            [*PODMAN, "system", "service", "--time=0", self.base_url],
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait_ready()
+
+    def _wait_ready(self) -> None:
+        import docker
+
+        deadline = time.monotonic() + SERVICE_START_S
+        while True:
+            try:
+                if self.socket.exists():
+                    docker.DockerClient(base_url=self.base_url, timeout=5).ping()
+                    return
+            except Exception:  # not listening yet
+                pass
+            if self._process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"podman system service did not start ({self.socket})")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        self._process.terminate()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._log.close()
