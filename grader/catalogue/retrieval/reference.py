@@ -1,0 +1,151 @@
+"""First-stage search: sentence-level dense matching fused with BM25.
+
+Dense. A chunk holds several sentences, and a fact stated in one of them is diluted in a vector of
+the whole chunk, so every chunk text is split into pieces (lines and sentences; a chunker's
+context line is a piece too) and each piece is embedded once; identical pieces, such as a heading
+shared by the chunks of a section, are embedded once. A chunk scores its best piece plus the
+cosine of its mean piece vector (the chunk as a whole). Piece scores are corrected for hubness
+(CSLS, Conneau et al. 2018): a piece with many close neighbours in the corpus, such as a
+boilerplate sentence repeated with small variations, is close to many queries without answering
+them, so its mean similarity to its nearest neighbours is subtracted in part. Vectors are scaled
+to unit length here, so any embedder gives cosines.
+
+Lexical. BM25 over the chunk texts finds exact tokens: error codes, endpoint paths, model and
+version qualifiers, names that appear only in a heading. The tokenizer keeps compound tokens whole
+(`rec-4785`, `/v1/refunds/batches`, `v3`) next to their parts and reads "version 3" as "v3", the
+way documents name versions. The BM25 score is divided by the largest score the query's terms
+could reach, so it lies in [0, 1] and adds to the cosines on a comparable scale: a query that only
+shares common words with the corpus gets little from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import faiss
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from rag.records import Chunk, Hit
+
+NEIGHBOURS = 10  # nearest pieces that measure a piece's hubness
+HUBNESS = 0.5  # share of that mean similarity subtracted from the piece's score
+WHOLE_CHUNK = 0.5  # weight of the chunk's mean vector next to its best piece
+LEXICAL = 0.5  # weight of the normalised BM25 score
+
+_PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+_TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
+_VERSION = re.compile(r"\bversion\s+(\d+)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_STOPWORDS = frozenset(
+    "a an and are as at be by can do does for from has have how i in is it its of on or s that "
+    "the their there this to under was what when where which who whom why with".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased terms without stopwords; a compound token also yields its parts.
+
+    "version 3" is read as "v3" (how documents name versions) and a possessive "'s" is dropped."""
+    terms: list[str] = []
+    for match in _TOKEN.finditer(_POSSESSIVE.sub("", _VERSION.sub(r"v\1", text)).lower()):
+        token = match.group()
+        parts = [p for p in re.split(r"[-.:/'{}]+", token) if p]
+        if len(parts) > 1:
+            terms.append(token)
+        terms.extend(_stem(p) for p in parts if p not in _STOPWORDS)
+    return terms
+
+
+def _stem(word: str) -> str:
+    # Light suffix stripping ("engineering", "engineers" -> "engineer"); codes and names stay.
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix != "s" and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # "planning" -> "plan"
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word  # "release(d)" -> "releas"
+
+
+def pieces(text: str) -> list[str]:
+    """A chunk text's lines and sentences, without list and table markup at their ends."""
+    return [p for p in (s.strip(" \t-*|") for s in _PIECE_END.split(text)) if p]
+
+
+class Retriever:
+    """Hybrid retrieval over the pipeline's chunks."""
+
+    def __init__(self, chunks: list[Chunk], embedder) -> None:
+        self.chunks = chunks
+        self.embedder = embedder
+        self.vectors = np.zeros((0, 0), np.float32)  # per unique piece, unit length
+        self.hubness = np.zeros(0, np.float32)  # per unique piece
+        self.owner = np.zeros(0, np.int64)  # per (chunk, piece) pair: the chunk
+        self.member = np.zeros(0, np.int64)  # per (chunk, piece) pair: the unique piece
+        self.whole = np.zeros((0, 0), np.float32)  # per chunk: its mean piece vector
+        self.bm25: BM25Okapi | None = None
+        self.order = np.zeros(0, np.int64)  # per chunk: its place in (doc_id, start) order
+
+    def build(self) -> None:
+        """Embed every piece, measure its hubness, and build the BM25 statistics."""
+        unique: dict[str, int] = {}
+        owner, member = [], []
+        for index, chunk in enumerate(self.chunks):
+            for piece in pieces(chunk.text) or [chunk.text]:
+                owner.append(index)
+                member.append(unique.setdefault(piece, len(unique)))
+        self.owner, self.member = np.array(owner), np.array(member)
+        vectors = _unit_rows(np.asarray(self.embedder.encode(list(unique)), np.float32))
+        self.vectors = vectors
+        self.hubness = _hubness(vectors)
+        # A chunk as a whole: the mean of its pieces, weighted by length like mean pooling is.
+        lengths = np.array([len(p) for p in unique], np.float32)[self.member]
+        whole = np.zeros((len(self.chunks), vectors.shape[1]), np.float32)
+        np.add.at(whole, self.owner, vectors[self.member] * lengths[:, None])
+        self.whole = _unit_rows(whole)
+        # BM25Okapi cannot take an empty document; a chunk with no terms gets a placeholder.
+        self.bm25 = BM25Okapi([tokenize(c.text) or ["\0"] for c in self.chunks])
+        by_place = sorted(range(len(self.chunks)),
+                          key=lambda i: (self.chunks[i].doc_id, self.chunks[i].start, i))
+        self.order = np.argsort(np.array(by_place))
+
+    def search(self, query: str, n: int) -> list[Hit]:
+        """The `n` best chunks by the fused score, best first."""
+        if self.bm25 is None:
+            raise RuntimeError("Retriever.search called before build()")
+        if n <= 0 or not self.chunks:
+            return []
+        query_vector = _unit_rows(np.asarray(self.embedder.encode_query(query), np.float32))
+        # Every piece is scored (a few thousand dot products), so no candidate is missed.
+        piece_score = self.vectors @ query_vector[0] - HUBNESS * self.hubness
+        best_piece = np.full(len(self.chunks), -np.inf, np.float32)
+        np.maximum.at(best_piece, self.owner, piece_score[self.member])
+        score = best_piece + WHOLE_CHUNK * (self.whole @ query_vector[0])
+        terms = tokenize(query)
+        if terms:
+            ceiling = sum(self.bm25.idf.get(t, 0.0) for t in terms) * (self.bm25.k1 + 1)
+            if ceiling > 0:
+                score += LEXICAL * self.bm25.get_scores(terms) / ceiling
+        best = np.lexsort((self.order, -score))[:n]  # ties: by doc_id, then start
+        return [Hit(int(i), float(score[i])) for i in best]
+
+
+def _hubness(vectors: np.ndarray) -> np.ndarray:
+    """Mean cosine of each vector with its nearest other vectors (an exact faiss search)."""
+    k = min(NEIGHBOURS + 1, len(vectors))
+    if k < 2:
+        return np.zeros(len(vectors), np.float32)
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    similarity, _ = index.search(vectors, k)
+    return similarity[:, 1:].mean(axis=1)  # column 0 is the vector itself
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length, so inner product is cosine whatever the embedder returns."""
+    vectors = np.atleast_2d(vectors).astype(np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12))

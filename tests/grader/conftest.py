@@ -1,0 +1,40 @@
+"""Fixtures for the grader tests: a built bundle (medium profile, default seed) per module."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from corpus.profile import load_profile
+from grader.bundle import BundleResult, build_bundle
+from tests.conftest import DEFAULT_SEED
+
+CANDIDATE = "Ada Qxzvlace-Byron"  # a surname no corpus invents
+
+
+@pytest.fixture(scope="module")
+def bundle_out(tmp_path_factory) -> tuple[Path, BundleResult]:
+    """OUT of a medium bundle for CANDIDATE, and what `build_bundle` reported."""
+    out = tmp_path_factory.mktemp("bundle") / "out"
+    result = build_bundle(load_profile("medium"), DEFAULT_SEED, CANDIDATE, out)
+    return out, result
+
+
+def purge_rag_modules() -> None:
+    for name in [n for n in sys.modules if n == "rag" or n.startswith("rag.")]:
+        del sys.modules[name]
+
+
+@pytest.fixture
+def rag_on_path(monkeypatch) -> Iterator[Callable[[Path], None]]:
+    """use(folder): make `folder/rag` the importable `rag` package for this test only."""
+
+    def use(folder: Path) -> None:
+        purge_rag_modules()
+        monkeypatch.syspath_prepend(str(folder))
+
+    yield use
+    purge_rag_modules()

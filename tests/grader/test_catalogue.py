@@ -1,0 +1,155 @@
+"""The catalogue's registry, selections and `assemble` (no model is loaded here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus.profile import COMPONENTS, load_profile
+from grader import catalogue
+from grader.catalogue import (
+    OFF,
+    REFERENCE,
+    CatalogueError,
+    archetypes,
+    assemble,
+    implementations,
+    normalize_selection,
+    registry,
+    resolve,
+    selection_from_profile,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+MEDIUM = selection_from_profile(load_profile("medium"))
+PLANTED = {
+    "chunking": "fixed_chars",
+    "embedding": "misconfigured_minilm",
+    "retrieval": "dense_only",
+    "reranking": "none",
+    "answering": "first_passage",
+}
+HAS_REFERENCE = all(REFERENCE in implementations(c) for c in COMPONENTS)
+needs_reference = pytest.mark.skipif(
+    not HAS_REFERENCE, reason="grader/catalogue/<component>/reference.py not written yet"
+)
+
+
+def test_registry_lists_every_component_and_its_planted_implementation():
+    found = registry()
+    assert tuple(found) == COMPONENTS
+    for component, name in PLANTED.items():
+        assert name in found[component]
+        assert found[component] == tuple(sorted(found[component]))
+
+
+def test_registry_is_read_from_the_folders():
+    for component, names in registry().items():
+        on_disk = {p.stem for p in (catalogue.CATALOGUE_DIR / component).glob("*.py")}
+        assert set(names) == {n for n in on_disk if not n.startswith("_")}
+
+
+def test_the_medium_profile_selects_the_planted_implementations():
+    assert MEDIUM == PLANTED
+
+
+def test_unknown_implementation_names_the_component_the_name_and_the_allowed_ones():
+    with pytest.raises(CatalogueError) as caught:
+        resolve("embedding", "hashing_bow")
+    message = str(caught.value)
+    assert "embedding" in message and "'hashing_bow'" in message
+    for name in implementations("embedding"):
+        assert name in message
+
+
+def test_unknown_component_is_refused_with_the_component_list():
+    with pytest.raises(CatalogueError, match="unknown component 'indexing'.*chunking, embedding"):
+        implementations("indexing")
+    with pytest.raises(CatalogueError, match="unknown component"):
+        normalize_selection({**PLANTED, "indexing": "flat"})
+
+
+def test_a_selection_must_choose_every_component():
+    partial = {k: v for k, v in PLANTED.items() if k != "reranking"}
+    with pytest.raises(CatalogueError, match="no implementation chosen for reranking"):
+        normalize_selection(partial)
+
+
+def test_a_profile_naming_an_unknown_implementation_is_refused(tmp_path):
+    path = tmp_path / "ours.toml"
+    path.write_text('[weaknesses]\nretrieval = "bm25_only"\n', encoding="utf-8")
+    with pytest.raises(CatalogueError, match="unknown retrieval implementation 'bm25_only'"):
+        selection_from_profile(load_profile(path))
+
+
+@needs_reference
+def test_off_selects_the_reference():
+    assert resolve("chunking", OFF) == resolve("chunking", REFERENCE)
+    assert normalize_selection({**PLANTED, "answering": OFF})["answering"] == REFERENCE
+
+
+@needs_reference
+def test_archetypes_swap_exactly_one_component_for_the_reference():
+    found = archetypes(PLANTED)
+    assert tuple(found) == COMPONENTS
+    for component, selection in found.items():
+        changed = {c for c in COMPONENTS if selection[c] != PLANTED[c]}
+        assert changed == {component} and selection[component] == REFERENCE
+    assert "answering" not in archetypes({**PLANTED, "answering": OFF})
+
+
+def test_assemble_writes_the_template_modules_and_one_module_per_component(tmp_path):
+    rag = assemble(PLANTED, tmp_path)
+    assert rag == tmp_path / "rag"
+    template = {p.name for p in (catalogue.TEMPLATE_DIR / "rag").glob("*.py")}
+    assert {p.name for p in rag.iterdir()} == template | {f"{c}.py" for c in COMPONENTS}
+    for component, name in PLANTED.items():
+        expected = (catalogue.CATALOGUE_DIR / component / f"{name}.py").read_bytes()
+        assert (rag / f"{component}.py").read_bytes() == expected
+    for name in template:
+        expected = (catalogue.TEMPLATE_DIR / "rag" / name).read_bytes()
+        assert (rag / name).read_bytes() == expected
+
+
+def test_assemble_refuses_to_write_into_an_existing_rag_package(tmp_path):
+    (tmp_path / "rag").mkdir()
+    with pytest.raises(CatalogueError, match="already exists"):
+        assemble(PLANTED, tmp_path)
+
+
+def test_assemble_sets_a_planted_chunkers_chunk_size(tmp_path):
+    rag = assemble(PLANTED, tmp_path, chunk_size=640)
+    source = (rag / "chunking.py").read_text(encoding="utf-8")
+    assert "\nCHUNK_SIZE = 640  #" in source and "CHUNK_SIZE = 500" not in source
+
+
+def test_assemble_refuses_a_nonsense_chunk_size(tmp_path):
+    with pytest.raises(CatalogueError, match="chunk_size must be a positive integer"):
+        assemble(PLANTED, tmp_path, chunk_size=0)
+    assert not (tmp_path / "rag").exists()
+
+
+def _single_swaps() -> list[tuple[str, dict[str, str]]]:
+    if not HAS_REFERENCE:
+        return [("baseline", PLANTED)]
+    return [("baseline", PLANTED)] + [(f"reference-{c}", s) for c, s in archetypes(PLANTED).items()]
+
+
+@pytest.mark.parametrize(("label", "selection"), _single_swaps(), ids=lambda v: str(v)[:20])
+def test_every_single_swap_imports_cleanly(tmp_path, label, selection):
+    # A fresh interpreter, as the evaluation's child has: no `rag` cached from another test.
+    assemble(selection, tmp_path)
+    modules = ["rag.pipeline", *(f"rag.{c}" for c in COMPONENTS)]
+    code = "import importlib, sys\n" + "".join(f"importlib.import_module({m!r})\n" for m in modules)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={"PYTHONPATH": f"{tmp_path}:{REPO}", "HF_HUB_OFFLINE": "1", "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, f"{label}: {done.stderr[-2000:]}"
