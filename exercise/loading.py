@@ -53,7 +53,7 @@ class Corpus:
 
 @dataclass(frozen=True)
 class Question:
-    """One question with its expected answer and evidence; only `text` is ever shown to a pipeline."""
+    """One question with its expected answer and evidence; pipelines only ever see `text`."""
 
     id: str  # unique within its file, no whitespace
     text: str  # the question as asked
