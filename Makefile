@@ -19,16 +19,16 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)  ## create .venv and install the harness with test and dev tools
 
-demo: $(STAMP)  ## generate a medium variant into out/demo, verify it and print its statistics
-	$(VENV)/bin/takehome corpus generate --seed $(SEED) --profile medium --out out/demo --force
-	$(VENV)/bin/takehome corpus verify out/demo
-	$(VENV)/bin/takehome corpus stats out/demo
+demo: $(STAMP)  ## build a candidate bundle (medium, seed $(SEED)) into out/demo, verify its key, print statistics
+	$(VENV)/bin/takehome bundle --profile medium --seed $(SEED) --candidate demo --out out/demo --force
+	$(VENV)/bin/takehome corpus verify out/demo/key
+	$(VENV)/bin/takehome corpus stats out/demo/key
 
 test: $(STAMP)  ## run the harness's test suite (slow tests included)
 	$(PY) -m pytest
 
 lint: $(STAMP)  ## ruff check
-	$(VENV)/bin/ruff check exercise corpus grader tests benchmarks
+	$(VENV)/bin/ruff check exercise corpus grader candidate_template tests benchmarks
 
 corpus: $(STAMP)  ## regenerate the committed default variant (corpus/default) with seed $(SEED)
 	$(VENV)/bin/takehome corpus generate --seed $(SEED) --profile medium --out corpus/default --force

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from corpus.profile import SLICES
 from corpus.text import alpha_words, overlap, prose_sentences
+from corpus.variant import locate
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,10 @@ class Stats:
 
 
 def compute_stats(folder: Path, chunk_size: int | None = None) -> Stats:
-    folder = Path(folder)
-    variant = folder / "variant" if (folder / "variant").is_dir() else folder
-    key = folder / "key" if (folder / "key").is_dir() else None
-    if not (variant / "manifest.json").is_file():
+    found = locate(folder)
+    if found is None:
         raise FileNotFoundError(f"{folder} is not a variant (no manifest.json found)")
+    variant, key = found
     docs = {}
     for path in sorted((variant / "docs").glob("*.md")):
         with open(path, encoding="utf-8", newline="") as handle:

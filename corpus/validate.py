@@ -20,6 +20,7 @@ from pathlib import Path
 
 from corpus.profile import SLICES
 from corpus.text import content_words, overlap, split_sentences, tokens, units
+from corpus.variant import locate
 
 PARAPHRASE_MAX_OVERLAP = 0.25
 """A paraphrase question shares at most this share of its content words with its evidence."""
@@ -48,20 +49,17 @@ class Corpus:
 
 def verify(folder: Path) -> list[str]:
     """All problems found in an output folder (variant/ + key/) or a bare variant folder."""
-    folder = Path(folder)
-    if (folder / "variant" / "manifest.json").is_file():
-        variant, key = folder / "variant", folder / "key"
-    elif (folder / "manifest.json").is_file():
-        variant, key = folder, None
-    else:
+    found = locate(folder)
+    if found is None:
         raise VerifyError(
-            f"{folder} is not a variant: expected {folder}/manifest.json or "
-            f"{folder}/variant/manifest.json"
+            f"{folder} is not a variant: expected {folder}/manifest.json, "
+            f"{folder}/variant/manifest.json or a key folder ({folder}/key.json)"
         )
+    variant, key = found
     problems, docs, manifest_bytes = _check_manifest(variant, "variant")
     key_data: dict = {}
     if key is not None:
-        key_data, key_problems = _check_key(key, manifest_bytes)
+        key_data, key_problems = _check_key(key, variant, manifest_bytes)
         problems += key_problems
     starter = key_data.get("starter", {})
     chunk = starter.get("chunk_size") if starter.get("align_to_chunks") else None
@@ -104,7 +102,7 @@ def _check_manifest(variant: Path, label: str) -> tuple[list[str], dict[str, str
     return problems, docs, manifest_bytes
 
 
-def _check_key(key: Path, manifest_bytes: bytes) -> tuple[dict, list[str]]:
+def _check_key(key: Path, variant: Path, manifest_bytes: bytes) -> tuple[dict, list[str]]:
     problems: list[str] = []
     try:
         data = json.loads((key / "key.json").read_text(encoding="utf-8"))
@@ -115,7 +113,9 @@ def _check_key(key: Path, manifest_bytes: bytes) -> tuple[dict, list[str]]:
             "key/key.json: variant_manifest_sha256 does not match variant/manifest.json"
         )
     copy = key / "variant" / "manifest.json"
-    if not copy.is_file():
+    if (key / "variant").resolve() == variant.resolve():
+        pass  # verifying a key folder: its copy is the variant already checked
+    elif not copy.is_file():
         problems.append("key/variant: the pristine copy of the variant is missing")
     else:
         if copy.read_bytes() != manifest_bytes:

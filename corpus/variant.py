@@ -166,6 +166,19 @@ def write(variant: Variant, out: Path, *, force: bool = False) -> None:
             shutil.rmtree(staging)
 
 
+def locate(folder: Path) -> tuple[Path, Path | None] | None:
+    """(variant folder, key folder or None) for an output folder, a key folder or a variant."""
+    folder = Path(folder)
+    if (folder / "key.json").is_file() and (folder / "variant" / "manifest.json").is_file():
+        return folder / "variant", folder  # a key folder: its pristine variant copy inside
+    if (folder / "variant" / "manifest.json").is_file():
+        key = folder / "key"
+        return folder / "variant", key if key.is_dir() else None
+    if (folder / "manifest.json").is_file():
+        return folder, None
+    return None
+
+
 def _names(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir()] if folder.is_dir() else [folder.name]
 

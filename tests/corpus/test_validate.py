@@ -82,3 +82,7 @@ def test_not_a_variant(tmp_path):
 
 def test_mask_hides_values_and_qualifiers():
     assert mask("The Aster X2 draws 14 W.") == mask("The Aster X1 draws 11 W.")
+
+
+def test_a_key_folder_verifies_on_its_own(medium_dir):
+    assert verify(medium_dir / "key") == []
