@@ -14,29 +14,27 @@ mounts the submission, corpus, scratch dir and this `exercise` package).
 
 from __future__ import annotations
 
-import os
-import select
-import signal
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import exercise
 from exercise.child import OPS, invoke
+from exercise.child_process import (  # child_command, child_env, harness_root: re-exported
+    ChildGone,
+    ChildProcess,
+    ChildTimeout,
+    child_command,  # noqa: F401
+    child_env,  # noqa: F401
+    harness_root,  # noqa: F401
+)
 from exercise.errors import ExerciseError, OptionError
 from exercise.judging import CallRecord, Status
-from exercise.protocol import TRACEBACK_LINES, ErrorInfo, decode_message, encode_message
+from exercise.protocol import TRACEBACK_LINES, ErrorInfo
 
 # progress(stage, done, total): stage is "build", "ask" or "restart".
 Progress = Callable[[str, int, int], None]
-
-EXIT_GRACE_S = 5.0
-LOG_DRAIN_S = 1.0  # how long a finished child's output may keep arriving (a grandchild holds it)
 
 
 @dataclass(frozen=True)
@@ -99,238 +97,6 @@ class RunRecord:
     log_path: Path | None  # the child's stdout/stderr
 
 
-class _ChildGone(Exception):
-    """The child closed its result pipe, died or broke the protocol."""
-
-
-class _ChildTimeout(Exception):
-    """No complete message before the deadline."""
-
-
-def harness_root() -> Path:
-    """The directory holding this `exercise` package (put first on the child's PYTHONPATH)."""
-    return Path(exercise.__file__).resolve().parent.parent
-
-
-def child_command(
-    python: str,
-    submission: Path,
-    corpus_dir: Path,
-    work_dir: Path,
-    request_fd: int,
-    result_fd: int,
-) -> list[str]:
-    """The child's command line. `-P`: the working directory is not put on sys.path."""
-    return [
-        python,
-        "-P",
-        "-m",
-        "exercise.child",
-        "--submission",
-        str(submission),
-        "--corpus",
-        str(corpus_dir),
-        "--work-dir",
-        str(work_dir),
-        "--request-fd",
-        str(request_fd),
-        "--result-fd",
-        str(result_fd),
-    ]
-
-
-def child_env(base: Mapping[str, str], harness: str | None = None) -> dict[str, str]:
-    """The child's environment: `base`, with the harness (default: this one) first on PYTHONPATH
-    and no downloads."""
-    env = dict(base)
-    first = harness if harness is not None else str(harness_root())
-    paths = [first] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
-    env["PYTHONPATH"] = os.pathsep.join(paths)
-    env["PYTHONUNBUFFERED"] = "1"
-    env.setdefault("HF_HUB_OFFLINE", "1")
-    env.setdefault("TRANSFORMERS_OFFLINE", "1")
-    return env
-
-
-class _Child:
-    """One running child process and its two pipes."""
-
-    def __init__(
-        self,
-        submission: Path,
-        corpus_dir: Path,
-        work_dir: Path,
-        log_path: Path,
-        options: RunnerOptions,
-    ) -> None:
-        request_read, self._requests = os.pipe()
-        self._results, result_write = os.pipe()
-        python = options.python or sys.executable
-        view = options.child_paths
-        inside = (
-            (Path(view.submission), Path(view.corpus), Path(view.work))
-            if view is not None
-            else (submission, corpus_dir, work_dir)
-        )
-        command = [
-            *options.command_prefix,
-            *child_command(python, *inside, request_read, result_write),
-        ]
-        env = child_env(
-            os.environ if options.base_env is None else options.base_env,
-            harness=view.harness if view is not None else None,
-        )
-        self.log_path = log_path
-        self._pump: _LogPump | None = None
-        log_read = log_write = None
-        try:
-            with log_path.open("ab") as log:
-                if options.log_cap_bytes is not None:
-                    log_read, log_write = os.pipe()
-                self._process = subprocess.Popen(
-                    command,
-                    stdin=subprocess.DEVNULL,
-                    stdout=log if log_write is None else log_write,
-                    stderr=subprocess.STDOUT,
-                    pass_fds=(request_read, result_write),
-                    cwd=submission,
-                    env=env,
-                    start_new_session=True,
-                )
-        except BaseException:
-            for fd in (self._requests, self._results, log_read):
-                if fd is not None:
-                    os.close(fd)
-            raise
-        finally:
-            for fd in (request_read, result_write, log_write):
-                if fd is not None:
-                    os.close(fd)
-        if log_read is not None and options.log_cap_bytes is not None:
-            self._pump = _LogPump(log_read, log_path, options.log_cap_bytes)
-        self._buffer = bytearray()
-        self.peak_rss_kib: int | None = None
-
-    def send(self, message: dict[str, Any], deadline: float) -> None:
-        data = memoryview(encode_message(message))
-        while data:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise _ChildTimeout()
-            _, writable, _ = select.select([], [self._requests], [], remaining)
-            if not writable:
-                continue
-            try:
-                data = data[os.write(self._requests, data) :]
-            except BrokenPipeError as exc:
-                raise _ChildGone(self._exit_reason()) from exc
-
-    def receive(self, deadline: float) -> dict[str, Any]:
-        while (end := self._buffer.find(b"\n")) < 0:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise _ChildTimeout()
-            readable, _, _ = select.select([self._results], [], [], remaining)
-            if not readable:
-                continue
-            chunk = os.read(self._results, 1 << 16)
-            if not chunk:
-                raise _ChildGone(self._exit_reason())
-            self._buffer += chunk
-        line = bytes(self._buffer[:end])
-        del self._buffer[: end + 1]
-        try:
-            message = decode_message(line)
-        except ValueError as exc:
-            raise _ChildGone(f"sent a malformed protocol line ({exc})") from exc
-        rss = message.get("rss_kib")
-        if isinstance(rss, int) and not isinstance(rss, bool):
-            self.peak_rss_kib = max(rss, self.peak_rss_kib or 0)
-        return message
-
-    def _exit_reason(self) -> str:
-        try:
-            code = self._process.wait(timeout=EXIT_GRACE_S)
-        except subprocess.TimeoutExpired:
-            return "closed its result pipe"
-        if code < 0:
-            return f"was killed by signal {signal.Signals(-code).name}"
-        return f"exited with code {code}"
-
-    def close(self, *, graceful: bool) -> None:
-        """Ask the child to exit (when graceful), then kill its whole process group."""
-        if graceful and self._process.poll() is None:
-            try:
-                self.send({"op": "exit"}, time.monotonic() + 1.0)
-                self._process.wait(timeout=EXIT_GRACE_S)
-            except (_ChildGone, _ChildTimeout, subprocess.TimeoutExpired):
-                pass
-        try:
-            os.killpg(self._process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        self._process.wait()
-        if self._pump is not None:
-            self._pump.finish(LOG_DRAIN_S)
-        for fd in (self._requests, self._results):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-
-
-class _LogPump:
-    """Copies the child's stdout and stderr into the log, keeping at most `cap` bytes in it.
-
-    Output past the cap is still read (and dropped) so a child that prints a lot never blocks on
-    a full pipe; one line in the log says it was cut. Runs in a daemon thread.
-    """
-
-    def __init__(self, read_fd: int, log_path: Path, cap: int) -> None:
-        self._fd = read_fd
-        self._log = log_path.open("ab")
-        self._cap = cap
-        # The cap covers the whole log: restarted children append to what is already there.
-        self._size = self._log.seek(0, os.SEEK_END)
-        self._cut = self._size > cap  # only the truncation note ever goes past the cap
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="child-log", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            while not self._stop.is_set():
-                readable, _, _ = select.select([self._fd], [], [], 0.1)
-                if not readable:
-                    continue
-                chunk = os.read(self._fd, 1 << 20)
-                if not chunk:
-                    break
-                self._keep(chunk)
-        finally:
-            self._log.close()
-            os.close(self._fd)
-
-    def _keep(self, chunk: bytes) -> None:
-        if self._cut:
-            return
-        kept = chunk[: max(0, self._cap - self._size)]
-        if len(kept) < len(chunk):
-            self._cut = True
-            kept += f"\n[log truncated: output past {self._cap} bytes was discarded]\n".encode()
-        self._log.write(kept)
-        self._log.flush()
-        self._size += len(kept)
-
-    def finish(self, timeout: float) -> None:
-        """Wait for the end of the output; stop early when something still holds the pipe open
-        after `timeout` seconds (a grandchild that escaped the child's process group)."""
-        self._thread.join(timeout)
-        if self._thread.is_alive():
-            self._stop.set()
-            self._thread.join()
-
-
 def run_submission(
     submission: Path,
     corpus_dir: Path,
@@ -356,8 +122,8 @@ def run_submission(
 
     peaks: list[int | None] = []
 
-    def start() -> tuple[_Child | None, int | None, Fatal | None]:
-        child = _Child(submission, corpus_dir, work_dir, log_path, options)
+    def start() -> tuple[ChildProcess | None, int | None, Fatal | None]:
+        child = ChildProcess(submission, corpus_dir, work_dir, log_path, options)
         try:
             ready = _wait_ready(child, options.build_timeout_s, log_path)
         except BaseException:  # Ctrl-C: the child is in its own session, so kill it here
@@ -424,11 +190,11 @@ def run_submission(
 
 
 def _wait_ready(
-    child: _Child, timeout: float, log_path: Path
-) -> tuple[_Child | None, int | None, Fatal | None]:
+    child: ChildProcess, timeout: float, log_path: Path
+) -> tuple[ChildProcess | None, int | None, Fatal | None]:
     try:
         message = child.receive(time.monotonic() + timeout)
-    except _ChildTimeout:
+    except ChildTimeout:
         child.close(graceful=False)
         return (
             None,
@@ -441,7 +207,7 @@ def _wait_ready(
                 _log_tail(log_path),
             ),
         )
-    except _ChildGone as gone:
+    except ChildGone as gone:
         child.close(graceful=False)
         return (
             None,
@@ -464,16 +230,16 @@ def _wait_ready(
 
 
 def _call(
-    child: _Child, seq: int, op: str, query: str, k: int, timeout: float
+    child: ChildProcess, seq: int, op: str, query: str, k: int, timeout: float
 ) -> tuple[CallRecord, bool]:
     """One request/response; the flag says whether the child can take the next one."""
     deadline = time.monotonic() + timeout
     try:
         child.send({"seq": seq, "op": op, "query": query, "k": k}, deadline)
         message = child.receive(deadline)
-    except _ChildTimeout:
+    except ChildTimeout:
         return CallRecord(Status.TIMEOUT, reason=f"no reply within {timeout:g} s"), False
-    except _ChildGone as gone:
+    except ChildGone as gone:
         return CallRecord(Status.ERROR, reason=f"the child process {gone} during {op}"), False
     if message.get("event") != "result" or message.get("seq") != seq:
         return CallRecord(Status.ERROR, reason=f"protocol mismatch on request {seq}"), False
