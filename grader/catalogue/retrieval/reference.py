@@ -29,7 +29,7 @@ from rank_bm25 import BM25Okapi
 from rag.records import Chunk, Hit
 
 NEIGHBOURS = 10  # nearest pieces that measure a piece's hubness
-HUBNESS = 0.5  # share of that mean similarity subtracted from the piece's score
+HUBNESS = 0.75  # share of that mean similarity subtracted from the piece's score
 WHOLE_CHUNK = 0.5  # weight of the chunk's mean vector next to its best piece
 LEXICAL = 0.5  # weight of the normalised BM25 score
 
