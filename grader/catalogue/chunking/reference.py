@@ -5,13 +5,14 @@ travel in every chunk of the section as a context line (document title, then the
 so a fact stated only as "the group counts 2 engineers" under `## Maple team` is still found by a
 query about the Maple team. Within a section the units are sentences, list items and table rows.
 Whole paragraphs are packed together while they fit `MAX_CHARS`; a paragraph too long for one
-chunk is cut at sentence boundaries into windows that overlap by one sentence, so every pair of
-adjacent sentences (an event, then the figure that refers back to it) shares some chunk. Tables
-are cut into groups of whole rows, and every group's text repeats the table's header row, so a
-row's cells keep their column names.
+chunk is cut at sentence boundaries into windows that overlap by one sentence, so every two
+adjacent sentences of a paragraph (an event, then the figure that refers back to it) share a
+chunk. Tables are cut into groups of whole rows, and every group's text repeats the table's header
+row, so a row's cells keep their column names.
 
-`Chunk.start`/`end` cover only the document text of the chunk (never the added context), and
-stay well under the 1,500-character passage cap that the evaluation judges.
+`Chunk.start`/`end` cover only the document text of the chunk, never the added context, and stay
+well under the 1,500-character passage cap that the evaluation judges (only a single sentence
+longer than `MAX_CHARS` makes a longer chunk).
 """
 
 from __future__ import annotations

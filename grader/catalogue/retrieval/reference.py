@@ -1,14 +1,15 @@
 """First-stage search: sentence-level dense matching fused with BM25.
 
-Dense. A chunk holds several sentences, and a fact stated in one of them is diluted in a vector of
-the whole chunk, so every chunk text is split into pieces (lines and sentences; a chunker's
-context line is a piece too) and each piece is embedded once; identical pieces, such as a heading
-shared by the chunks of a section, are embedded once. A chunk scores its best piece plus the
-cosine of its mean piece vector (the chunk as a whole). Piece scores are corrected for hubness
-(CSLS, Conneau et al. 2018): a piece with many close neighbours in the corpus, such as a
-boilerplate sentence repeated with small variations, is close to many queries without answering
-them, so its mean similarity to its nearest neighbours is subtracted in part. Vectors are scaled
-to unit length here, so any embedder gives cosines.
+Dense. A fact stated in one sentence of a chunk is diluted in a vector of the whole chunk, so every
+chunk text is split into pieces (lines and sentences; a chunker's context line is a piece too) and
+each distinct piece is embedded once (a heading line shared by the chunks of a section, or a
+sentence in two overlapping chunks, only once). A chunk scores its best piece plus the cosine of
+its mean piece vector (the chunk as a whole). Piece scores are corrected for hubness (CSLS,
+Conneau et al. 2018): a piece with many close neighbours in the corpus, such as a boilerplate
+sentence repeated with small variations, is close to many queries without answering them, so its
+mean cosine with its nearest pieces is subtracted in part. The neighbours come from one exact faiss
+search at build time, quadratic in the number of pieces (about a second for the ~10,000 pieces of
+the default corpus). Vectors are scaled to unit length here, so any embedder gives cosines.
 
 Lexical. BM25 over the chunk texts finds exact tokens: error codes, endpoint paths, model and
 version qualifiers, names that appear only in a heading. The tokenizer keeps compound tokens whole
@@ -24,6 +25,7 @@ import re
 
 import faiss
 import numpy as np
+import torch
 from rank_bm25 import BM25Okapi
 
 from rag.records import Chunk, Hit
@@ -119,11 +121,14 @@ class Retriever:
         if n <= 0 or not self.chunks:
             return []
         query_vector = _unit_rows(np.asarray(self.embedder.encode_query(query), np.float32))
-        # Every piece is scored (a few thousand dot products), so no candidate is missed.
-        piece_score = self.vectors @ query_vector[0] - HUBNESS * self.hubness
+        # Every piece is scored (a few thousand dot products), so no candidate is missed. The
+        # products run on torch's thread pool, the one the encoder uses: numpy's BLAS would start
+        # a second pool whose spinning threads slow the encoder down on a two-core machine.
+        probe = torch.from_numpy(query_vector[0])
+        piece_score = torch.from_numpy(self.vectors).mv(probe).numpy() - HUBNESS * self.hubness
         best_piece = np.full(len(self.chunks), -np.inf, np.float32)
         np.maximum.at(best_piece, self.owner, piece_score[self.member])
-        score = best_piece + WHOLE_CHUNK * (self.whole @ query_vector[0])
+        score = best_piece + WHOLE_CHUNK * torch.from_numpy(self.whole).mv(probe).numpy()
         terms = tokenize(query)
         if terms:
             ceiling = sum(self.bm25.idf.get(t, 0.0) for t in terms) * (self.bm25.k1 + 1)

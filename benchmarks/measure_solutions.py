@@ -1,0 +1,175 @@
+"""Measure the reference solution, the baseline and the archetypes on a variant's hidden questions.
+
+A solution is a choice of one catalogue module per pipeline component (grader/catalogue/<component>/
+<name>.py): the baseline is what the variant's profile plants, the reference is every
+`reference.py`, and `archetype:<component>` is the baseline with that one component replaced by
+its reference. Each is assembled into a fresh submission (the candidate template's fixed modules
+plus the chosen files, as a bundle would ship them), run in a child process by `exercise.evaluate`
+like the grader runs a candidate, and scored on the variant's hidden questions per slice.
+
+    python benchmarks/measure_solutions.py                       # the reference, default variant
+    python benchmarks/measure_solutions.py --solution all        # baseline, reference, archetypes
+    python benchmarks/measure_solutions.py --variant /tmp/v11 --solution archetype:retrieval
+
+`--variant` is a folder as `takehome corpus generate --out` writes it (`variant/` and `key/`).
+Every run starts from an empty work dir unless `--work-dir` is given, so build time includes
+encoding the corpus. Results are written to benchmarks/results/solutions.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run from a checkout: `python benchmarks/...`
+
+from corpus.profile import COMPONENTS, parse_profile  # noqa: E402
+from exercise.evaluate import EvalOptions, Report, evaluate  # noqa: E402
+from exercise.loading import load_corpus, load_questions  # noqa: E402
+from exercise.metrics import by_label  # noqa: E402
+from grader.catalogue import (  # noqa: E402
+    REFERENCE,
+    CatalogueError,
+    assemble,
+    resolve,
+    selection_from_profile,
+)
+
+METRICS = ("recall@1", "recall@5", "recall@10", "mrr@10", "answer_accuracy",
+           "citation_precision", "abstention_accuracy")
+
+
+def solution_files(solution: str, baseline: Mapping[str, str]) -> dict[str, Path]:
+    """component -> the module file that `solution` uses for it.
+
+    Raises CatalogueError (naming the missing file) when a chosen module does not exist yet."""
+    if solution == "reference":
+        selection = dict.fromkeys(COMPONENTS, REFERENCE)
+    elif solution == "baseline":
+        selection = dict(baseline)
+    elif solution.startswith("archetype:"):
+        component = solution.split(":", 1)[1]
+        if component not in COMPONENTS:
+            raise CatalogueError(f"unknown component {component!r}; components: "
+                                 f"{', '.join(COMPONENTS)}")
+        selection = {**baseline, component: REFERENCE}
+    else:
+        raise ValueError(f"unknown solution {solution!r}: use reference, baseline, "
+                         f"archetype:<{'|'.join(COMPONENTS)}> or all")
+    return {component: resolve(component, name) for component, name in selection.items()}
+
+
+def assemble_submission(files: Mapping[str, Path], out_dir: Path, chunk_size: int) -> Path:
+    """A submission directory (`out_dir/rag/`) with the template's fixed modules and `files`."""
+    selection = {component: path.stem for component, path in files.items()}
+    assemble(selection, out_dir, chunk_size=chunk_size)  # the planted chunker keeps its alignment
+    return out_dir
+
+
+def measure(
+    files: Mapping[str, Path], variant: Path, work_dir: Path | None
+) -> tuple[Report, float]:
+    """Evaluate the solution made of `files` on `variant`'s hidden questions, grouped by slice."""
+    key = json.loads((variant / "key" / "key.json").read_text(encoding="utf-8"))
+    chunk_size = key["profile_settings"]["starter"]["chunk_size"]
+    corpus = load_corpus(variant / "variant")
+    questions = load_questions(variant / "key" / "questions" / "hidden.jsonl", corpus)
+    with tempfile.TemporaryDirectory(prefix="solution-") as scratch:
+        submission = assemble_submission(files, Path(scratch) / "submission", chunk_size)
+        start = time.perf_counter()
+        report = evaluate(
+            submission,
+            corpus,
+            questions,
+            work_dir=work_dir or Path(scratch) / "work",
+            log_path=Path(scratch) / "child.log",
+            options=EvalOptions(),
+            group_by=by_label("slice"),
+        )
+        wall = time.perf_counter() - start
+        if report.fatal is not None:
+            log = (Path(scratch) / "child.log").read_text(encoding="utf-8", errors="replace")
+            raise RuntimeError(f"{report.fatal.one_line()}\n{log[-3000:]}")
+    return report, wall
+
+
+def print_report(name: str, files: Mapping[str, Path], report: Report, wall: float) -> None:
+    print(f"\n== {name}: " + ", ".join(f"{c}={p.stem}" for c, p in files.items()))
+    print(f"{'':14}" + "".join(f"{m[:11]:>12}" for m in METRICS) + f"{'n':>6}")
+    for label, group in [("overall", report.overall), *report.groups.items()]:
+        print(f"{label:14}" + "".join(_cell(group.means[m], 12) for m in METRICS) + f"{group.n:>6}")
+    latency = report.latency
+    ops = "  ".join(f"{op} p50 {o.p50_ms or 0:.0f} ms p95 {o.p95_ms or 0:.0f} ms"
+                    for op, o in latency.ops.items())
+    print(f"build {latency.build_s or 0:.1f} s  {ops}  peak RSS {latency.peak_rss_mib or 0:.0f} MiB"
+          f"  whole run {wall:.1f} s  statuses {dict(report.statuses)}")
+
+
+def print_slice_table(results: Mapping[str, Report], metric: str) -> None:
+    """One metric by solution and slice: the archetype table of the issue's acceptance."""
+    slices = sorted({s for report in results.values() for s in report.groups})
+    print(f"\n{metric} by solution and slice")
+    print(f"{'':24}" + "".join(f"{s[:10]:>11}" for s in ["overall", *slices]))
+    for name, report in results.items():
+        groups = [report.overall, *(report.groups.get(s) for s in slices)]
+        print(f"{name:24}" + "".join(_cell(g.means[metric] if g else None, 11) for g in groups))
+
+
+def _cell(value: float | None, width: int) -> str:
+    return f"{'-':>{width}}" if value is None else f"{value:>{width}.3f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--variant", type=Path, default=HERE.parent / "corpus" / "default",
+                        help="folder with variant/ and key/ (default: corpus/default)")
+    parser.add_argument("--solution", action="append", default=[],
+                        help="reference (default), baseline, archetype:<component>, or all")
+    parser.add_argument("--work-dir", type=Path, default=None,
+                        help="keep the pipeline's cache here between runs (default: a fresh dir)")
+    args = parser.parse_args()
+    key = json.loads((args.variant / "key" / "key.json").read_text(encoding="utf-8"))
+    profile = parse_profile(key["profile_settings"], default_name="variant", origin="key.json")
+    baseline = selection_from_profile(profile)
+    solutions = args.solution or ["reference"]
+    if "all" in solutions:
+        solutions = ["baseline", "reference", *(f"archetype:{c}" for c in COMPONENTS)]
+    results: dict[str, Report] = {}
+    summary = {}
+    for solution in solutions:
+        try:
+            files = solution_files(solution, baseline)
+        except CatalogueError as exc:
+            print(f"\n== {solution}: skipped, a module is missing ({exc})", file=sys.stderr)
+            continue
+        work_dir = args.work_dir / solution.replace(":", "-") if args.work_dir else None
+        report, wall = measure(files, args.variant, work_dir)
+        print_report(solution, files, report, wall)
+        results[solution] = report
+        summary[solution] = {
+            "files": {c: str(p.relative_to(HERE.parent)) for c, p in files.items()},
+            "overall": report.overall.to_json()["metrics"],
+            "slices": {s: g.to_json()["metrics"] for s, g in report.groups.items()},
+            "latency": report.latency.to_json(),
+            "whole_run_s": round(wall, 2),
+        }
+    if len(results) > 1:
+        for metric in ("recall@5", "answer_accuracy"):
+            print_slice_table(results, metric)
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / "solutions.json").write_text(
+        json.dumps({"variant": str(args.variant), "solutions": summary}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    return 0 if results else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
