@@ -41,14 +41,22 @@ from grader.catalogue import (  # noqa: E402
     selection_from_profile,
 )
 
-METRICS = ("recall@1", "recall@5", "recall@10", "mrr@10", "answer_accuracy",
-           "citation_precision", "abstention_accuracy")
+METRICS = (
+    "recall@1",
+    "recall@5",
+    "recall@10",
+    "mrr@10",
+    "answer_accuracy",
+    "citation_precision",
+    "abstention_accuracy",
+)
 
 
 def solution_files(solution: str, baseline: Mapping[str, str]) -> dict[str, Path]:
     """component -> the module file that `solution` uses for it.
 
-    Raises CatalogueError (naming the missing file) when a chosen module does not exist yet."""
+    Raises CatalogueError (naming the module) when a chosen module does not exist yet, and
+    ValueError for a solution that names no known component."""
     if solution == "reference":
         selection = dict.fromkeys(COMPONENTS, REFERENCE)
     elif solution == "baseline":
@@ -56,12 +64,16 @@ def solution_files(solution: str, baseline: Mapping[str, str]) -> dict[str, Path
     elif solution.startswith("archetype:"):
         component = solution.split(":", 1)[1]
         if component not in COMPONENTS:
-            raise CatalogueError(f"unknown component {component!r}; components: "
-                                 f"{', '.join(COMPONENTS)}")
+            raise ValueError(
+                f"unknown component {component!r} in {solution!r}; components: "
+                f"{', '.join(COMPONENTS)}"
+            )
         selection = {**baseline, component: REFERENCE}
     else:
-        raise ValueError(f"unknown solution {solution!r}: use reference, baseline, "
-                         f"archetype:<{'|'.join(COMPONENTS)}> or all")
+        raise ValueError(
+            f"unknown solution {solution!r}: use reference, baseline, "
+            f"archetype:<{'|'.join(COMPONENTS)}> or all"
+        )
     return {component: resolve(component, name) for component, name in selection.items()}
 
 
@@ -105,10 +117,14 @@ def print_report(name: str, files: Mapping[str, Path], report: Report, wall: flo
     for label, group in [("overall", report.overall), *report.groups.items()]:
         print(f"{label:14}" + "".join(_cell(group.means[m], 12) for m in METRICS) + f"{group.n:>6}")
     latency = report.latency
-    ops = "  ".join(f"{op} p50 {o.p50_ms or 0:.0f} ms p95 {o.p95_ms or 0:.0f} ms"
-                    for op, o in latency.ops.items())
-    print(f"build {latency.build_s or 0:.1f} s  {ops}  peak RSS {latency.peak_rss_mib or 0:.0f} MiB"
-          f"  whole run {wall:.1f} s  statuses {dict(report.statuses)}")
+    ops = "  ".join(
+        f"{op} p50 {o.p50_ms or 0:.0f} ms p95 {o.p95_ms or 0:.0f} ms"
+        for op, o in latency.ops.items()
+    )
+    print(
+        f"build {latency.build_s or 0:.1f} s  {ops}  peak RSS {latency.peak_rss_mib or 0:.0f} MiB"
+        f"  whole run {wall:.1f} s  statuses {dict(report.statuses)}"
+    )
 
 
 def print_slice_table(results: Mapping[str, Report], metric: str) -> None:
@@ -127,12 +143,24 @@ def _cell(value: float | None, width: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--variant", type=Path, default=HERE.parent / "corpus" / "default",
-                        help="folder with variant/ and key/ (default: corpus/default)")
-    parser.add_argument("--solution", action="append", default=[],
-                        help="reference (default), baseline, archetype:<component>, or all")
-    parser.add_argument("--work-dir", type=Path, default=None,
-                        help="keep the pipeline's cache here between runs (default: a fresh dir)")
+    parser.add_argument(
+        "--variant",
+        type=Path,
+        default=HERE.parent / "corpus" / "default",
+        help="folder with variant/ and key/ (default: corpus/default)",
+    )
+    parser.add_argument(
+        "--solution",
+        action="append",
+        default=[],
+        help="reference (default), baseline, archetype:<component>, or all",
+    )
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=None,
+        help="keep the pipeline's cache here between runs (default: a fresh dir)",
+    )
     args = parser.parse_args()
     key = json.loads((args.variant / "key" / "key.json").read_text(encoding="utf-8"))
     profile = parse_profile(key["profile_settings"], default_name="variant", origin="key.json")
@@ -145,7 +173,9 @@ def main() -> int:
     for solution in solutions:
         try:
             files = solution_files(solution, baseline)
-        except CatalogueError as exc:
+        except ValueError as exc:
+            if not isinstance(exc, CatalogueError):
+                parser.error(str(exc))
             print(f"\n== {solution}: skipped, a module is missing ({exc})", file=sys.stderr)
             continue
         work_dir = args.work_dir / solution.replace(":", "-") if args.work_dir else None

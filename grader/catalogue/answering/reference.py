@@ -140,10 +140,16 @@ class _Library:
         """Cosine of the query with each text."""
         missing = [t for t in dict.fromkeys([query, *texts]) if t not in self.vectors]
         if missing:
-            vectors = self._model().encode(missing, batch_size=64, normalize_embeddings=True,
-                                           convert_to_numpy=False, show_progress_bar=False)
-            self.vectors.update((t, v.float().numpy()) for t, v in zip(missing, vectors,
-                                                                      strict=True))
+            vectors = self._model().encode(
+                missing,
+                batch_size=64,
+                normalize_embeddings=True,
+                convert_to_numpy=False,
+                show_progress_bar=False,
+            )
+            self.vectors.update(
+                (t, v.float().numpy()) for t, v in zip(missing, vectors, strict=True)
+            )
         return np.array([float(self.vectors[t] @ self.vectors[query]) for t in texts])
 
     def _model(self):

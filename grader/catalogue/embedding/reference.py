@@ -126,8 +126,11 @@ class Embedder:
         handle, temp = tempfile.mkstemp(dir=self.cache_path.parent, suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                np.savez(out, keys=np.array(keys, dtype="U64"),
-                         vectors=np.stack([cache[k] for k in keys]))
+                np.savez(
+                    out,
+                    keys=np.array(keys, dtype="U64"),
+                    vectors=np.stack([cache[k] for k in keys]),
+                )
             os.replace(temp, self.cache_path)  # readers never see a half-written cache
         finally:
             if os.path.exists(temp):

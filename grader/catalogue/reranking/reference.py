@@ -147,5 +147,6 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
         }
         score = sum(WEIGHTS[name] * value for name, value in features.items())
         scored.append(Hit(hit.index, score))
-    return sorted(scored, key=lambda h: (-h.score, chunks[h.index].doc_id,
-                                         chunks[h.index].start, h.index))
+    return sorted(
+        scored, key=lambda h: (-h.score, chunks[h.index].doc_id, chunks[h.index].start, h.index)
+    )

@@ -110,8 +110,9 @@ class Retriever:
         self.whole = _unit_rows(whole)
         # BM25Okapi cannot take an empty document; a chunk with no terms gets a placeholder.
         self.bm25 = BM25Okapi([tokenize(c.text) or ["\0"] for c in self.chunks])
-        by_place = sorted(range(len(self.chunks)),
-                          key=lambda i: (self.chunks[i].doc_id, self.chunks[i].start, i))
+        by_place = sorted(
+            range(len(self.chunks)), key=lambda i: (self.chunks[i].doc_id, self.chunks[i].start, i)
+        )
         self.order = np.argsort(np.array(by_place))
 
     def search(self, query: str, n: int) -> list[Hit]:
