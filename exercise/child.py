@@ -80,8 +80,9 @@ def serve(
     """Import, construct and build the pipeline, then answer requests until "exit" or EOF.
 
     Messages written: `{"event": "fatal", "stage": "import"|"init"|"build", "error"}` (then exit 1),
-    or `{"event": "ready", "build_ns"}` followed by one `{"event": "result", "seq", "op", "ok",
-    "elapsed_ns", "value" | "error"}` per request. Every message carries `rss_kib`.
+    or `{"event": "ready", "build_ns", "load_ns"}` (load: import + construct) followed by one
+    `{"event": "result", "seq", "op", "ok", "elapsed_ns", "value" | "error"}` per request.
+    Every message carries `rss_kib`.
     """
 
     def send(message: dict[str, Any]) -> None:
@@ -89,18 +90,20 @@ def serve(
         results.flush()
 
     stage = "import"
+    loading = time.monotonic_ns()
     try:
         cls = load_pipeline_class(submission)
         stage = "init"
         pipeline = cls(corpus_dir, work_dir)
         stage = "build"
         start = time.monotonic_ns()
+        load_ns = start - loading
         pipeline.build()
         build_ns = time.monotonic_ns() - start
     except (Exception, SystemExit) as exc:
         send({"event": "fatal", "stage": stage, "error": ErrorInfo.from_exception(exc).to_json()})
         return 1
-    send({"event": "ready", "build_ns": build_ns})
+    send({"event": "ready", "build_ns": build_ns, "load_ns": load_ns})
     for line in requests:
         request = json.loads(line)
         op = request.get("op")

@@ -95,6 +95,7 @@ class RunRecord:
     peak_rss_kib: int | None  # the largest over every child started
     restarts: int
     log_path: Path | None  # the child's stdout/stderr
+    load_ns: int | None = None  # the first child's import of rag.pipeline + Pipeline(...)
 
 
 def run_submission(
@@ -121,11 +122,12 @@ def run_submission(
     report = progress or (lambda stage, done, total: None)
 
     peaks: list[int | None] = []
+    loads: list[int | None] = []
 
     def start() -> tuple[ChildProcess | None, int | None, Fatal | None]:
         child = ChildProcess(submission, corpus_dir, work_dir, log_path, options)
         try:
-            ready = _wait_ready(child, options.build_timeout_s, log_path)
+            ready = _wait_ready(child, options.build_timeout_s, log_path, loads)
         except BaseException:  # Ctrl-C: the child is in its own session, so kill it here
             child.close(graceful=False)
             raise
@@ -186,11 +188,12 @@ def run_submission(
         _max(peaks),
         restarts,
         log_path,
+        loads[0] if loads else None,
     )
 
 
 def _wait_ready(
-    child: ChildProcess, timeout: float, log_path: Path
+    child: ChildProcess, timeout: float, log_path: Path, loads: list[int | None]
 ) -> tuple[ChildProcess | None, int | None, Fatal | None]:
     try:
         message = child.receive(time.monotonic() + timeout)
@@ -221,7 +224,8 @@ def _wait_ready(
             ),
         )
     if message.get("event") == "ready":
-        build_ns = message.get("build_ns")
+        build_ns, load_ns = message.get("build_ns"), message.get("load_ns")
+        loads.append(load_ns if isinstance(load_ns, int) else None)
         return child, build_ns if isinstance(build_ns, int) else None, None
     child.close(graceful=False)
     error = ErrorInfo.from_json(message.get("error"))

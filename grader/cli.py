@@ -1,7 +1,8 @@
 """`takehome`: the one command-line entry point, with subcommands grouped per area.
 
 Each area owns its typer app or command (corpus generation lives in `corpus.cli`, the local
-evaluation loop in `exercise.cli`, bundle building in `grader.bundle_cli`); this module only mounts
+evaluation loop in `exercise.cli`, bundle building in `grader.bundle_cli`, grading in
+`grader.grade_cli`); this module only mounts
 them, so `takehome --help` lists everything.
 """
 
@@ -12,6 +13,7 @@ import typer
 from corpus.cli import app as corpus_app
 from exercise.cli import eval_command
 from grader.bundle_cli import bundle_command
+from grader.grade_cli import grade_command
 
 app = typer.Typer(
     name="takehome",
@@ -22,6 +24,7 @@ app = typer.Typer(
 app.add_typer(corpus_app, name="corpus")
 app.command("eval")(eval_command)
 app.command("bundle")(bundle_command)
+app.command("grade")(grade_command)
 
 
 def main() -> None:

@@ -1,0 +1,155 @@
+"""Reading one candidate's answer key: `key.json`, the hidden questions and the pristine variant.
+
+A key folder is what `takehome bundle` writes as OUT/key (or `takehome corpus generate` as
+OUT/key): the grader judges against `variant/` inside it, never against the corpus a submission
+carries. Loading checks that the pieces belong together (the variant's manifest hash and the
+hidden file's hash as key.json records them), so a key mixed from two bundles is refused before
+anything runs. Only `grader.grade` and its helpers read keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus.profile import COMPONENTS, SLICES, Budgets
+from exercise.errors import ExerciseError
+from exercise.loading import Corpus, Question, load_corpus, load_questions
+
+HIDDEN = "questions/hidden.jsonl"
+VARIANT = "variant"
+
+
+class AnswerKeyError(ExerciseError):
+    """The key folder is missing, incomplete or inconsistent; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """Everything the grader needs about one variant, loaded and cross-checked."""
+
+    root: Path
+    data: Mapping[str, Any]  # key.json as read
+    corpus: Corpus  # the pristine variant
+    hidden: tuple[Question, ...]  # with their `slice` labels
+    public: tuple[Question, ...]  # the variant's public questions, `slice` label added from the key
+
+    @property
+    def profile(self) -> str:
+        return str(self.data.get("profile", "?"))
+
+    @property
+    def candidate(self) -> str | None:
+        value = self.data.get("candidate")
+        return value if isinstance(value, str) else None
+
+    @property
+    def budgets(self) -> Budgets:
+        raw = self.data.get("budgets")
+        if not isinstance(raw, Mapping):
+            raise AnswerKeyError(f"{self.root / 'key.json'}: no 'budgets' object")
+        try:
+            return Budgets(**raw)
+        except TypeError as exc:
+            raise AnswerKeyError(f"{self.root / 'key.json'}: budgets do not match: {exc}") from exc
+
+    @property
+    def components(self) -> dict[str, str] | None:
+        """component → shipped implementation (bundles record it; a bare variant key does not)."""
+        raw = self.data.get("components")
+        if not isinstance(raw, Mapping) or any(c not in raw for c in COMPONENTS):
+            return None
+        return {c: str(raw[c]) for c in COMPONENTS}
+
+    @property
+    def chunk_size(self) -> int | None:
+        starter = self.data.get("starter")
+        size = starter.get("chunk_size") if isinstance(starter, Mapping) else None
+        return size if isinstance(size, int) else None
+
+    @property
+    def bundle_files(self) -> dict[str, str]:
+        """path → sha256 of every file shipped outside corpus/ (empty for a bare variant key)."""
+        bundle = self.data.get("bundle")
+        files = bundle.get("files") if isinstance(bundle, Mapping) else None
+        return dict(files) if isinstance(files, Mapping) else {}
+
+    @property
+    def manifest_sha256(self) -> str:
+        return str(self.data.get("variant_manifest_sha256", ""))
+
+
+def load_key(root: Path) -> AnswerKey:
+    """Read and cross-check the key folder `root`; raises `AnswerKeyError` naming the problem."""
+    root = Path(root)
+    if not root.is_dir():
+        raise AnswerKeyError(
+            f"key folder {root} does not exist: pass the key/ folder `takehome bundle` wrote"
+        )
+    key_path = root / "key.json"
+    if not key_path.is_file():
+        hint = (
+            " (that looks like a bundle: pass its sibling key/ folder)"
+            if (root / "rag").is_dir()
+            else ""
+        )
+        raise AnswerKeyError(f"{root} has no key.json: it is not an answer key folder{hint}")
+    try:
+        data = json.loads(key_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AnswerKeyError(f"{key_path} is not readable JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise AnswerKeyError(f"{key_path} must hold a JSON object")
+    variant = root / VARIANT
+    manifest = variant / "manifest.json"
+    if not manifest.is_file():
+        raise AnswerKeyError(
+            f"{root} has no {VARIANT}/manifest.json: the key's pristine corpus is missing"
+        )
+    _check_hash(manifest, data.get("variant_manifest_sha256"), "variant_manifest_sha256")
+    hidden_path = root / HIDDEN
+    files = data.get("files")
+    recorded = files.get(HIDDEN) if isinstance(files, Mapping) else None
+    if not hidden_path.is_file():
+        raise AnswerKeyError(f"{root} has no {HIDDEN}: the hidden questions are missing")
+    _check_hash(hidden_path, recorded, f"files[{HIDDEN!r}]")
+    corpus = load_corpus(variant)
+    hidden = load_questions(hidden_path, corpus)
+    for question in hidden:
+        if question.labels.get("slice") not in SLICES:
+            raise AnswerKeyError(
+                f"{hidden_path}: question {question.id} has no known slice "
+                f"(got {question.labels.get('slice')!r}; slices: {', '.join(SLICES)})"
+            )
+    public_slices = data.get("public_slices") if isinstance(data.get("public_slices"), dict) else {}
+    public = tuple(
+        Question(
+            id=q.id,
+            text=q.text,
+            answer=q.answer,
+            evidence=q.evidence,
+            unanswerable=q.unanswerable,
+            labels={**q.labels, "slice": public_slices.get(q.id)},
+        )
+        for q in load_questions(variant / "questions" / "public.jsonl", corpus)
+    )
+    return AnswerKey(root=root, data=data, corpus=corpus, hidden=hidden, public=public)
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _check_hash(path: Path, recorded: object, field: str) -> None:
+    if not isinstance(recorded, str):
+        raise AnswerKeyError(f"key.json records no {field}: the key is incomplete")
+    actual = sha256_file(path)
+    if actual != recorded:
+        raise AnswerKeyError(
+            f"{path} does not match key.json's {field} ({actual[:12]}… vs {recorded[:12]}…): "
+            "the key folder mixes files from different variants; rebuild it with `takehome bundle`"
+        )
