@@ -108,11 +108,11 @@ def diagnose(
 
 
 def area_verdicts(rows: Sequence[Row]) -> dict[str, str | None]:
-    """One word per area: its worst row's verdict counts first when a row got worse, otherwise
-    "fixed" only when every row is fixed, "improved" when any row moved up."""
+    """One word per area over its rows with questions: "worse" when any row got worse, "fixed"
+    only when every row is fixed, "improved" when any row moved up, else "unchanged"."""
     verdicts: dict[str, str | None] = {}
     for area in AREAS:
-        words = [r.verdict for r in rows if r.area == area.name]
+        words = [r.verdict for r in rows if r.area == area.name and r.n > 0]
         if not words or any(w is None for w in words):
             verdicts[area.name] = None
         elif "worse" in words:

@@ -1,0 +1,103 @@
+"""Helpers for the grade tests: submissions made from a bundle with a fast pure-Python pipeline.
+
+`LEXICAL` retrieves paragraphs by word overlap (no model), so grading the 204 hidden questions
+of a medium bundle takes seconds; `EMPTY` returns nothing and always abstains (a stand-in for the
+starter baseline where the real one, MiniLM over the whole corpus, would cost half a minute).
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+LEXICAL = textwrap.dedent(
+    """
+    import re
+    from pathlib import Path
+
+    from exercise.types import Answer, Passage, Span
+
+    WORD = re.compile(r"[a-z0-9]+")
+
+
+    def words(text):
+        return set(WORD.findall(text.lower()))
+
+
+    class Pipeline:
+        def __init__(self, corpus_dir, work_dir):
+            self.corpus_dir = Path(corpus_dir)
+
+        def build(self):
+            self.paragraphs = []
+            for path in sorted((self.corpus_dir / "docs").glob("*.md")):
+                text = path.read_text(encoding="utf-8")
+                for match in re.finditer(r"[^\\n]+(?:\\n[^\\n]+)*", text):
+                    if match.end() - match.start() <= 1500:
+                        self.paragraphs.append(
+                            (path.stem, match.start(), match.end(), words(match.group()))
+                        )
+
+        def search(self, query, k):
+            asked = words(query)
+            scored = sorted(
+                ((len(asked & bag) / (1 + len(bag)) ** 0.5, i)
+                 for i, (_, _, _, bag) in enumerate(self.paragraphs)),
+                reverse=True,
+            )[:k]
+            return [
+                Passage(self.paragraphs[i][0], self.paragraphs[i][1], self.paragraphs[i][2], s)
+                for s, i in scored
+            ]
+
+        def answer(self, query):
+            top = self.search(query, 1)
+            if not top or top[0].score < 0.5:
+                return Answer("", ())
+            best = top[0]
+            return Answer("see the cited passage", (Span(best.doc_id, best.start, best.end),))
+    """
+)
+
+EMPTY = textwrap.dedent(
+    """
+    from exercise.types import Answer
+
+
+    class Pipeline:
+        def __init__(self, corpus_dir, work_dir):
+            pass
+
+        def build(self):
+            pass
+
+        def search(self, query, k):
+            return []
+
+        def answer(self, query):
+            return Answer("", ())
+    """
+)
+
+
+def submission_from(bundle: Path, dest: Path, pipeline: str = LEXICAL) -> Path:
+    """A copy of `bundle` with `rag/pipeline.py` replaced by `pipeline`."""
+    shutil.copytree(bundle, dest)
+    (dest / "rag" / "pipeline.py").write_text(pipeline, encoding="utf-8")
+    return dest
+
+
+def fake_baseline(monkeypatch, pipeline: str = EMPTY) -> None:
+    """Make `grade` use `pipeline` (plus the starter's other modules) as the baseline."""
+    import grader.grade as grade_module
+
+    real = grade_module._assemble_baseline
+
+    def assemble(key, dest):
+        root, note = real(key, dest)
+        if root is not None:
+            (root / "rag" / "pipeline.py").write_text(pipeline, encoding="utf-8")
+        return root, "a stand-in baseline (tests)"
+
+    monkeypatch.setattr(grade_module, "_assemble_baseline", assemble)
