@@ -232,7 +232,8 @@ def test_the_key_never_reaches_a_sandboxed_submission(bundle, key, tmp_path):
         "    def answer(self, query):",
         "    def answer(self, query):\n"
         "        found = []\n"
-        f"        for path in ({str(key / 'key.json')!r}, {str(key / 'questions/hidden.jsonl')!r}):\n"
+        f"        for path in ({str(key / 'key.json')!r},"
+        f" {str(key / 'questions/hidden.jsonl')!r}):\n"
         "            try:\n"
         "                found.append(open(path).read()[:200])\n"
         "            except OSError as exc:\n"
