@@ -12,6 +12,7 @@ import typer
 
 from corpus.cli import app as corpus_app
 from exercise.cli import eval_command
+from grader.batch_cli import grade_many_command
 from grader.bundle_cli import bundle_command
 from grader.grade_cli import grade_command
 
@@ -25,6 +26,7 @@ app.add_typer(corpus_app, name="corpus")
 app.command("eval")(eval_command)
 app.command("bundle")(bundle_command)
 app.command("grade")(grade_command)
+app.command("grade-many")(grade_many_command)
 
 
 def main() -> None:

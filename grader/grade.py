@@ -40,6 +40,7 @@ from grader.sandbox.interface import Limits, Sandbox
 from grader.sandbox.registry import choose
 
 SUBMISSION, BASELINE = "submission", "baseline"
+NOTES_CAP_BYTES = 64 * 1024  # of the candidate's NOTES.md kept in the report
 # message callback: one line per stage; step callback: (run label, stage, done, total)
 Say = Callable[[str], None]
 Step = Callable[[str, str, int, int], None]
@@ -55,6 +56,7 @@ class GradeOptions:
     resamples: int = DEFAULT_RESAMPLES
     seed: int = DEFAULT_SEED
     keep_work: bool = False  # keep OUT/work (the copies, scratch dirs) for debugging
+    image: str | None = None  # the docker backend's image; None: its default
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Grade:
     wall_s: float
     out: Path
     runs: tuple[RunOutcome, ...] = ()  # every run of the session (attribution swaps included)
+    notes: str | None = None  # the submission's NOTES.md (capped), None when it has none
 
 
 def grade(
@@ -115,7 +118,7 @@ def grade(
         intake = take_in(Path(submission), work / "submission")
         questions = key.hidden + (key.public if options.public else ())
         limits = Limits.from_budgets(key.budgets, calls=2 * len(questions))
-        sandbox = choose(options.isolation, limits)
+        sandbox = choose(options.isolation, limits, image=options.image)
         say(f"isolation: {sandbox.name}")
         runner = _Runner(key, sandbox, options, work, out / "logs", step)
         own = runner.run(intake.root, SUBMISSION, questions)
@@ -166,6 +169,7 @@ def grade(
             wall_s=time.perf_counter() - clock,
             out=out,
             runs=tuple(runner.outcomes),
+            notes=_notes(intake.root),
         )
     finally:
         if not options.keep_work:
@@ -231,6 +235,14 @@ class _Runner:
         outcome = RunOutcome(label, hidden, public, wall, _candidate_s(record), log)
         self.outcomes.append(outcome)
         return outcome
+
+
+def _notes(root: Path) -> str | None:
+    path = root / "NOTES.md"
+    if not path.is_file():
+        return None
+    text = path.read_bytes()[:NOTES_CAP_BYTES].decode("utf-8", errors="replace")
+    return text
 
 
 def _part(record: RunRecord, start: int, stop: int) -> RunRecord:

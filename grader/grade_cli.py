@@ -21,6 +21,7 @@ from exercise.errors import ExerciseError
 from grader.diagnosis import AREAS
 from grader.grade import GradeOptions, grade
 from grader.grade_report import write_report
+from grader.sandbox.docker import DEFAULT_IMAGE
 from grader.sandbox.interface import SandboxError
 from grader.sandbox.registry import SANDBOXES
 
@@ -92,6 +93,15 @@ def grade_command(
             "each contributes (one more run per changed component).",
         ),
     ] = False,
+    image: Annotated[
+        str | None,
+        typer.Option(
+            "--image",
+            help=f"Image the docker sandbox runs (default {DEFAULT_IMAGE}; built from "
+            "grader/Dockerfile). The engine is DOCKER_HOST's, else the default socket.",
+            show_default=False,
+        ),
+    ] = None,
     keep_work: Annotated[
         bool, typer.Option(help="Keep the copied submission and scratch folders under OUT.")
     ] = False,
@@ -102,7 +112,11 @@ def grade_command(
         _fail(err, f"--isolation {isolation!r} is not one of {', '.join(SANDBOXES)}")
     target = out if out is not None else Path("grades") / _name(submission)
     options = GradeOptions(
-        isolation=isolation, baseline=baseline, attribution=attribution, keep_work=keep_work
+        isolation=isolation,
+        baseline=baseline,
+        attribution=attribution,
+        keep_work=keep_work,
+        image=image,
     )
     try:
         with Progress(

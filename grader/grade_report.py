@@ -23,6 +23,7 @@ DESIGN.md, each a float in [0, 1] or null, plus `n`):
     timing                        wall_s, runs {label: {wall_s, candidate_s}}, candidate_s,
                                   harness_s, harness_share
     logs                          {label: path of the run's captured stdout/stderr}
+    notes                         the submission's NOTES.md (first 64 KiB) or null
     questions                     one row per hidden question: id, slice, text, status, scores,
                                   evidence, the returned passages and answer, and the baseline's
                                   status, coverage rank and scores
@@ -116,7 +117,8 @@ def report_json(grade: Grade) -> dict[str, Any]:
         },
         "integrity": [finding.to_json() for finding in grade.findings],
         "timing": _timing(grade),
-        "logs": {run.label: str(run.log) for run in (own, base) if run is not None},
+        "logs": {run.label: str(run.log) for run in grade.runs or (own, base) if run is not None},
+        "notes": grade.notes,
         "questions": _questions(hidden, base.hidden if base else None),
     }
     if base is not None:

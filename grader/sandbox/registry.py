@@ -20,8 +20,10 @@ SANDBOXES: dict[str, type[Sandbox]] = {
 AUTOMATIC = (DockerSandbox.name, BwrapSandbox.name)
 
 
-def choose(isolation: str | None, limits: Limits) -> Sandbox:
+def choose(isolation: str | None, limits: Limits, *, image: str | None = None) -> Sandbox:
     """The backend named `isolation`, or the first automatic one that works here.
+
+    `image` names the docker backend's image (default: `grader.sandbox.docker.DEFAULT_IMAGE`).
 
     Raises `ValueError` for an unknown name and `SandboxError` when the backend (or, with None,
     every automatic one) cannot run here, naming what is missing.
@@ -29,7 +31,7 @@ def choose(isolation: str | None, limits: Limits) -> Sandbox:
     if isolation is None:
         problems = []
         for name in AUTOMATIC:
-            sandbox = SANDBOXES[name](limits)
+            sandbox = _make(name, limits, image)
             problem = sandbox.problem()
             if problem is None:
                 return sandbox
@@ -41,6 +43,12 @@ def choose(isolation: str | None, limits: Limits) -> Sandbox:
         )
     if isolation not in SANDBOXES:
         raise ValueError(f"unknown isolation {isolation!r}: use one of {', '.join(SANDBOXES)}")
-    sandbox = SANDBOXES[isolation](limits)
+    sandbox = _make(isolation, limits, image)
     sandbox.require()
     return sandbox
+
+
+def _make(name: str, limits: Limits, image: str | None) -> Sandbox:
+    if name == DockerSandbox.name and image is not None:
+        return DockerSandbox(limits, image=image)
+    return SANDBOXES[name](limits)

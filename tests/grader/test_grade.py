@@ -47,6 +47,7 @@ TOP_LEVEL = {
     "integrity",
     "timing",
     "logs",
+    "notes",
     "questions",
 }
 
