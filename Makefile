@@ -19,10 +19,19 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)  ## create .venv and install the harness with test and dev tools
 
-demo: $(STAMP)  ## build a candidate bundle (medium, seed $(SEED)) into out/demo, verify its key, print statistics
+demo: $(STAMP)  ## bundle (medium, seed $(SEED)) → grade the starter and the reference → reports in out/demo/grades
 	$(VENV)/bin/takehome bundle --profile medium --seed $(SEED) --candidate demo --out out/demo --force
-	$(VENV)/bin/takehome corpus verify out/demo/key
-	$(VENV)/bin/takehome corpus stats out/demo/key
+	$(VENV)/bin/takehome solution reference --key out/demo/key --bundle out/demo/bundle \
+	  --out out/demo/reference --force
+	@iso=$$(command -v bwrap >/dev/null 2>&1 && echo bwrap || echo none); \
+	  [ $$iso = bwrap ] || echo "bwrap is not installed: the demo grades its own code unisolated"; \
+	  set -e; \
+	  $(VENV)/bin/takehome grade out/demo/bundle --key out/demo/key --out out/demo/grades/baseline \
+	    --isolation $$iso --no-baseline; \
+	  $(VENV)/bin/takehome grade out/demo/reference --key out/demo/key \
+	    --out out/demo/grades/reference --isolation $$iso
+	@echo
+	@echo "reports: out/demo/grades/baseline/ and out/demo/grades/reference/ (report.json, report.html, report.md)"
 
 test: $(STAMP)  ## run the harness's test suite (slow tests included)
 	$(PY) -m pytest

@@ -15,6 +15,7 @@ from exercise.cli import eval_command
 from grader.batch_cli import grade_many_command
 from grader.bundle_cli import bundle_command
 from grader.grade_cli import grade_command
+from grader.solution_cli import solution_command
 
 app = typer.Typer(
     name="takehome",
@@ -27,6 +28,7 @@ app.command("eval")(eval_command)
 app.command("bundle")(bundle_command)
 app.command("grade")(grade_command)
 app.command("grade-many")(grade_many_command)
+app.command("solution")(solution_command)
 
 
 def main() -> None:

@@ -1,0 +1,60 @@
+"""Known solutions for a bundle: the starter (`baseline`), the `reference`, and `archetype:<c>`
+(the starter with only component c replaced by the reference's).
+
+A solution is written as a submission: a copy of the candidate's bundle with `rag/` re-assembled
+from the catalogue, so it grades exactly like a candidate's work. Used by `make demo`,
+calibration and the benchmarks; `takehome solution` is the command.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from corpus.profile import COMPONENTS
+from grader.catalogue import REFERENCE, CatalogueError, assemble
+
+BASELINE, ARCHETYPE = "baseline", "archetype:"
+
+
+def solution_names() -> list[str]:
+    return [BASELINE, REFERENCE, *(f"{ARCHETYPE}{c}" for c in COMPONENTS)]
+
+
+def selection_for(solution: str, starter: Mapping[str, str]) -> dict[str, str]:
+    """component → catalogue implementation for `solution`, given the starter's selection."""
+    if solution == REFERENCE:
+        return dict.fromkeys(COMPONENTS, REFERENCE)
+    if solution == BASELINE:
+        return {c: starter[c] for c in COMPONENTS}
+    if solution.startswith(ARCHETYPE):
+        component = solution.removeprefix(ARCHETYPE)
+        if component in COMPONENTS:
+            return {**{c: starter[c] for c in COMPONENTS}, component: REFERENCE}
+    raise CatalogueError(f"unknown solution {solution!r}; known: {', '.join(solution_names())}")
+
+
+def write_solution(
+    solution: str,
+    bundle: Path,
+    starter: Mapping[str, str],
+    out: Path,
+    *,
+    chunk_size: int | None,
+    force: bool = False,
+) -> Path:
+    """Copy `bundle` to `out` with rag/ assembled for `solution`; return `out`."""
+    selection = selection_for(solution, starter)
+    bundle, out = Path(bundle), Path(out)
+    if not (bundle / "rag" / "pipeline.py").is_file():
+        raise CatalogueError(f"{bundle} is not a bundle folder (no rag/pipeline.py)")
+    if out.exists():
+        if not force:
+            raise CatalogueError(f"{out} already exists; pass --force to replace it")
+        shutil.rmtree(out)
+    ignore = shutil.ignore_patterns(".venv", ".takehome", "__pycache__", "*.pyc")
+    shutil.copytree(bundle, out, ignore=ignore)
+    shutil.rmtree(out / "rag")
+    assemble(selection, out, chunk_size=chunk_size)
+    return out
