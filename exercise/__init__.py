@@ -9,6 +9,7 @@ Candidates read this package and import `exercise.types`; the grader imports the
 - `metrics`    means, groups and bootstrap intervals; `latency` timings and memory
 - `protocol`, `child`, `runner`   the child process that runs a submission, and its parent side
 - `evaluate`   the evaluation loop; `export` TREC files; `summary` and `cli` the `eval` command
+- `history`    the evaluation history: one JSON line per local run (`eval --history FILE`)
 - `errors`     the domain errors the library raises (the CLI turns them into exit codes)
 
 See README.md next to this file for the exact definitions of every number reported.

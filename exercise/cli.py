@@ -28,6 +28,7 @@ from rich.progress import (
 from exercise.errors import ExerciseError
 from exercise.evaluate import DEFAULT_K, MAX_K, EvalOptions, Report, evaluate
 from exercise.export import export_trec, write_atomic
+from exercise.history import DEFAULT_LABEL, check_label, record_evaluation, source_files
 from exercise.loading import default_questions_path, load_corpus, load_questions
 from exercise.metrics import DEFAULT_SEED
 from exercise.runner import RunnerOptions
@@ -121,6 +122,20 @@ def eval_command(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap intervals.")] = (
         DEFAULT_SEED
     ),
+    history: Annotated[
+        Path | None,
+        typer.Option(
+            "--history",
+            help="Append one JSON line about this run (UTC time, metrics, a sha256 of rag/, "
+            "the rag/ files changed since the last line) to this file. "
+            "exercise/README.md describes it.",
+            show_default=False,
+        ),
+    ] = None,
+    history_label: Annotated[
+        str,
+        typer.Option("--history-label", help="How the run was started, as recorded in --history."),
+    ] = DEFAULT_LABEL,
 ) -> None:
     """Build SUBMISSION's pipeline in a child process, ask every question, print a summary.
 
@@ -131,6 +146,7 @@ def eval_command(
     """
     err = Console(stderr=True)
     try:
+        check_label(history_label)
         options = EvalOptions(
             k=k,
             seed=seed,
@@ -141,6 +157,8 @@ def eval_command(
         if not (submission / "rag").is_dir():
             raise ExerciseError(f"submission {submission} has no rag/ package (rag/pipeline.py)")
         state = submission.resolve() / STATE_DIR
+        # Hashed before the pipeline is imported: the sources this run evaluates.
+        sources = source_files(submission) if history is not None else {}
         with _ProgressDisplay(err, len(question_list)) as progress:
             report = evaluate(
                 submission,
@@ -154,6 +172,9 @@ def eval_command(
         if report.fatal is None:
             render_summary(report, variant, Console(), worst=worst)
         _write_outputs(report, json_out, trec_dir)
+        if history is not None:
+            public = questions is None or _same_file(questions, default_questions_path(corpus))
+            _record_history(history, submission, report, sources, history_label, public)
     except ExerciseError as exc:
         raise _fail(f"error: {exc}", EXIT_BAD_INPUT) from None
     except KeyboardInterrupt:
@@ -184,6 +205,38 @@ def _write_outputs(report: Report, json_out: Path | None, trec_dir: Path | None)
         write_atomic(json_out, text)
     if trec_dir is not None:
         export_trec(report.results, trec_dir, dict(report.overall.means))
+
+
+def _record_history(
+    path: Path,
+    submission: Path,
+    report: Report,
+    sources: dict[str, str],
+    label: str,
+    public: bool,
+) -> None:
+    """Append the run to the history file; a failure to write it is a warning, not an error
+    (the evaluation itself worked and its outputs are written)."""
+    try:
+        record_evaluation(
+            path,
+            submission,
+            report,
+            files=sources,
+            label=label,
+            questions="public" if public else "custom",
+        )
+    except OSError as exc:
+        typer.echo(f"warning: could not append this run to {path}: {exc}", err=True)
+    else:
+        typer.echo(f"recorded this run in {path}", err=True)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 class _ProgressDisplay:

@@ -8,7 +8,9 @@
                          and README.md) and corpus/ (manifest.json, docs/, questions/public.jsonl)
     OUT/bundle.tar.gz    the same folder as a deterministic archive (what is sent)
     OUT/key/             key.json, questions/hidden.jsonl, variant/ (DESIGN.md); key.json also
-                         records the candidate, the component selection and the bundle's hashes
+                         records the candidate, the component selection and the bundle's hashes;
+                         pairing_guide.md when the profile plants at most two components (a
+                         pairing round: `grader.pairing_guide`)
 
 Nothing that identifies the candidate, the selection, the catalogue or the hidden questions goes
 into the bundle. Writing is atomic: everything is staged in a temporary sibling folder that is
@@ -30,8 +32,10 @@ import exercise
 from corpus.profile import COMPONENTS, Profile
 from corpus.variant import Variant, generate, write
 from exercise.evaluate import DEFAULT_K
+from exercise.history import HISTORY_FILE
 from grader.archive import tar_gz_bytes
 from grader.catalogue import TEMPLATE_DIR, assemble, selection_from_profile
+from grader.pairing_guide import GUIDE_FILE, pairing_guide, wants_pairing_guide
 
 BUNDLE_DIR = "bundle"
 ARCHIVE = "bundle.tar.gz"
@@ -39,8 +43,12 @@ KEY_DIR = "key"
 OUTPUTS = (BUNDLE_DIR, ARCHIVE, KEY_DIR)
 RENDERED = ("README.md", "Makefile")  # template files holding {{placeholders}}
 MAX_NAME_CHARS = 200
-# Never copied from the template or the exercise package: local state, caches, build products.
-_IGNORED = {".venv", ".takehome", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
+# Never copied from the template or the exercise package: local state, caches, build products,
+# and an evaluation history (exercise.history) a run inside the template would leave behind.
+_IGNORED = {
+    ".venv", ".takehome", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache",
+    HISTORY_FILE,
+}  # fmt: skip
 _IGNORED_SUFFIXES = (".pyc", ".pyo", ".egg-info")
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
@@ -67,6 +75,8 @@ class BundleResult:
     """Questions kept in key/questions/hidden.jsonl."""
     components: dict[str, str]
     """component → shipped implementation."""
+    pairing_guide: Path | None = None
+    """OUT/key/pairing_guide.md when one was written (a pairing-sized profile), else None."""
 
 
 def build_bundle(
@@ -110,6 +120,9 @@ def build_bundle(
             archive_sha256=archive_sha,
             files=_starter_hashes(bundle),
         )
+        if wants_pairing_guide(components):
+            guide = pairing_guide(profile, variant, components, candidate=name)
+            (staging / KEY_DIR / GUIDE_FILE).write_text(guide, encoding="utf-8", newline="")
         generated.rmdir()
         _replace(out, staging)
     finally:
@@ -123,6 +136,7 @@ def build_bundle(
         public_questions=len(variant.public),
         hidden_questions=len(variant.hidden),
         components=components,
+        pairing_guide=out / KEY_DIR / GUIDE_FILE if wants_pairing_guide(components) else None,
     )
 
 

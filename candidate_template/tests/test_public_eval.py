@@ -25,6 +25,9 @@ def test_public_evaluation(announce, print_at_end, tmp_path):
     for option, variable in limits:
         if os.environ.get(variable):  # set by the Makefile to the graded run's limits
             command += [option, os.environ[variable]]
+    if os.environ.get("EVAL_HISTORY"):  # set by the Makefile unless HISTORY=off (README.md)
+        history = ROOT / os.environ["EVAL_HISTORY"]  # relative to the repository
+        command += ["--history", str(history), "--history-label", "test"]
     env = dict(os.environ, COLUMNS=str(max(100, shutil.get_terminal_size().columns)))
     if sys.__stdout__ is not None and sys.__stdout__.isatty():
         env["FORCE_COLOR"] = "1"

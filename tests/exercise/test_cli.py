@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -44,6 +45,8 @@ def test_help() -> None:
         "--export-trec",
         "--work-dir",
         "--query-timeout",
+        "--history",
+        "--history-label",
         "Exit codes",
     ):
         assert option in help_text.stdout
@@ -151,3 +154,84 @@ def test_user_mistakes_exit_2_with_one_line_and_no_traceback(
 def test_bad_option_values_are_usage_errors(tmp_path: Path, variant: Path) -> None:
     result = invoke(tmp_path, "--corpus", variant, "--k", "0")
     assert result.exit_code == 2 and "--k" in result.stderr
+
+
+def test_history_appends_one_line_per_run_with_label_and_question_set(
+    tmp_path: Path, variant: Path
+) -> None:
+    submission = write_submission(tmp_path / "sub", MISBEHAVING)
+    history = submission / "eval_history.jsonl"
+    first = invoke(submission, "--corpus", variant, "--history", history)
+    assert first.exit_code == 0, first.output
+    assert f"recorded this run in {history}" in first.stderr
+    (submission / "rag" / "extra.py").write_text("X = 1\n", encoding="utf-8")
+    custom = variant / "questions" / "mine.jsonl"
+    custom.write_bytes((variant / "questions" / "public.jsonl").read_bytes())
+    second = invoke(
+        submission, "--corpus", variant, "--questions", custom, "--history", history,
+        "--history-label", "watch",
+    )  # fmt: skip
+    assert second.exit_code == 0, second.output
+    entries = [json.loads(line) for line in history.read_text(encoding="utf-8").splitlines()]
+    assert [(e["label"], e["questions"], e["changed"]) for e in entries] == [
+        ("eval", "public", None),
+        ("watch", "custom", ["rag/extra.py"]),
+    ]
+    # q-notice raised (error) and q-charger returned garbage (invalid): see the first test.
+    assert entries[0]["statuses"] == {
+        "ok": 2, "error": 1, "timeout": 0, "invalid": 1, "not_run": 0,
+    }  # fmt: skip
+    assert entries[0]["metrics"]["n"] == 4 and entries[0]["fatal"] is None
+
+
+def test_a_run_whose_pipeline_cannot_start_is_recorded_too(tmp_path: Path, variant: Path) -> None:
+    submission = write_submission(tmp_path / "sub", "import not_installed_pkg\n")
+    history = tmp_path / "history.jsonl"
+    result = invoke(submission, "--corpus", variant, "--history", history)
+    assert result.exit_code == 1
+    (entry,) = [json.loads(line) for line in history.read_text(encoding="utf-8").splitlines()]
+    assert entry["fatal"].startswith("submission failed at import: ModuleNotFoundError")
+    assert entry["statuses"]["not_run"] == 4
+
+
+def test_nothing_is_recorded_without_history_or_when_the_options_are_wrong(
+    tmp_path: Path, variant: Path
+) -> None:
+    submission = write_submission(tmp_path / "sub", MISBEHAVING)
+    history = tmp_path / "history.jsonl"
+    assert invoke(submission, "--corpus", variant).exit_code == 0
+    bad = invoke(submission, "--corpus", variant, "--history", history, "--history-label", "X")
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("error: history label 'X' must be 1-32 characters")
+    assert len(bad.stderr.strip().splitlines()) == 1
+    missing = invoke(submission, "--corpus", tmp_path / "nowhere", "--history", history)
+    assert missing.exit_code == 2
+    assert not history.exists() and not (submission / "eval_history.jsonl").exists()
+
+
+def test_a_history_that_cannot_be_written_is_a_warning_not_a_failure(
+    tmp_path: Path, variant: Path
+) -> None:
+    submission = write_submission(tmp_path / "sub", MISBEHAVING)
+    history = tmp_path / "a-folder"
+    history.mkdir()  # appending to a directory fails
+    out = tmp_path / "report.json"
+    result = invoke(submission, "--corpus", variant, "--history", history, "--json", out)
+    assert result.exit_code == 0
+    assert f"warning: could not append this run to {history}" in result.stderr
+    assert json.loads(out.read_text())["metrics"]["n"] == 4  # the outputs are still written
+
+
+def test_the_history_records_the_sources_as_the_run_started(tmp_path: Path, variant: Path) -> None:
+    # A save during the run must not be credited to it: this pipeline edits rag/ as it builds.
+    editing = MISBEHAVING.replace(
+        "    def build(self):\n",
+        "    def build(self):\n"
+        "        Path(__file__).with_name('extra.py').write_text('A = 2\\n')\n",
+    )
+    submission = write_submission(tmp_path / "sub", editing, {"rag/extra.py": "A = 1\n"})
+    history = tmp_path / "history.jsonl"
+    assert invoke(submission, "--corpus", variant, "--history", history).exit_code == 0
+    assert (submission / "rag" / "extra.py").read_text() == "A = 2\n"  # it did edit
+    (entry,) = [json.loads(line) for line in history.read_text(encoding="utf-8").splitlines()]
+    assert entry["rag_files"]["rag/extra.py"] == hashlib.sha256(b"A = 1\n").hexdigest()
