@@ -34,6 +34,7 @@ from grader.answer_key import AnswerKey, AnswerKeyError, load_key
 from grader.attribution import Contribution, attribute, layout_problem
 from grader.catalogue import CatalogueError, assemble
 from grader.diagnosis import Row, diagnose
+from grader.history import History, read_history
 from grader.intake import Intake, take_in
 from grader.integrity import Finding
 from grader.sandbox.interface import Limits, Sandbox
@@ -91,6 +92,7 @@ class Grade:
     out: Path
     runs: tuple[RunOutcome, ...] = ()  # every run of the session (attribution swaps included)
     notes: str | None = None  # the submission's NOTES.md (capped), None when it has none
+    history: History | None = None  # the candidate's evaluation history (grader.history)
 
 
 def grade(
@@ -152,7 +154,9 @@ def grade(
                     lambda root, label: runner.run(root, label, key.hidden).hidden,
                     progress=say,
                 )
+        history = read_history(intake.root)
         findings = _findings(key, intake, sandbox, own, base, baseline_root)
+        findings += _history_findings(history)
         return Grade(
             key=key,
             intake=intake,
@@ -170,6 +174,7 @@ def grade(
             out=out,
             runs=tuple(runner.outcomes),
             notes=_notes(intake.root),
+            history=history,
         )
     finally:
         if not options.keep_work:
@@ -235,6 +240,23 @@ class _Runner:
         outcome = RunOutcome(label, hidden, public, wall, _candidate_s(record), log)
         self.outcomes.append(outcome)
         return outcome
+
+
+def _history_findings(history: History) -> list[Finding]:
+    """A history whose last run was not on the submitted code is worth a question, never more;
+    a missing or unreadable history is only reported in the report's history section."""
+    if history.last_matches_submission is False:
+        return [
+            Finding(
+                "history",
+                "info",
+                "the last recorded evaluation ran on other rag/ sources than the submitted ones",
+                "The candidate changed rag/ after their last local evaluation (or edited the "
+                "history). Not a sign of cheating; ask what changed at the end.",
+                tuple(history.changed_after_last[:10]) if history.changed_after_last else (),
+            )
+        ]
+    return []
 
 
 def _notes(root: Path) -> str | None:

@@ -24,6 +24,8 @@ DESIGN.md, each a float in [0, 1] or null, plus `n`):
                                   harness_s, harness_share
     logs                          {label: path of the run's captured stdout/stderr}
     notes                         the submission's NOTES.md (first 64 KiB) or null
+    history                       the candidate's evaluation history (grader.history), with
+                                  status "submitted" | "empty" | "missing" | "unreadable"
     questions                     one row per hidden question: id, slice, text, status, scores,
                                   evidence, the returned passages and answer, and the baseline's
                                   status, coverage rank and scores
@@ -119,6 +121,7 @@ def report_json(grade: Grade) -> dict[str, Any]:
         "timing": _timing(grade),
         "logs": {run.label: str(run.log) for run in grade.runs or (own, base) if run is not None},
         "notes": grade.notes,
+        "history": grade.history.to_json() if grade.history is not None else None,
         "questions": _questions(hidden, base.hidden if base else None),
     }
     if base is not None:

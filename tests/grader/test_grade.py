@@ -48,6 +48,7 @@ TOP_LEVEL = {
     "timing",
     "logs",
     "notes",
+    "history",
     "questions",
 }
 
@@ -296,3 +297,37 @@ def test_cli_refuses_a_missing_submission(key, tmp_path):
     )
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_without_a_history_the_report_says_none_was_submitted(lexical_report):
+    assert lexical_report["history"]["status"] == "missing"
+    assert lexical_report["history"]["summary"] == "no history submitted"
+    assert not any(f["check"] == "history" for f in lexical_report["integrity"])
+
+
+def test_a_history_of_other_code_is_a_finding_not_a_verdict(bundle, key, tmp_path):
+    from exercise.history import source_files, sources_sha256
+
+    submission = submission_from(bundle, tmp_path / "s")
+    files = source_files(submission)
+    line = {
+        "schema": 1,
+        "time": "2026-11-20T10:00:00Z",
+        "label": "eval",
+        "questions": "public",
+        "k": 10,
+        "metrics": {"recall@5": 0.5, "n": 48},
+        "latency": {},
+        "statuses": {"ok": 48},
+        "fatal": None,
+        "rag_sha256": sources_sha256(files),
+        "changed": None,
+        "rag_files": files,
+    }
+    (submission / "eval_history.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (submission / "rag" / "pipeline.py").write_text(LEXICAL + "\n# tidied\n", encoding="utf-8")
+    report = report_json(grade(submission, key, tmp_path / "out", NONE))
+    assert report["history"]["status"] == "submitted"
+    assert report["history"]["last_matches_submission"] is False
+    finding = next(f for f in report["integrity"] if f["check"] == "history")
+    assert finding["severity"] == "info" and "rag/pipeline.py" in finding["evidence"]
