@@ -62,6 +62,9 @@ class Variant:
     """doc_id → exact text."""
     hidden: tuple[Question, ...]
     public: tuple[Question, ...]
+    seed_in_manifest: bool = True
+    """False for a seed derived from a team secret: with the generator, a seed regenerates the
+    hidden questions, so the candidate's manifest says `"seed": null` (the key keeps it)."""
 
     def variant_files(self) -> dict[str, bytes]:
         """Relative path → bytes of every file of the variant folder (manifest last)."""
@@ -74,7 +77,7 @@ class Variant:
         return {
             "format": FORMAT,
             "generator_version": GENERATOR_VERSION,
-            "seed": self.seed,
+            "seed": self.seed if self.seed_in_manifest else None,
             "profile": self.profile.name,
             "judging": {
                 "passage_cap": self.profile.judging.passage_cap,

@@ -19,6 +19,7 @@ renamed into place at the end. Called by the `takehome bundle` command (`grader.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -87,8 +88,12 @@ def build_bundle(
     *,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    secret_seed: bool = False,
 ) -> BundleResult:
-    """Generate the variant for `(seed, profile)` and write OUT/bundle, bundle.tar.gz and key."""
+    """Generate the variant for `(seed, profile)` and write OUT/bundle, bundle.tar.gz and key.
+
+    `secret_seed`: the seed was derived from a team secret (`grader.seeds`); the bundle's
+    manifest then carries no seed, and key.json says where the seed came from."""
     name = check_candidate_name(candidate)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise BundleError(f"seed must be a non-negative integer, got {seed!r}")
@@ -97,6 +102,8 @@ def build_bundle(
     _check_output(out, force=force)
     say = progress or (lambda _stage: None)
     variant = generate(seed, profile, progress=lambda s: say(f"rendering {s}"))
+    if secret_seed:
+        variant = dataclasses.replace(variant, seed_in_manifest=False)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
@@ -119,6 +126,7 @@ def build_bundle(
             components=components,
             archive_sha256=archive_sha,
             files=_starter_hashes(bundle),
+            seed_source="team secret" if secret_seed else "given",
         )
         if wants_pairing_guide(components):
             guide = pairing_guide(profile, variant, components, candidate=name)
@@ -252,8 +260,10 @@ def _extend_key(
     components: Mapping[str, str],
     archive_sha256: str,
     files: Mapping[str, str],
+    seed_source: str,
 ) -> None:
     key = json.loads(path.read_text(encoding="utf-8"))
+    key["seed_source"] = seed_source
     key["candidate"] = candidate
     key["components"] = {c: components[c] for c in COMPONENTS}
     key["bundle"] = {"archive": ARCHIVE, "archive_sha256": archive_sha256, "files": dict(files)}

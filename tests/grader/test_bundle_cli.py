@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from grader.cli import app
 
 runner = CliRunner()
-OPTIONS = ("--candidate", "--seed", "--profile", "--out", "--force")
+OPTIONS = ("--candidate", "--seed", "--secret-file", "--profile", "--out", "--force")
 
 
 def _plain(text: str) -> str:
@@ -32,7 +32,7 @@ def test_help_explains_every_option():
         assert option in text
     for phrase in (
         "recorded in the key only",
-        "different one per candidate",
+        "derived from the team secret",
         "path to a .toml file",
         "Default: bundles/<candidate>",
         "Replace OUT",
@@ -92,5 +92,10 @@ def test_user_mistakes_are_one_line_errors_with_exit_code_2(tmp_path, overrides,
 def test_missing_required_options_are_usage_errors():
     result = runner.invoke(app, ["bundle", "--seed", "4"])
     assert result.exit_code == 2 and "--candidate" in _plain(result.output)
-    result = runner.invoke(app, ["bundle", "--candidate", "Grace"])
-    assert result.exit_code == 2 and "--seed" in _plain(result.output)
+
+
+def test_without_a_seed_the_team_secret_is_needed(tmp_path, monkeypatch):
+    monkeypatch.setenv("TAKEHOME_TEAM_SECRET", "short")
+    result = runner.invoke(app, ["bundle", "--candidate", "Grace", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "at least 16" in _plain(result.output)
+    assert not (tmp_path / "o").exists()

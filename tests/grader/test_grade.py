@@ -331,3 +331,15 @@ def test_a_history_of_other_code_is_a_finding_not_a_verdict(bundle, key, tmp_pat
     assert report["history"]["last_matches_submission"] is False
     finding = next(f for f in report["integrity"] if f["check"] == "history")
     assert finding["severity"] == "info" and "rag/pipeline.py" in finding["evidence"]
+
+
+def test_a_submission_for_variant_a_graded_with_the_key_of_variant_b(bundle, tmp_path):
+    from corpus.profile import load_profile
+    from grader.bundle import build_bundle
+
+    other = build_bundle(load_profile("medium"), 8, "someone else", tmp_path / "b").out
+    submission = submission_from(bundle, tmp_path / "s")
+    report = report_json(grade(submission, other / "key", tmp_path / "out", NONE))
+    finding = report["integrity"][0]
+    assert finding["check"] == "variant" and finding["severity"] == "alert"
+    assert "another corpus variant" in finding["title"]

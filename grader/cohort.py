@@ -1,0 +1,578 @@
+"""Cohort statistics: which hidden questions separated strong submissions from weak ones.
+
+Called by `takehome cohort` (grader.cohort_cli) after a round, over the grade reports of every
+submission; the writers live in grader.cohort_report. Everything here except `find_reports` and
+`load_reports` is a pure function over report dicts, and reads only these fields of a report:
+`key.variant_manifest_sha256`, `key.candidate`, `fatal.stage`, and per question row `id`, `slice`
+(or `labels.slice`), `unanswerable`, `text` and `scores`.
+
+Rules (also written into cohort.json, so a reader of the numbers has them):
+
+- A submission **passes** a question when it recalled it: answerable questions need
+  `scores["recall@5"] == 1` (every evidence span covered in the top 5), unanswerable ones
+  `scores["abstention_accuracy"] == 1` (abstained, no citations). A failed call (error, timeout,
+  invalid, not run) scores 0, so it is a fail. A question is unanswerable when its row says so
+  (or, in a row without the flag, when recall@5 does not apply).
+- **Difficulty** of a question = passes / n, the share of the n submissions holding it that
+  passed it (classical test theory's item "p-value": higher means easier).
+- A submission's **total** = questions it passed. The **rest-score** for question q = total
+  minus its own pass of q, so q is not correlated with itself (with few questions the plain total
+  inflates every item's correlation).
+- **Discrimination** of q = the point-biserial correlation between the pass vector of q and the
+  rest-scores, over the submissions holding q: the Pearson correlation of a 0/1 variable with a
+  number, r = (M1 − M0) / s · √(p·(1 − p)), where M1, M0 are the mean rest-scores of those who
+  passed and failed, s their population standard deviation and p the difficulty. None when
+  everyone or no one passed (the pass vector is constant) or the rest-scores are all equal.
+- Per slice, each submission's slice score is its share of passes over the slice's questions,
+  which equals the report's slice recall@5 (abstention accuracy for the unanswerable slice);
+  the distribution across submissions is given as min, quartiles (linear interpolation between
+  order statistics, numpy's default), max and mean.
+- The leaderboard ranks by overall recall@5 (over the answerable questions, as the report's
+  overall figure), then by total passes; equal pairs share a rank and are listed by name.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from corpus.profile import SLICES
+from exercise.errors import ExerciseError
+from grader.grade_report import REPORT_NAME, REPORT_SCHEMA
+
+COHORT_SCHEMA = 1
+MIN_REPORTS = 2
+PASS_METRIC = "recall@5"  # answerable questions
+ABSTAIN_METRIC = "abstention_accuracy"  # unanswerable questions
+NEVER = "never_pass"
+ALWAYS = "always_pass"
+NO_SLICE = "(none)"  # the slice name for rows that carry none
+NEGATIVE = "negative_discrimination"
+FLAGS = (NEVER, ALWAYS, NEGATIVE)
+RULES = {
+    "pass": "answerable: scores['recall@5'] == 1; unanswerable: "
+    "scores['abstention_accuracy'] == 1; a failed call scores 0 and fails",
+    "difficulty": "passes / n over the submissions holding the question (higher = easier)",
+    "total": "questions the submission passed",
+    "discrimination": "point-biserial (Pearson) correlation between passing the question and the "
+    "rest-score (total minus this question), over the submissions holding it; null when the pass "
+    "vector or the rest-scores are constant",
+    "slice_score": "share of the slice's questions the submission passed (= slice recall@5, "
+    "or abstention accuracy for unanswerable questions)",
+    "quartiles": "linear interpolation between order statistics (numpy's default)",
+    "leaderboard": "overall recall@5 over answerable questions, then total passes; ties share a "
+    "rank and are listed by name",
+    "flags": f"{NEVER}: nobody passed; {ALWAYS}: everybody passed (neither separates "
+    f"submissions: candidates for retirement); {NEGATIVE}: weaker submissions passed it more "
+    "often than stronger ones (check the question and its key)",
+}
+
+
+class CohortError(ExerciseError):
+    """The cohort cannot be formed from these inputs; the message names the input and why."""
+
+
+class MixedVariantsError(CohortError):
+    """The reports were graded against different variants, so equal ids mean different questions."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One submission's report in the cohort."""
+
+    name: str  # unique label: the report's folder name (grade-many's OUT/<name>/report.json)
+    source: str  # the file it was read from (or a label for reports built in memory)
+    report: Mapping[str, Any]  # the grade report dict, read only
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """How one hidden question behaved across the cohort."""
+
+    id: str
+    slice: str | None  # the slice the reports give (several joined by "/" if they disagree)
+    unanswerable: bool
+    text: str | None  # the question as the first report holding it shows it
+    passes: int  # submissions that passed it
+    n: int  # submissions whose report holds it
+    difficulty: float  # passes / n
+    discrimination: float | None  # point-biserial with the rest-score; None when undefined
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        flags = []
+        if self.passes == 0:
+            flags.append(NEVER)
+        if self.passes == self.n:
+            flags.append(ALWAYS)
+        if self.discrimination is not None and self.discrimination < 0:
+            flags.append(NEGATIVE)
+        return tuple(flags)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "slice": self.slice,
+            "unanswerable": self.unanswerable,
+            "text": self.text,
+            "passes": self.passes,
+            "n": self.n,
+            "difficulty": self.difficulty,
+            "discrimination": self.discrimination,
+            "flags": list(self.flags),
+        }
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Five-number summary and mean of some values."""
+
+    n: int
+    min: float
+    q1: float
+    median: float
+    q3: float
+    max: float
+    mean: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "min": self.min,
+            "q1": self.q1,
+            "median": self.median,
+            "q3": self.q3,
+            "max": self.max,
+            "mean": self.mean,
+        }
+
+
+@dataclass(frozen=True)
+class SliceStats:
+    """One slice across the cohort."""
+
+    name: str
+    metric: str  # recall@5, abstention_accuracy, or "pass_rate" for a slice mixing both kinds
+    questions: int  # distinct question ids in the slice
+    scores: Mapping[str, float]  # submission name → its slice score
+    distribution: Distribution
+    never_pass: tuple[str, ...]  # question ids nobody passed
+    always_pass: tuple[str, ...]  # question ids everybody passed
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "questions": self.questions,
+            "scores": dict(self.scores),
+            "distribution": self.distribution.to_json(),
+            "never_pass": list(self.never_pass),
+            "always_pass": list(self.always_pass),
+        }
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One submission's row of the leaderboard."""
+
+    rank: int  # 1 = best; equal (recall@5, total) share a rank
+    name: str
+    candidate: str | None
+    source: str
+    recall_at_5: float | None  # overall, over its answerable questions
+    abstention: float | None  # over its unanswerable questions
+    total: int  # questions passed
+    n: int  # questions in its report
+    fatal: str | None  # the stage a fatal failure stopped, if any
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "name": self.name,
+            "candidate": self.candidate,
+            "source": self.source,
+            PASS_METRIC: self.recall_at_5,
+            ABSTAIN_METRIC: self.abstention,
+            "total": self.total,
+            "n": self.n,
+            "fatal": self.fatal,
+        }
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """The statistics of one cohort."""
+
+    variants: tuple[str, ...]  # distinct variant manifest sha256s, in input order
+    mixed: bool  # more than one variant was pooled (--allow-mixed)
+    questions: tuple[QuestionStats, ...]  # in the order the reports list them
+    slices: tuple[SliceStats, ...]  # known slices in SLICES order, then others by name
+    leaderboard: tuple[Standing, ...]  # best first
+
+    @property
+    def never_pass(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions if NEVER in q.flags)
+
+    @property
+    def always_pass(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions if ALWAYS in q.flags)
+
+    @property
+    def negative(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions if NEGATIVE in q.flags)
+
+    def by_discrimination(self) -> list[QuestionStats]:
+        """Most discriminating first; undefined discrimination last; ties by id."""
+        return sorted(
+            self.questions,
+            key=lambda q: (q.discrimination is None, -(q.discrimination or 0.0), q.id),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": COHORT_SCHEMA,
+            "kind": "cohort",
+            "submissions": len(self.leaderboard),
+            "variants": list(self.variants),
+            "mixed": self.mixed,
+            "rules": dict(RULES),
+            "leaderboard": [s.to_json() for s in self.leaderboard],
+            "slices": {s.name: s.to_json() for s in self.slices},
+            "never_pass": list(self.never_pass),
+            "always_pass": list(self.always_pass),
+            "negative_discrimination": list(self.negative),
+            "questions": [q.to_json() for q in self.questions],
+        }
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def find_reports(paths: Sequence[Path]) -> list[Path]:
+    """The report files named by `paths`: files as given; a folder holding report.json gives it,
+    any other folder gives its subfolders' report.json (a grade-many output). Each file once."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in map(Path, paths):
+        if path.is_dir():
+            direct = path / REPORT_NAME
+            inner = [direct] if direct.is_file() else sorted(path.glob(f"*/{REPORT_NAME}"))
+            if not inner:
+                raise CohortError(
+                    f"{path} holds no {REPORT_NAME}, neither itself nor in a subfolder: pass "
+                    "report files or the folders `takehome grade`/`grade-many` wrote"
+                )
+        elif path.is_file():
+            inner = [path]
+        else:
+            raise CohortError(f"{path} does not exist")
+        for report in inner:
+            resolved = report.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found.append(report)
+    return found
+
+
+def load_reports(paths: Sequence[Path]) -> list[Entry]:
+    """Read and check every report `find_reports` names; names are made unique."""
+    entries = []
+    names: set[str] = set()
+    for path in find_reports(paths):
+        try:
+            report = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise CohortError(f"{path} cannot be read as JSON: {exc}") from exc
+        check_report(report, str(path))
+        name = _unique(_name_of(path), names)
+        names.add(name)
+        entries.append(Entry(name, str(path), report))
+    return entries
+
+
+def check_report(report: object, where: str) -> None:
+    """Raise CohortError unless `report` has the fields cohort statistics read."""
+    if not isinstance(report, dict):
+        raise CohortError(f"{where} must hold a JSON object (a grade report)")
+    if report.get("kind", "grade") != "grade":
+        raise CohortError(f"{where} is not a grade report (kind {report.get('kind')!r})")
+    schema = report.get("schema", REPORT_SCHEMA)
+    if schema != REPORT_SCHEMA:
+        raise CohortError(
+            f"{where} has report schema {schema!r}; this harness reads schema {REPORT_SCHEMA} "
+            "(re-grade with this version)"
+        )
+    key = report.get("key")
+    if not isinstance(key, dict) or not isinstance(key.get("variant_manifest_sha256"), str):
+        raise CohortError(f"{where} lacks key.variant_manifest_sha256: it is not a full report")
+    rows = report.get("questions")
+    if not isinstance(rows, list) or not rows:
+        raise CohortError(f"{where} has no question rows")
+    ids: set[str] = set()
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+            raise CohortError(f"{where}: question row {number} has no string id")
+        if row["id"] in ids:
+            raise CohortError(f"{where}: question {row['id']!r} appears twice")
+        ids.add(row["id"])
+        scores = row.get("scores")
+        if not isinstance(scores, dict):
+            raise CohortError(f"{where}: question {row['id']!r} has no scores object")
+        for metric in (PASS_METRIC, ABSTAIN_METRIC):
+            value = scores.get(metric)
+            if value is not None and (isinstance(value, bool) or not _is_number(value)):
+                raise CohortError(
+                    f"{where}: question {row['id']!r} has {metric} {value!r}; "
+                    "expected a number or null"
+                )
+
+
+def check_variants(entries: Sequence[Entry], *, allow_mixed: bool = False) -> tuple[str, ...]:
+    """The distinct variant shas of `entries`; several raise MixedVariantsError unless allowed."""
+    variants: dict[str, list[str]] = {}
+    for entry in entries:
+        variants.setdefault(entry.report["key"]["variant_manifest_sha256"], []).append(entry.name)
+    if len(variants) > 1 and not allow_mixed:
+        listed = "; ".join(
+            f"{sha[:12]}…: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}"
+            for sha, names in variants.items()
+        )
+        raise MixedVariantsError(
+            f"the reports were graded against {len(variants)} different variants ({listed}), "
+            "so a question id names different questions in them"
+        )
+    return tuple(variants)
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+def compute_cohort(entries: Sequence[Entry], *, allow_mixed: bool = False) -> Cohort:
+    """The cohort statistics of `entries` (at least MIN_REPORTS, names unique)."""
+    if len(entries) < MIN_REPORTS:
+        raise CohortError(
+            f"a cohort needs at least {MIN_REPORTS} reports, got {len(entries)}: "
+            "statistics across submissions need several submissions"
+        )
+    names = [e.name for e in entries]
+    if len(set(names)) != len(names):
+        raise CohortError(f"submission names must be unique, got {names}")
+    for entry in entries:
+        check_report(entry.report, entry.source)
+    variants = check_variants(entries, allow_mixed=allow_mixed)
+
+    passes = {e.name: {row["id"]: passed(row) for row in e.report["questions"]} for e in entries}
+    totals = {name: sum(marks.values()) for name, marks in passes.items()}
+    questions = _question_stats(entries, passes, totals)
+    return Cohort(
+        variants=variants,
+        mixed=len(variants) > 1,
+        questions=questions,
+        slices=_slice_stats(entries, passes, questions),
+        leaderboard=_leaderboard(entries, passes, totals),
+    )
+
+
+def passed(row: Mapping[str, Any]) -> bool:
+    """The pass rule of the module docstring for one question row."""
+    scores = row.get("scores") or {}
+    value = scores.get(ABSTAIN_METRIC if is_unanswerable(row) else PASS_METRIC)
+    return value is not None and value == 1
+
+
+def is_unanswerable(row: Mapping[str, Any]) -> bool:
+    flag = row.get("unanswerable")
+    if isinstance(flag, bool):
+        return flag
+    return (row.get("scores") or {}).get(PASS_METRIC) is None
+
+
+def slice_of(row: Mapping[str, Any]) -> str | None:
+    value = row.get("slice")
+    if value is None:
+        value = (row.get("labels") or {}).get("slice")
+    return None if value is None else str(value)
+
+
+def point_biserial(passes: Sequence[bool], scores: Sequence[float]) -> float | None:
+    """Pearson correlation of a 0/1 vector with scores; None when either is constant."""
+    if len(passes) != len(scores):
+        raise ValueError(f"{len(passes)} pass marks for {len(scores)} scores")
+    n = len(scores)
+    if n < 2:
+        return None
+    xs = [1.0 if p else 0.0 for p in passes]
+    mean_x, mean_y = math.fsum(xs) / n, math.fsum(scores) / n
+    cov = math.fsum((x - mean_x) * (y - mean_y) for x, y in zip(xs, scores, strict=True))
+    var_x = math.fsum((x - mean_x) ** 2 for x in xs)
+    var_y = math.fsum((y - mean_y) ** 2 for y in scores)
+    if var_x == 0 or var_y == 0:
+        return None
+    # clamp: rounding may push a perfect correlation a hair past ±1
+    return max(-1.0, min(1.0, cov / math.sqrt(var_x * var_y)))
+
+
+def quantile(values: Sequence[float], q: float) -> float:
+    """The q-quantile by linear interpolation between order statistics (numpy's default)."""
+    if not values:
+        raise ValueError("quantile of no values")
+    if not 0 <= q <= 1:
+        raise ValueError(f"q must be in [0, 1], got {q}")
+    ordered = sorted(values)
+    position = q * (len(ordered) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def distribution(values: Sequence[float]) -> Distribution:
+    return Distribution(
+        n=len(values),
+        min=min(values),
+        q1=quantile(values, 0.25),
+        median=quantile(values, 0.5),
+        q3=quantile(values, 0.75),
+        max=max(values),
+        mean=math.fsum(values) / len(values),
+    )
+
+
+def _question_stats(
+    entries: Sequence[Entry],
+    passes: Mapping[str, Mapping[str, bool]],
+    totals: Mapping[str, int],
+) -> tuple[QuestionStats, ...]:
+    seen: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+    for entry in entries:
+        for row in entry.report["questions"]:
+            seen.setdefault(row["id"], []).append((entry.name, row))
+    stats = []
+    for qid, holders in seen.items():
+        marks = [passes[name][qid] for name, _ in holders]
+        rest = [totals[name] - int(passes[name][qid]) for name, _ in holders]
+        slices = sorted({s for _, row in holders if (s := slice_of(row)) is not None})
+        first = holders[0][1]
+        stats.append(
+            QuestionStats(
+                id=qid,
+                slice="/".join(slices) if slices else None,
+                unanswerable=is_unanswerable(first),
+                text=first.get("text") if isinstance(first.get("text"), str) else None,
+                passes=sum(marks),
+                n=len(marks),
+                difficulty=sum(marks) / len(marks),
+                discrimination=point_biserial(marks, rest),
+            )
+        )
+    return tuple(stats)
+
+
+def _slice_stats(
+    entries: Sequence[Entry],
+    passes: Mapping[str, Mapping[str, bool]],
+    questions: Sequence[QuestionStats],
+) -> tuple[SliceStats, ...]:
+    per_slice: dict[str, dict[str, list[bool]]] = {}  # slice → submission → pass marks
+    kinds: dict[str, set[bool]] = {}
+    in_slice: dict[str, dict[str, None]] = {}  # slice → its question ids, in first-seen order
+    for entry in entries:
+        for row in entry.report["questions"]:
+            name = slice_of(row) or NO_SLICE
+            per_slice.setdefault(name, {}).setdefault(entry.name, []).append(
+                passes[entry.name][row["id"]]
+            )
+            kinds.setdefault(name, set()).add(is_unanswerable(row))
+            in_slice.setdefault(name, {})[row["id"]] = None
+    stats_of = {q.id: q for q in questions}
+    order = [s for s in SLICES if s in per_slice] + sorted(s for s in per_slice if s not in SLICES)
+    stats = []
+    for name in order:
+        scores = {sub: sum(marks) / len(marks) for sub, marks in per_slice[name].items()}
+        members = [stats_of[qid] for qid in in_slice[name]]
+        metric = (
+            "pass_rate"
+            if len(kinds[name]) > 1
+            else ABSTAIN_METRIC
+            if kinds[name] == {True}
+            else PASS_METRIC
+        )
+        stats.append(
+            SliceStats(
+                name=name,
+                metric=metric,
+                questions=len(members),
+                scores=scores,
+                distribution=distribution(list(scores.values())),
+                never_pass=tuple(q.id for q in members if NEVER in q.flags),
+                always_pass=tuple(q.id for q in members if ALWAYS in q.flags),
+            )
+        )
+    return tuple(stats)
+
+
+def _leaderboard(
+    entries: Sequence[Entry],
+    passes: Mapping[str, Mapping[str, bool]],
+    totals: Mapping[str, int],
+) -> tuple[Standing, ...]:
+    rows = []
+    for entry in entries:
+        answerable = [r for r in entry.report["questions"] if not is_unanswerable(r)]
+        unanswerable = [r for r in entry.report["questions"] if is_unanswerable(r)]
+        marks = passes[entry.name]
+        fatal = entry.report.get("fatal")
+        rows.append(
+            Standing(
+                rank=0,
+                name=entry.name,
+                candidate=_text_or_none(entry.report["key"].get("candidate")),
+                source=entry.source,
+                recall_at_5=_share([marks[r["id"]] for r in answerable]),
+                abstention=_share([marks[r["id"]] for r in unanswerable]),
+                total=totals[entry.name],
+                n=len(marks),
+                fatal=_text_or_none(fatal.get("stage")) if isinstance(fatal, dict) else None,
+            )
+        )
+
+    def merit(s: Standing) -> tuple[float, int]:
+        return (-1.0 if s.recall_at_5 is None else s.recall_at_5, s.total)
+
+    rows.sort(key=lambda s: (-merit(s)[0], -merit(s)[1], s.name))
+    ranked = []
+    for position, standing in enumerate(rows):
+        rank = position + 1
+        if position and merit(rows[position - 1]) == merit(standing):
+            rank = ranked[-1].rank
+        ranked.append(replace(standing, rank=rank))
+    return tuple(ranked)
+
+
+def _share(marks: Sequence[bool]) -> float | None:
+    return sum(marks) / len(marks) if marks else None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and math.isfinite(value)
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _name_of(path: Path) -> str:
+    folder = path.resolve().parent.name if path.name == REPORT_NAME else path.stem
+    return re.sub(r"\s+", " ", folder).strip() or "report"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    if name not in taken:
+        return name
+    suffix = 2
+    while f"{name}-{suffix}" in taken:
+        suffix += 1
+    return f"{name}-{suffix}"

@@ -1,0 +1,101 @@
+"""Helpers for the cohort tests: minimal grade-report dicts with only the fields cohort reads.
+
+`synthetic_passes` is a cohort with known answers: eight submissions s1 (strongest) … s8
+(weakest) and questions
+
+- g1…g7 (identifier): a strength ladder, s_i passes g_j iff j <= 8 − i (s1 passes all 7, s8 none);
+- q1 (boundary): passed by exactly the top half, s1…s4 → difficulty 0.5, high discrimination;
+- q2 (table): passed by everyone → difficulty 1, discrimination None;
+- q3 (heading): passed by nobody → difficulty 0, discrimination None;
+- q4 (paraphrase): passed only by the weakest, s8 → difficulty 1/8, negative discrimination;
+- u1…u3 (unanswerable): abstentions drawn from a seeded generator;
+- r1…r4 (distractor): passes drawn from the same generator.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+VARIANT = "a" * 64
+OTHER_VARIANT = "b" * 64
+SUBMISSIONS = tuple(f"s{i}" for i in range(1, 9))
+SEED = 7
+
+
+def row(qid: str, slice_: str, passed: bool, *, unanswerable: bool = False) -> dict[str, Any]:
+    """A question row as report.json has it (scores: the two metrics cohort reads, plus one)."""
+    if unanswerable:
+        scores = {"recall@5": None, "abstention_accuracy": float(passed), "answer_accuracy": 0.0}
+    else:
+        # abstention_accuracy of an answerable question is 1 for "did not abstain": not a pass
+        scores = {"recall@5": float(passed), "abstention_accuracy": 1.0, "answer_accuracy": 0.0}
+    return {
+        "id": qid,
+        "slice": slice_,
+        "unanswerable": unanswerable,
+        "text": f"What about {qid}?",
+        "status": "ok",
+        "scores": scores,
+    }
+
+
+def report(
+    rows: list[dict[str, Any]], *, candidate: str = "someone", variant: str = VARIANT
+) -> dict[str, Any]:
+    return {
+        "schema": 1,
+        "kind": "grade",
+        "key": {"candidate": candidate, "variant_manifest_sha256": variant},
+        "fatal": None,
+        "questions": rows,
+    }
+
+
+def synthetic_passes() -> dict[str, dict[str, bool]]:
+    """submission → question id → passed, for the cohort of the module docstring."""
+    rng = random.Random(SEED)
+    passes: dict[str, dict[str, bool]] = {}
+    for i, name in enumerate(SUBMISSIONS, start=1):
+        marks = {f"g{j}": j <= 8 - i for j in range(1, 8)}
+        marks |= {"q1": i <= 4, "q2": True, "q3": False, "q4": i == 8}
+        passes[name] = marks
+    for name in SUBMISSIONS:  # drawn in a fixed order, after the fixed questions
+        passes[name] |= {f"u{j}": rng.random() < 0.5 for j in range(1, 4)}
+        passes[name] |= {f"r{j}": rng.random() < 0.5 for j in range(1, 5)}
+    return passes
+
+
+SLICE_OF = {
+    **{f"g{j}": "identifier" for j in range(1, 8)},
+    "q1": "boundary",
+    "q2": "table",
+    "q3": "heading",
+    "q4": "paraphrase",
+    **{f"u{j}": "unanswerable" for j in range(1, 4)},
+    **{f"r{j}": "distractor" for j in range(1, 5)},
+}
+
+
+def synthetic_reports(passes: Mapping[str, Mapping[str, bool]]) -> dict[str, dict[str, Any]]:
+    return {
+        name: report(
+            [
+                row(qid, SLICE_OF[qid], ok, unanswerable=SLICE_OF[qid] == "unanswerable")
+                for qid, ok in marks.items()
+            ],
+            candidate=f"Candidate {name}",
+        )
+        for name, marks in passes.items()
+    }
+
+
+def write_reports(reports: Mapping[str, Mapping[str, Any]], folder: Path) -> Path:
+    """Lay reports out as grade-many does: folder/<name>/report.json; return folder."""
+    for name, data in reports.items():
+        (folder / name).mkdir(parents=True, exist_ok=True)
+        (folder / name / "report.json").write_text(json.dumps(data), encoding="utf-8")
+    return folder
