@@ -1,0 +1,124 @@
+"""Calibration logic on a fake solution runner whose fixes cure exactly their own slices: the
+conclusions (detectable, dead slices, spread, seed stability) and the command's outputs."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+import grader.calibration as calibration
+from corpus.profile import load_profile
+from exercise.evaluate import EvalOptions, score_run
+from exercise.metrics import by_label
+from exercise.runner import run_in_process
+from exercise.types import Answer, Passage
+from grader.calibration import BASELINE, calibrate, selection, solutions
+from grader.catalogue import REFERENCE
+from grader.cli import app
+
+CURES = {
+    "boundary": "chunking", "heading": "chunking", "table": "chunking",
+    "paraphrase": "embedding", "identifier": "retrieval", "distractor": "reranking",
+    "unanswerable": "answering",
+}  # fmt: skip
+
+
+class Oracle:
+    """Finds a question's evidence only when the component that cures its slice is fixed."""
+
+    def __init__(self, chosen, questions, broken=()):
+        self.fixed = {c for c, name in chosen.items() if name == REFERENCE}
+        self.by_text = {q.text: q for q in questions}
+        self.broken = set(broken)
+
+    def build(self):
+        pass
+
+    def _cured(self, question):
+        slice_name = question.labels["slice"]
+        return CURES[slice_name] in self.fixed and slice_name not in self.broken
+
+    def search(self, query, k):
+        question = self.by_text[query]
+        if not self._cured(question):
+            return []
+        return [Passage(s.doc_id, s.start, s.end, 1.0) for s in question.evidence][:k]
+
+    def answer(self, query):
+        question = self.by_text[query]
+        if question.unanswerable:
+            return Answer("", ()) if self._cured(question) else Answer("a guess", ())
+        return (
+            Answer(question.answer, question.evidence) if self._cured(question) else Answer("", ())
+        )
+
+
+def fake_run(broken=()):
+    def run(chosen, chunk_size, corpus, questions, work, log):
+        record = run_in_process(
+            Oracle(chosen, questions, broken), [q.text for q in questions], k=10
+        )
+        return score_run(corpus, questions, record, options=EvalOptions(resamples=200),
+                         group_by=by_label("slice"))  # fmt: skip
+
+    return run
+
+
+def test_solutions_cover_baseline_archetypes_pairs_and_reference():
+    easy = load_profile("easy")  # plants chunking, retrieval, answering
+    names = solutions(easy)
+    assert names[0] == BASELINE and names[-1] == REFERENCE
+    assert [n for n in names if n.startswith("archetype:")] == [
+        "archetype:chunking", "archetype:retrieval", "archetype:answering",
+    ]  # fmt: skip
+    assert "pair:chunking+retrieval" in names and len(names) == 1 + 3 + 3 + 1
+    starter = {"chunking": "w", "embedding": "reference", "retrieval": "w",
+               "reranking": "reference", "answering": "w"}  # fmt: skip
+    assert selection("pair:chunking+answering", starter)["chunking"] == REFERENCE
+    assert selection("pair:chunking+answering", starter)["retrieval"] == "w"
+
+
+def test_every_weakness_detectable_and_no_dead_slice_when_fixes_cure_their_slices():
+    data = calibrate(load_profile("easy"), [1, 2], pairs=False, run=fake_run()).to_json()
+    assert data["undetectable"] == []
+    assert set(data["detectable"]) == {"chunking", "retrieval", "answering"}
+    # easy ships embedding and reranking sound: the starter already finds those slices, so no
+    # archetype moves them (a profile that plants no weakness for a slice has a dead slice)
+    assert set(data["dead_slices"]) == {"paraphrase", "distractor"}
+    assert data["table"]["reference"]["boundary"] == 1.0
+    assert data["table"][BASELINE]["boundary"] == 0.0
+    assert data["table"][BASELINE]["paraphrase"] == 1.0
+    assert data["effort"] == 5 / 7  # five of the seven slices go from 0 to 1
+    assert data["seed_range_within_bound"] is True
+
+
+def test_a_fix_that_cures_nothing_is_undetectable():
+    data = calibrate(
+        load_profile("easy"), [1], pairs=False, run=fake_run(broken={"identifier"})
+    ).to_json()
+    assert data["undetectable"] == ["retrieval"]
+    assert "identifier" in data["dead_slices"]
+
+
+def test_the_command_writes_json_and_html(tmp_path, monkeypatch):
+    monkeypatch.setattr(calibration, "run_solution", fake_run())
+    monkeypatch.setattr("grader.calibration_cli.calibrate", _with_fake(calibrate))
+    result = CliRunner().invoke(
+        app, ["calibrate", "--profile", "easy", "--seeds", "1", "--no-pairs",
+              "--out", str(tmp_path / "cal")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "cal" / "calibration.json").read_text())
+    assert data["kind"] == "calibration" and data["profile"] == "easy"
+    assert "archetype:chunking" in (tmp_path / "cal" / "calibration.html").read_text()
+    assert "chunking: detectable" in result.output
+    bad = CliRunner().invoke(app, ["calibrate", "--profile", "nope"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def _with_fake(real):
+    def wrapped(*args, **kwargs):
+        return real(*args, run=fake_run(), **kwargs)
+
+    return wrapped
