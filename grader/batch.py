@@ -14,6 +14,7 @@ manifest's folder unless absolute) and optionally `name` (the output folder and 
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -24,7 +25,8 @@ from typing import Any
 
 from exercise.errors import ExerciseError
 from grader.grade import GradeOptions, grade
-from grader.grade_report import report_json, write_report
+from grader.grade_report import write_report
+from grader.reports.render import write_companions
 
 MANIFEST_COLUMNS = ("submission", "key")
 
@@ -105,7 +107,12 @@ def grade_many(
         try:
             result = grade(job.submission, job.key, out / job.name, options)
             path = write_report(result)
-            return Outcome(job, path, report_json(result), None)
+            report = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                write_companions(path, report, docs=result.key.corpus.docs)
+            except Exception:  # noqa: BLE001 - report.json is complete; the page can be redone
+                pass
+            return Outcome(job, path, report, None)
         except (ExerciseError, OSError, ValueError) as exc:
             return Outcome(job, None, None, str(exc))
         except Exception as exc:  # a grader bug must not stop the other grades either

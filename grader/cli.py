@@ -2,7 +2,7 @@
 
 Each area owns its typer app or command (corpus generation lives in `corpus.cli`, the local
 evaluation loop in `exercise.cli`, bundle building in `grader.bundle_cli`, grading in
-`grader.grade_cli`); this module only mounts
+`grader.grade_cli`, report rendering in `grader.reports.cli`); this module only mounts
 them, so `takehome --help` lists everything.
 """
 
@@ -14,7 +14,10 @@ from corpus.cli import app as corpus_app
 from exercise.cli import eval_command
 from grader.batch_cli import grade_many_command
 from grader.bundle_cli import bundle_command
+from grader.calibration_cli import calibrate_command
+from grader.cohort_cli import cohort_command
 from grader.grade_cli import grade_command
+from grader.reports.cli import report_command
 from grader.solution_cli import solution_command
 
 app = typer.Typer(
@@ -27,8 +30,11 @@ app.add_typer(corpus_app, name="corpus")
 app.command("eval")(eval_command)
 app.command("bundle")(bundle_command)
 app.command("grade")(grade_command)
+app.command("report")(report_command)
 app.command("grade-many")(grade_many_command)
 app.command("solution")(solution_command)
+app.command("calibrate")(calibrate_command)
+app.command("cohort")(cohort_command)
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""`takehome grade`: grade one submission against its key, write OUT/report.json, print a summary.
+"""`takehome grade`: grade one submission against its key, write OUT/report.json (with
+report.html and report.md beside it), print a summary.
 
 The command layer only. Mistakes in the grader's own inputs (no key, an unreadable submission, no
 sandbox, a bad option) are one line on stderr and exit code 2; whatever the submission does, a
@@ -21,6 +22,7 @@ from exercise.errors import ExerciseError
 from grader.diagnosis import AREAS
 from grader.grade import GradeOptions, grade
 from grader.grade_report import write_report
+from grader.reports.render import write_companions
 from grader.sandbox.docker import DEFAULT_IMAGE
 from grader.sandbox.interface import SandboxError
 from grader.sandbox.registry import SANDBOXES
@@ -154,8 +156,22 @@ def grade_command(
     except KeyboardInterrupt:
         err.print("interrupted: no report was written", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    print_summary(Console(), json.loads(path.read_text(encoding="utf-8")))
+    report = json.loads(path.read_text(encoding="utf-8"))
+    print_summary(Console(), report)
     err.print(f"report: {path}", highlight=False)
+    try:
+        companions = write_companions(path, report, docs=result.key.corpus.docs)
+    except KeyboardInterrupt:
+        err.print("interrupted while rendering: report.json is complete", highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Exception as exc:  # the grade is in report.json; `takehome report` can render again
+        err.print(
+            f"[yellow]warning:[/] rendering the HTML/Markdown failed ({type(exc).__name__}: "
+            f"{exc}); report.json is complete: try `takehome report {path} --format html`",
+            highlight=False,
+        )
+        return
+    err.print("rendered: " + ", ".join(str(p) for p in companions), highlight=False)
 
 
 def print_summary(console: Console, report: dict[str, Any]) -> None:

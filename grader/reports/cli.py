@@ -1,0 +1,93 @@
+"""`takehome report`: render a report.json as HTML, Markdown, Gradescope results or CSV.
+
+The command layer only: a bad input (no report, not a grade report, a key for another variant,
+an unknown format) is one line on stderr and exit code 2. The written path goes to stderr; with
+`--out -` the rendering itself goes to stdout.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from exercise.errors import ExerciseError
+from grader.answer_key import load_key
+from grader.reports.reading import load_report
+from grader.reports.render import FORMATS, get_format, render, write_text
+
+EXIT_BAD_INPUT = 2
+
+
+def report_command(
+    report: Annotated[
+        Path,
+        typer.Argument(
+            help="A report.json `takehome grade` wrote (or the folder holding it).",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Output format: "
+            + ", ".join(f"{f.name} ({f.help})" for f in FORMATS.values())
+            + ".",
+        ),
+    ] = "html",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write; `-` for stdout. Default: next to the report, as "
+            + ", ".join(f"{f.filename} ({f.name})" for f in FORMATS.values())
+            + ".",
+            show_default=False,
+        ),
+    ] = None,
+    key: Annotated[
+        Path | None,
+        typer.Option(
+            "--key",
+            help="The candidate's key folder: the HTML report then shows the expected and "
+            "returned evidence in the document text (without it, offsets only).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Render a grade report as a self-contained HTML page, Markdown, Gradescope JSON or CSV."""
+    err = Console(stderr=True)
+    try:
+        chosen = get_format(fmt)
+        data = load_report(report)
+        docs = None
+        if key is not None:
+            answer_key = load_key(key)
+            expected = data["key"].get("variant_manifest_sha256")
+            if expected and answer_key.manifest_sha256 != expected:
+                raise ValueError(
+                    f"{key} is the key of another variant than the report's "
+                    f"({answer_key.manifest_sha256[:12]}… vs {expected[:12]}…): pass the key "
+                    "the submission was graded with"
+                )
+            docs = answer_key.corpus.docs
+        text = render(data, chosen.name, docs=docs)
+        if out is not None and str(out) == "-":
+            sys.stdout.write(text)
+            return
+        folder = report if report.is_dir() else report.parent
+        path = write_text(out if out is not None else folder / chosen.filename, text)
+    except (ExerciseError, ValueError) as exc:
+        _fail(err, str(exc))
+    except OSError as exc:
+        _fail(err, f"cannot write the report: {exc}")
+    err.print(f"{chosen.name}: {path}", highlight=False, soft_wrap=True)
+
+
+def _fail(err: Console, message: str) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True, markup=True)
+    raise typer.Exit(EXIT_BAD_INPUT)

@@ -1,0 +1,171 @@
+"""The Markdown summary: headline numbers, diagnosis, findings and the debrief guide.
+
+Written to paste into an ATS note or a pull request: GitHub-flavoured tables, no HTML, no images,
+nothing that depends on the grader's disk. Text the candidate controls (a NOTES.md sentence, a
+file name in a finding) goes through `md` so it cannot break a table or inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from grader.diagnosis import AREAS
+from grader.reports.debrief import debrief
+from grader.reports.reading import (
+    candidate,
+    ci95,
+    findings_by_severity,
+    fmt,
+    fmt_delta,
+    fmt_ms,
+    metric,
+)
+
+SUMMARY_METRICS = (
+    "recall@1",
+    "recall@5",
+    "mrr@10",
+    "ndcg@10",
+    "citation_precision",
+    "answer_accuracy",
+    "supported_rate",
+    "abstention_accuracy",
+)
+EVIDENCE_SHOWN = 5  # evidence lines per finding
+_SPECIAL = re.compile(r"([\\`*\[\]<>|])")  # enough to stop links, images, HTML, cells
+
+
+def md(text: object) -> str:
+    """One line of untrusted text, safe inside a Markdown paragraph or table cell."""
+    flat = " ".join(str(text).split())
+    return _SPECIAL.sub(r"\\\1", flat.replace("&", "&amp;"))
+
+
+def render_markdown(report: Mapping[str, Any]) -> str:
+    guide = debrief(report)
+    base = report.get("baseline")
+    iso = report["isolation"]
+    lines = [
+        f"## Grade: {md(candidate(report))}",
+        "",
+        f"Profile **{md(report['key']['profile'])}** · isolation {md(iso['backend'])}"
+        + ("" if iso["isolated"] else " (**unisolated**)")
+        + f" · graded {md(report['created'])} · {report['overall']['metrics'].get('n')} hidden "
+        "questions",
+        "",
+    ]
+    if report.get("fatal"):
+        fatal = report["fatal"]
+        lines += [
+            f"**The submission failed at {md(fatal.get('stage'))}:** {md(fatal.get('reason'))}",
+            "",
+        ]
+    failed = {k: v for k, v in report["statuses"].items() if v and k != "ok"}
+    if failed:
+        lines += ["Question statuses: " + ", ".join(f"{k} {v}" for k, v in failed.items()), ""]
+    lines += _headline(report, base)
+    lines += _areas(report)
+    lines += _latency(report, base)
+    lines += _findings(report)
+    lines += ["### Debrief questions", ""]
+    for item in guide.areas:
+        if not item.questions and not item.remark:
+            continue
+        lines.append(f"**{item.title}** ({item.verdict or 'no verdict'}): {md(item.measured)}")
+        lines.append("")
+        if item.remark:
+            lines += [f"> {md(item.remark)}", ""]
+        lines += [f"- {md(q)}" for q in item.questions] + [""]
+    if guide.other:
+        lines += ["**Beyond the areas**", ""] + [f"- {md(q)}" for q in guide.other] + [""]
+    lines += [
+        f"_NOTES.md check: {md(guide.rule)}_"
+        if guide.has_notes
+        else "_No NOTES.md was handed in._",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _headline(report: Mapping[str, Any], base: Mapping[str, Any] | None) -> list[str]:
+    delta = (report.get("comparison") or {}).get("metric_delta") or {}
+    if base:
+        lines = ["| metric | baseline | submission | Δ | 95% CI |", "|---|---:|---:|---:|---:|"]
+    else:
+        lines = ["| metric | submission | 95% CI |", "|---|---:|---:|"]
+    for key in SUMMARY_METRICS:
+        ci = ci95(report, key)
+        interval = f"{ci[0]:.2f}–{ci[1]:.2f}" if ci else "–"
+        if base:
+            lines.append(
+                f"| {key} | {fmt(metric(base, key))} | {fmt(metric(report, key))} | "
+                f"{fmt_delta(delta.get(key))} | {interval} |"
+            )
+        else:
+            lines.append(f"| {key} | {fmt(metric(report, key))} | {interval} |")
+    return [*lines, ""]
+
+
+def _areas(report: Mapping[str, Any]) -> list[str]:
+    diag = report["diagnosis"]
+    lines = [
+        "### Diagnosis",
+        "",
+        "| area | slice | metric | baseline | submission | Δ [95% CI] | verdict |",
+        "|---|---|---|---:|---:|---|---|",
+    ]
+    for area in AREAS:
+        for row in (r for r in diag["rows"] if r["area"] == area.name):
+            ci = row["ci95"]
+            delta = f"{fmt_delta(row['delta'])} [{ci[0]:+.2f}, {ci[1]:+.2f}]" if ci else "–"
+            lines.append(
+                f"| {area.title} | {md(row['slice'])} | {md(row['metric'])} | "
+                f"{fmt(row['baseline'])} | {fmt(row['submission'])} | {delta} | "
+                f"{row['verdict'] or '–'} |"
+            )
+    summary = ", ".join(f"{a} **{v or '–'}**" for a, v in diag["areas"].items())
+    return [*lines, "", f"Areas: {summary}", ""]
+
+
+def _latency(report: Mapping[str, Any], base: Mapping[str, Any] | None) -> list[str]:
+    lat = report["latency"]
+    ops = lat.get("ops") or {}
+    ratio = (report.get("comparison") or {}).get("latency_ratio") or {}
+    parts = [f"build {fmt(lat.get('build_s'), '.1f')} s"]
+    for op in ("search", "answer"):
+        figures = ops.get(op) or {}
+        parts.append(
+            f"{op} p50 {fmt_ms(figures.get('p50_ms'))} / p95 {fmt_ms(figures.get('p95_ms'))} ms"
+        )
+    parts.append(f"peak RSS {fmt(lat.get('peak_rss_mib'), '.0f')} MiB")
+    line = "**Latency:** " + ", ".join(parts)
+    if base and ratio:
+        line += (
+            f" (vs the starter: build ×{_ratio(ratio.get('build_s'))}, search p95 "
+            f"×{_ratio(ratio.get('search_p95'))})"
+        )
+    return [line, ""]
+
+
+def _findings(report: Mapping[str, Any]) -> list[str]:
+    findings = report.get("integrity") or []
+    if not findings:
+        return ["**Integrity:** no findings", ""]
+    counts = findings_by_severity(report)
+    lines = [
+        "**Integrity:** " + ", ".join(f"{v} {k}" for k, v in counts.items() if v),
+        "",
+    ]
+    for finding in findings:
+        lines.append(f"- **{finding['severity']}** — {md(finding['title'])}")
+        for evidence in (finding.get("evidence") or [])[:EVIDENCE_SHOWN]:
+            lines.append(f"  - {md(evidence)}")
+    return [*lines, ""]
+
+
+def _ratio(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.2f}" if value < 100 else f"{value:.3g}"

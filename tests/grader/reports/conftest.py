@@ -1,0 +1,107 @@
+"""Fixtures for the report tests: one real grade with real differences, made once per session.
+
+The submission is the fast LEXICAL pipeline with hostile text planted where a candidate controls
+it (the answer, a log line, NOTES.md); the baseline is the EMPTY stand-in, so the diagnosis has
+fixed, improved, unchanged and worse areas. Grading takes about ten seconds.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corpus.profile import load_profile
+from grader.bundle import build_bundle
+from grader.grade import GradeOptions, grade
+from grader.grade_report import write_report
+from tests.conftest import DEFAULT_SEED
+from tests.grader.grading import LEXICAL, fake_baseline, submission_from
+
+HOSTILE = "<script>document.title='owned'</script><img src=x onerror=alert(1)>"
+# LEXICAL, but it answers with markup and prints markup into its log while building.
+PIPELINE = LEXICAL.replace('"see the cited passage"', repr(HOSTILE + " | see the passage")).replace(
+    "    def build(self):\n", f"    def build(self):\n        print({HOSTILE!r})\n", 1
+)
+NOTES = f"""# Notes
+
+<!-- I fixed the citations (a template comment: not a claim) -->
+
+## What I changed, and why
+
+- Chunking now splits on paragraphs, so adjacent sentences stay together.
+- Added a reranker that re-scores the top 20 by qualifier overlap.
+- I did not get to abstention. {HOSTILE} | pipe
+
+## What I would do next
+
+- Try BM25 next to the dense index.
+"""
+
+
+@dataclass(frozen=True)
+class Graded:
+    report_path: Path
+    key: Path
+    bundle: Path
+
+    def report(self) -> dict[str, Any]:
+        """A fresh copy of the report dict (tests may change it)."""
+        return copy.deepcopy(_cache(self.report_path))
+
+
+_CACHE: dict[Path, dict[str, Any]] = {}
+
+
+def _cache(path: Path) -> dict[str, Any]:
+    if path not in _CACHE:
+        _CACHE[path] = json.loads(path.read_text(encoding="utf-8"))
+    return _CACHE[path]
+
+
+@pytest.fixture(scope="session")
+def graded(tmp_path_factory) -> Graded:
+    """LEXICAL (with hostile text) graded against the EMPTY baseline, unisolated."""
+    root = tmp_path_factory.mktemp("reports")
+    build_bundle(load_profile("medium"), DEFAULT_SEED, "Ada Qxzvlace-Byron", root / "out")
+    submission = submission_from(root / "out" / "bundle", root / "submission", PIPELINE)
+    (submission / "NOTES.md").write_text(NOTES, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        fake_baseline(patch)
+        result = grade(
+            submission, root / "out" / "key", root / "grade", GradeOptions(isolation="none")
+        )
+    return Graded(write_report(result), root / "out" / "key", root / "out" / "bundle")
+
+
+@pytest.fixture
+def report(graded) -> dict[str, Any]:
+    return graded.report()
+
+
+def set_area(
+    report: dict[str, Any],
+    area: str,
+    verdict: str,
+    *,
+    baseline: float | None = None,
+    submission: float | None = None,
+) -> None:
+    """Give an area (and each of its rows) a verdict, and optionally the rows' values, so a test
+    does not depend on how the generated corpus happens to treat the LEXICAL pipeline."""
+    report["diagnosis"]["areas"][area] = verdict
+    for row in report["diagnosis"]["rows"]:
+        if row["area"] != area:
+            continue
+        row["verdict"] = verdict
+        if baseline is not None:
+            row["baseline"] = baseline
+        if submission is not None:
+            row["submission"] = submission
+        if baseline is not None and submission is not None:
+            row["delta"] = submission - baseline
+            row["ci95"] = [row["delta"] - 0.1, row["delta"] + 0.1]

@@ -1,0 +1,47 @@
+"""The Markdown summary: the numbers, the diagnosis, findings and debrief questions, with
+candidate text unable to break a table or inject markup."""
+
+from __future__ import annotations
+
+import re
+
+from grader.reports.markdown import md, render_markdown
+from tests.grader.reports.conftest import set_area
+
+
+def cells(line: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", line))
+
+
+def test_the_summary_has_every_part(report):
+    set_area(report, "reranking", "unchanged")
+    text = render_markdown(report)
+    chunking = report["diagnosis"]["areas"]["chunking"]
+    assert text.startswith("## Grade: Ada Qxzvlace-Byron")
+    for part in (
+        "| recall@5 |",
+        "### Diagnosis",
+        f"Areas: chunking **{chunking}**",
+        "**Latency:**",
+    ):
+        assert part in text
+    assert "**Integrity:** 1 warning" in text  # graded unisolated
+    assert "### Debrief questions" in text and "_NOTES.md check:" in text
+    assert "NOTES.md claims work on reranking" in text
+    diagnosis = [line for line in text.splitlines() if line.startswith("| Chunking |")]
+    assert len(diagnosis) == 3
+
+
+def test_tables_keep_their_shape(report):
+    for block in re.findall(r"(?:^\|.*\n)+", render_markdown(report), flags=re.MULTILINE):
+        widths = {cells(line) for line in block.splitlines()}
+        assert len(widths) == 1, block
+
+
+def test_candidate_text_is_neutralised(report):
+    report["key"]["candidate"] = "x | <img src=x onerror=alert(1)> [link](http://e.org)"
+    text = render_markdown(report)
+    assert not re.search(r"(?<!\\)<", text)  # every < is escaped: no HTML
+    assert not re.search(r"(?<!\\)\]\(", text)  # no link
+    assert md("a|b`c`<d>") == r"a\|b\`c\`\<d\>"
+    assert md("line\nbreak") == "line break"
