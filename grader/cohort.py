@@ -1,8 +1,9 @@
 """Cohort statistics: which hidden questions separated strong submissions from weak ones.
 
 Called by `takehome cohort` (grader.cohort_cli) after a round, over the grade reports of every
-submission; the writers live in grader.cohort_report. Everything here except `find_reports` and
-`load_reports` is a pure function over report dicts, and reads only these fields of a report:
+submission; the writers live in grader.cohort_report, the reading of files in
+grader.cohort_loading. Everything here is a pure function over report dicts, and reads only these
+fields of a report:
 `key.variant_manifest_sha256`, `key.candidate`, `fatal.stage`, and per question row `id`, `slice`
 (or `labels.slice`), `unanswerable`, `text` and `scores`.
 
@@ -33,17 +34,14 @@ Rules (also written into cohort.json, so a reader of the numbers has them):
 
 from __future__ import annotations
 
-import json
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from corpus.profile import SLICES
 from exercise.errors import ExerciseError
-from grader.grade_report import REPORT_NAME, REPORT_SCHEMA
+from grader.grade_report import REPORT_SCHEMA
 
 COHORT_SCHEMA = 1
 MIN_REPORTS = 2
@@ -247,51 +245,6 @@ class Cohort:
             "negative_discrimination": list(self.negative),
             "questions": [q.to_json() for q in self.questions],
         }
-
-
-# --- reading ---------------------------------------------------------------------------------
-
-
-def find_reports(paths: Sequence[Path]) -> list[Path]:
-    """The report files named by `paths`: files as given; a folder holding report.json gives it,
-    any other folder gives its subfolders' report.json (a grade-many output). Each file once."""
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for path in map(Path, paths):
-        if path.is_dir():
-            direct = path / REPORT_NAME
-            inner = [direct] if direct.is_file() else sorted(path.glob(f"*/{REPORT_NAME}"))
-            if not inner:
-                raise CohortError(
-                    f"{path} holds no {REPORT_NAME}, neither itself nor in a subfolder: pass "
-                    "report files or the folders `takehome grade`/`grade-many` wrote"
-                )
-        elif path.is_file():
-            inner = [path]
-        else:
-            raise CohortError(f"{path} does not exist")
-        for report in inner:
-            resolved = report.resolve()
-            if resolved not in seen:
-                seen.add(resolved)
-                found.append(report)
-    return found
-
-
-def load_reports(paths: Sequence[Path]) -> list[Entry]:
-    """Read and check every report `find_reports` names; names are made unique."""
-    entries = []
-    names: set[str] = set()
-    for path in find_reports(paths):
-        try:
-            report = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise CohortError(f"{path} cannot be read as JSON: {exc}") from exc
-        check_report(report, str(path))
-        name = _unique(_name_of(path), names)
-        names.add(name)
-        entries.append(Entry(name, str(path), report))
-    return entries
 
 
 def check_report(report: object, where: str) -> None:
@@ -562,17 +515,3 @@ def _is_number(value: object) -> bool:
 
 def _text_or_none(value: object) -> str | None:
     return None if value is None else str(value)
-
-
-def _name_of(path: Path) -> str:
-    folder = path.resolve().parent.name if path.name == REPORT_NAME else path.stem
-    return re.sub(r"\s+", " ", folder).strip() or "report"
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    if name not in taken:
-        return name
-    suffix = 2
-    while f"{name}-{suffix}" in taken:
-        suffix += 1
-    return f"{name}-{suffix}"

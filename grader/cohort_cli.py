@@ -20,8 +20,8 @@ from grader.cohort import (
     CohortError,
     MixedVariantsError,
     compute_cohort,
-    load_reports,
 )
+from grader.cohort_loading import load_reports
 from grader.cohort_report import CohortFiles, write_cohort
 
 EXIT_BAD_INPUT = 2

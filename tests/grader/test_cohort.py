@@ -19,10 +19,10 @@ from grader.cohort import (
     Entry,
     MixedVariantsError,
     compute_cohort,
-    load_reports,
     point_biserial,
     quantile,
 )
+from grader.cohort_loading import load_reports
 from grader.cohort_report import cohort_html, questions_csv_text, write_cohort
 from tests.grader.cohort_reports import (
     OTHER_VARIANT,
