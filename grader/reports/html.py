@@ -37,6 +37,7 @@ from grader.reports.reading import (
     slice_figures,
 )
 from grader.reports.svg import esc
+from grader.reports.trail import history_section
 
 LOG_LINES = 20  # lines of each run's log shown
 LOG_LINE_CHARS = 300
@@ -95,6 +96,7 @@ def render_html(
         _attribution(report),
         _debrief(guide),
         _notes(report, guide),
+        history_section(report),
         render_worst(report, docs, worst),
         _logs(report, log_lines),
         _footer(report),

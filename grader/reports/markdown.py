@@ -22,6 +22,7 @@ from grader.reports.reading import (
     fmt_ms,
     metric,
 )
+from grader.reports.trail import history_line
 
 SUMMARY_METRICS = (
     "recall@1",
@@ -69,6 +70,7 @@ def render_markdown(report: Mapping[str, Any]) -> str:
     lines += _areas(report)
     lines += _latency(report, base)
     lines += _findings(report)
+    lines += [f"**Debugging trail:** {md(history_line(report))}", ""]
     lines += ["### Debrief questions", ""]
     for item in guide.areas:
         if not item.questions and not item.remark:

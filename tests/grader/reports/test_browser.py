@@ -120,3 +120,49 @@ def test_the_console_check_would_see_an_error(tmp_path):
     page.write_text("<html><body><script>throw new Error('x')</script></body></html>")
     run = chromium(tmp_path, "--dump-dom", page.as_uri())
     assert CONSOLE.search(run.stderr)
+
+
+def _with_history(report: dict) -> dict:
+    metrics = [(0.30, 0.05), (0.55, 0.10), (0.72, 0.40), (0.90, 0.75)]
+    entries = [
+        {
+            "time": f"2026-11-20T10:{10 * i:02d}:00Z",
+            "label": "watch",
+            "questions": "public",
+            "metrics": {"recall@5": r, "answer_accuracy": a, "abstention_accuracy": 0.8},
+            "rag_sha256": f"{i:064x}",
+            "files_changed": None if i == 0 else [f"rag/step{i}.py"],
+            "fatal": None,
+        }
+        for i, (r, a) in enumerate(metrics)
+    ]
+    history = {
+        "status": "submitted",
+        "summary": "4 evaluations over 30 min",
+        "entries": entries,
+        "last_matches_submission": True,
+    }
+    return {**report, "history": history}
+
+
+def test_the_debugging_trail_renders_its_chart(graded, tmp_path):
+    page = tmp_path / "trail.html"
+    page.write_text(render_html(_with_history(graded.report())), encoding="utf-8")
+    run = chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert run.returncode == 0 and not CONSOLE.search(run.stderr), run.stderr[-2000:]
+    assert 'data-plot="trail"' in run.stdout
+    assert "rag/step3.py" in run.stdout and "4 evaluations over 30 min" in run.stdout
+    alone = tmp_path / "alone.html"  # the section on its own page, to find its pixels
+    section = re.search(r"<section><h2>Debugging trail.*?</section>", page.read_text(), re.S)
+    alone.write_text(f"<html><body>{section.group(0)}</body></html>", encoding="utf-8")
+    shot = tmp_path / "trail.png"
+    chromium(tmp_path, f"--screenshot={shot}", "--window-size=900,700", alone.as_uri())
+    image = read_png(shot.read_bytes())[:, :, :3]
+    blue = near(image, BLUE, 3)
+    columns = np.flatnonzero(blue.any(axis=0))
+    assert blue.sum() > 300 and columns.max() - columns.min() > 400  # the line spans the runs
+
+
+def test_without_a_history_the_page_says_so(graded):
+    page = render_html(graded.report())
+    assert "no history submitted" in page and 'data-plot="trail"' not in page
