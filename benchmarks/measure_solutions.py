@@ -41,6 +41,19 @@ from grader.catalogue import (  # noqa: E402
     selection_from_profile,
 )
 
+# What each archetype's fix is for: its target slices and the metric that shows the fix. A fix
+# should lift its targets by at least TARGET_LIFT and move every other slice's recall@5 far less.
+# Reranking reorders a candidate pool, and near-duplicates (v2 and v3 of a policy, sibling models)
+# mostly sit in the starter's top five together already: the wrong one ranked first is the
+# failure, so distractor is judged there by recall@1 (recall@5 is still printed).
+TARGETS = {
+    "chunking": (("boundary", "heading", "table"), "recall@5"),
+    "embedding": (("paraphrase",), "recall@5"),
+    "retrieval": (("identifier",), "recall@5"),
+    "reranking": (("distractor",), "recall@1"),
+    "answering": ((), "recall@5"),  # answers and citations only: no slice's recall should move
+}
+TARGET_LIFT = 0.30
 METRICS = (
     "recall@1",
     "recall@5",
@@ -137,6 +150,33 @@ def print_slice_table(results: Mapping[str, Report], metric: str) -> None:
         print(f"{name:24}" + "".join(_cell(g.means[metric] if g else None, 11) for g in groups))
 
 
+def print_isolation(results: Mapping[str, Report]) -> None:
+    """Per archetype: the lift on its target slices, and the largest recall@5 move elsewhere."""
+    base = results["baseline"].groups
+    print(f"\narchetype lifts over the baseline (target >= {TARGET_LIFT:+.2f}; others: recall@5)")
+    for component, (targets, metric) in TARGETS.items():
+        report = results.get(f"archetype:{component}")
+        if report is None:
+            continue
+
+        def lift(slice_: str, m: str, report: Report = report) -> float:
+            return report.groups[slice_].means[m] - base[slice_].means[m]
+
+        shown = [f"{s} {lift(s, metric):+.2f}" for s in targets if s in base]
+        others = {s: lift(s, "recall@5") for s in base if s not in targets and _has(base[s])}
+        worst = max(others, key=lambda s: abs(others[s]), default=None)
+        met = all(lift(s, metric) >= TARGET_LIFT for s in targets if s in base)
+        print(
+            f"  {component:10} {metric:9} {', '.join(shown) or '(no target slice)':38}"
+            + (f" largest other move: {worst} {others[worst]:+.2f}" if worst else "")
+            + ("" if not targets else "  target met" if met else "  TARGET NOT MET")
+        )
+
+
+def _has(group) -> bool:
+    return group.means.get("recall@5") is not None
+
+
 def _cell(value: float | None, width: int) -> str:
     return f"{'-':>{width}}" if value is None else f"{value:>{width}.3f}"
 
@@ -190,8 +230,10 @@ def main() -> int:
             "whole_run_s": round(wall, 2),
         }
     if len(results) > 1:
-        for metric in ("recall@5", "answer_accuracy"):
+        for metric in ("recall@5", "recall@1", "answer_accuracy"):
             print_slice_table(results, metric)
+        if "baseline" in results:
+            print_isolation(results)
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     (out / "solutions.json").write_text(

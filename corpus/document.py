@@ -7,7 +7,7 @@ construction rather than searched for afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from exercise.types import Span
@@ -125,6 +125,49 @@ class DocBuilder:
             pos += len(sentence) + 1
         raise RuntimeError(f"{self.doc_id}: could not place a paragraph across a chunk edge")
 
+    def paragraph_within(
+        self,
+        sentences: Sequence[str],
+        keep: Collection[int],
+        filler: Callable[[], str],
+        chunk: int | None,
+        place: Offsets | None = None,
+    ) -> list[Offsets]:
+        """One paragraph of `sentences` in which each sentence numbered in `keep` lies inside one
+        `chunk`-sized window (no multiple of `chunk` falls strictly inside it) and, when `place`
+        is given as `(lo, hi)`, between offsets `lo` and `hi` of that window; returns the offsets
+        of `sentences` only.
+
+        Only boundary evidence is meant to be cut by the starter's fixed-size chunker: evidence of
+        the other slices that a chunk edge happened to split could not be found by any fix but
+        the chunker's, which would blur what the other fixes achieve. Where a kept sentence would
+        straddle an edge, filler sentences are drawn in front of it until it does not. With
+        `chunk` None the paragraph is written as given.
+        """
+        written: list[str] = []
+        mine: list[int] = []  # index in `written` of each of `sentences`
+        pos = self._length  # where the next sentence would start
+        for i, sentence in enumerate(sentences):
+            if chunk and i in keep:
+                for _ in range(200):
+                    if _fits(pos, len(sentence), chunk, place):
+                        break
+                    # Prefer a filler sentence that lands this one in place; else take any.
+                    extra = filler()
+                    for _ in range(25):
+                        if _fits(pos + len(extra) + 1, len(sentence), chunk, place):
+                            break
+                        extra = filler()
+                    written.append(extra)
+                    pos += len(extra) + 1
+                else:
+                    raise RuntimeError(f"{self.doc_id}: could not keep a sentence inside a chunk")
+            mine.append(len(written))
+            written.append(sentence)
+            pos += len(sentence) + 1
+        spans = self.paragraph(written)
+        return [spans[j] for j in mine]
+
     def build(self) -> Document:
         text = "".join(self._parts).rstrip("\n") + "\n"
         return Document(self.doc_id, text, tuple(self.candidates))
@@ -137,6 +180,22 @@ class DocBuilder:
 
 def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
+
+
+def straddles(span: Offsets, chunk: int) -> bool:
+    """Whether a multiple of `chunk` falls strictly inside `span` (a fixed-size chunker cuts it)."""
+    return _straddles(span[0], span[1] - span[0], chunk)
+
+
+def _straddles(start: int, length: int, chunk: int) -> bool:
+    return start // chunk != (start + length - 1) // chunk
+
+
+def _fits(start: int, length: int, chunk: int, place: Offsets | None) -> bool:
+    if _straddles(start, length, chunk):
+        return False
+    lo, hi = place or (0, chunk)
+    return lo <= start % chunk and start % chunk + length <= hi
 
 
 def _placed(par_start: int, pos: int, fixed_len: int, chunk: int, cross: str) -> bool:

@@ -42,21 +42,21 @@ class CorpusKnobs:
     """What the corpus contains; each knob changes the amount of one kind of document."""
 
     product_families: int = _knob(12, 1, 200, "hardware product lines (spec-sheet documents)")
-    sibling_models: int = _knob(2, 1, 4, "models per line differing only in a qualifier")
+    sibling_models: int = _knob(4, 1, 4, "models per line differing only in a qualifier")
     policies: int = _knob(8, 1, 14, "policy families (one document per version)")
-    policy_versions: int = _knob(2, 1, 4, "versions kept per policy; older ones are distractors")
+    policy_versions: int = _knob(3, 1, 4, "versions kept per policy; older ones are distractors")
     services: int = _knob(14, 1, 60, "internal services: a runbook and an API reference each")
-    error_codes_per_service: int = _knob(5, 1, 12, "error codes documented per runbook")
-    endpoints_per_service: int = _knob(4, 1, 10, "endpoints documented per API reference")
+    error_codes_per_service: int = _knob(12, 1, 12, "error codes documented per runbook")
+    endpoints_per_service: int = _knob(8, 1, 10, "endpoints documented per API reference")
     incident_reports: int = _knob(30, 1, 2000, "incident reports (two-sentence facts)")
     team_directories: int = _knob(5, 0, 40, "team directories: one section per team")
     teams_per_directory: int = _knob(6, 2, 12, "team sections per directory")
     office_guides: int = _knob(2, 0, 10, "office guides: one section per office")
     offices_per_guide: int = _knob(5, 2, 10, "office sections per guide")
     registers: int = _knob(6, 0, 12, "register documents holding one Markdown table each")
-    register_rows: int = _knob(12, 4, 40, "rows per register table")
+    register_rows: int = _knob(18, 4, 40, "rows per register table")
     handbooks: int = _knob(7, 0, 7, "handbook documents stating organisation-wide rules")
-    filler_documents: int = _knob(165, 0, 20000, "meeting notes, announcements, updates...")
+    filler_documents: int = _knob(130, 0, 20000, "meeting notes, announcements, updates...")
     filler_sections: int = _knob(4, 1, 8, "sections per filler document")
 
 
@@ -66,8 +66,14 @@ class StarterKnobs:
 
     chunk_size: int = _knob(500, 100, 5000, "the starter's fixed chunk size in characters")
     align_to_chunks: bool = _knob(
-        True, doc="place boundary/heading evidence across multiples of chunk_size"
+        True,
+        doc="place boundary/heading evidence across multiples of chunk_size, the rest inside one",
     )
+
+    @property
+    def aligned_chunk(self) -> int | None:
+        """The chunk size evidence is placed against, or None when placement is off."""
+        return self.chunk_size if self.align_to_chunks else None
 
 
 @dataclass(frozen=True)

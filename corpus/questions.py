@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from corpus.document import Candidate, Document
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
-from corpus.genres.services import CODE_QUESTIONS, RATE_QUESTIONS, RESOURCES
+from corpus.genres.services import CODE_QUESTIONS, ERROR_PREFIX, RATE_QUESTIONS, RESOURCES
 from corpus.profile import SLICES, Profile, ProfileError
 from corpus.text import tokens
 from corpus.world import World
@@ -159,8 +159,7 @@ def unanswerable_candidates(
 
 
 def _unknown_code(rng: random.Random, world: World, absent) -> tuple[str, str] | None:
-    service = rng.choice(world.services)
-    code = f"{service.prefix}-{rng.randint(1000, 9999)}"
+    code = f"{ERROR_PREFIX}-{rng.randint(1000, 9999)}"
     if not absent(code):
         return None
     return rng.choice(CODE_QUESTIONS).format(code=code), code

@@ -22,12 +22,10 @@ SENTENCE_DRAWS = 6  # tries to find a filler sentence the corpus does not have y
 
 @dataclass(frozen=True)
 class Service:
-    """An internal service with its error-code prefix."""
+    """An internal service and the team that owns it."""
 
     name: str
     """Bare lower-case name, e.g. "ledger"."""
-    prefix: str
-    """Error-code prefix, e.g. "LDG"."""
     team: str
     """Owning team's bare name."""
 
@@ -110,10 +108,8 @@ def build_world(seed: int, profile: Profile) -> World:
     teams = _sample(rng, bank.TEAM_NAMES, team_count + SPARE, "TEAM_NAMES")
     service_names = _sample(rng, bank.SERVICE_NAMES, knobs.services + SPARE, "SERVICE_NAMES")
     used_teams = teams[:-SPARE]
-    prefixes: set[str] = set()
     services = tuple(
-        Service(name, _prefix(name, prefixes), rng.choice(used_teams))
-        for name in service_names[: knobs.services]
+        Service(name, rng.choice(used_teams)) for name in service_names[: knobs.services]
     )
     # more cities than offices: prose inside an office's section must name other cities
     office_count = knobs.office_guides * knobs.offices_per_guide + 8
@@ -188,20 +184,3 @@ def _supplier_names(rng: random.Random, count: int) -> tuple[str, ...]:
             seen.add(word)
             names.append(name)
     return tuple(names)
-
-
-def _prefix(name: str, taken: set[str]) -> str:
-    """A three-letter error-code prefix from the service name, unique among `taken`."""
-    letters = [c for c in name.upper() if c.isalpha()]
-    for i in range(1, len(letters)):
-        for j in range(i + 1, len(letters)):
-            prefix = letters[0] + letters[i] + letters[j]
-            if prefix not in taken:
-                taken.add(prefix)
-                return prefix
-    for extra in "QXZJKVW":
-        prefix = letters[0] + letters[-1] + extra
-        if prefix not in taken:
-            taken.add(prefix)
-            return prefix
-    raise ValueError(f"no free error-code prefix for service {name!r}")

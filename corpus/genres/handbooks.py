@@ -37,6 +37,10 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
         rng = filler.rng
         rng.shuffle(concepts)
         b = DocBuilder(doc_id, TITLES[topic])
+
+        def prose(filler=filler) -> str:
+            return world.sentence(filler, "handbook")
+
         b.paragraph([world.sentence(filler, "handbook") for _ in range(rng.randint(2, 3))])
         headings = rng.sample(HEADINGS["handbook"], k=len(HEADINGS["handbook"]))
         for s, start in enumerate(range(0, len(concepts), RULES_PER_SECTION)):
@@ -49,7 +53,12 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
                 sentences.append(capitalise(rng.choice(concept.statements).format(value=value)))
                 facts.append((len(sentences) - 1, concept, value))
             sentences.append(world.sentence(filler, "handbook"))
-            spans = b.paragraph(sentences)
+            spans = b.paragraph_within(
+                sentences,
+                {position for position, _, _ in facts},
+                prose,
+                profile.starter.aligned_chunk,
+            )
             for position, concept, value in facts:
                 question = rng.choice(concept.questions)
                 b.ask("paraphrase", f"{doc_id}/{concept.key}", question, value, spans[position])

@@ -3,7 +3,8 @@
 Every clause names its policy and version (`Travel Policy v4 caps ...`), so the two versions'
 sentences differ only in the qualifier and the value. Only clauses whose value changed between
 versions become questions: a clause both versions agree on would have two correct sources.
-Questions name the version the way people do ("version 4 of the Travel Policy").
+Questions name the version the way people do ("version 4 of the Travel Policy"). With
+`starter.align_to_chunks`, each asked clause lies inside one starter chunk.
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def render_policies(world: World, profile: Profile) -> list[Document]:
                     row.append(row[-1])
             values[clause.key] = row
         for i in range(len(versions)):
-            docs.append(_render_version(world, template, versions, i, values))
+            docs.append(
+                _render_version(world, template, versions, i, values, profile.starter.aligned_chunk)
+            )
     return docs
 
 
@@ -64,7 +67,7 @@ def _different(rng: random.Random, spec: ValueSpec, taken: list[str]) -> str:
     raise ValueError(f"value spec {spec} cannot produce a new value")
 
 
-def _render_version(world, template, versions, i, values) -> Document:
+def _render_version(world, template, versions, i, values, chunk: int | None) -> Document:
     version = versions[i]
     name = f"{template.name} v{version}"
     slug = template.key.replace("_", "-")
@@ -97,7 +100,14 @@ def _render_version(world, template, versions, i, values) -> Document:
         if rng.random() < 0.35:
             sentences.append(world.sentence(filler, "policy"))
     half = len(sentences) // 2
-    spans = b.paragraph(sentences[:half]) + b.paragraph(sentences[half:])
+    asked = {position for position, _, _ in facts}
+
+    def prose() -> str:
+        return world.sentence(filler, "policy")
+
+    spans = b.paragraph_within(sentences[:half], asked, prose, chunk) + b.paragraph_within(
+        sentences[half:], {p - half for p in asked}, prose, chunk
+    )
     # People ask for "version 4 of the Travel Policy" where the text says "Travel Policy v4":
     # matching the qualifier takes more than exact tokens.
     asked_as = f"version {version} of the {template.name}"

@@ -3,7 +3,8 @@
 Attributes shared by a product line sit in a specification table. Attributes that differ between
 sibling models are stated in prose that names the model (`The Aster X2 draws 14 W at full
 load.`); the sibling's sheet has the same sentence with its own model and value. Those sentences
-are the `distractor` slice: only the qualifier tells the right sheet from the wrong one.
+are the `distractor` slice: only the qualifier tells the right sheet from the wrong one. With
+`starter.align_to_chunks`, each such sentence lies inside one starter chunk.
 """
 
 from __future__ import annotations
@@ -156,7 +157,9 @@ def render_products(world: World, profile: Profile) -> list[Document]:
         values = {a.key: _distinct_values(rng, a, len(family.numbers)) for a in differing}
         for index, number in enumerate(family.numbers):
             docs.append(
-                _render_model(world, family, number, index, differing, wording, shared, values)
+                _render_model(
+                    world, family, number, index, differing, wording, shared, values, profile
+                )
             )
     return docs
 
@@ -170,7 +173,9 @@ def _distinct_values(rng: random.Random, attribute: Attribute, count: int) -> li
     return values
 
 
-def _render_model(world, family: ProductFamily, number, index, differing, wording, shared, values):
+def _render_model(
+    world, family: ProductFamily, number, index, differing, wording, shared, values, profile
+):
     model = family.model(number)
     doc_id = f"product-{family.root.lower()}-{family.letter.lower()}{number}"
     filler = world.filler(doc_id)
@@ -200,7 +205,12 @@ def _render_model(world, family: ProductFamily, number, index, differing, wordin
         facts.append((len(sentences) - 1, attribute.key, question, value))
         if rng.random() < 0.5:
             sentences.append(world.sentence(filler, "product", product=model))
-    spans = b.paragraph(sentences)
+    spans = b.paragraph_within(
+        sentences,
+        {position for position, *_ in facts} if siblings else (),
+        lambda: world.sentence(filler, "product", product=model),
+        profile.starter.aligned_chunk,
+    )
     if siblings:
         for position, key, question, value in facts:
             b.ask("distractor", f"{doc_id}/{key}", question, value, spans[position])

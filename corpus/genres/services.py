@@ -1,8 +1,10 @@
 """Service runbooks (error codes) and API references (endpoints): the `identifier` slice.
 
-Codes within a service share a prefix and permute the same digits (`LDG-2047`, `LDG-2074`,
-`LDG-2407`), and endpoints repeat paths across methods and API versions, so only the exact
-identifier tells the right paragraph from its neighbours — which a dense encoder blurs.
+Error codes follow one organisation-wide scheme (`ERR-2047`), as a shared platform's codes do, and
+the codes of one runbook permute the same digits (`ERR-2047`, `ERR-2074`, `ERR-2407`). A question
+names only the code, so nothing in its wording points a dense encoder at the right runbook, let
+alone the right paragraph: only exact matching of the code finds it. Endpoints repeat paths across
+methods and API versions, so there too only the exact identifier tells neighbours apart.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import random
 from corpus.document import DocBuilder, Document
 from corpus.profile import Profile
 from corpus.world import Service, World
+
+ERROR_PREFIX = "ERR"  # every service's error codes share it (`ERR-2047`)
 
 PROBLEMS = (
     "an expired TLS certificate",
@@ -129,38 +133,56 @@ RATE_QUESTIONS = (
 )
 
 
+def _out_of_reach(chunk: int | None) -> tuple[int, int] | None:
+    """Where in a starter chunk an identifier's sentence goes: past its first 3/5 (300 of 500
+    characters), beyond the ~64 tokens the starter's encoder reads, as a code deep in a long page
+    is for any single-vector encoder. The chunk's dense vector then stands for its other text, and
+    only exact matching over the chunk's whole text finds the code."""
+    return (chunk * 3 // 5, chunk) if chunk else None
+
+
 def render_services(world: World, profile: Profile) -> list[Document]:
     knobs = profile.corpus
     conditions = [f"{p} {w}" for p in PROBLEMS for w in PLACES]
     world.rng("error-conditions").shuffle(conditions)
     docs = []
+    taken: set[str] = set()  # codes are unique across runbooks
     for i, service in enumerate(world.services):
         per = knobs.error_codes_per_service
         mine = conditions[i * per : (i + 1) * per]
-        docs.append(_runbook(world, service, mine))
-        docs.append(_api_reference(world, service, knobs.endpoints_per_service))
+        chunk = profile.starter.aligned_chunk
+        docs.append(_runbook(world, service, mine, chunk, taken))
+        docs.append(_api_reference(world, service, knobs.endpoints_per_service, chunk))
     return docs
 
 
-def error_codes(rng: random.Random, prefix: str, count: int) -> list[str]:
-    """`count` codes sharing a prefix and permuting a few digits (confusable on purpose)."""
-    base = rng.randint(1, 9)
-    digits = rng.sample("0123456789", 3)
+def error_codes(rng: random.Random, count: int, taken: set[str]) -> list[str]:
+    """`count` new codes permuting a few digits (confusable on purpose), added to `taken`."""
     codes: list[str] = []
     for _ in range(count * 50):
         if len(codes) == count:
             break
-        shuffled = rng.sample(digits, 3) if len(codes) < 6 else rng.sample("0123456789", 3)
-        code = f"{prefix}-{base}{''.join(shuffled)}"
-        if code not in codes:
+        if len(codes) % 6 == 0:  # a fresh set of digits every six codes (3! permutations)
+            base, digits = rng.randint(1, 9), rng.sample("0123456789", 3)
+        code = f"{ERROR_PREFIX}-{base}{''.join(rng.sample(digits, 3))}"
+        if code not in taken:
+            taken.add(code)
             codes.append(code)
+    if len(codes) < count:
+        raise ValueError(f"could not draw {count} distinct error codes")
     return codes
 
 
-def _runbook(world: World, service: Service, conditions: list[str]) -> Document:
+def _runbook(
+    world: World, service: Service, conditions: list[str], chunk: int | None, taken: set[str]
+) -> Document:
     doc_id = f"runbook-{service.name}"
     filler = world.filler(doc_id)
     rng = filler.rng
+
+    def prose() -> str:
+        return world.sentence(filler, "runbook", service=service.name)
+
     b = DocBuilder(doc_id, f"Runbook: the {service.name} service")
     b.paragraph(
         [
@@ -173,12 +195,12 @@ def _runbook(world: World, service: Service, conditions: list[str]) -> Document:
     b.heading(2, rng.choice(("Dashboards and alerts", "Where to look first", "Monitoring")))
     b.paragraph([world.sentence(filler, "runbook", service=service.name) for _ in range(3)])
     b.heading(2, rng.choice(("Error codes", "Error reference", "Known error codes")))
-    codes = error_codes(rng, service.prefix, len(conditions))
+    codes = error_codes(rng, len(conditions), taken)
     for code, condition in zip(codes, conditions, strict=True):
         sentences = [f"`{code}` indicates {condition}.", filler.fill(rng.choice(REMEDIES))]
         if rng.random() < 0.6:
             sentences.append(world.sentence(filler, "runbook", service=service.name))
-        spans = b.paragraph(sentences)
+        spans = b.paragraph_within(sentences, {0}, prose, chunk, _out_of_reach(chunk))
         question = rng.choice(CODE_QUESTIONS).format(code=code)
         b.ask("identifier", f"{doc_id}/{code}", question, condition, spans[0])
     b.heading(2, rng.choice(("Routine maintenance", "Planned work", "Housekeeping")))
@@ -208,10 +230,14 @@ def endpoints(rng: random.Random, service: str, count: int) -> list[tuple[str, s
     return pairs
 
 
-def _api_reference(world: World, service: Service, count: int) -> Document:
+def _api_reference(world: World, service: Service, count: int, chunk: int | None) -> Document:
     doc_id = f"api-{service.name}"
     filler = world.filler(doc_id)
     rng = filler.rng
+
+    def prose() -> str:
+        return world.sentence(filler, "api", service=service.name)
+
     b = DocBuilder(doc_id, f"API reference: {service.name}")
     b.paragraph(
         [
@@ -231,7 +257,7 @@ def _api_reference(world: World, service: Service, count: int) -> Document:
             f"`{endpoint}` requires the `{scope}` scope and accepts at most {rate} per client.",
             world.sentence(filler, "api", service=service.name),
         ]
-        spans = b.paragraph(sentences)
+        spans = b.paragraph_within(sentences, {0}, prose, chunk, _out_of_reach(chunk))
         # Scopes repeat across endpoints of one service, so only the rate limit (unique per
         # endpoint) makes an answer that identifies its paragraph.
         question = rng.choice(RATE_QUESTIONS).format(endpoint=endpoint)

@@ -3,7 +3,8 @@ import shutil
 
 import pytest
 
-from corpus.validate import VerifyError, mask, verify
+from corpus.text import overlap
+from corpus.validate import PARAPHRASE_MAX_OVERLAP, VerifyError, mask, verify
 
 
 @pytest.fixture
@@ -67,7 +68,16 @@ def test_slice_property_violation_is_reported(copy):
     # Point a hidden paraphrase question at a sentence that repeats the question's words.
     path = copy / "key" / "questions" / "hidden.jsonl"
     lines = [json.loads(line) for line in path.read_text().splitlines()]
-    q = next(q for q in lines if q["slice"] == "identifier")
+
+    def evidence(q):
+        e = q["evidence"][0]
+        return (copy / "variant" / "docs" / f"{e['doc_id']}.md").read_text()[e["start"] : e["end"]]
+
+    q = next(
+        q
+        for q in lines
+        if q["slice"] == "identifier" and overlap(q["text"], evidence(q)) > PARAPHRASE_MAX_OVERLAP
+    )
     q["slice"] = "paraphrase"
     path.write_text("".join(json.dumps(line) + "\n" for line in lines))
     problems = verify(copy)

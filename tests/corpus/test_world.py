@@ -8,9 +8,10 @@ def test_world_is_seeded_and_names_are_unique():
     assert a.teams == b.teams and a.people == b.people and a.services == b.services
     assert build_world(8, profile).teams != a.teams
     assert len(set(a.people)) == len(a.people)
-    assert len({s.prefix for s in a.services}) == len(a.services)
+    assert len({s.name for s in a.services}) == len(a.services)
     models = [m for f in a.families for m in f.models]
-    assert len(set(models)) == len(models) == profile.corpus.product_families * 2
+    knobs = profile.corpus
+    assert len(set(models)) == len(models) == knobs.product_families * knobs.sibling_models
 
 
 def test_spare_names_are_kept_out_of_the_pools():

@@ -169,7 +169,9 @@ def test_the_brief_is_rendered_from_the_profile(out):
     assert "about 3 hours" in readme
     assert f"{budgets.latency_p95_ms:g} ms" in readme and "3,072 MB" in readme
     assert "first **1,500 characters**" in readme and "at most **300 characters**" in readme
-    assert "283 Markdown documents" in readme and "48 public questions" in readme
+    counts = json.loads((out / "bundle/corpus/manifest.json").read_text(encoding="utf-8"))["counts"]
+    assert f"{counts['documents']} Markdown documents" in readme
+    assert f"{counts['public_questions']} public questions" in readme
     assert "export BUILD_TIMEOUT_S := 600\n" in makefile
     assert "export QUERY_TIMEOUT_S := 10\n" in makefile
 

@@ -7,8 +7,10 @@ query about the Maple team. Within a section the units are sentences, list items
 Whole paragraphs are packed together while they fit `MAX_CHARS`; a paragraph too long for one
 chunk is cut at sentence boundaries into windows that overlap by one sentence, so every two
 adjacent sentences of a paragraph (an event, then the figure that refers back to it) share a
-chunk. Tables are cut into groups of whole rows, and every group's text repeats the table's header
-row, so a row's cells keep their column names.
+chunk. A table with a header row becomes one chunk per body row, whose text is the context line
+and the row's cells labelled by their column names (`Supplier: Polar Legal; Account manager: Jo
+Tan; ...`): a row means nothing without its header, and a row is a record of its own, so one
+chunk per row keeps each record's vector about that record, short enough for any encoder window.
 
 `Chunk.start`/`end` cover only the document text of the chunk, never the added context, and stay
 well under the 1,500-character passage cap that the evaluation judges (only a single sentence
@@ -57,10 +59,10 @@ def _chunk_document(doc_id: str, text: str) -> list[Chunk]:
     def context() -> str:
         return CONTEXT_SEPARATOR.join(part for part in (title, *(h for _, h in headings)) if part)
 
-    def emit(units: list[tuple[int, int]], header: str = "") -> None:
+    def emit(units: list[tuple[int, int]], body: str = "") -> None:
         start, end = units[0][0], units[-1][1]
-        body = text[start:end]
-        prefix = "\n".join(part for part in (context(), header) if part)
+        body = body or text[start:end]
+        prefix = context()
         chunks.append(Chunk(doc_id, start, end, f"{prefix}\n{body}" if prefix else body))
 
     def flush() -> None:
@@ -95,21 +97,23 @@ def _chunk_document(doc_id: str, text: str) -> list[Chunk]:
 
 
 def _emit_table(text: str, rows: list[tuple[int, int]], emit) -> None:
-    """Groups of whole rows; the first group starts at the header, later ones repeat it."""
+    """One chunk per body row, its cells labelled by the header; without a header, row groups."""
     has_header = len(rows) > 2 and set(text[rows[1][0] : rows[1][1]]) <= set("|-: \t")
     if not has_header:
         for window in _windows(rows, overlap=False):
             emit(window)
         return
-    header = text[rows[0][0] : rows[1][1]]
-    group = rows[:3]  # the header, its separator line and the first row
-    for row in rows[3:]:
-        if _span([*group, row]) <= MAX_CHARS:
-            group.append(row)
-        else:
-            emit(group, header="" if group[0] == rows[0] else header)
-            group = [row]
-    emit(group, header="" if group[0] == rows[0] else header)
+    names = _cells(text[rows[0][0] : rows[0][1]])
+    for row in rows[2:]:
+        cells = _cells(text[row[0] : row[1]])
+        if len(cells) == len(names):
+            emit([row], body="; ".join(f"{n}: {c}" for n, c in zip(names, cells, strict=True)))
+        else:  # a malformed row is indexed as written
+            emit([row])
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
 def _windows(units: list[tuple[int, int]], overlap: bool = True) -> list[list[tuple[int, int]]]:

@@ -3,7 +3,7 @@
 The first stage ranks by meaning and term statistics. It cannot tell near-duplicates apart (Travel
 Policy v2 and v3 say the same things with other numbers), and in sections that all say the same
 kinds of things about different teams, the one about the asked-about team differs only by a name
-in its heading. Each candidate gets four features:
+in its heading. Each candidate gets five features:
 
 - `first_stage`: its first-stage score, scaled to [0, 1] over the candidates, so any retriever's
   order and margins carry over;
@@ -14,7 +14,13 @@ in its heading. Each candidate gets four features:
   Zircon team, the Krakow office) that the chunk contains;
 - `qualifier`: agreement on the query tokens that mix letters and digits (error codes, endpoint
   paths, `v3`, `X2`). A chunk that contains one scores +1 for it; one that lacks it but contains
-  a sibling (same letters, other digits: `v2` for `v3`, `K4` for `K3`) scores -1.
+  a sibling (same letters, other digits: `v2` for `v3`, `K4` for `K3`) scores -1;
+- `statement`: for a query with such qualifiers, the share of the IDF weight of what the query
+  asks about (its terms other than the qualifiers and names) found in the chunk's best sentence
+  (or line) that names all the qualifiers. Every chunk of the Aster X2's sheet names the Aster X2,
+  and its sibling's sheet says the same things about the X1: the chunk to rank first is the one
+  where the qualifier and what is asked about stand in one statement. It weighs twice as much as
+  the others, so such a chunk wins from anywhere in the candidate pool.
 
 Whole-chunk term overlap is left to the first stage: counted again here it would favour chunks
 that share common words with a paraphrased question over the one that answers it.
@@ -33,7 +39,9 @@ from dataclasses import dataclass
 from rag.records import Chunk, Hit
 
 CANDIDATES = 30  # first-stage hits rescored per query
-WEIGHTS = {"first_stage": 1.0, "first_line": 1.0, "names": 1.0, "qualifier": 1.0}
+WEIGHTS = {"first_stage": 1.0, "first_line": 1.0, "names": 1.0, "qualifier": 1.0, "statement": 2.0}
+
+_PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")  # sentence or line ends
 
 _TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
 _VERSION = re.compile(r"\bversion\s+(\d+)\b", re.IGNORECASE)
@@ -90,6 +98,7 @@ class _State:
     terms: list[frozenset[str]]
     first_lines: list[frozenset[str]]  # terms of each chunk's first line (a title, a heading)
     words: list[frozenset[str]]  # lower-cased words as written, to find names
+    pieces: list[tuple[frozenset[str], ...]]  # terms of each sentence or line of each chunk
     idf: dict[str, float]
     unseen_idf: float  # for a query term no chunk contains
 
@@ -98,10 +107,15 @@ class _State:
         terms = [frozenset(tokenize(c.text)) for c in chunks]
         first_lines = [frozenset(tokenize(c.text.strip().split("\n", 1)[0])) for c in chunks]
         words = [frozenset(re.findall(r"[\w-]+", c.text.lower())) for c in chunks]
+        pieces = [
+            tuple(frozenset(tokenize(p)) for p in _PIECE_END.split(c.text) if p.strip())
+            for c in chunks
+        ]
         df = Counter(t for ts in terms for t in ts)
         n = len(chunks)
         idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
-        return cls(chunks, terms, first_lines, words, idf, math.log(1 + (n + 0.5) / 0.5))
+        unseen = math.log(1 + (n + 0.5) / 0.5)
+        return cls(chunks, terms, first_lines, words, pieces, idf, unseen)
 
 
 _states: dict[int, _State] = {}  # id(chunk list) -> state; the list itself is kept in the state
@@ -127,23 +141,36 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
     names = {m.group().lower() for m in _NAME.finditer(query.strip())}
     wanted = _qualifiers(query_terms)
     shapes = {_shape(q) for q in wanted}
+    # What the query asks about: its terms other than the qualifiers (and their parts) and names.
+    anchors = wanted | names | {p for q in wanted for p in re.split(r"[-.:/'{}]+", q)}
+    asked = {t: w for t, w in weight.items() if t not in anchors}
+    asked_total = sum(asked.values()) or 1.0
     low = min(h.score for h in hits)
     spread = max(h.score for h in hits) - low
 
     scored = []
     for hit in hits:
         terms, first_line = state.terms[hit.index], state.first_lines[hit.index]
-        qualifier = 0.0
+        qualifier = statement = 0.0
         if wanted:
             present = wanted & terms
             rivals = {_shape(t) for t in _qualifiers(terms) - wanted} & shapes
             contradicted = {q for q in wanted - present if _shape(q) in rivals}
             qualifier = (len(present) - len(contradicted)) / len(wanted)
+            statement = max(
+                (
+                    sum(w for t, w in asked.items() if t in piece) / asked_total
+                    for piece in state.pieces[hit.index]
+                    if wanted <= piece
+                ),
+                default=0.0,
+            )
         features = {
             "first_stage": (hit.score - low) / spread if spread > 0 else 1.0,
             "first_line": sum(w for t, w in weight.items() if t in first_line) / total,
             "names": len(names & state.words[hit.index]) / len(names) if names else 0.0,
             "qualifier": qualifier,
+            "statement": statement,
         }
         score = sum(WEIGHTS[name] * value for name, value in features.items())
         scored.append(Hit(hit.index, score))
