@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SEED   ?= 7
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test lint corpus bench-corpus
+.PHONY: help setup demo test lint corpus bench-corpus bench
 
 help:  ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,3 +44,6 @@ corpus: $(STAMP)  ## regenerate the committed default variant (corpus/default) w
 
 bench-corpus: $(STAMP)  ## time corpus generation (default variant and 10,000 documents)
 	$(PY) benchmarks/bench_generate.py
+
+bench: $(STAMP)  ## measure the performance budget on the reference (~10 min) → benchmarks/results/bench.json
+	$(PY) benchmarks/bench.py --seed $(SEED)
