@@ -34,12 +34,12 @@ from exercise.evaluate import EvalOptions, Report, evaluate  # noqa: E402
 from exercise.loading import load_corpus, load_questions  # noqa: E402
 from exercise.metrics import by_label  # noqa: E402
 from grader.catalogue import (  # noqa: E402
-    REFERENCE,
     CatalogueError,
     assemble,
     resolve,
     selection_from_profile,
 )
+from grader.solutions import selection_for  # noqa: E402
 
 # What each archetype's fix is for: its target slices and the metric that shows the fix. A fix
 # should lift its targets by at least TARGET_LIFT and move every other slice's recall@5 far less.
@@ -66,28 +66,10 @@ METRICS = (
 
 
 def solution_files(solution: str, baseline: Mapping[str, str]) -> dict[str, Path]:
-    """component -> the module file that `solution` uses for it.
+    """component -> the module file that `solution` uses for it (names as `grader.solutions`).
 
-    Raises CatalogueError (naming the module) when a chosen module does not exist yet, and
-    ValueError for a solution that names no known component."""
-    if solution == "reference":
-        selection = dict.fromkeys(COMPONENTS, REFERENCE)
-    elif solution == "baseline":
-        selection = dict(baseline)
-    elif solution.startswith("archetype:"):
-        component = solution.split(":", 1)[1]
-        if component not in COMPONENTS:
-            raise ValueError(
-                f"unknown component {component!r} in {solution!r}; components: "
-                f"{', '.join(COMPONENTS)}"
-            )
-        selection = {**baseline, component: REFERENCE}
-    else:
-        raise ValueError(
-            f"unknown solution {solution!r}: use reference, baseline, "
-            f"archetype:<{'|'.join(COMPONENTS)}> or all"
-        )
-    return {component: resolve(component, name) for component, name in selection.items()}
+    Raises CatalogueError (a ValueError) naming the solution or a module that does not exist."""
+    return {c: resolve(c, name) for c, name in selection_for(solution, baseline).items()}
 
 
 def assemble_submission(files: Mapping[str, Path], out_dir: Path, chunk_size: int) -> Path:
@@ -212,10 +194,12 @@ def main() -> int:
     summary = {}
     for solution in solutions:
         try:
+            selection_for(solution, baseline)  # an unknown name is a usage error
+        except CatalogueError as exc:
+            parser.error(str(exc))
+        try:
             files = solution_files(solution, baseline)
-        except ValueError as exc:
-            if not isinstance(exc, CatalogueError):
-                parser.error(str(exc))
+        except CatalogueError as exc:
             print(f"\n== {solution}: skipped, a module is missing ({exc})", file=sys.stderr)
             continue
         work_dir = args.work_dir / solution.replace(":", "-") if args.work_dir else None

@@ -14,7 +14,6 @@ manifest's folder unless absolute) and optionally `name` (the output folder and 
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -25,7 +24,7 @@ from typing import Any
 
 from exercise.errors import ExerciseError
 from grader.grade import GradeOptions, grade
-from grader.grade_report import write_report
+from grader.grade_report import report_json, save_report
 from grader.reports.render import write_companions
 
 MANIFEST_COLUMNS = ("submission", "key")
@@ -106,8 +105,8 @@ def grade_many(
     def one(job: Job) -> Outcome:
         try:
             result = grade(job.submission, job.key, out / job.name, options)
-            path = write_report(result)
-            report = json.loads(path.read_text(encoding="utf-8"))
+            report = report_json(result)
+            path = save_report(report, result.out)
             try:
                 write_companions(path, report, docs=result.key.corpus.docs)
             except Exception:  # noqa: BLE001 - report.json is complete; the page can be redone

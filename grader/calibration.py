@@ -41,11 +41,11 @@ from exercise.scoring import QuestionResult
 from grader.answer_key import load_key
 from grader.catalogue import REFERENCE, assemble, selection_from_profile
 from grader.diagnosis import Row, diagnose
+from grader.solutions import ARCHETYPE, BASELINE, PAIR, selection_for
 
 DETECTABLE_LIFT = 0.30
 MOVED_LIFT = 0.10
 SEED_BOUND = 0.05
-BASELINE = "baseline"
 # The diagnosis areas that show each component's fix.
 COMPONENT_AREAS = {
     "chunking": ("chunking",),
@@ -69,23 +69,10 @@ def planted(profile: Profile) -> list[str]:
 
 def solutions(profile: Profile, *, pairs: bool = True) -> list[str]:
     fixes = planted(profile)
-    names = [BASELINE, *(f"archetype:{c}" for c in fixes)]
+    names = [BASELINE, *(f"{ARCHETYPE}{c}" for c in fixes)]
     if pairs:
-        names += [f"pair:{a}+{b}" for a, b in itertools.combinations(fixes, 2)]
+        names += [f"{PAIR}{a}+{b}" for a, b in itertools.combinations(fixes, 2)]
     return [*names, REFERENCE]
-
-
-def selection(name: str, starter: Mapping[str, str]) -> dict[str, str]:
-    if name == REFERENCE:
-        return dict.fromkeys(COMPONENTS, REFERENCE)
-    fixed: list[str] = []
-    if name.startswith("archetype:"):
-        fixed = [name.removeprefix("archetype:")]
-    elif name.startswith("pair:"):
-        fixed = name.removeprefix("pair:").split("+")
-    elif name != BASELINE:
-        raise ValueError(f"unknown calibration solution {name!r}")
-    return {c: REFERENCE if c in fixed else starter[c] for c in COMPONENTS}
 
 
 def run_solution(
@@ -239,7 +226,7 @@ def calibrate(
             for number, name in enumerate(names, start=1):
                 say(f"seed {seed}: {name} ({number}/{len(names)})")
                 report = run(
-                    selection(name, starter),
+                    selection_for(name, starter),
                     profile.starter.chunk_size,
                     key.corpus,
                     key.hidden,

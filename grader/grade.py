@@ -30,7 +30,7 @@ from exercise.loading import Question
 from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED, by_label
 from exercise.runner import RunRecord, run_submission
 from grader import integrity
-from grader.answer_key import AnswerKey, AnswerKeyError, load_key
+from grader.answer_key import AnswerKey, AnswerKeyError, load_key, sha256_file
 from grader.attribution import Contribution, attribute, layout_problem
 from grader.catalogue import CatalogueError, assemble
 from grader.diagnosis import Row, diagnose
@@ -297,7 +297,9 @@ def _assemble_baseline(key: AnswerKey, dest: Path) -> tuple[Path | None, str]:
     except CatalogueError as exc:
         return None, f"not run: {exc}"
     shipped = {p: h for p, h in key.bundle_files.items() if p.startswith("rag/")}
-    changed = [p for p, h in shipped.items() if integrity.sha256_of(dest / p) != h]
+    changed = [
+        p for p, h in shipped.items() if not (dest / p).is_file() or sha256_file(dest / p) != h
+    ]
     if changed:
         return dest, (
             "re-assembled from the catalogue, which changed since the bundle was built "

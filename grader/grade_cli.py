@@ -8,7 +8,6 @@ report is written and the exit code is 0. Progress goes to stderr, the summary t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,7 +20,7 @@ from rich.table import Table
 from exercise.errors import ExerciseError
 from grader.diagnosis import AREAS
 from grader.grade import GradeOptions, grade
-from grader.grade_report import write_report
+from grader.grade_report import report_json, save_report
 from grader.reports.render import write_companions
 from grader.sandbox.docker import DEFAULT_IMAGE
 from grader.sandbox.interface import SandboxError
@@ -148,7 +147,8 @@ def grade_command(
                 say=lambda message: err.print(message, highlight=False),
                 step=step,
             )
-        path = write_report(result)
+        report = report_json(result)
+        path = save_report(report, result.out)
     except (ExerciseError, SandboxError, ValueError) as exc:
         _fail(err, str(exc))
     except OSError as exc:
@@ -156,7 +156,6 @@ def grade_command(
     except KeyboardInterrupt:
         err.print("interrupted: no report was written", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    report = json.loads(path.read_text(encoding="utf-8"))
     print_summary(Console(), report)
     err.print(f"report: {path}", highlight=False)
     try:

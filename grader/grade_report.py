@@ -138,9 +138,14 @@ def report_json(grade: Grade) -> dict[str, Any]:
 
 def write_report(grade: Grade, out: Path | None = None) -> Path:
     """Write `report.json` into `out` (default: the grade's output folder); return its path."""
-    path = Path(out or grade.out) / REPORT_NAME
+    return save_report(report_json(grade), Path(out or grade.out))
+
+
+def save_report(report: Mapping[str, Any], folder: Path) -> Path:
+    """Write the report dict `report_json` made as `folder/report.json`; return its path."""
+    path = Path(folder) / REPORT_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(report_json(grade), indent=2, ensure_ascii=False, allow_nan=False)
+    text = json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False)
     path.write_text(text + "\n", encoding="utf-8")
     return path
 
@@ -209,11 +214,6 @@ def _ratios(own: LatencyReport, base: LatencyReport) -> dict[str, float | None]:
 
 def _minus(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None else a - b
-
-
-def metric(report: Mapping[str, Any], key: str) -> float | None:
-    """A hidden overall metric from a report dict (a small helper for readers and tests)."""
-    return report["overall"]["metrics"].get(key)
 
 
 def _version() -> str | None:

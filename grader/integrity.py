@@ -15,7 +15,6 @@ hidden results come from the grade. Nothing here runs candidate code.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from exercise.loading import Question
+from grader.answer_key import sha256_file
 
 SEVERITIES = ("alert", "warning", "info")
 GAP_METRICS = ("recall@5", "answer_accuracy")
@@ -75,7 +75,7 @@ def check_variant(submission: Path, manifest_sha256: str) -> list[Finding]:
                 "corpus).",
             )
         ]
-    actual = hashlib.sha256(manifest.read_bytes()).hexdigest()
+    actual = sha256_file(manifest)
     if actual == manifest_sha256:
         return []
     return [
@@ -289,7 +289,7 @@ def _compare(root: Path, expected: Mapping[str, str]) -> tuple[list[str], list[s
         path = root / rel
         if not path.is_file():
             missing.append(rel)
-        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+        elif sha256_file(path) != digest:
             changed.append(rel)
     return changed, missing
 
@@ -348,9 +348,3 @@ def _cap(items: Sequence[str]) -> tuple[str, ...]:
     if len(items) <= MAX_EVIDENCE:
         return tuple(items)
     return (*items[:MAX_EVIDENCE], f"… and {len(items) - MAX_EVIDENCE} more")
-
-
-def sha256_of(path: Path) -> str | None:
-    """sha256 of a file's bytes, None when it is not a file."""
-    path = Path(path)
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None

@@ -87,7 +87,6 @@ def _row(outcome: Outcome) -> dict[str, Any]:
         **{f"area_{a}": v for a, v in report["diagnosis"]["areas"].items()},
         **{f"findings_{s}": findings.count(s) for s in SEVERITIES},
     )
-    row["status"] = "graded" if report["fatal"] is None else row["status"]
     return row
 
 

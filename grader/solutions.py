@@ -15,7 +15,7 @@ from pathlib import Path
 from corpus.profile import COMPONENTS
 from grader.catalogue import REFERENCE, CatalogueError, assemble
 
-BASELINE, ARCHETYPE = "baseline", "archetype:"
+BASELINE, ARCHETYPE, PAIR = "baseline", "archetype:", "pair:"
 
 
 def solution_names() -> list[str]:
@@ -23,16 +23,24 @@ def solution_names() -> list[str]:
 
 
 def selection_for(solution: str, starter: Mapping[str, str]) -> dict[str, str]:
-    """component → catalogue implementation for `solution`, given the starter's selection."""
+    """component → catalogue implementation for `solution`, given the starter's selection.
+
+    Also accepts `pair:<a>+<b>` (the starter with two components fixed), which calibration uses."""
     if solution == REFERENCE:
         return dict.fromkeys(COMPONENTS, REFERENCE)
-    if solution == BASELINE:
-        return {c: starter[c] for c in COMPONENTS}
+    fixed: list[str] = []
     if solution.startswith(ARCHETYPE):
-        component = solution.removeprefix(ARCHETYPE)
-        if component in COMPONENTS:
-            return {**{c: starter[c] for c in COMPONENTS}, component: REFERENCE}
-    raise CatalogueError(f"unknown solution {solution!r}; known: {', '.join(solution_names())}")
+        fixed = [solution.removeprefix(ARCHETYPE)]
+    elif solution.startswith(PAIR):
+        fixed = solution.removeprefix(PAIR).split("+")
+    elif solution != BASELINE:
+        fixed = [""]
+    if any(c not in COMPONENTS for c in fixed):
+        raise CatalogueError(
+            f"unknown solution {solution!r}; known: {', '.join(solution_names())} "
+            f"(and {PAIR}<a>+<b>)"
+        )
+    return {c: REFERENCE if c in fixed else starter[c] for c in COMPONENTS}
 
 
 def write_solution(

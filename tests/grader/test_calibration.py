@@ -13,9 +13,10 @@ from exercise.evaluate import EvalOptions, score_run
 from exercise.metrics import by_label
 from exercise.runner import run_in_process
 from exercise.types import Answer, Passage
-from grader.calibration import BASELINE, calibrate, selection, solutions
+from grader.calibration import BASELINE, calibrate, solutions
 from grader.catalogue import REFERENCE
 from grader.cli import app
+from grader.solutions import selection_for as selection
 
 CURES = {
     "boundary": "chunking", "heading": "chunking", "table": "chunking",
