@@ -45,7 +45,6 @@ from pathlib import Path
 from typing import Any
 
 from corpus.variant import GENERATOR_VERSION
-from exercise.evaluate import Report
 from exercise.latency import LatencyReport
 from grader.diagnosis import AREAS, FIXED_AT, area_verdicts
 from grader.grade import Grade, RunOutcome
@@ -67,6 +66,9 @@ RATIO_FIGURES = (
 def report_json(grade: Grade) -> dict[str, Any]:
     own, base = grade.submission, grade.baseline
     hidden = own.hidden
+    # Each run's exercise report serialised once: its run section and the question rows share it.
+    own_json = hidden.to_json()
+    base_json = base.hidden.to_json() if base is not None else None
     report: dict[str, Any] = {
         "schema": REPORT_SCHEMA,
         "kind": "grade",
@@ -100,7 +102,7 @@ def report_json(grade: Grade) -> dict[str, Any]:
         },
         "k": hidden.k,
         "judging": vars(hidden.judging).copy(),
-        **_run_json(own),
+        **_run_json(own, own_json),
         "baseline": None,
         "baseline_note": grade.baseline_note,
         "comparison": None,
@@ -122,10 +124,10 @@ def report_json(grade: Grade) -> dict[str, Any]:
         "logs": {run.label: str(run.log) for run in grade.runs or (own, base) if run is not None},
         "notes": grade.notes,
         "history": grade.history.to_json() if grade.history is not None else None,
-        "questions": _questions(hidden, base.hidden if base else None),
+        "questions": _questions(own_json, base_json),
     }
     if base is not None:
-        report["baseline"] = _run_json(base)
+        report["baseline"] = _run_json(base, base_json)
         report["comparison"] = {
             "metric_delta": {
                 key: _minus(hidden.overall.means.get(key), base.hidden.overall.means.get(key))
@@ -150,8 +152,7 @@ def save_report(report: Mapping[str, Any], folder: Path) -> Path:
     return path
 
 
-def _run_json(run: RunOutcome) -> dict[str, Any]:
-    hidden = run.hidden.to_json()
+def _run_json(run: RunOutcome, hidden: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "fatal": hidden["fatal"],
         "statuses": hidden["statuses"],
@@ -170,9 +171,11 @@ def _run_json(run: RunOutcome) -> dict[str, Any]:
     }
 
 
-def _questions(hidden: Report, baseline: Report | None) -> list[dict[str, Any]]:
-    rows = hidden.to_json()["questions"]
-    base_rows = baseline.to_json()["questions"] if baseline is not None else [None] * len(rows)
+def _questions(
+    hidden: Mapping[str, Any], baseline: Mapping[str, Any] | None
+) -> list[dict[str, Any]]:
+    rows = hidden["questions"]
+    base_rows = baseline["questions"] if baseline is not None else [None] * len(rows)
     for row, base in zip(rows, base_rows, strict=True):
         row["slice"] = row["labels"].get("slice")
         row["baseline"] = (
