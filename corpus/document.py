@@ -191,6 +191,14 @@ def _straddles(start: int, length: int, chunk: int) -> bool:
     return start // chunk != (start + length - 1) // chunk
 
 
+def within_reach(chunk: int | None) -> Offsets | None:
+    """Where in a starter chunk a near-duplicate's fact goes: in its first 2/5 (200 of 500
+    characters), inside the ~64 tokens the starter's encoder reads. The starter then finds the
+    sibling sheets' statements together, and telling them apart is left to ranking: a fix to any
+    other component cannot pass off as a second stage by bringing the statement into reach."""
+    return (0, chunk * 2 // 5) if chunk else None
+
+
 def _fits(start: int, length: int, chunk: int, place: Offsets | None) -> bool:
     if _straddles(start, length, chunk):
         return False

@@ -182,7 +182,7 @@ def _unknown_model(rng: random.Random, world: World, absent) -> tuple[str, str] 
     if number in family.numbers or not absent(qualifier):
         return None
     attribute = rng.choice(ATTRIBUTES)
-    return rng.choice(attribute.questions).format(model=family.model(number)), qualifier
+    return rng.choice(attribute.questions).format(model=family.asked(number)), qualifier
 
 
 def _unknown_section(rng, names, facts, kind, absent) -> tuple[str, str] | None:

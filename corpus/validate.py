@@ -21,6 +21,7 @@ from pathlib import Path
 from corpus.profile import SLICES
 from corpus.text import content_words, overlap, split_sentences, tokens, units
 from corpus.variant import locate
+from corpus.world import as_printed
 
 PARAPHRASE_MAX_OVERLAP = 0.25
 """A paraphrase question shares at most this share of its content words with its evidence."""
@@ -317,10 +318,11 @@ def _distractor(q, corpus: Corpus) -> list[str]:
 
 
 def _unanswerable(q, corpus: Corpus) -> list[str]:
-    anchors = [m.group(0) for m in IDENTIFIER_RE.finditer(q["text"])]
+    text = as_printed(q["text"])  # "Aster X-9" is absent only if "Aster X9" is
+    anchors = [m.group(0) for m in IDENTIFIER_RE.finditer(text)]
     if any(a not in corpus.all_text for a in anchors):
         return []
-    if any(t not in corpus.vocabulary for t in tokens(q["text"])):
+    if any(t not in corpus.vocabulary for t in tokens(text)):
         return []
     return ["unanswerable: every term of the question occurs in the corpus (nothing is absent)"]
 

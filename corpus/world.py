@@ -9,6 +9,7 @@ questions about them unanswerable.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from corpus.banks import words as bank
@@ -44,11 +45,28 @@ class ProductFamily:
     """Qualifier numbers of the models that exist."""
 
     def model(self, number: int) -> str:
+        """The model's name as documents print it: "Aster X2"."""
         return f"{self.root} {self.letter}{number}"
+
+    def asked(self, number: int) -> str:
+        """The model's name as questions write it: "Aster X-2".
+
+        People type a qualifier their own way, as they say "version 3" of a policy the documents
+        call "v3": matching a question to the right sibling's sheet takes more than exact tokens.
+        """
+        return f"{self.root} {self.letter}-{number}"
 
     @property
     def models(self) -> tuple[str, ...]:
         return tuple(self.model(n) for n in self.numbers)
+
+
+_ASKED_QUALIFIER = re.compile(r"\b([A-Z])-(\d)\b")
+
+
+def as_printed(text: str) -> str:
+    """`text` with model names written as documents print them: "Aster X-2" becomes "Aster X2"."""
+    return _ASKED_QUALIFIER.sub(r"\1\2", text)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ Every clause names its policy and version (`Travel Policy v4 caps ...`), so the 
 sentences differ only in the qualifier and the value. Only clauses whose value changed between
 versions become questions: a clause both versions agree on would have two correct sources.
 Questions name the version the way people do ("version 4 of the Travel Policy"). With
-`starter.align_to_chunks`, each asked clause lies inside one starter chunk.
+`starter.align_to_chunks`, each asked clause lies in the first 2/5 of one starter chunk, within
+the starter encoder's reach (`corpus.document.within_reach`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import random
 
 from corpus.banks.policies import POLICIES
 from corpus.banks.types import PolicyClause, ValueSpec
-from corpus.document import DocBuilder, Document
+from corpus.document import DocBuilder, Document, within_reach
 from corpus.profile import Profile
 from corpus.slots import capitalise
 from corpus.world import World
@@ -105,8 +106,9 @@ def _render_version(world, template, versions, i, values, chunk: int | None) -> 
     def prose() -> str:
         return world.sentence(filler, "policy")
 
-    spans = b.paragraph_within(sentences[:half], asked, prose, chunk) + b.paragraph_within(
-        sentences[half:], {p - half for p in asked}, prose, chunk
+    reach = within_reach(chunk)
+    spans = b.paragraph_within(sentences[:half], asked, prose, chunk, reach) + b.paragraph_within(
+        sentences[half:], {p - half for p in asked}, prose, chunk, reach
     )
     # People ask for "version 4 of the Travel Policy" where the text says "Travel Policy v4":
     # matching the qualifier takes more than exact tokens.

@@ -3,8 +3,11 @@
 Attributes shared by a product line sit in a specification table. Attributes that differ between
 sibling models are stated in prose that names the model (`The Aster X2 draws 14 W at full
 load.`); the sibling's sheet has the same sentence with its own model and value. Those sentences
-are the `distractor` slice: only the qualifier tells the right sheet from the wrong one. With
-`starter.align_to_chunks`, each such sentence lies inside one starter chunk.
+are the `distractor` slice: only the qualifier tells the right sheet from the wrong one. Questions
+write the qualifier the way people type it ("the Aster X-2"; see `ProductFamily.asked`), so an
+exact-token match does not pick the sheet by itself. With `starter.align_to_chunks`, each such
+sentence lies in the first 2/5 of one starter chunk, within the starter encoder's reach
+(`corpus.document.within_reach`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from corpus.document import DocBuilder, Document
+from corpus.document import DocBuilder, Document, within_reach
 from corpus.profile import Profile
 from corpus.world import ProductFamily, World
 
@@ -201,7 +204,7 @@ def _render_model(
         statement_i, question_i = wording[attribute.key]
         value = values[attribute.key][index]
         sentences.append(attribute.statements[statement_i].format(model=model, value=value))
-        question = attribute.questions[question_i].format(model=model)
+        question = attribute.questions[question_i].format(model=family.asked(number))
         facts.append((len(sentences) - 1, attribute.key, question, value))
         if rng.random() < 0.5:
             sentences.append(world.sentence(filler, "product", product=model))
@@ -210,6 +213,7 @@ def _render_model(
         {position for position, *_ in facts} if siblings else (),
         lambda: world.sentence(filler, "product", product=model),
         profile.starter.aligned_chunk,
+        within_reach(profile.starter.aligned_chunk),
     )
     if siblings:
         for position, key, question, value in facts:

@@ -45,6 +45,7 @@ _PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")  # sentence or line ends
 
 _TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
 _VERSION = re.compile(r"\bversion\s+(\d+)\b", re.IGNORECASE)
+_HYPHENATED = re.compile(r"\b([A-Za-z])-(\d+)\b")  # a one-letter qualifier typed "X-2"
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _NAME = re.compile(r"(?<!^)(?<![\w-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
 _STOPWORDS = frozenset(
@@ -56,9 +57,11 @@ _STOPWORDS = frozenset(
 def tokenize(text: str) -> list[str]:
     """Lower-cased terms without stopwords; a compound token also yields its parts.
 
-    "version 3" is read as "v3" (how documents name versions) and a possessive "'s" is dropped."""
+    Qualifiers are read the way documents write them: "version 3" as "v3" and "X-2" as "x2". A
+    possessive "'s" is dropped."""
+    text = _HYPHENATED.sub(r"\1\2", _VERSION.sub(r"v\1", text))
     terms: list[str] = []
-    for match in _TOKEN.finditer(_POSSESSIVE.sub("", _VERSION.sub(r"v\1", text)).lower()):
+    for match in _TOKEN.finditer(_POSSESSIVE.sub("", text).lower()):
         token = match.group()
         parts = [p for p in re.split(r"[-.:/'{}]+", token) if p]
         if len(parts) > 1:

@@ -13,8 +13,9 @@ the default corpus). Vectors are scaled to unit length here, so any embedder giv
 
 Lexical. BM25 over the chunk texts finds exact tokens: error codes, endpoint paths, model and
 version qualifiers, names that appear only in a heading. The tokenizer keeps compound tokens whole
-(`rec-4785`, `/v1/refunds/batches`, `v3`) next to their parts and reads "version 3" as "v3", the
-way documents name versions. The BM25 score is divided by the largest score the query's terms
+(`rec-4785`, `/v1/refunds/batches`, `v3`) next to their parts. It matches tokens as written:
+reading a question's "version 3" or "X-2" as a document's "v3" or "X2", to tell near-duplicates
+apart, is the second stage's work. The BM25 score is divided by the largest score the query's terms
 could reach, so it lies in [0, 1] and adds to the cosines on a comparable scale: a query that only
 shares common words with the corpus gets little from it.
 """
@@ -37,7 +38,6 @@ LEXICAL = 0.5  # weight of the normalised BM25 score
 
 _PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 _TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
-_VERSION = re.compile(r"\bversion\s+(\d+)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _STOPWORDS = frozenset(
     "a an and are as at be by can do does for from has have how i in is it its of on or s that "
@@ -48,9 +48,9 @@ _STOPWORDS = frozenset(
 def tokenize(text: str) -> list[str]:
     """Lower-cased terms without stopwords; a compound token also yields its parts.
 
-    "version 3" is read as "v3" (how documents name versions) and a possessive "'s" is dropped."""
+    A possessive "'s" is dropped."""
     terms: list[str] = []
-    for match in _TOKEN.finditer(_POSSESSIVE.sub("", _VERSION.sub(r"v\1", text)).lower()):
+    for match in _TOKEN.finditer(_POSSESSIVE.sub("", text).lower()):
         token = match.group()
         parts = [p for p in re.split(r"[-.:/'{}]+", token) if p]
         if len(parts) > 1:
