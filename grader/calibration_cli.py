@@ -46,11 +46,13 @@ def calibrate_command(
     started = time.perf_counter()
     try:
         with err.status("calibrating") as status:
+            # A spinner on a terminal; one line per step in a log, so a long run shows progress.
+            if err.is_terminal:
+                say = lambda message: status.update(f"calibrating: {message}")  # noqa: E731
+            else:
+                say = lambda message: err.print(f"calibrating: {message}", highlight=False)  # noqa: E731
             result = calibrate(
-                chosen,
-                list(range(first_seed, first_seed + seeds)),
-                pairs=pairs,
-                say=lambda message: status.update(f"calibrating: {message}"),
+                chosen, list(range(first_seed, first_seed + seeds)), pairs=pairs, say=say
             )
     except KeyboardInterrupt:
         err.print("interrupted: nothing was written", highlight=False)
