@@ -149,9 +149,12 @@ def _header(report: Mapping[str, Any], who: str) -> str:
 
 def _headline(report: Mapping[str, Any]) -> str:
     base = report.get("baseline")
+    public = report.get("public")  # the questions the candidate had: a large gap is a warning
     head = "<tr><th>metric</th><th>submission</th><th>95% CI</th>"
     if base:
         head += "<th>baseline</th><th>Δ</th>"
+    if public:
+        head += f"<th>public (n = {esc(public['overall']['metrics'].get('n'))})</th>"
     rows = [head + "</tr>"]
     n = report["overall"]["metrics"].get("n")
     for key in HEADLINE_METRICS:
@@ -165,11 +168,14 @@ def _headline(report: Mapping[str, Any]) -> str:
             delta = (report.get("comparison") or {}).get("metric_delta", {}).get(key)
             cells += [f'<td class="num">{fmt(metric(base, key))}</td>']
             cells += [f'<td class="num">{fmt_delta(delta)}</td>']
+        if public:
+            cells += [f'<td class="num">{fmt(metric(public, key))}</td>']
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (
         f'<h2 id="summary">Hidden questions (n = {esc(n)})</h2><table>{"".join(rows)}</table>'
         '<p class="small">Retrieval metrics are over answerable questions; abstention accuracy '
-        "counts every question.</p>"
+        "counts every question. The public column is the submission on the questions the "
+        "candidate had: far above the hidden figures, it suggests tuning to them.</p>"
     )
 
 

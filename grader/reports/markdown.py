@@ -93,20 +93,17 @@ def render_markdown(report: Mapping[str, Any]) -> str:
 
 def _headline(report: Mapping[str, Any], base: Mapping[str, Any] | None) -> list[str]:
     delta = (report.get("comparison") or {}).get("metric_delta") or {}
-    if base:
-        lines = ["| metric | baseline | submission | Δ | 95% CI |", "|---|---:|---:|---:|---:|"]
-    else:
-        lines = ["| metric | submission | 95% CI |", "|---|---:|---:|"]
+    public = report.get("public")  # the questions the candidate had
+    head = ["metric", *(["baseline"] if base else []), "submission"]
+    head += [*(["Δ"] if base else []), "95% CI", *(["public"] if public else [])]
+    lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
     for key in SUMMARY_METRICS:
         ci = ci95(report, key)
-        interval = f"{ci[0]:.2f}–{ci[1]:.2f}" if ci else "–"
-        if base:
-            lines.append(
-                f"| {key} | {fmt(metric(base, key))} | {fmt(metric(report, key))} | "
-                f"{fmt_delta(delta.get(key))} | {interval} |"
-            )
-        else:
-            lines.append(f"| {key} | {fmt(metric(report, key))} | {interval} |")
+        cells = [key, *([fmt(metric(base, key))] if base else []), fmt(metric(report, key))]
+        cells += [*([fmt_delta(delta.get(key))] if base else [])]
+        cells += [f"{ci[0]:.2f}–{ci[1]:.2f}" if ci else "–"]
+        cells += [fmt(metric(public, key))] if public else []
+        lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 

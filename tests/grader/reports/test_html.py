@@ -131,3 +131,14 @@ def test_attribution_is_a_table_when_it_ran(report):
     section = render_html(report).split('id="attribution"')[1].split("<h2")[0]
     assert "<table>" in section and "+0.20" in section and "+0.90" in section
     assert "as shipped" in section
+
+
+def test_the_summary_shows_the_public_figures_beside_the_hidden_ones(report):
+    page = render_html(report)
+    summary = page.split('id="summary"', 1)[1].split("</table>", 1)[0]
+    public = report["public"]["overall"]["metrics"]
+    assert f"public (n = {public['n']})" in summary
+    row = summary.split("<td>recall@5</td>", 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="num">{public["recall@5"]:.2f}</td>' in row
+    no_public = {**report, "public": None}
+    assert "public (n =" not in render_html(no_public)

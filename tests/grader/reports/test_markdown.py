@@ -45,3 +45,15 @@ def test_candidate_text_is_neutralised(report):
     assert not re.search(r"(?<!\\)\]\(", text)  # no link
     assert md("a|b`c`<d>") == r"a\|b\`c\`\<d\>"
     assert md("line\nbreak") == "line break"
+
+
+def test_the_summary_has_a_public_column_when_the_public_set_ran(report):
+    lines = render_markdown(report).splitlines()
+    header = next(line for line in lines if line.startswith("| metric |"))
+    assert header.endswith("| public |")
+    recall = next(line for line in lines if line.startswith("| recall@5 |"))
+    assert recall.endswith(f"| {report['public']['overall']['metrics']['recall@5']:.2f} |")
+    no_public = render_markdown({**report, "public": None}).splitlines()
+    assert not next(line for line in no_public if line.startswith("| metric |")).endswith(
+        "public |"
+    )
