@@ -193,6 +193,10 @@ class Calibration:
             "detectable": detect,
             "undetectable": [c for c, d in detect.items() if not d["detectable"]],
             "dead_slices": [s for s, hit in moved.items() if not hit],
+            "headline_by_seed": {
+                name: {str(seed): self.headline(name, seed) for seed in self.seeds}
+                for name in (BASELINE, REFERENCE)
+            },
             "spread": {str(k): v for k, v in spread.items()},
             "effort": _mean(spread.values()),
             "seed_range": stability,

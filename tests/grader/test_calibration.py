@@ -92,6 +92,8 @@ def test_every_weakness_detectable_and_no_dead_slice_when_fixes_cure_their_slice
     assert data["table"][BASELINE]["paraphrase"] == 1.0
     assert data["effort"] == 5 / 7  # five of the seven slices go from 0 to 1
     assert data["seed_range_within_bound"] is True
+    by_seed = data["headline_by_seed"]
+    assert by_seed[REFERENCE] == {"1": 1.0, "2": 1.0} and by_seed[BASELINE]["1"] == 2 / 7
 
 
 def test_a_fix_that_cures_nothing_is_undetectable():
