@@ -26,6 +26,9 @@ class Candidate:
     text: str
     answer: str
     evidence: tuple[Span, ...]
+    tier: int = 0
+    """Selection order: every candidate of tier 0 is drawn from before any of tier 1, so a
+    renderer can keep questions whose failure is another component's for when the rest run out."""
 
 
 @dataclass(frozen=True)
@@ -172,10 +175,13 @@ class DocBuilder:
         text = "".join(self._parts).rstrip("\n") + "\n"
         return Document(self.doc_id, text, tuple(self.candidates))
 
-    def ask(self, slice_: str, fact: str, question: str, answer: str, *spans: Offsets) -> None:
-        """Record a question this document answers, with evidence in this document."""
+    def ask(
+        self, slice_: str, fact: str, question: str, answer: str, *spans: Offsets, tier: int = 0
+    ) -> None:
+        """Record a question this document answers, with evidence in this document (`tier`: see
+        `Candidate.tier`)."""
         evidence = tuple(Span(self.doc_id, s, e) for s, e in spans)
-        self.candidates.append(Candidate(slice_, fact, question, answer, evidence))
+        self.candidates.append(Candidate(slice_, fact, question, answer, evidence, tier))
 
 
 def _row(cells: Sequence[str]) -> str:
@@ -197,6 +203,15 @@ def within_reach(chunk: int | None) -> Offsets | None:
     sibling sheets' statements together, and telling them apart is left to ranking: a fix to any
     other component cannot pass off as a second stage by bringing the statement into reach."""
     return (0, chunk * 2 // 5) if chunk else None
+
+
+def out_of_reach(chunk: int | None) -> Offsets | None:
+    """Where in a starter chunk a statement goes that the starter's encoder must not read: past
+    the chunk's first 3/5 (300 of 500 characters), beyond the ~64 tokens it reads, as a line deep
+    in a long page is for any single-vector encoder with a short window. The chunk's vector then
+    stands for its other text: an identifier is found only by exact matching over the chunk's
+    whole text, a rule asked about in other words only by an encoder that reads the whole chunk."""
+    return (chunk * 3 // 5, chunk) if chunk else None
 
 
 def _fits(start: int, length: int, chunk: int, place: Offsets | None) -> bool:

@@ -2,11 +2,19 @@
 unanswerable ones.
 
 Answerable questions come from the renderers' candidates (answer and evidence fixed when the
-fact was written). For each slice the candidates are shuffled with the variant's seed; the
-first go to the hidden set, the next to the public set, never two questions on one fact or one
-evidence span. Unanswerable questions ask about something the corpus never names (a spare
-team, an unused error code, a model or policy version that does not exist) — checked against
-the finished corpus, so no document can answer them.
+fact was written). For each slice the candidates are shuffled with the variant's seed and drawn
+stratified: grouped by where their evidence lies (its document, and which fifth of a starter
+chunk it starts in), each group gives the hidden set, then the public set, its share of the
+questions (largest remainders). Where the evidence sits decides much of what the starter finds
+(a table row at the top of a chunk is read by its encoder, one further down is not), so a
+plain random draw would make one variant's starter luckier than another's; a stratified draw
+asks every variant the same mix. A renderer may put candidates in a later tier
+(`Candidate.tier`): they are drawn from only when the earlier tiers run out. Never two questions
+on one fact or one evidence span.
+
+Unanswerable questions ask about something the corpus never names (a spare team, an unused
+error code, a model or policy version that does not exist) — checked against the finished
+corpus, so no document can answer them.
 """
 
 from __future__ import annotations
@@ -75,38 +83,97 @@ def select_questions(
 
     hidden: list[Candidate] = []
     public: list[Candidate] = []
+    chunk = profile.starter.aligned_chunk
     for slice_ in SLICES:
         pool = by_slice[slice_]
         world.rng("select", slice_).shuffle(pool)
         want_hidden, want_public = profile.hidden[slice_], profile.public[slice_]
-        picked = _distinct(pool, want_hidden + want_public)
-        if len(picked) < want_hidden + want_public:
+        taken = _Taken()
+        picked_hidden = _draw(pool, want_hidden, taken, chunk)
+        rest = [c for c in pool if c not in picked_hidden]
+        picked_public = _draw(rest, want_public, taken, chunk)
+        found = len(picked_hidden) + len(picked_public)
+        if found < want_hidden + want_public:
             raise ProfileError(
                 f"profile {profile.name}: questions.hidden.{slice_} + questions.public.{slice_} "
-                f"= {want_hidden + want_public}, but this corpus has only {len(picked)} distinct "
+                f"= {want_hidden + want_public}, but this corpus has only {found} distinct "
                 f"{slice_} facts; lower those counts or raise {SUPPLY_KNOBS[slice_]}"
             )
-        hidden += picked[:want_hidden]
-        public += picked[want_hidden:]
+        hidden += picked_hidden
+        public += picked_public
     return _number(world, hidden, "h"), _number(world, public, "p")
 
 
-def _distinct(pool: Sequence[Candidate], count: int) -> list[Candidate]:
+class _Taken:
+    """Facts, texts and evidence already asked about: no two questions share one."""
+
+    def __init__(self) -> None:
+        self.facts: set[str] = set()
+        self.texts: set[str] = set()
+        self.evidence: set[tuple[Span, ...]] = set()
+
+    def allows(self, candidate: Candidate) -> bool:
+        if candidate.fact in self.facts or candidate.text in self.texts:
+            return False
+        return not (candidate.evidence and candidate.evidence in self.evidence)
+
+    def add(self, candidate: Candidate) -> None:
+        self.facts.add(candidate.fact)
+        self.texts.add(candidate.text)
+        self.evidence.add(candidate.evidence)
+
+
+def _draw(
+    pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
+) -> list[Candidate]:
+    """`count` distinct candidates of the shuffled `pool`: tier 0 first (stratified), then the
+    next tier for what is still missing."""
     picked: list[Candidate] = []
-    facts: set[str] = set()
-    evidence: set[tuple[Span, ...]] = set()
-    texts: set[str] = set()
+    for tier in sorted({c.tier for c in pool}):
+        members = [c for c in pool if c.tier == tier]
+        picked += _stratified(members, count - len(picked), taken, chunk)
+    return picked
+
+
+def stratum(candidate: Candidate, chunk: int | None) -> tuple[str, int]:
+    """Where a candidate's evidence lies: its document and the fifth of a starter chunk it
+    starts in (0 without evidence or without chunk alignment)."""
+    if not candidate.evidence:
+        return ("", 0)
+    first = candidate.evidence[0]
+    return (first.doc_id, (first.start % chunk) * 5 // chunk if chunk else 0)
+
+
+def _stratified(
+    pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
+) -> list[Candidate]:
+    """`count` distinct candidates of the shuffled `pool`, each stratum giving its share of
+    `count` (largest remainders; ties to the stratum met first in the shuffled pool); where a
+    stratum cannot fill its share, the first remaining candidates of any stratum make it up."""
+    if count <= 0 or not pool:
+        return []
+    members: dict[tuple[str, int], int] = {}
     for candidate in pool:
+        key = stratum(candidate, chunk)
+        members[key] = members.get(key, 0) + 1
+    exact = {key: count * n / len(pool) for key, n in members.items()}
+    quota = {key: int(share) for key, share in exact.items()}
+    by_remainder = sorted(exact, key=lambda k: exact[k] - quota[k], reverse=True)  # stable
+    for key in by_remainder[: count - sum(quota.values())]:
+        quota[key] += 1
+    picked: list[Candidate] = []
+    for candidate in pool:
+        key = stratum(candidate, chunk)
+        if quota[key] > 0 and taken.allows(candidate):
+            picked.append(candidate)
+            taken.add(candidate)
+            quota[key] -= 1
+    for candidate in pool:  # strata short of distinct candidates: fill from the rest
         if len(picked) == count:
             break
-        if candidate.fact in facts or candidate.text in texts:
-            continue
-        if candidate.evidence and candidate.evidence in evidence:
-            continue
-        picked.append(candidate)
-        facts.add(candidate.fact)
-        texts.add(candidate.text)
-        evidence.add(candidate.evidence)
+        if candidate not in picked and taken.allows(candidate):
+            picked.append(candidate)
+            taken.add(candidate)
     return picked
 
 

@@ -2,7 +2,10 @@
 
 Each rule is written in the handbook's vocabulary and asked about in an employee's ("How much
 time off does a new father get?"), so the question and its evidence share few content words
-(`corpus.text.overlap`); lexical matching alone cannot find it, a good embedding can.
+(`corpus.text.overlap`); lexical matching alone cannot find it, a good embedding can. With
+`starter.align_to_chunks`, rules past the starter encoder's reach are asked first (`_tier`): the
+starter's [CLS] vector of a chunk's first 64 tokens catches a rule it reads now and then, by
+luck rather than meaning, and a slice of such questions would blur what fixing the embedder does.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from corpus.banks.paraphrase import CONCEPTS
 from corpus.banks.prose import HEADINGS
 from corpus.banks.types import PARAPHRASE_TOPICS
-from corpus.document import DocBuilder, Document
+from corpus.document import DocBuilder, Document, out_of_reach, within_reach
 from corpus.genres.policies import draw_value
 from corpus.profile import Profile
 from corpus.slots import capitalise
@@ -61,6 +64,27 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
             )
             for position, concept, value in facts:
                 question = rng.choice(concept.questions)
-                b.ask("paraphrase", f"{doc_id}/{concept.key}", question, value, spans[position])
+                tier = _tier(spans[position][0], profile.starter.aligned_chunk)
+                b.ask(
+                    "paraphrase",
+                    f"{doc_id}/{concept.key}",
+                    question,
+                    value,
+                    spans[position],
+                    tier=tier,
+                )
         docs.append(b.build())
     return docs
+
+
+def _tier(start: int, chunk: int | None) -> int:
+    """How late a rule starting at `start` is asked (`Candidate.tier`): past the starter
+    encoder's reach first (`corpus.document.out_of_reach`), then the rules it may read in part,
+    and the rules well within its reach only when those run out. That the starter finds a rule
+    it reads says nothing about its embedding."""
+    if chunk is None:
+        return 0
+    offset = start % chunk
+    if offset >= out_of_reach(chunk)[0]:
+        return 0
+    return 1 if offset >= within_reach(chunk)[1] else 2

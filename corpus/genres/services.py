@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from corpus.document import DocBuilder, Document
+from corpus.document import DocBuilder, Document, out_of_reach
 from corpus.profile import Profile
 from corpus.world import Service, World
 
@@ -133,14 +133,6 @@ RATE_QUESTIONS = (
 )
 
 
-def _out_of_reach(chunk: int | None) -> tuple[int, int] | None:
-    """Where in a starter chunk an identifier's sentence goes: past its first 3/5 (300 of 500
-    characters), beyond the ~64 tokens the starter's encoder reads, as a code deep in a long page
-    is for any single-vector encoder. The chunk's dense vector then stands for its other text, and
-    only exact matching over the chunk's whole text finds the code."""
-    return (chunk * 3 // 5, chunk) if chunk else None
-
-
 def render_services(world: World, profile: Profile) -> list[Document]:
     knobs = profile.corpus
     conditions = [f"{p} {w}" for p in PROBLEMS for w in PLACES]
@@ -200,7 +192,7 @@ def _runbook(
         sentences = [f"`{code}` indicates {condition}.", filler.fill(rng.choice(REMEDIES))]
         if rng.random() < 0.6:
             sentences.append(world.sentence(filler, "runbook", service=service.name))
-        spans = b.paragraph_within(sentences, {0}, prose, chunk, _out_of_reach(chunk))
+        spans = b.paragraph_within(sentences, {0}, prose, chunk, out_of_reach(chunk))
         question = rng.choice(CODE_QUESTIONS).format(code=code)
         b.ask("identifier", f"{doc_id}/{code}", question, condition, spans[0])
     b.heading(2, rng.choice(("Routine maintenance", "Planned work", "Housekeeping")))
@@ -257,7 +249,7 @@ def _api_reference(world: World, service: Service, count: int, chunk: int | None
             f"`{endpoint}` requires the `{scope}` scope and accepts at most {rate} per client.",
             world.sentence(filler, "api", service=service.name),
         ]
-        spans = b.paragraph_within(sentences, {0}, prose, chunk, _out_of_reach(chunk))
+        spans = b.paragraph_within(sentences, {0}, prose, chunk, out_of_reach(chunk))
         # Scopes repeat across endpoints of one service, so only the rate limit (unique per
         # endpoint) makes an answer that identifies its paragraph.
         question = rng.choice(RATE_QUESTIONS).format(endpoint=endpoint)

@@ -1,9 +1,13 @@
 import re
+from collections import Counter
 
-from corpus.document import within_reach
+from corpus.document import Candidate, out_of_reach, within_reach
+from corpus.genres.handbooks import render_handbooks
+from corpus.questions import _draw, _Taken, stratum
 from corpus.text import tokens
 from corpus.validate import IDENTIFIER_RE
-from corpus.world import as_printed
+from corpus.world import as_printed, build_world
+from exercise.types import Span
 
 TYPED_MODEL = re.compile(r"\b[A-Z][a-z]+ [A-Z]-\d\b")  # "Aster X-2"
 
@@ -57,3 +61,43 @@ def test_distractor_facts_lie_within_the_starter_encoders_reach(medium):
         if q.slice == "distractor":
             (e,) = q.evidence
             assert lo <= e.start % chunk and e.end - (e.start - e.start % chunk) <= hi, q.id
+
+
+def test_paraphrase_rules_past_the_starter_encoders_reach_are_asked_first(medium):
+    # Hidden questions come from the rules the starter's 64-token window cannot read before any
+    # it can: its luck on a rule it reads would blur the embedding fix's lift.
+    chunk = medium.profile.starter.chunk_size
+    far = out_of_reach(chunk)[0]
+    asked = [q for q in medium.hidden if q.slice == "paraphrase"]
+    offsets = sorted(q.evidence[0].start % chunk for q in asked)
+    rules = render_handbooks(build_world(medium.seed, medium.profile), medium.profile)
+    far_rules = [c for d in rules for c in d.candidates if c.tier == 0]
+    assert all(c.evidence[0].start % chunk >= far for c in far_rules)
+    if len(far_rules) > len(asked):  # enough rules past reach: every hidden one is one of them
+        assert offsets[0] >= far
+    else:  # all of them are asked, and the rest start past the first 2/5 where they can
+        assert sum(o >= far for o in offsets) == len(far_rules)
+        assert sum(o >= within_reach(chunk)[1] for o in offsets) >= len(offsets) * 2 // 3
+
+
+def test_stratified_draw_gives_each_stratum_its_share():
+    chunk = 500
+    pool = [_candidate("a", i, 10 + 100 * (i % 5)) for i in range(50)]  # 10 per fifth of a chunk
+    pool += [_candidate("b", i, 10) for i in range(50)]  # one stratum with 50
+    picked = _draw(pool, 20, _Taken(), chunk)
+    by = Counter(stratum(c, chunk) for c in picked)
+    assert by[("b", 0)] == 10  # half the pool, half the draw
+    assert all(by[("a", f)] == 2 for f in range(5))
+    assert len({c.fact for c in picked}) == 20
+
+
+def test_later_tiers_are_drawn_only_when_earlier_ones_run_out():
+    pool = [_candidate("a", i, 10, tier=1) for i in range(10)]
+    pool += [_candidate("a", 100 + i, 10) for i in range(4)]
+    picked = _draw(pool, 6, _Taken(), 500)
+    assert sum(c.tier == 0 for c in picked) == 4 and len(picked) == 6
+
+
+def _candidate(doc: str, i: int, start: int, tier: int = 0) -> Candidate:
+    span = Span(doc, 1000 * i + start, 1000 * i + start + 20)
+    return Candidate("table", f"{doc}/{i}", f"q {doc} {i}?", "x", (span,), tier)
