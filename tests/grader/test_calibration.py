@@ -3,12 +3,13 @@ conclusions (detectable, dead slices, spread, seed stability) and the command's 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from typer.testing import CliRunner
 
 import grader.calibration as calibration
-from corpus.profile import load_profile
+from corpus.profile import Profile, load_profile
 from exercise.evaluate import EvalOptions, score_run
 from exercise.metrics import by_label
 from exercise.runner import run_in_process
@@ -67,8 +68,7 @@ def fake_run(broken=()):
 
 
 def test_solutions_cover_baseline_archetypes_pairs_and_reference():
-    easy = load_profile("easy")  # plants chunking, retrieval, answering
-    names = solutions(easy)
+    names = solutions(_three_planted())
     assert names[0] == BASELINE and names[-1] == REFERENCE
     assert [n for n in names if n.startswith("archetype:")] == [
         "archetype:chunking", "archetype:retrieval", "archetype:answering",
@@ -81,10 +81,10 @@ def test_solutions_cover_baseline_archetypes_pairs_and_reference():
 
 
 def test_every_weakness_detectable_and_no_dead_slice_when_fixes_cure_their_slices():
-    data = calibrate(load_profile("easy"), [1, 2], pairs=False, run=fake_run()).to_json()
+    data = calibrate(_three_planted(), [1, 2], pairs=False, run=fake_run()).to_json()
     assert data["undetectable"] == []
     assert set(data["detectable"]) == {"chunking", "retrieval", "answering"}
-    # easy ships embedding and reranking sound: the starter already finds those slices, so no
+    # embedding and reranking ship sound: the starter already finds those slices, so no
     # archetype moves them (a profile that plants no weakness for a slice has a dead slice)
     assert set(data["dead_slices"]) == {"paraphrase", "distractor"}
     assert data["table"]["reference"]["boundary"] == 1.0
@@ -98,7 +98,7 @@ def test_every_weakness_detectable_and_no_dead_slice_when_fixes_cure_their_slice
 
 def test_a_fix_that_cures_nothing_is_undetectable():
     data = calibrate(
-        load_profile("easy"), [1], pairs=False, run=fake_run(broken={"identifier"})
+        _three_planted(), [1], pairs=False, run=fake_run(broken={"identifier"})
     ).to_json()
     assert data["undetectable"] == ["retrieval"]
     assert "identifier" in data["dead_slices"]
@@ -118,6 +118,14 @@ def test_the_command_writes_json_and_html(tmp_path, monkeypatch):
     assert "chunking: detectable" in result.output
     bad = CliRunner().invoke(app, ["calibrate", "--profile", "nope"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def _three_planted() -> Profile:
+    """The easy profile planting chunking, retrieval and answering."""
+    easy = load_profile("easy")
+    return dataclasses.replace(
+        easy, weaknesses=dataclasses.replace(easy.weaknesses, retrieval="dense_only")
+    )
 
 
 def _with_fake(real):

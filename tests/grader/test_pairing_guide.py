@@ -59,7 +59,8 @@ def test_the_pair_profile_plants_exactly_two_components() -> None:
 
 
 @pytest.mark.parametrize(
-    ("profile", "expected"), [("pair", True), ("easy", False), ("medium", False), ("hard", False)]
+    # easy plants two components too (chunking, answering), like a pairing round
+    ("profile", "expected"), [("pair", True), ("easy", True), ("medium", False), ("hard", False)]
 )
 def test_only_pairing_sized_profiles_get_a_guide(profile: str, expected: bool) -> None:
     assert wants_pairing_guide(selection_from_profile(load_profile(profile))) is expected
