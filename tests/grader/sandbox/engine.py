@@ -28,6 +28,7 @@ TEST_IMAGE = "localhost/takehome-grader:test"
 SUITE = "bookworm"
 MIRROR = "http://deb.debian.org/debian"
 TOOLS = {"podman": "podman", "runc": "runc", "debootstrap": "debootstrap"}  # tool -> package
+PODMAN_INIT = "/usr/libexec/podman/catatonit"  # podman's --init binary (a Recommends of podman)
 SERVICE_START_S = 30.0
 
 
@@ -49,6 +50,8 @@ def missing() -> str | None:
     if not sys.platform.startswith("linux"):
         return f"podman + runc need Linux, this is {sys.platform}"
     lacking = [package for tool, package in TOOLS.items() if shutil.which(tool) is None]
+    if not Path(PODMAN_INIT).exists():
+        lacking.append("catatonit")  # the grader starts containers with an init process
     if lacking:
         return (
             f"{', '.join(lacking)} not installed (CI does not install them): "
