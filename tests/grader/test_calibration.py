@@ -14,7 +14,7 @@ from exercise.evaluate import EvalOptions, score_run
 from exercise.metrics import by_label
 from exercise.runner import run_in_process
 from exercise.types import Answer, Passage
-from grader.calibration import BASELINE, calibrate, solutions
+from grader.calibration import BASELINE, at_most, calibrate, solutions
 from grader.catalogue import REFERENCE
 from grader.cli import app
 from grader.solutions import selection_for as selection
@@ -133,3 +133,11 @@ def _with_fake(real):
         return real(*args, run=fake_run(), **kwargs)
 
     return wrapped
+
+
+def test_a_bound_met_exactly_is_met_despite_float_rounding():
+    # headlines are shares of questions: 139/140 - 132/140 is 0.05, which floats make 0.0500...04
+    assert (139 / 140 - 132 / 140) > 0.05
+    assert at_most(139 / 140 - 132 / 140, calibration.SEED_BOUND)
+    assert at_most(0.3, 0.1 + 0.2) and not at_most(0.3, 0.29)
+    assert not at_most(0.0501, calibration.SEED_BOUND)
