@@ -90,7 +90,8 @@ def select_questions(
         want_hidden, want_public = profile.hidden[slice_], profile.public[slice_]
         taken = _Taken()
         picked_hidden = _draw(pool, want_hidden, taken, chunk)
-        rest = [c for c in pool if c not in picked_hidden]
+        asked = {id(c) for c in picked_hidden}
+        rest = [c for c in pool if id(c) not in asked]
         picked_public = _draw(rest, want_public, taken, chunk)
         found = len(picked_hidden) + len(picked_public)
         if found < want_hidden + want_public:
@@ -152,9 +153,9 @@ def _stratified(
     stratum cannot fill its share, the first remaining candidates of any stratum make it up."""
     if count <= 0 or not pool:
         return []
+    keys = [stratum(candidate, chunk) for candidate in pool]
     members: dict[tuple[str, int], int] = {}
-    for candidate in pool:
-        key = stratum(candidate, chunk)
+    for key in keys:
         members[key] = members.get(key, 0) + 1
     exact = {key: count * n / len(pool) for key, n in members.items()}
     quota = {key: int(share) for key, share in exact.items()}
@@ -162,8 +163,7 @@ def _stratified(
     for key in by_remainder[: count - sum(quota.values())]:
         quota[key] += 1
     picked: list[Candidate] = []
-    for candidate in pool:
-        key = stratum(candidate, chunk)
+    for candidate, key in zip(pool, keys, strict=True):
         if quota[key] > 0 and taken.allows(candidate):
             picked.append(candidate)
             taken.add(candidate)
@@ -171,7 +171,7 @@ def _stratified(
     for candidate in pool:  # strata short of distinct candidates: fill from the rest
         if len(picked) == count:
             break
-        if candidate not in picked and taken.allows(candidate):
+        if taken.allows(candidate):  # a picked candidate's fact is taken: never picked twice
             picked.append(candidate)
             taken.add(candidate)
     return picked
