@@ -29,6 +29,11 @@ class Candidate:
     tier: int = 0
     """Selection order: every candidate of tier 0 is drawn from before any of tier 1, so a
     renderer can keep questions whose failure is another component's for when the rest run out."""
+    band: int = 0
+    """How hard the question is by a measure the renderer knows (e.g. how clearly a sound
+    encoder tells its evidence from similar facts). Each band present gives an equal share of
+    the questions (drawn by tier within it), so every variant asks the same mix of clear and
+    hard ones."""
 
 
 @dataclass(frozen=True)
@@ -176,12 +181,19 @@ class DocBuilder:
         return Document(self.doc_id, text, tuple(self.candidates))
 
     def ask(
-        self, slice_: str, fact: str, question: str, answer: str, *spans: Offsets, tier: int = 0
+        self,
+        slice_: str,
+        fact: str,
+        question: str,
+        answer: str,
+        *spans: Offsets,
+        tier: int = 0,
+        band: int = 0,
     ) -> None:
-        """Record a question this document answers, with evidence in this document (`tier`: see
-        `Candidate.tier`)."""
+        """Record a question this document answers, with evidence in this document (`tier` and
+        `band`: see `Candidate`)."""
         evidence = tuple(Span(self.doc_id, s, e) for s, e in spans)
-        self.candidates.append(Candidate(slice_, fact, question, answer, evidence, tier))
+        self.candidates.append(Candidate(slice_, fact, question, answer, evidence, tier, band))
 
 
 def _row(cells: Sequence[str]) -> str:

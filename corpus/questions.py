@@ -9,8 +9,9 @@ questions (largest remainders). Where the evidence sits decides much of what the
 (a table row at the top of a chunk is read by its encoder, one further down is not), so a
 plain random draw would make one variant's starter luckier than another's; a stratified draw
 asks every variant the same mix. A renderer may put candidates in a later tier
-(`Candidate.tier`): they are drawn from only when the earlier tiers run out. Never two questions
-on one fact or one evidence span.
+(`Candidate.tier`): they are drawn from only when the earlier tiers run out; and in bands of
+difficulty (`Candidate.band`): each band gives an equal share, drawn by tier and stratified
+within it. Never two questions on one fact or one evidence span.
 
 Unanswerable questions ask about something the corpus never names (a spare team, an unused
 error code, a model or policy version that does not exist) — checked against the finished
@@ -125,6 +126,22 @@ class _Taken:
 
 
 def _draw(
+    pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
+) -> list[Candidate]:
+    """`count` distinct candidates of the shuffled `pool`: each band present gives an equal
+    share (`Candidate.band`; largest remainders, ties to the band met first), drawn by tier
+    within it; a band short of candidates leaves the rest of its share to the others."""
+    bands = list(dict.fromkeys(c.band for c in pool))  # in the order the shuffled pool meets them
+    picked: list[Candidate] = []
+    if len(bands) > 1 and count > 0:
+        share, extra = divmod(count, len(bands))
+        for index, band in enumerate(bands):
+            members = [c for c in pool if c.band == band]
+            picked += _tiered(members, share + (index < extra), taken, chunk)
+    return picked + _tiered(pool, count - len(picked), taken, chunk)
+
+
+def _tiered(
     pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
 ) -> list[Candidate]:
     """`count` distinct candidates of the shuffled `pool`: tier 0 first (stratified), then the

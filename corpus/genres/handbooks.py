@@ -6,11 +6,18 @@ time off does a new father get?"), so the question and its evidence share few co
 `starter.align_to_chunks`, rules past the starter encoder's reach are asked first (`_tier`): the
 starter's [CLS] vector of a chunk's first 64 tokens catches a rule it reads now and then, by
 luck rather than meaning, and a slice of such questions would blur what fixing the embedder does.
+
+Some wordings are harder than others for any encoder: how clearly a sound MiniLM tells a rule from
+the other rules decides most of whether a sound pipeline finds it (the same combination passes or
+fails in 96 % of the variants that ask it). Each combination's margin is measured once
+(`benchmarks/paraphrase_margins.py`, committed in `corpus.banks.paraphrase_margins`) and puts
+its question in one of `BANDS` equal bands (`Candidate.band`), which selection draws equally.
 """
 
 from __future__ import annotations
 
 from corpus.banks.paraphrase import CONCEPTS
+from corpus.banks.paraphrase_margins import MARGINS
 from corpus.banks.prose import HEADINGS
 from corpus.banks.types import PARAPHRASE_TOPICS
 from corpus.document import DocBuilder, Document, out_of_reach, within_reach
@@ -29,6 +36,7 @@ TITLES = {
     "finance": "Finance guide for budget holders",
 }
 RULES_PER_SECTION = 3
+BANDS = 5  # margin bands of paraphrase questions, each drawn equally
 
 
 def render_handbooks(world: World, profile: Profile) -> list[Document]:
@@ -53,28 +61,49 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
                 if rng.random() < 0.6:
                     sentences.append(world.sentence(filler, "handbook"))
                 value = draw_value(rng, concept.value)
-                sentences.append(capitalise(rng.choice(concept.statements).format(value=value)))
-                facts.append((len(sentences) - 1, concept, value))
+                statement = rng.randrange(len(concept.statements))
+                sentences.append(capitalise(concept.statements[statement].format(value=value)))
+                facts.append((len(sentences) - 1, concept, value, statement))
             sentences.append(world.sentence(filler, "handbook"))
             spans = b.paragraph_within(
                 sentences,
-                {position for position, _, _ in facts},
+                {position for position, *_ in facts},
                 prose,
                 profile.starter.aligned_chunk,
             )
-            for position, concept, value in facts:
-                question = rng.choice(concept.questions)
-                tier = _tier(spans[position][0], profile.starter.aligned_chunk)
+            for position, concept, value, statement in facts:
+                question = rng.randrange(len(concept.questions))
                 b.ask(
                     "paraphrase",
                     f"{doc_id}/{concept.key}",
-                    question,
+                    concept.questions[question],
                     value,
                     spans[position],
-                    tier=tier,
+                    tier=_tier(spans[position][0], profile.starter.aligned_chunk),
+                    band=band(concept.key, statement, question),
                 )
         docs.append(b.build())
     return docs
+
+
+def band(key: str, statement: int, question: int) -> int:
+    """Which of `BANDS` equal bands of the bank's margins a combination falls in (0: the
+    hardest). Raises KeyError naming a combination the committed table lacks."""
+    if (key, statement, question) not in MARGINS:
+        raise KeyError(
+            f"no margin for paraphrase combination {(key, statement, question)}: run "
+            "`python benchmarks/paraphrase_margins.py --write` after editing the bank"
+        )
+    margin = MARGINS[(key, statement, question)]
+    return sum(margin >= limit for limit in _LIMITS)
+
+
+def _band_limits() -> tuple[float, ...]:
+    values = sorted(MARGINS.values())
+    return tuple(values[len(values) * b // BANDS] for b in range(1, BANDS))
+
+
+_LIMITS = _band_limits()
 
 
 def _tier(start: int, chunk: int | None) -> int:

@@ -1,8 +1,12 @@
 import re
 from collections import Counter
 
+import pytest
+
+from corpus.banks import paraphrase
+from corpus.banks.paraphrase_margins import MARGINS
 from corpus.document import Candidate, out_of_reach, within_reach
-from corpus.genres.handbooks import render_handbooks
+from corpus.genres.handbooks import BANDS, _band_limits, band, render_handbooks
 from corpus.questions import _draw, _Taken, stratum
 from corpus.text import tokens
 from corpus.validate import IDENTIFIER_RE
@@ -64,20 +68,23 @@ def test_distractor_facts_lie_within_the_starter_encoders_reach(medium):
 
 
 def test_paraphrase_rules_past_the_starter_encoders_reach_are_asked_first(medium):
-    # Hidden questions come from the rules the starter's 64-token window cannot read before any
-    # it can: its luck on a rule it reads would blur the embedding fix's lift.
+    # Within each band of wording difficulty, hidden questions come from the rules the starter's
+    # 64-token window cannot read before any it can: its luck on a rule it reads would blur the
+    # embedding fix's lift.
     chunk = medium.profile.starter.chunk_size
     far = out_of_reach(chunk)[0]
-    asked = [q for q in medium.hidden if q.slice == "paraphrase"]
-    offsets = sorted(q.evidence[0].start % chunk for q in asked)
     rules = render_handbooks(build_world(medium.seed, medium.profile), medium.profile)
-    far_rules = [c for d in rules for c in d.candidates if c.tier == 0]
-    assert all(c.evidence[0].start % chunk >= far for c in far_rules)
-    if len(far_rules) > len(asked):  # enough rules past reach: every hidden one is one of them
-        assert offsets[0] >= far
-    else:  # all of them are asked, and the rest start past the first 2/5 where they can
-        assert sum(o >= far for o in offsets) == len(far_rules)
-        assert sum(o >= within_reach(chunk)[1] for o in offsets) >= len(offsets) * 2 // 3
+    candidates = {c.text: c for d in rules for c in d.candidates}
+    assert all(c.evidence[0].start % chunk >= far for c in candidates.values() if c.tier == 0)
+    asked = [candidates[q.text] for q in medium.hidden if q.slice == "paraphrase"]
+    for band_ in range(BANDS):
+        in_band = [c for c in candidates.values() if c.band == band_]
+        asked_in_band = [c for c in asked if c.band == band_]
+        for tier in (1, 2):
+            if any(c.tier == tier for c in asked_in_band):  # then every earlier tier is asked
+                earlier = [c for c in in_band if c.tier < tier]
+                assert all(c in asked_in_band for c in earlier), (band_, tier)
+    assert sum(c.tier == 0 for c in asked) >= len(asked) // 2
 
 
 def test_stratified_draw_gives_each_stratum_its_share():
@@ -98,6 +105,56 @@ def test_later_tiers_are_drawn_only_when_earlier_ones_run_out():
     assert sum(c.tier == 0 for c in picked) == 4 and len(picked) == 6
 
 
-def _candidate(doc: str, i: int, start: int, tier: int = 0) -> Candidate:
+def test_each_band_gives_an_equal_share_drawn_by_tier_within_it():
+    pool = [_candidate("a", i, 10, band=i % 3) for i in range(30)]  # ten per band in tier 0
+    pool += [_candidate("a", 100 + i, 10, band=0) for i in range(60)]
+    pool += [_candidate("a", 200 + i, 10, band=2) for i in range(10)]
+    pool += [_candidate("a", 300 + i, 10, tier=1, band=1) for i in range(10)]
+    picked = _draw(pool, 36, _Taken(), 500)
+    assert Counter(c.band for c in picked) == {0: 12, 1: 12, 2: 12}  # not the pool's 70/20/20
+    assert Counter((c.band, c.tier) for c in picked)[(1, 1)] == 2  # band 1's tier 0 ran out
+
+
+def test_a_band_short_of_candidates_leaves_its_share_to_the_others():
+    pool = [_candidate("a", i, 10, band=1) for i in range(2)]
+    pool += [_candidate("a", 100 + i, 10, band=0) for i in range(20)]
+    picked = _draw(pool, 10, _Taken(), 500)
+    assert len(picked) == 10 and sum(c.band == 1 for c in picked) == 2
+    assert len({c.fact for c in picked}) == 10
+
+
+def test_every_variant_asks_each_paraphrase_band_alike(medium):
+    # Rules are asked about in bands of wording difficulty (margins measured once with a sound
+    # MiniLM): each gives an equal share of the hidden questions, whatever the seed.
+    rules = render_handbooks(build_world(medium.seed, medium.profile), medium.profile)
+    band_of = {c.text: c.band for d in rules for c in d.candidates}
+    asked = Counter(band_of[q.text] for q in medium.hidden if q.slice == "paraphrase")
+    count = medium.profile.hidden["paraphrase"]
+    assert sorted(asked.values(), reverse=True) == [
+        count // BANDS + (i < count % BANDS) for i in range(BANDS)
+    ]
+
+
+def test_paraphrase_bands_split_the_bank_in_equal_parts():
+    combinations = [
+        (concept.key, s, q)
+        for concept in paraphrase.CONCEPTS
+        for s in range(len(concept.statements))
+        for q in range(len(concept.questions))
+    ]
+    assert set(combinations) == set(MARGINS), "run benchmarks/paraphrase_margins.py --write"
+    sizes = Counter(band(*combination) for combination in combinations)
+    assert sorted(sizes) == list(range(BANDS))
+    limits = set(_band_limits())
+    ties = sum(margin in limits for margin in MARGINS.values())  # equal margins share a band
+    assert max(sizes.values()) - min(sizes.values()) <= 1 + ties
+
+
+def test_a_combination_without_a_margin_is_named():
+    with pytest.raises(KeyError, match="no_such_rule.*paraphrase_margins.py --write"):
+        band("no_such_rule", 0, 0)
+
+
+def _candidate(doc: str, i: int, start: int, tier: int = 0, band: int = 0) -> Candidate:
     span = Span(doc, 1000 * i + start, 1000 * i + start + 20)
-    return Candidate("table", f"{doc}/{i}", f"q {doc} {i}?", "x", (span,), tier)
+    return Candidate("table", f"{doc}/{i}", f"q {doc} {i}?", "x", (span,), tier, band)

@@ -1,0 +1,47 @@
+"""benchmarks/paraphrase_margins.py: the committed margin table is what the model measures."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus.banks.paraphrase_margins import MARGINS
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "paraphrase_margins.py"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("paraphrase_margins_script", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+script = _script()
+
+
+def test_stale_names_every_difference():
+    committed = {("a", 0, 0): 0.1, ("b", 0, 0): 0.2}
+    measured = {("a", 0, 0): 0.1 + script.TOLERANCE / 2, ("b", 0, 0): 0.3, ("c", 0, 0): 0.0}
+    problems = script.stale(measured, committed)
+    assert problems == [
+        "missing from the table: ('c', 0, 0)",
+        "('b', 0, 0): committed +0.200, measured +0.300",
+    ]
+
+
+def test_render_round_trips():
+    namespace: dict = {}
+    exec(script.render({("a", 1, 0): -0.25, ("b", 0, 1): 0.125}), namespace)
+    assert namespace["MARGINS"] == {("a", 1, 0): -0.25, ("b", 0, 1): 0.125}
+
+
+@pytest.mark.slow
+def test_committed_table_matches_a_fresh_measurement():
+    # The packaged MiniLM, offline. A bank edit without `--write` fails here (and in the corpus
+    # tests, which need a margin for every combination).
+    assert script.stale(script.measure(), MARGINS) == []
