@@ -129,8 +129,9 @@ def _draw(
     pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
 ) -> list[Candidate]:
     """`count` distinct candidates of the shuffled `pool`: each band present gives an equal
-    share (`Candidate.band`; largest remainders, ties to the band met first), drawn by tier
-    within it; a band short of candidates leaves the rest of its share to the others."""
+    share (`Candidate.band`; one more each for the bands met first when `count` does not
+    divide), drawn by tier within it; what a band short of candidates cannot give, the others
+    make up."""
     bands = list(dict.fromkeys(c.band for c in pool))  # in the order the shuffled pool meets them
     picked: list[Candidate] = []
     if len(bands) > 1 and count > 0:
