@@ -101,13 +101,6 @@ def stale(measured: dict[Combination, float], committed: dict[Combination, float
     return problems
 
 
-def band_limits(values: list[float]) -> list[float]:
-    """The margins that split the sorted `values` into the selection's equal bands."""
-    from corpus.genres.handbooks import BANDS
-
-    return [values[len(values) * b // BANDS] for b in range(1, BANDS)]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     mode = parser.add_mutually_exclusive_group()
@@ -132,6 +125,10 @@ def main() -> int:
             return 1
         print(f"the committed table matches ({len(margins)} combinations, tolerance {TOLERANCE})")
         return 0
+    # Imported here, not at the top: it loads the committed table, which --write must be able
+    # to replace even when it is broken.
+    from corpus.genres.handbooks import band_limits
+
     values = sorted(margins.values())
     bands = band_limits(values)
     print(

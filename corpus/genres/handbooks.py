@@ -17,6 +17,8 @@ its question in one of `BANDS` equal bands (`Candidate.band`), which selection d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from corpus.banks.paraphrase import CONCEPTS
 from corpus.banks.paraphrase_margins import MARGINS
 from corpus.banks.prose import HEADINGS
@@ -90,21 +92,23 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
 def band(key: str, statement: int, question: int) -> int:
     """Which of `BANDS` equal bands of the bank's margins a combination falls in (0: the
     hardest). Raises KeyError naming a combination the committed table lacks."""
-    if (key, statement, question) not in MARGINS:
+    margin = MARGINS.get((key, statement, question))
+    if margin is None:
         raise KeyError(
             f"no margin for paraphrase combination {(key, statement, question)}: run "
             "`python benchmarks/paraphrase_margins.py --write` after editing the bank"
         )
-    margin = MARGINS[(key, statement, question)]
     return sum(margin >= limit for limit in _LIMITS)
 
 
-def _band_limits() -> tuple[float, ...]:
-    values = sorted(MARGINS.values())
+def band_limits(margins: Iterable[float]) -> tuple[float, ...]:
+    """The margins at which each band after the first starts: `margins` split in `BANDS`
+    equal parts."""
+    values = sorted(margins)
     return tuple(values[len(values) * b // BANDS] for b in range(1, BANDS))
 
 
-_LIMITS = _band_limits()
+_LIMITS = band_limits(MARGINS.values())
 
 
 def _tier(start: int, chunk: int | None) -> int:

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from tests.benchmarks.scripts import load_script
 
-
-def _load(name: str):
-    """Import a benchmarks/ script by path (benchmarks/ is a folder of scripts, not a package)."""
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses resolve string annotations through it
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-figures = _load("bench_figures")
+figures = load_script("bench_figures")
 Figure = figures.Figure
 
 

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from corpus.banks.paraphrase_margins import MARGINS
+from tests.benchmarks.scripts import load_script
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "paraphrase_margins.py"
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("paraphrase_margins_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-script = _script()
+script = load_script("paraphrase_margins")
 
 
 def test_stale_names_every_difference():
