@@ -56,6 +56,11 @@ TARGETS = {
 # The metric each slice is judged by: its fix's (recall@5 unless a fix says otherwise).
 SLICE_METRIC = {s: metric for slices, metric in TARGETS.values() for s in slices}
 TARGET_LIFT = 0.30
+# "Far less": every other slice moves by at most this share of the archetype's smallest target
+# lift, so a slice's move says which fix was made. A fix with no target slice (answering) must
+# leave every slice's recall within NO_TARGET_MOVE.
+ISOLATION = 0.5
+NO_TARGET_MOVE = 0.05
 METRICS = (
     "recall@1",
     "recall@5",
@@ -134,13 +139,17 @@ def print_slice_table(results: Mapping[str, Report], metric: str) -> None:
         print(f"{name:24}" + "".join(_cell(g.means[metric] if g else None, 11) for g in groups))
 
 
-def print_isolation(results: Mapping[str, Report]) -> None:
-    """Per archetype: the lift on its target slices, and the largest recall@5 move elsewhere."""
+def print_isolation(results: Mapping[str, Report]) -> bool:
+    """Per archetype: the lift on its target slices, and the largest move elsewhere.
+
+    Returns whether every archetype present met its target and moved the other slices far less
+    (at most `ISOLATION` times its smallest target lift)."""
     base = results["baseline"].groups
     print(
-        f"\narchetype lifts over the baseline (target >= {TARGET_LIFT:+.2f}; other slices by"
-        " their own metric)"
+        f"\narchetype lifts over the baseline (target >= {TARGET_LIFT:+.2f}; every other slice,"
+        f" by its own fix's metric, within {ISOLATION:.0%} of the smallest target lift)"
     )
+    held = True
     for component, (targets, metric) in TARGETS.items():
         report = results.get(f"archetype:{component}")
         if report is None:
@@ -149,6 +158,7 @@ def print_isolation(results: Mapping[str, Report]) -> None:
         def lift(slice_: str, m: str, report: Report = report) -> float:
             return report.groups[slice_].means[m] - base[slice_].means[m]
 
+        lifts = [lift(s, metric) for s in targets if s in base]
         shown = [f"{s} {lift(s, metric):+.2f}" for s in targets if s in base]
         # Every other slice by the metric its own fix is judged by (distractor: recall@1).
         others = {
@@ -157,7 +167,13 @@ def print_isolation(results: Mapping[str, Report]) -> None:
             if s not in targets and _has(base[s])
         }
         worst = max(others, key=lambda s: abs(others[s]), default=None)
-        met = all(lift(s, metric) >= TARGET_LIFT for s in targets if s in base)
+        met = all(value >= TARGET_LIFT for value in lifts)
+        bound = ISOLATION * min(lifts) if lifts else NO_TARGET_MOVE
+        isolated = worst is None or abs(others[worst]) <= bound + 1e-9  # float noise only
+        held = held and met and isolated
+        verdicts = ([] if not lifts else ["target met" if met else "TARGET NOT MET"]) + [
+            f"isolated (<= {bound:.2f})" if isolated else f"NOT ISOLATED (> {bound:.2f})"
+        ]
         print(
             f"  {component:10} {metric:9} {', '.join(shown) or '(no target slice)':38}"
             + (
@@ -166,8 +182,10 @@ def print_isolation(results: Mapping[str, Report]) -> None:
                 if worst
                 else ""
             )
-            + ("" if not targets else "  target met" if met else "  TARGET NOT MET")
+            + "  "
+            + ", ".join(verdicts)
         )
+    return held
 
 
 def _has(group) -> bool:

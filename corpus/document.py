@@ -176,6 +176,49 @@ class DocBuilder:
         spans = self.paragraph(written)
         return [spans[j] for j in mine]
 
+    def section_led_by(
+        self,
+        level: int,
+        title: str,
+        sentences: Sequence[str],
+        filler: Callable[[], str],
+        chunk: int | None,
+        place: Offsets | None = None,
+    ) -> list[Offsets]:
+        """A heading, then a paragraph of `sentences` whose first sentence lies inside one
+        `chunk`-sized window and, when `place` is given, between its offsets `lo` and `hi`;
+        returns the offsets of `sentences`.
+
+        The first sentence stays the first of its section, so a chunker that starts a chunk at
+        every heading puts it at the head of a chunk too. Where it would land out of place, a
+        paragraph of filler sentences is written first, closing the previous section. With
+        `chunk` None the section is written as given.
+        """
+        head_len = level + 1 + len(title) + 2  # "## Title" and the blank line after it
+        lead = len(sentences[0])
+        pad: list[str] = []
+        pos = self._length + head_len  # where the first sentence would start
+        if chunk:
+            for _ in range(200):
+                if _fits(pos, lead, chunk, place):
+                    break
+                # Prefer a filler sentence that lands the section in place; else take any.
+                extra = filler()
+                grown = len(extra) + (1 if pad else 2)  # a space, or the padding's blank line
+                for _ in range(25):
+                    if _fits(pos + grown, lead, chunk, place):
+                        break
+                    extra = filler()
+                    grown = len(extra) + (1 if pad else 2)
+                pad.append(extra)
+                pos += grown
+            else:
+                raise RuntimeError(f"{self.doc_id}: could not place a section's first sentence")
+        if pad:
+            self.paragraph(pad)
+        self.heading(level, title)
+        return self.paragraph(sentences)
+
     def build(self) -> Document:
         text = "".join(self._parts).rstrip("\n") + "\n"
         return Document(self.doc_id, text, tuple(self.candidates))

@@ -66,7 +66,7 @@ SUPPLY_KNOBS = {
     "heading": "corpus.team_directories, corpus.teams_per_directory, corpus.office_guides",
     "table": "corpus.registers, corpus.register_rows",
     "paraphrase": "corpus.handbooks (the rule bank is fixed in size)",
-    "identifier": "corpus.services, corpus.error_codes_per_service, corpus.endpoints_per_service",
+    "identifier": "corpus.services, corpus.error_codes_per_service",
     "distractor": "corpus.product_families, corpus.sibling_models, corpus.policy_versions",
     "unanswerable": "corpus.services, corpus.product_families",
 }

@@ -22,6 +22,7 @@ from corpus.profile import SLICES
 from corpus.text import content_words, overlap, split_sentences, tokens, units
 from corpus.variant import locate
 from corpus.world import as_printed
+from exercise.answers import contains_answer
 
 PARAPHRASE_MAX_OVERLAP = 0.25
 """A paraphrase question shares at most this share of its content words with its evidence."""
@@ -310,7 +311,10 @@ def _distractor(q, corpus: Corpus) -> list[str]:
     siblings = [
         other
         for doc_id, other in corpus.sentences_by_signature.get(mask(text), [])
-        if doc_id != ev["doc_id"] and other != text and q["answer"] not in other
+        # judged as answers are: "9 W" is not the answer "39 W" gives
+        if doc_id != ev["doc_id"]
+        and other != text
+        and not contains_answer(other, q["answer"], len(other))
     ]
     if not siblings:
         return ["distractor: no other document has the same sentence with another qualifier"]

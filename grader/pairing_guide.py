@@ -129,16 +129,16 @@ AREAS: dict[str, AreaNotes] = {
     "retrieval": AreaNotes(
         title="Lexical matching",
         planted={
-            "dense_only": "vectors only: exact error codes, endpoints and version strings are "
-            "blurred together by the embedding",
+            "dense_only": "vectors only: exact error codes and version strings are blurred "
+            "together by the embedding",
         },
         slices=("identifier",),
-        symptoms="questions quoting an error code or endpoint get passages from the right kind "
-        "of document but about a neighbouring code",
+        symptoms="questions quoting an error code get passages from the right kind of document "
+        "but about a neighbouring code",
         observe=(
             "Do they notice that the failures share exact identifiers?",
             "Do they add a lexical signal and think about how to combine two score scales?",
-            "Do they check how their tokenizer treats `ABC-1234` or `/v1/refunds`?",
+            "Do they check how their tokenizer treats `ERR-2047` or `/v1/refunds`?",
         ),
         hints=(
             "Look at the failing questions that quote a code or a path. What do the passages that "

@@ -3,9 +3,11 @@
 Every clause names its policy and version (`Travel Policy v4 caps ...`), so the two versions'
 sentences differ only in the qualifier and the value. Only clauses whose value changed between
 versions become questions: a clause both versions agree on would have two correct sources.
-Questions name the version the way people do ("version 4 of the Travel Policy"). With
-`starter.align_to_chunks`, each asked clause lies in the first 2/5 of one starter chunk, within
-the starter encoder's reach (`corpus.document.within_reach`).
+Questions name the version the way people do ("version 4 of the Travel Policy"). Each clause
+opens a subsection of its own (`### Business class threshold`), as numbered policy clauses do.
+With `starter.align_to_chunks`, each asked clause lies in the first 2/5 of one starter chunk,
+within the starter encoder's reach (`corpus.document.within_reach`), and, opening its
+subsection, at the head of a chunk for any chunker that starts chunks at headings.
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ def render_policies(world: World, profile: Profile) -> list[Document]:
     return docs
 
 
+def clause_title(clause: PolicyClause) -> str:
+    """The heading of a clause's subsection, from its key ("Business class threshold")."""
+    return clause.key.replace("_", " ").capitalize()
+
+
 def _different(rng: random.Random, spec: ValueSpec, taken: list[str]) -> str:
     for _ in range(100):
         value = draw_value(rng, spec)
@@ -90,32 +97,26 @@ def _render_version(world, template, versions, i, values, chunk: int | None) -> 
     b.heading(2, rng.choice(("Rules", "Policy statements", "What the policy requires")))
     clauses = list(template.clauses)
     rng.shuffle(clauses)
-    sentences: list[str] = []
-    facts = []
-    for clause in clauses:
-        value = values[clause.key][i]
-        sentences.append(capitalise(clause.statement.format(policy=name, value=value)))
-        row = values[clause.key]
-        if len(set(row)) == len(row) and len(row) > 1:  # differs from every other version
-            facts.append((len(sentences) - 1, clause, value))
-        if rng.random() < 0.35:
-            sentences.append(world.sentence(filler, "policy"))
-    half = len(sentences) // 2
-    asked = {position for position, _, _ in facts}
 
     def prose() -> str:
         return world.sentence(filler, "policy")
 
-    reach = within_reach(chunk)
-    spans = b.paragraph_within(sentences[:half], asked, prose, chunk, reach) + b.paragraph_within(
-        sentences[half:], {p - half for p in asked}, prose, chunk, reach
-    )
     # People ask for "version 4 of the Travel Policy" where the text says "Travel Policy v4":
     # matching the qualifier takes more than exact tokens.
     asked_as = f"version {version} of the {template.name}"
-    for position, clause, value in facts:
-        question = capitalise(clause.question.format(policy=asked_as))
-        b.ask("distractor", f"{doc_id}/{clause.key}", question, value, spans[position])
+    for clause in clauses:
+        value = values[clause.key][i]
+        sentences = [capitalise(clause.statement.format(policy=name, value=value))]
+        if rng.random() < 0.35:
+            sentences.append(prose())
+        row = values[clause.key]
+        asked = len(set(row)) == len(row) and len(row) > 1  # differs from every other version
+        spans = b.section_led_by(
+            3, clause_title(clause), sentences, prose, chunk if asked else None, within_reach(chunk)
+        )
+        if asked:
+            question = capitalise(clause.question.format(policy=asked_as))
+            b.ask("distractor", f"{doc_id}/{clause.key}", question, value, spans[0])
     b.heading(2, rng.choice(("Responsibilities", "Who does what", "Roles")))
     b.paragraph([world.sentence(filler, "policy") for _ in range(rng.randint(3, 5))])
     b.heading(2, rng.choice(("Exceptions", "Questions and exceptions", "Getting an exception")))

@@ -1,13 +1,16 @@
 """Product spec sheets: one document per model; sibling models differ only in a qualifier.
 
 Attributes shared by a product line sit in a specification table. Attributes that differ between
-sibling models are stated in prose that names the model (`The Aster X2 draws 14 W at full
-load.`); the sibling's sheet has the same sentence with its own model and value. Those sentences
-are the `distractor` slice: only the qualifier tells the right sheet from the wrong one. Questions
-write the qualifier the way people type it ("the Aster X-2"; see `ProductFamily.asked`), so an
-exact-token match does not pick the sheet by itself. With `starter.align_to_chunks`, each such
-sentence lies in the first 2/5 of one starter chunk, within the starter encoder's reach
-(`corpus.document.within_reach`).
+sibling models are each stated in a short section of their own, whose first sentence names the
+model (`## Power` / `The Aster X2 draws 14 W at full load.`); the sibling's sheet has the same
+section with its own model and value. Those sentences are the `distractor` slice: only the
+qualifier tells the right sheet from the wrong one. Questions write the qualifier the way people
+type it ("the Aster X-2"; see `ProductFamily.asked`), so an exact-token match does not pick the
+sheet by itself. With `starter.align_to_chunks`, each such sentence lies in the first 2/5 of one
+starter chunk, within the starter encoder's reach (`corpus.document.within_reach`), and, opening
+its section, at the head of a chunk for any chunker that starts chunks at headings: the starter
+finds the siblings' statements together whichever of the two chunkers cuts the sheet, and
+ordering them is left to the second stage.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class Attribute:
     draw: Callable[[random.Random], str]
     statements: tuple[str, ...]
     questions: tuple[str, ...]
+    sections: tuple[str, ...]  # headings of the section that states it, one drawn per line
 
 
 ATTRIBUTES = (
@@ -43,6 +47,7 @@ ATTRIBUTES = (
             "How much power does the {model} draw at full load?",
             "What is the full-load power consumption of the {model}?",
         ),
+        ("Power", "Power consumption"),
     ),
     Attribute(
         "throughput",
@@ -56,6 +61,7 @@ ATTRIBUTES = (
             "What throughput does the {model} sustain with all features enabled?",
             "How much throughput can the {model} sustain with every feature on?",
         ),
+        ("Throughput", "Network performance"),
     ),
     Attribute(
         "weight",
@@ -69,6 +75,7 @@ ATTRIBUTES = (
             "How much does the {model} weigh without its bracket?",
             "What is the weight of the {model} without the mounting bracket?",
         ),
+        ("Weight", "Physical dimensions"),
     ),
     Attribute(
         "price",
@@ -82,6 +89,7 @@ ATTRIBUTES = (
             "What is the list price of the {model} before discounts?",
             "How much does one {model} cost before volume discounts?",
         ),
+        ("Pricing", "List price"),
     ),
     Attribute(
         "warranty",
@@ -95,6 +103,7 @@ ATTRIBUTES = (
             "How long is the hardware warranty on the {model}?",
             "What hardware warranty period applies to the {model}?",
         ),
+        ("Warranty", "Warranty cover"),
     ),
     Attribute(
         "mtbf",
@@ -108,6 +117,7 @@ ATTRIBUTES = (
             "What is the rated mean time between failures of the {model}?",
             "How many hours is the MTBF rating of the {model}?",
         ),
+        ("Reliability", "Reliability rating"),
     ),
     Attribute(
         "noise",
@@ -121,6 +131,7 @@ ATTRIBUTES = (
             "How loud is the {model} at full fan speed?",
             "What noise level does the {model} reach at full fan speed?",
         ),
+        ("Acoustics", "Noise"),
     ),
     Attribute(
         "boot",
@@ -134,6 +145,7 @@ ATTRIBUTES = (
             "How long does a cold boot of the {model} take?",
             "What is the cold boot time of the {model}?",
         ),
+        ("Start-up", "Boot time"),
     ),
 )
 SHARED_ROWS = (
@@ -153,7 +165,11 @@ def render_products(world: World, profile: Profile) -> list[Document]:
         rng = world.rng("product-line", family.root)
         differing = rng.sample(ATTRIBUTES, DIFFERING)
         wording = {
-            a.key: (rng.randrange(len(a.statements)), rng.randrange(len(a.questions)))
+            a.key: (
+                rng.randrange(len(a.statements)),
+                rng.randrange(len(a.questions)),
+                rng.choice(a.sections),
+            )
             for a in differing
         }
         shared = [(label, draw(rng)) for label, draw in SHARED_ROWS]
@@ -197,27 +213,25 @@ def _render_model(
     b.heading(2, rng.choice(("Specifications", "Technical specifications", "Key specifications")))
     sku = f"{family.root[:3].upper()}-{family.letter}{number}-{rng.randint(1000, 9999)}"
     b.table(("Attribute", "Value"), [("SKU", sku), *shared])
-    b.heading(2, rng.choice(("Performance and power", "Model-specific figures", "Performance")))
-    sentences = [world.sentence(filler, "product", product=model)]
-    facts = []
+    chunk = profile.starter.aligned_chunk
     for attribute in differing:
-        statement_i, question_i = wording[attribute.key]
+        statement_i, question_i, section = wording[attribute.key]
         value = values[attribute.key][index]
-        sentences.append(attribute.statements[statement_i].format(model=model, value=value))
-        question = attribute.questions[question_i].format(model=family.asked(number))
-        facts.append((len(sentences) - 1, attribute.key, question, value))
-        if rng.random() < 0.5:
-            sentences.append(world.sentence(filler, "product", product=model))
-    spans = b.paragraph_within(
-        sentences,
-        {position for position, *_ in facts} if siblings else (),
-        lambda: world.sentence(filler, "product", product=model),
-        profile.starter.aligned_chunk,
-        within_reach(profile.starter.aligned_chunk),
-    )
-    if siblings:
-        for position, key, question, value in facts:
-            b.ask("distractor", f"{doc_id}/{key}", question, value, spans[position])
+        sentences = [attribute.statements[statement_i].format(model=model, value=value)]
+        sentences += [
+            world.sentence(filler, "product", product=model) for _ in range(rng.randint(1, 2))
+        ]
+        spans = b.section_led_by(
+            2,
+            section,
+            sentences,
+            lambda: world.sentence(filler, "product", product=model),
+            chunk if siblings else None,
+            within_reach(chunk),
+        )
+        if siblings:
+            question = attribute.questions[question_i].format(model=family.asked(number))
+            b.ask("distractor", f"{doc_id}/{attribute.key}", question, value, spans[0])
     b.heading(2, rng.choice(("Installation", "Installing and commissioning", "Deployment notes")))
     b.paragraph(
         [world.sentence(filler, "product", product=model) for _ in range(rng.randint(3, 5))]

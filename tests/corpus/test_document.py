@@ -53,3 +53,28 @@ def test_paragraph_across_places_fixed_sentences_across_a_chunk_edge(pad, chunk,
     assert text[start:end] == " ".join(fixed)
     assert (start // chunk + 1) * chunk < end  # a multiple of chunk falls inside
     assert (before[0][0] // chunk) * chunk >= heading[1]  # its chunk starts after the heading
+
+
+@given(st.integers(0, 2000), st.integers(300, 700), st.randoms(use_true_random=False))
+def test_section_led_by_puts_its_first_sentence_in_place_right_under_its_heading(pad, chunk, rnd):
+    def filler():
+        return "Filler words " + "x" * rnd.randint(10, 120) + "."
+
+    lead = "The Aster X2 draws 14 W at full load."
+    place = (0, chunk * 2 // 5)
+    b = DocBuilder("d", "T" * (pad + 1))
+    b.paragraph(["Some opening prose."])
+    spans = b.section_led_by(2, "Power", [lead, "More prose."], filler, chunk, place)
+    text = b.build().text
+    start, end = spans[0]
+    assert text[start:end] == lead
+    assert text[:start].endswith("\n\n## Power\n\n")  # the first sentence opens its section
+    assert place[0] <= start % chunk and end - (start - start % chunk) <= place[1]
+    assert text[spans[1][0] : spans[1][1]] == "More prose."
+
+
+def test_section_led_by_without_a_chunk_writes_the_section_as_given():
+    b = DocBuilder("d", "Title")
+    spans = b.section_led_by(2, "Power", ["First.", "Second."], lambda: "Never.", None)
+    assert b.build().text == "# Title\n\n## Power\n\nFirst. Second.\n"
+    assert spans == [(19, 25), (26, 33)]

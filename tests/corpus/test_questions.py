@@ -67,6 +67,30 @@ def test_distractor_facts_lie_within_the_starter_encoders_reach(medium):
             assert lo <= e.start % chunk and e.end - (e.start - e.start % chunk) <= hi, q.id
 
 
+def test_distractor_facts_open_their_own_section(medium):
+    # A chunker that starts a chunk at every heading puts the fact at its head, within the
+    # starter encoder's reach, as the fixed-size chunker does: fixing the chunker alone neither
+    # hides sibling facts from the starter's encoder nor shows it more of them.
+    asked = [q for q in medium.hidden + medium.public if q.slice == "distractor"]
+    kinds = {q.evidence[0].doc_id.split("-")[0] for q in asked}
+    assert kinds == {"product", "policy"}
+    for q in asked:
+        (e,) = q.evidence
+        before = medium.docs[e.doc_id][: e.start]
+        assert re.search(r"\n\n##+ [^\n]+\n\n$", before), q.id
+
+
+def test_identifier_questions_ask_for_error_codes_in_runbooks(medium):
+    # Endpoint paths are words a sound dense encoder matches; only opaque codes need exact
+    # matching, so only they are asked.
+    asked = [q for q in medium.hidden + medium.public if q.slice == "identifier"]
+    assert asked
+    for q in asked:
+        (e,) = q.evidence
+        assert e.doc_id.startswith("runbook-"), q.id
+        assert re.search(r"\bERR-\d{4}\b", q.text), q.text
+
+
 def test_paraphrase_rules_past_the_starter_encoders_reach_are_asked_first(medium):
     # Within each band of wording difficulty, hidden questions come from the rules the starter's
     # 64-token window cannot read before any it can: its luck on a rule it reads would blur the

@@ -4,7 +4,7 @@ import shutil
 import pytest
 
 from corpus.text import overlap
-from corpus.validate import PARAPHRASE_MAX_OVERLAP, VerifyError, mask, verify
+from corpus.validate import PARAPHRASE_MAX_OVERLAP, VerifyError, _corpus, _distractor, mask, verify
 
 
 @pytest.fixture
@@ -96,3 +96,17 @@ def test_mask_hides_values_and_qualifiers():
 
 def test_a_key_folder_verifies_on_its_own(medium_dir):
     assert verify(medium_dir / "key") == []
+
+
+def test_a_sibling_whose_value_merely_contains_the_answer_still_counts():
+    # "39 W" does not answer "9 W" (answers are judged on token boundaries), so the T4 sheet is a
+    # true distractor for a question about the T5.
+    docs = {
+        "t5": "Under full load the Kavrel T5 consumes 9 W.",
+        "t4": "Under full load the Kavrel T4 consumes 39 W.",
+    }
+    corpus = _corpus(docs, None)
+    question = {"answer": "9 W", "evidence": [{"doc_id": "t5", "start": 0, "end": 43}]}
+    assert _distractor(question, corpus) == []
+    docs["t4"] = "Under full load the Kavrel T4 consumes 9 W."  # the same value: no distractor
+    assert _distractor(question, _corpus(docs, None)) != []
