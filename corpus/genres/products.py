@@ -157,6 +157,14 @@ SHARED_ROWS = (
     ("Certifications", lambda r: r.choice(("CE, FCC, UKCA", "CE, RoHS", "FCC, IC, CE, RCM"))),
 )
 DIFFERING = 3  # attributes per line that differ between sibling models
+# Said next to a model's own figure, as sheets warn readers comparing models: every sibling's
+# sheet then names the others near the same figure, so which sheet answers rests on the qualifier
+# in the statement itself, not on which sheet mentions the model most.
+SIBLING_NOTES = (
+    "The {sibling} is rated differently; see its own sheet.",
+    "Do not quote this figure for the {sibling}, whose sheet gives its own.",
+    "Customers comparing it with the {sibling} should read that sheet as well.",
+)
 
 
 def render_products(world: World, profile: Profile) -> list[Document]:
@@ -218,8 +226,11 @@ def _render_model(
         statement_i, question_i, section = wording[attribute.key]
         value = values[attribute.key][index]
         sentences = [attribute.statements[statement_i].format(model=model, value=value)]
+        if siblings:
+            note = rng.choice(SIBLING_NOTES).format(sibling=rng.choice(siblings))
+            sentences.append(note)
         sentences += [
-            world.sentence(filler, "product", product=model) for _ in range(rng.randint(1, 2))
+            world.sentence(filler, "product", product=model) for _ in range(rng.randint(0, 1))
         ]
         spans = b.section_led_by(
             2,
