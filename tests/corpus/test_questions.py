@@ -80,6 +80,25 @@ def test_distractor_facts_open_their_own_section(medium):
         assert re.search(r"\n\n##+ [^\n]+\n\n$", before), q.id
 
 
+def test_a_product_fact_is_followed_by_a_note_naming_a_sibling(medium):
+    # Every sibling's sheet names the others next to the same figure: only the statement's own
+    # qualifier says which sheet answers.
+    asked = [
+        q
+        for q in medium.hidden + medium.public
+        if q.slice == "distractor" and q.evidence[0].doc_id.startswith("product-")
+    ]
+    assert asked
+    for q in asked:
+        (e,) = q.evidence
+        text = medium.docs[e.doc_id]
+        model = as_printed(TYPED_MODEL.search(q.text).group())
+        family = model.split()[0]
+        note = text[e.end :].split("\n\n", 1)[0].split(". ", 1)[0]  # the next sentence
+        named = re.findall(rf"\b{family} [A-Z]\d\b", note)
+        assert named and model not in named, (q.id, note)
+
+
 def test_identifier_questions_ask_for_error_codes_in_runbooks(medium):
     # Endpoint paths are words a sound dense encoder matches; only opaque codes need exact
     # matching, so only they are asked.
