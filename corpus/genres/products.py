@@ -2,15 +2,16 @@
 
 Attributes shared by a product line sit in a specification table. Attributes that differ between
 sibling models are each stated in a short section of their own, whose first sentence names the
-model (`## Power` / `The Aster X2 draws 14 W at full load.`); the sibling's sheet has the same
-section with its own model and value. Those sentences are the `distractor` slice: only the
-qualifier tells the right sheet from the wrong one. Questions write the qualifier the way people
-type it ("the Aster X-2"; see `ProductFamily.asked`), so an exact-token match does not pick the
-sheet by itself. With `starter.align_to_chunks`, each such sentence lies in the first 2/5 of one
-starter chunk, within the starter encoder's reach (`corpus.document.within_reach`), and, opening
-its section, at the head of a chunk for any chunker that starts chunks at headings: the starter
-finds the siblings' statements together whichever of the two chunkers cuts the sheet, and
-ordering them is left to the second stage.
+model (`## Power` / `The Aster X2 draws 14 W at full load.`), followed by a note naming a sibling
+(`SIBLING_NOTES`); the sibling's sheet has the same section with its own model and value. Those
+sentences are the `distractor` slice: only the qualifier tells the right sheet from the wrong
+one. Questions write the qualifier the way people type it ("the Aster X-2"; see
+`ProductFamily.asked`), so an exact-token match does not pick the sheet by itself. With
+`starter.align_to_chunks`, each such sentence lies in the first 2/5 of one starter chunk, within
+the starter encoder's reach (`corpus.document.within_reach`), and, opening its section, at the
+head of a chunk for any chunker that starts chunks at headings: the starter finds the siblings'
+statements together whichever of the two chunkers cuts the sheet, and ordering them is left to
+the second stage.
 """
 
 from __future__ import annotations
