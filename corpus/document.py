@@ -122,13 +122,13 @@ class DocBuilder:
         for _ in range(200):
             if _placed(start, pos, fixed_len, chunk, cross):
                 return self.paragraph([*before, *fixed])[len(before) :]
+
             # Prefer a sentence that lands the fixed part in place; otherwise take any and retry
             # at the next chunk edge (sentence lengths vary, so some draw fits within a few).
-            sentence = filler()
-            for _ in range(25):
-                if _placed(start, pos + len(sentence) + 1, fixed_len, chunk, cross):
-                    break
-                sentence = filler()
+            def lands(s: str, pos: int = pos) -> bool:
+                return _placed(start, pos + len(s) + 1, fixed_len, chunk, cross)
+
+            sentence = _landing(filler, lands)
             before.append(sentence)
             pos += len(sentence) + 1
         raise RuntimeError(f"{self.doc_id}: could not place a paragraph across a chunk edge")
@@ -160,12 +160,12 @@ class DocBuilder:
                 for _ in range(200):
                     if _fits(pos, len(sentence), chunk, place):
                         break
+
                     # Prefer a filler sentence that lands this one in place; else take any.
-                    extra = filler()
-                    for _ in range(25):
-                        if _fits(pos + len(extra) + 1, len(sentence), chunk, place):
-                            break
-                        extra = filler()
+                    def lands(s: str, pos: int = pos, n: int = len(sentence)) -> bool:
+                        return _fits(pos + len(s) + 1, n, chunk, place)
+
+                    extra = _landing(filler, lands)
                     written.append(extra)
                     pos += len(extra) + 1
                 else:
@@ -203,15 +203,14 @@ class DocBuilder:
                 if _fits(pos, lead, chunk, place):
                     break
                 # Prefer a filler sentence that lands the section in place; else take any.
-                extra = filler()
-                grown = len(extra) + (1 if pad else 2)  # a space, or the padding's blank line
-                for _ in range(25):
-                    if _fits(pos + grown, lead, chunk, place):
-                        break
-                    extra = filler()
-                    grown = len(extra) + (1 if pad else 2)
+                gap = 1 if pad else 2  # a space, or the padding paragraph's blank line
+
+                def lands(s: str, pos: int = pos, gap: int = gap) -> bool:
+                    return _fits(pos + len(s) + gap, lead, chunk, place)
+
+                extra = _landing(filler, lands)
                 pad.append(extra)
-                pos += grown
+                pos += len(extra) + gap
             else:
                 raise RuntimeError(f"{self.doc_id}: could not place a section's first sentence")
         if pad:
@@ -267,6 +266,16 @@ def out_of_reach(chunk: int | None) -> Offsets | None:
     stands for its other text: an identifier is found only by exact matching over the chunk's
     whole text, a rule asked about in other words only by an encoder that reads the whole chunk."""
     return (chunk * 3 // 5, chunk) if chunk else None
+
+
+def _landing(filler: Callable[[], str], lands: Callable[[str], bool]) -> str:
+    """A filler sentence for which `lands` holds, if one of 26 draws gives it; else the last."""
+    sentence = filler()
+    for _ in range(25):
+        if lands(sentence):
+            break
+        sentence = filler()
+    return sentence
 
 
 def _fits(start: int, length: int, chunk: int, place: Offsets | None) -> bool:
