@@ -15,6 +15,7 @@ lexical near-misses a keyword search meets: paths repeated across methods and AP
 from __future__ import annotations
 
 import random
+from itertools import permutations
 
 from corpus.document import DocBuilder, Document, out_of_reach
 from corpus.profile import Profile
@@ -154,7 +155,10 @@ def render_services(world: World, profile: Profile) -> list[Document]:
 
 
 def error_codes(rng: random.Random, count: int, taken: set[str]) -> list[str]:
-    """`count` new codes permuting a few digits (confusable on purpose), added to `taken`."""
+    """`count` new codes permuting a few digits (confusable on purpose), added to `taken`.
+
+    A set of digits whose every arrangement is already taken (another service drew the same
+    set) is replaced by a fresh one; before, such a seed could not be generated at all."""
     codes: list[str] = []
     for _ in range(count * 50):
         if len(codes) == count:
@@ -165,6 +169,8 @@ def error_codes(rng: random.Random, count: int, taken: set[str]) -> list[str]:
         if code not in taken:
             taken.add(code)
             codes.append(code)
+        elif all(f"{ERROR_PREFIX}-{base}{''.join(p)}" in taken for p in permutations(digits)):
+            base, digits = rng.randint(1, 9), rng.sample("0123456789", 3)
     if len(codes) < count:
         raise ValueError(f"could not draw {count} distinct error codes")
     return codes
