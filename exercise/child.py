@@ -18,7 +18,9 @@ import argparse
 import importlib
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,6 +35,7 @@ from exercise.protocol import ErrorInfo, encode_message, to_wire
 PIPELINE_MODULE = "rag.pipeline"
 PIPELINE_CLASS = "Pipeline"
 OPS = ("search", "answer")
+PARENT_POLL_S = 0.5  # how often the child checks that the process that started it is alive
 
 
 def peak_rss_kib() -> int | None:
@@ -126,12 +129,36 @@ def main(argv: list[str] | None = None) -> int:
     # would keep the parent from seeing this process exit.
     for fd in (args.request_fd, args.result_fd):
         os.set_inheritable(fd, False)
+    exit_with_parent()
     args.work_dir.mkdir(parents=True, exist_ok=True)
     with (
         os.fdopen(args.request_fd, "r", encoding="utf-8") as requests,
         os.fdopen(args.result_fd, "wb") as results,
     ):
         return serve(args.submission, args.corpus, args.work_dir, requests, results)
+
+
+def exit_with_parent(poll_s: float = PARENT_POLL_S) -> threading.Thread:
+    """End this process's group as soon as the process that started it is gone.
+
+    The runner kills the child's group when it closes it, and Ctrl-C reaches the runner; but a
+    runner killed outright (SIGKILL, a closed terminal, a job timeout) cannot, and the child would
+    go on building an index nobody waits for, on cores the next run's latency is measured on. The
+    child leads its own process group (`start_new_session`), so this also ends what the pipeline
+    spawned. Inside a sandbox the parent is the sandbox's own init, which outlives nothing."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_s)
+        try:
+            os.killpg(os.getpgrp(), signal.SIGKILL)
+        finally:
+            os._exit(1)
+
+    thread = threading.Thread(target=watch, name="parent-watch", daemon=True)
+    thread.start()
+    return thread
 
 
 def _exit_now(code: int) -> None:

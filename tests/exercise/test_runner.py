@@ -6,6 +6,8 @@ These start real child processes (Python only, no model); limits are kept short.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -212,3 +214,71 @@ def test_environment_and_grandchildren(tmp_path: Path, small_variant: Path) -> N
         time.sleep(0.05)
     status = Path(f"/proc/{sleeper}/status")
     assert not status.exists() or "zombie" in status.read_text().lower()
+
+
+def _gone(pid: int, within_s: float) -> bool:
+    """Whether process `pid` has ended (or is a zombie nobody reaped) within `within_s`."""
+    deadline = time.monotonic() + within_s
+    status = Path(f"/proc/{pid}/status")
+    while time.monotonic() < deadline:
+        try:
+            if "zombie" in status.read_text().lower():
+                return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_runner_killed_outright_takes_its_child_and_grandchildren_down(
+    tmp_path: Path, small_variant: Path
+) -> None:
+    # SIGKILL leaves the runner no chance to kill the child's group: the child notices that its
+    # parent is gone and ends its group itself, instead of building on for nobody
+    source = """
+        import os
+        import subprocess
+        import sys
+        import time
+        from pathlib import Path
+
+
+        class Pipeline:
+            def __init__(self, corpus_dir, work_dir):
+                pass
+
+            def build(self):
+                command = [sys.executable, "-c", "import time; time.sleep(60)"]
+                sleeper = subprocess.Popen(command)
+                Path(os.environ["PIDS"]).write_text(f"{os.getpid()} {sleeper.pid}")
+                time.sleep(60)
+
+            def search(self, query, k):
+                return []
+
+            def answer(self, query):
+                return None
+    """
+    submission = write_submission(tmp_path / "sub", source)
+    pids = tmp_path / "pids"
+    env = {"PATH": os.environ.get("PATH", ""), "PIDS": str(pids)}
+    script = (
+        "import sys\nfrom pathlib import Path\n"
+        "from exercise.runner import RunnerOptions, run_submission\n"
+        f"run_submission(Path({str(submission)!r}), Path({str(small_variant)!r}), ['a'], k=5, "
+        f"work_dir=Path({str(tmp_path / 'work')!r}), log_path=Path({str(tmp_path / 'log')!r}), "
+        f"options=RunnerOptions(build_timeout_s=60, call_timeout_s=1.0, base_env={env!r}))\n"
+    )
+    runner = subprocess.Popen([sys.executable, "-c", script], cwd=harness_root())
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not pids.exists():
+            time.sleep(0.05)
+        assert pids.exists(), (tmp_path / "log").read_text() if (tmp_path / "log").exists() else ""
+        time.sleep(0.2)
+        child, sleeper = (int(p) for p in pids.read_text().split())
+    finally:
+        runner.kill()
+        runner.wait()
+    assert _gone(child, 10), "the child outlived its runner"
+    assert _gone(sleeper, 10), "the pipeline's own process outlived the runner"
