@@ -15,6 +15,7 @@ lexical near-misses a keyword search meets: paths repeated across methods and AP
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from itertools import permutations
 
 from corpus.document import DocBuilder, Document, out_of_reach
@@ -164,16 +165,25 @@ def error_codes(rng: random.Random, count: int, taken: set[str]) -> list[str]:
         if len(codes) == count:
             break
         if len(codes) % 6 == 0:  # a fresh set of digits every six codes (3! permutations)
-            base, digits = rng.randint(1, 9), rng.sample("0123456789", 3)
-        code = f"{ERROR_PREFIX}-{base}{''.join(rng.sample(digits, 3))}"
+            base, digits = _digit_set(rng)
+        code = _code(base, rng.sample(digits, 3))
         if code not in taken:
             taken.add(code)
             codes.append(code)
-        elif all(f"{ERROR_PREFIX}-{base}{''.join(p)}" in taken for p in permutations(digits)):
-            base, digits = rng.randint(1, 9), rng.sample("0123456789", 3)
+        elif all(_code(base, p) in taken for p in permutations(digits)):
+            base, digits = _digit_set(rng)
     if len(codes) < count:
         raise ValueError(f"could not draw {count} distinct error codes")
     return codes
+
+
+def _digit_set(rng: random.Random) -> tuple[int, list[str]]:
+    """A leading digit and three more, whose arrangements make codes that look alike."""
+    return rng.randint(1, 9), rng.sample("0123456789", 3)
+
+
+def _code(base: int, digits: Iterable[str]) -> str:
+    return f"{ERROR_PREFIX}-{base}{''.join(digits)}"
 
 
 def _runbook(
