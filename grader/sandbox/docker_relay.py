@@ -14,7 +14,10 @@ then execs the child command with `--request-fd 3 --result-fd 4`. Here, one thre
 copies bytes between it and the fds the runner gave this process (N, M, and stdout for the log).
 Past the handshake the bytes are never parsed here: the runner reads the same JSON lines it would
 read from a local child, and the candidate's prints travel in the log FIFO, apart from the
-results. No engine stream (attach, logs) carries data, and nothing is ever unpickled.
+results. Before a result goes on, whatever the log FIFO holds goes out first: a local child's
+output is in the runner's pipe by the time its result is read, and the runner may kill this
+process the moment it reads a fatal one. No engine stream (attach, logs) carries data, and
+nothing is ever unpickled.
 
 This process lives exactly as long as its container (its exit code is the container's), so the
 runner's timeouts and kills work unchanged. The runner kills it with SIGKILL, which leaves no
@@ -30,9 +33,11 @@ is given is the child's, and it is handed to the container whole.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import secrets
+import select
 import shutil
 import subprocess
 import sys
@@ -111,10 +116,11 @@ def launch(spec: dict[str, Any], command: list[str]) -> int:
         _note(f"the container could not be started: {_one_line(exc)}")
         return EXIT_NOT_STARTED
     runner_gone, opened = threading.Event(), threading.Event()
+    log = _Log(ends["log"], sys.stdout.fileno())
     relays = [
-        _thread("results", _relay_results, ends, channel / "chan", result_fd, opened),
+        _thread("results", _relay_results, ends, channel / "chan", result_fd, opened, log),
         _thread("requests", _relay_requests, request_fd, ends["requests"], opened, runner_gone),
-        _thread("log", _copy, ends["log"], sys.stdout.fileno()),
+        _thread("log", log.relay),
     ]
     code, oom = _wait(container, runner_gone)
     # The container's writers are gone; ours were only there to keep the FIFOs from hanging up
@@ -173,7 +179,7 @@ def _open_ends(chan: Path) -> dict[str, Any]:
     for name in ("results", "log"):
         read = os.open(chan / name, os.O_RDONLY | os.O_NONBLOCK)
         ends["keep_open"].append(os.open(chan / name, os.O_WRONLY))
-        os.set_blocking(read, True)
+        os.set_blocking(read, name != "log")  # the log is drained without blocking (`_Log`)
         ends[name] = read
     return ends
 
@@ -184,19 +190,70 @@ def _thread(name: str, target: Any, *args: Any) -> threading.Thread:
     return thread
 
 
-def _copy(source: int, target: int) -> None:
-    """Copy bytes until EOF on `source` or either side failing (its other side notices too)."""
+def _copy(source: int, target: int, log: _Log) -> None:
+    """Copy results until EOF on `source` or either side failing (its other side notices too),
+    each chunk after what the log holds by then."""
     try:
         while chunk := os.read(source, 1 << 16):
-            view = memoryview(chunk)
-            while view:
-                view = view[os.write(target, view) :]
+            log.flush()
+            _write_all(target, chunk)
     except OSError:
         pass
 
 
+def _write_all(target: int, chunk: bytes) -> None:
+    view = memoryview(chunk)
+    while view:
+        view = view[os.write(target, view) :]
+
+
+class _Log:
+    """The log FIFO's relay. Its thread waits for output unlocked and copies it under a lock;
+    `flush` (from the results relay) takes the same lock to copy what is there right now, so
+    output written before a result reaches the runner before that result, in order.
+
+    One flush copies at most the FIFO's capacity: all that can have been written before the
+    result, and a child that never stops printing cannot hold the lock (or its results) for good.
+    """
+
+    def __init__(self, source: int, target: int) -> None:
+        self._source, self._target = source, target  # `source` is non-blocking
+        self._lock = threading.Lock()
+        try:
+            self._capacity = fcntl.fcntl(source, fcntl.F_GETPIPE_SZ)
+        except OSError:
+            self._capacity = 1 << 20  # the most a pipe holds by default (pipe-max-size)
+
+    def relay(self) -> None:
+        """Copy until EOF (or either side failing)."""
+        poller = select.poll()
+        poller.register(self._source, select.POLLIN)  # hang-ups are reported too
+        try:
+            while True:
+                poller.poll()
+                if not self.flush():
+                    return
+        except OSError:
+            pass
+
+    def flush(self) -> bool:
+        """Copy what the FIFO holds now (up to its capacity); False once it is at EOF."""
+        with self._lock:
+            left = self._capacity
+            while left > 0:
+                try:
+                    chunk = os.read(self._source, min(left, 1 << 16))
+                except BlockingIOError:
+                    return True
+                if not chunk:
+                    return False
+                _write_all(self._target, chunk)
+                left -= len(chunk)
+            return True
+
+
 def _relay_results(
-    ends: dict[str, Any], chan: Path, result_fd: int, opened: threading.Event
+    ends: dict[str, Any], chan: Path, result_fd: int, opened: threading.Event, log: _Log
 ) -> None:
     """The handshake, then the results. The shell writes HELLO once it holds all three FIFOs;
     we unlink them (so nothing in the container can open them again: a second reader could
@@ -211,7 +268,7 @@ def _relay_results(
         return
     finally:
         opened.set()
-    _copy(ends["results"], result_fd)
+    _copy(ends["results"], result_fd, log)
 
 
 def _relay_requests(
@@ -222,9 +279,7 @@ def _relay_requests(
     try:
         while chunk := os.read(request_fd, 1 << 16):
             opened.wait()
-            view = memoryview(chunk)
-            while view:
-                view = view[os.write(fifo, view) :]
+            _write_all(fifo, chunk)
     except OSError:
         pass
     runner_gone.set()

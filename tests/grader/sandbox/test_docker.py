@@ -3,7 +3,10 @@ relay's pieces that need no engine. Runs in a container are in test_docker_conta
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -62,6 +65,67 @@ def test_the_relay_renames_the_protocol_fds_for_the_container() -> None:
 )
 def test_the_relay_explains_how_a_container_ended(code: int, oom: bool, expected: str) -> None:
     assert expected in docker_relay._exit_note(code, oom, {"memory_mb": 512})
+
+
+def _pipe(*, blocking: bool = True) -> tuple[int, int]:
+    read, write = os.pipe()
+    os.set_blocking(read, blocking)
+    return read, write
+
+
+def test_output_printed_before_a_result_reaches_the_runner_first() -> None:
+    # The runner kills the relay as soon as it reads a fatal result, so what the child printed
+    # before it must already be out: here the log's own thread never runs at all.
+    log_fifo, results_fifo = _pipe(blocking=False), _pipe()
+    runner_log, runner_results = _pipe(), _pipe()
+    os.write(log_fifo[1], b"importing the pipeline\nTraceback ...\n")
+    os.write(results_fifo[1], b'{"event": "error"}\n')
+    os.close(results_fifo[1])
+    log = docker_relay._Log(log_fifo[0], runner_log[1])
+    docker_relay._copy(results_fifo[0], runner_results[1], log)
+    assert os.read(runner_results[0], 1 << 16) == b'{"event": "error"}\n'
+    assert os.read(runner_log[0], 1 << 16) == b"importing the pipeline\nTraceback ...\n"
+
+
+def test_a_child_that_never_stops_printing_cannot_hold_its_results_back(monkeypatch) -> None:
+    log_fifo = _pipe(blocking=False)
+    capacity = fcntl.fcntl(log_fifo[0], fcntl.F_GETPIPE_SZ)
+    reads = []
+
+    def endless(fd: int, size: int) -> bytes:  # a FIFO that refills as fast as it is read
+        reads.append(size)
+        return b"x" * size
+
+    discard = os.open(os.devnull, os.O_WRONLY)
+    try:
+        log = docker_relay._Log(log_fifo[0], discard)
+        monkeypatch.setattr(docker_relay.os, "read", endless)
+        flushed = threading.Thread(target=log.flush, daemon=True)
+        flushed.start()
+        flushed.join(10)
+        monkeypatch.undo()
+        assert not flushed.is_alive()
+        assert sum(reads) == capacity  # one flush copies at most what the FIFO can hold
+    finally:
+        os.close(discard)
+
+
+def test_the_log_relay_copies_everything_until_the_writers_are_gone() -> None:
+    log_fifo, runner_log = _pipe(blocking=False), _pipe()
+    log = docker_relay._Log(log_fifo[0], runner_log[1])
+    thread = threading.Thread(target=log.relay, daemon=True)
+    thread.start()
+    for line in (b"one\n", b"two\n", b"three\n"):
+        os.write(log_fifo[1], line)
+        log.flush()  # the results relay flushing in between copies nothing twice
+    os.close(log_fifo[1])
+    thread.join(5)
+    assert not thread.is_alive()
+    os.close(runner_log[1])
+    copied = b""
+    while chunk := os.read(runner_log[0], 1 << 16):
+        copied += chunk
+    assert copied == b"one\ntwo\nthree\n"
 
 
 # --- with an engine (podman), slow: the first run builds the images ----------------------------
