@@ -654,6 +654,11 @@ def test_a_grader_killed_mid_run_leaves_no_container_behind(
     tag = marker()
     write_submission(tmp_path / "submission", f"TAG = {tag!r}\n" + ENDLESS_BUILD)
     write_corpus(tmp_path / "corpus")
+    client = docker.DockerClient(base_url=docker_engine)
+    labelled = {"label": "takehome.sandbox=1"}
+    # Only this grader's container counts: an earlier run whose engine stopped before its reaper
+    # ran may have left one in the store.
+    before = {c.id for c in client.containers.list(all=True, filters=labelled)}
     grader = subprocess.Popen(
         [sys.executable, "-c", GRADER, str(tmp_path), engine.TEST_IMAGE, docker_engine],
         cwd=harness_root(),
@@ -670,7 +675,6 @@ def test_a_grader_killed_mid_run_leaves_no_container_behind(
     # The relay sees its requests end, grants the child a short grace, kills the container; the
     # reaper removes it.
     assert survivors(tag, wait_s=20) == []
-    client = docker.DockerClient(base_url=docker_engine)
     time.sleep(docker_relay.REAP_RETRY_S)
-    left = client.containers.list(all=True, filters={"label": "takehome.sandbox=1"})
+    left = [c for c in client.containers.list(all=True, filters=labelled) if c.id not in before]
     assert left == []
