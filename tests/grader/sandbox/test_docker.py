@@ -3,9 +3,11 @@ relay's pieces that need no engine. Runs in a container are in test_docker_conta
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -66,17 +68,30 @@ def test_the_relay_explains_how_a_container_ended(code: int, oom: bool, expected
     assert expected in docker_relay._exit_note(code, oom, {"memory_mb": 512})
 
 
-def _pipe(*, blocking: bool = True) -> tuple[int, int]:
-    read, write = os.pipe()
-    os.set_blocking(read, blocking)
-    return read, write
+@pytest.fixture
+def pipe() -> Iterator[Callable[..., tuple[int, int]]]:
+    """Makes pipes (read end blocking or not) and closes whatever end a test left open."""
+    made: list[tuple[int, int]] = []
+
+    def make(*, blocking: bool = True) -> tuple[int, int]:
+        read, write = os.pipe()
+        os.set_blocking(read, blocking)
+        made.extend((fd, os.fstat(fd).st_ino) for fd in (read, write))
+        return read, write
+
+    yield make
+    for fd, inode in made:
+        # an end the test closed may have been reused since: close only our own pipe
+        with contextlib.suppress(OSError):
+            if os.fstat(fd).st_ino == inode:
+                os.close(fd)
 
 
-def test_output_printed_before_a_result_reaches_the_runner_first() -> None:
+def test_output_printed_before_a_result_reaches_the_runner_first(pipe) -> None:
     # The runner kills the relay as soon as it reads a fatal result, so what the child printed
     # before it must already be out: here the log's own thread never runs at all.
-    log_fifo, results_fifo = _pipe(blocking=False), _pipe()
-    runner_log, runner_results = _pipe(), _pipe()
+    log_fifo, results_fifo = pipe(blocking=False), pipe()
+    runner_log, runner_results = pipe(), pipe()
     os.write(log_fifo[1], b"importing the pipeline\nTraceback ...\n")
     os.write(results_fifo[1], b'{"event": "error"}\n')
     os.close(results_fifo[1])
@@ -103,8 +118,8 @@ def test_a_child_that_never_stops_printing_cannot_hold_its_results_back(tmp_path
         os.close(target)
 
 
-def test_the_log_relay_copies_everything_until_the_writers_are_gone() -> None:
-    log_fifo, runner_log = _pipe(blocking=False), _pipe()
+def test_the_log_relay_copies_everything_until_the_writers_are_gone(pipe) -> None:
+    log_fifo, runner_log = pipe(blocking=False), pipe()
     log = docker_relay._Log(log_fifo[0], runner_log[1])
     thread = threading.Thread(target=log.relay, daemon=True)
     thread.start()
