@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.profile import COMPONENTS, SLICES, Profile
-from corpus.variant import generate, write
+from corpus.variant import GENERATOR_VERSION, generate, write
 from exercise.evaluate import EvalOptions, Report, evaluate
 from exercise.loading import Corpus, Question
 from exercise.metrics import by_label
@@ -104,6 +104,11 @@ class Calibration:
     seeds: tuple[int, ...]
     solutions: tuple[str, ...]
     reports: Mapping[tuple[str, int], Report]  # (solution, seed) → hidden report
+    # What was calibrated, as a bundle's key records it: a profile edited after its calibration
+    # (or a generator that draws differently) no longer matches these.
+    profile_settings: Mapping[str, Any]
+    profile_sha256: str
+    generator_version: str = GENERATOR_VERSION
 
     def pooled(self, solution: str) -> list[QuestionResult]:
         return [r for seed in self.seeds for r in self.reports[(solution, seed)].results]
@@ -163,6 +168,9 @@ class Calibration:
             "schema": 1,
             "kind": "calibration",
             "profile": self.profile,
+            "profile_sha256": self.profile_sha256,
+            "profile_settings": dict(self.profile_settings),
+            "generator_version": self.generator_version,
             "seeds": list(self.seeds),
             "rules": {
                 "detectable_lift": DETECTABLE_LIFT,
@@ -244,7 +252,14 @@ def calibrate(
     finally:
         if keep is None:
             shutil.rmtree(root, ignore_errors=True)
-    return Calibration(profile.name, tuple(seeds), tuple(names), reports)
+    return Calibration(
+        profile.name,
+        tuple(seeds),
+        tuple(names),
+        reports,
+        profile_settings=profile.to_dict(),
+        profile_sha256=profile.sha256(),
+    )
 
 
 def _clear_lift(row: Row, lift: float) -> bool:

@@ -114,5 +114,19 @@ def _html(data: dict[str, Any]) -> str:
         "unanswerable) and the lift over the baseline (* = 95 % interval above zero). Green: "
         f"lift ≥ {data['rules']['detectable_lift']:.2f} and clear.</p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-        f"<ul>{notes}</ul></body></html>\n"
+        f"<ul>{notes}</ul>{_provenance(data)}</body></html>\n"
+    )
+
+
+def _provenance(data: dict[str, Any]) -> str:
+    """Which settings were calibrated (absent from files written before they were recorded)."""
+    if "profile_settings" not in data:
+        return ""
+    settings = json.dumps(data["profile_settings"], indent=2, sort_keys=True)
+    return (
+        f"<p>Profile settings sha256 {html.escape(str(data.get('profile_sha256')))}, generator "
+        f"{html.escape(str(data.get('generator_version')))}: a bundle's key records the same "
+        "hash, so a bundle of an edited profile can be told from the calibrated one.</p>"
+        f"<details><summary>Settings calibrated</summary><pre>{html.escape(settings)}</pre>"
+        "</details>"
     )

@@ -10,9 +10,10 @@ from typer.testing import CliRunner
 
 import grader.calibration as calibration
 from corpus.profile import Profile, load_profile
+from corpus.variant import GENERATOR_VERSION
 from exercise.evaluate import EvalOptions, score_run
 from exercise.metrics import by_label
-from exercise.runner import run_in_process
+from exercise.runner import harness_root, run_in_process
 from exercise.types import Answer, Passage
 from grader.calibration import BASELINE, at_most, calibrate, solutions
 from grader.catalogue import REFERENCE
@@ -114,7 +115,12 @@ def test_the_command_writes_json_and_html(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "cal" / "calibration.json").read_text())
     assert data["kind"] == "calibration" and data["profile"] == "easy"
-    assert "archetype:chunking" in (tmp_path / "cal" / "calibration.html").read_text()
+    # what was calibrated, as a bundle's key records it
+    easy = load_profile("easy")
+    assert data["profile_sha256"] == easy.sha256() and data["profile_settings"] == easy.to_dict()
+    assert data["generator_version"] == GENERATOR_VERSION
+    page = (tmp_path / "cal" / "calibration.html").read_text()
+    assert "archetype:chunking" in page and easy.sha256() in page
     assert "chunking: detectable" in result.output
     bad = CliRunner().invoke(app, ["calibrate", "--profile", "nope"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
@@ -141,3 +147,31 @@ def test_a_bound_met_exactly_is_met_despite_float_rounding():
     assert at_most(139 / 140 - 132 / 140, calibration.SEED_BOUND)
     assert at_most(0.3, 0.1 + 0.2) and not at_most(0.3, 0.29)
     assert not at_most(0.0501, calibration.SEED_BOUND)
+
+
+def test_a_calibration_written_before_settings_were_recorded_still_renders(tmp_path):
+    # a calibration.json kept from before the settings were recorded
+    from grader.calibration_report import write_calibration
+
+    data = calibrate(load_profile("pair"), [1], pairs=False, run=fake_run()).to_json()
+    for field in ("profile_sha256", "profile_settings", "generator_version"):
+        del data[field]
+    _, page = write_calibration(data, tmp_path)
+    assert "archetype:chunking" in page.read_text() and "Settings" not in page.read_text()
+
+
+def test_the_committed_calibrations_are_of_the_shipped_profiles():
+    # docs/profiles.md quotes these files; a profile edited since its calibration is not what
+    # they measured
+    from corpus.profile import shipped_profiles
+
+    docs = harness_root() / "docs" / "calibration"
+    for name in shipped_profiles():
+        data = json.loads((docs / f"{name}.json").read_text(encoding="utf-8"))
+        assert data["profile_sha256"] == load_profile(name).sha256(), (
+            f"corpus/profiles/{name}.toml changed since docs/calibration/{name}.json: run "
+            f"`takehome calibrate --profile {name} --seeds 5 --no-pairs`, copy its "
+            "calibration.json there and update docs/profiles.md"
+        )
+        assert data["generator_version"] == GENERATOR_VERSION
+        assert data["seeds"] == [1, 2, 3, 4, 5] and data["undetectable"] == []
