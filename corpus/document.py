@@ -23,6 +23,10 @@ class Candidate:
     """The failure mode the question exercises."""
     fact: str
     """Key of the underlying fact; no two selected questions share one."""
+    item: str
+    """What the question asks, the same in every variant (e.g. `handbook/parental_leave`,
+    `product/weight`): the generator and bank entry without the variant's names, values or codes.
+    Cohort statistics pool questions across per-candidate variants by it."""
     text: str
     answer: str
     evidence: tuple[Span, ...]
@@ -229,13 +233,16 @@ class DocBuilder:
         question: str,
         answer: str,
         *spans: Offsets,
+        item: str,
         tier: int = 0,
         band: int = 0,
     ) -> None:
-        """Record a question this document answers, with evidence in this document (`tier` and
-        `band`: see `Candidate`)."""
+        """Record a question this document answers, with evidence in this document (`item`,
+        `tier` and `band`: see `Candidate`)."""
         evidence = tuple(Span(self.doc_id, s, e) for s, e in spans)
-        self.candidates.append(Candidate(slice_, fact, question, answer, evidence, tier, band))
+        self.candidates.append(
+            Candidate(slice_, fact, item, question, answer, evidence, tier, band)
+        )
 
 
 def _row(cells: Sequence[str]) -> str:

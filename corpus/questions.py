@@ -44,6 +44,7 @@ class Question:
     evidence: tuple[Span, ...]
     slice: str
     unanswerable: bool
+    item: str  # the same in every variant (`Candidate.item`); the key lists it, not the line
 
     def to_json(self, *, with_slice: bool) -> dict:
         line = {
@@ -207,6 +208,7 @@ def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question
             evidence=c.evidence,
             slice=c.slice,
             unanswerable=c.slice == "unanswerable",
+            item=c.item,
         )
         for i, c in enumerate(order, start=1)
     ]
@@ -223,24 +225,29 @@ def unanswerable_candidates(
     def absent(*anchors: str) -> bool:
         return all(a not in corpus_text and a.lower() not in vocabulary for a in anchors)
 
-    makers: list[Callable[[], tuple[str, str] | None]] = [
-        lambda: _unknown_code(rng, world, absent),
-        lambda: _unknown_endpoint(rng, world, absent),
-        lambda: _unknown_model(rng, world, absent),
-        lambda: _unknown_section(rng, world.spare_teams, TEAM_FACTS, "team", absent),
-        lambda: _unknown_section(rng, world.spare_cities, OFFICE_FACTS, "office", absent),
+    makers: list[tuple[str, Callable[[], tuple[str, str] | None]]] = [
+        ("error-code", lambda: _unknown_code(rng, world, absent)),
+        ("endpoint", lambda: _unknown_endpoint(rng, world, absent)),
+        ("model", lambda: _unknown_model(rng, world, absent)),
+        ("team", lambda: _unknown_section(rng, world.spare_teams, TEAM_FACTS, "team", absent)),
+        (
+            "office",
+            lambda: _unknown_section(rng, world.spare_cities, OFFICE_FACTS, "office", absent),
+        ),
     ]
     seen: set[str] = set()
     want = profile.hidden["unanswerable"] + profile.public["unanswerable"]
     misses = 0
     while len(seen) < want * 3 and misses < 2000:
-        made = rng.choice(makers)()
+        kind, make = rng.choice(makers)
+        made = make()
         if made is None or made[0] in seen:
             misses += 1
             continue
         text, anchor = made
         seen.add(text)
-        yield Candidate("unanswerable", f"unanswerable/{anchor}", text, "", ())
+        item = f"unanswerable/{kind}"
+        yield Candidate("unanswerable", f"unanswerable/{anchor}", item, text, "", ())
 
 
 def _unknown_code(rng: random.Random, world: World, absent) -> tuple[str, str] | None:

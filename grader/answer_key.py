@@ -9,11 +9,13 @@ anything runs. Only `grader.grade` and its helpers read keys.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from corpus.profile import COMPONENTS, SLICES, Budgets
@@ -118,7 +120,10 @@ def load_key(root: Path) -> AnswerKey:
         raise AnswerKeyError(f"{root} has no {HIDDEN}: the hidden questions are missing")
     _check_hash(hidden_path, recorded, f"files[{HIDDEN!r}]")
     corpus = load_corpus(variant)
-    hidden = load_questions(hidden_path, corpus)
+    # a key records each question's item (what it asks, the same in every variant); keys written
+    # before items were recorded have none, and cohort statistics then pool by id only
+    items = data.get("items") if isinstance(data.get("items"), dict) else {}
+    hidden = _with_item(load_questions(hidden_path, corpus), items)
     for question in hidden:
         if question.labels.get("slice") not in SLICES:
             raise AnswerKeyError(
@@ -135,7 +140,7 @@ def load_key(root: Path) -> AnswerKey:
             unanswerable=q.unanswerable,
             labels={**q.labels, "slice": public_slices.get(q.id)},
         )
-        for q in load_questions(variant / "questions" / "public.jsonl", corpus)
+        for q in _with_item(load_questions(variant / "questions" / "public.jsonl", corpus), items)
     )
     return AnswerKey(root=root, data=data, corpus=corpus, hidden=hidden, public=public)
 
@@ -153,3 +158,13 @@ def _check_hash(path: Path, recorded: object, field: str) -> None:
             f"{path} does not match key.json's {field} ({actual[:12]}… vs {recorded[:12]}…): "
             "the key folder mixes files from different variants; rebuild it with `takehome bundle`"
         )
+
+
+def _with_item(questions: tuple[Question, ...], items: Mapping[str, Any]) -> tuple[Question, ...]:
+    """`questions` with the key's item added to their labels (those the key names)."""
+    return tuple(
+        dataclasses.replace(q, labels=MappingProxyType({**q.labels, "item": str(items[q.id])}))
+        if q.id in items
+        else q
+        for q in questions
+    )

@@ -5,25 +5,34 @@ submission; the writers live in grader.cohort_report, the reading of files in
 grader.cohort_loading. Everything here is a pure function over report dicts, and reads only these
 fields of a report:
 `key.variant_manifest_sha256`, `key.candidate`, `fatal.stage`, and per question row `id`, `slice`
-(or `labels.slice`), `unanswerable`, `text` and `scores`.
+(or `labels.slice`), `item` (or `labels.item`), `unanswerable`, `text` and `scores`.
 
 Rules (also written into cohort.json, so a reader of the numbers has them):
 
+- Statistics are **per question** when every report was graded against one variant, and **per
+  item** when the reports come from several (per-candidate variants: question ids then name
+  different questions). An item is what a question asks, the same in every variant
+  (`handbook/parental_leave`, `product/weight`, `runbook/error-code`); the key records it. A
+  submission may hold several questions of one item: its **item score** is the share of them it
+  passed; for a single question that is its pass mark (0 or 1).
 - A submission **passes** a question when it recalled it: answerable questions need
   `scores["recall@5"] == 1` (every evidence span covered in the top 5), unanswerable ones
   `scores["abstention_accuracy"] == 1` (abstained, no citations). A failed call (error, timeout,
   invalid, not run) scores 0, so it is a fail. A question is unanswerable when its row says so
   (or, in a row without the flag, when recall@5 does not apply).
 - **Difficulty** of a question = passes / n, the share of the n submissions holding it that
-  passed it (classical test theory's item "p-value": higher means easier).
+  passed it (classical test theory's item "p-value": higher means easier). Of an item: passes /
+  asked, its questions passed over those asked across the submissions holding it.
 - A submission's **total** = questions it passed. The **rest-score** for question q = total
-  minus its own pass of q, so q is not correlated with itself (with few questions the plain total
-  inflates every item's correlation).
+  minus its own pass of q (for an item: minus its passes of the item's questions), so q is not
+  correlated with itself (with few questions the plain total inflates every item's correlation).
 - **Discrimination** of q = the point-biserial correlation between the pass vector of q and the
   rest-scores, over the submissions holding q: the Pearson correlation of a 0/1 variable with a
   number, r = (M1 − M0) / s · √(p·(1 − p)), where M1, M0 are the mean rest-scores of those who
-  passed and failed, s their population standard deviation and p the difficulty. None when
-  everyone or no one passed (the pass vector is constant) or the rest-scores are all equal.
+  passed and failed, s their population standard deviation and p the difficulty. Of an item: the
+  Pearson correlation of the item scores with the rest-scores (the same number when every
+  submission holds one question of it). None when everyone scores alike on it or the
+  rest-scores are all equal.
 - Per slice, each submission's slice score is its share of passes over the slice's questions,
   which equals the report's slice recall@5 (abstention accuracy for the unanswerable slice);
   the distribution across submissions is given as min, quartiles (linear interpolation between
@@ -35,7 +44,7 @@ Rules (also written into cohort.json, so a reader of the numbers has them):
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -51,15 +60,20 @@ NEVER = "never_pass"
 ALWAYS = "always_pass"
 NO_SLICE = "(none)"  # the slice name for rows that carry none
 NEGATIVE = "negative_discrimination"
+BY_QUESTION, BY_ITEM = "question", "item"
+UNITS = (BY_QUESTION, BY_ITEM)
 FLAGS = (NEVER, ALWAYS, NEGATIVE)
 RULES = {
     "pass": "answerable: scores['recall@5'] == 1; unanswerable: "
     "scores['abstention_accuracy'] == 1; a failed call scores 0 and fails",
-    "difficulty": "passes / n over the submissions holding the question (higher = easier)",
+    "unit": "per question when one variant was graded; per item (what a question asks, the "
+    "same in every variant) when several were",
+    "difficulty": "passes / asked over the submissions holding the question or item (higher = "
+    "easier); asked = n for a question",
     "total": "questions the submission passed",
-    "discrimination": "point-biserial (Pearson) correlation between passing the question and the "
-    "rest-score (total minus this question), over the submissions holding it; null when the pass "
-    "vector or the rest-scores are constant",
+    "discrimination": "point-biserial (Pearson) correlation between passing the question (for an "
+    "item: the share of its questions passed) and the rest-score (total minus those passes), over "
+    "the submissions holding it; null when either is constant",
     "slice_score": "share of the slice's questions the submission passed (= slice recall@5, "
     "or abstention accuracy for unanswerable questions)",
     "quartiles": "linear interpolation between order statistics (numpy's default)",
@@ -76,7 +90,8 @@ class CohortError(ExerciseError):
 
 
 class MixedVariantsError(CohortError):
-    """The reports were graded against different variants, so equal ids mean different questions."""
+    """Per-question statistics were asked of reports graded against different variants, where
+    equal ids mean different questions."""
 
 
 @dataclass(frozen=True)
@@ -90,15 +105,16 @@ class Entry:
 
 @dataclass(frozen=True)
 class QuestionStats:
-    """How one hidden question behaved across the cohort."""
+    """How one hidden question (or item: see the module docstring) behaved across the cohort."""
 
-    id: str
+    id: str  # the question id, or the item
     slice: str | None  # the slice the reports give (several joined by "/" if they disagree)
     unanswerable: bool
     text: str | None  # the question as the first report holding it shows it
-    passes: int  # submissions that passed it
+    passes: int  # submissions that passed it (for an item: its questions passed)
+    asked: int  # questions asked over those submissions (= n for a question)
     n: int  # submissions whose report holds it
-    difficulty: float  # passes / n
+    difficulty: float  # passes / asked
     discrimination: float | None  # point-biserial with the rest-score; None when undefined
 
     @property
@@ -106,7 +122,7 @@ class QuestionStats:
         flags = []
         if self.passes == 0:
             flags.append(NEVER)
-        if self.passes == self.n:
+        if self.passes == self.asked:
             flags.append(ALWAYS)
         if self.discrimination is not None and self.discrimination < 0:
             flags.append(NEGATIVE)
@@ -119,6 +135,7 @@ class QuestionStats:
             "unanswerable": self.unanswerable,
             "text": self.text,
             "passes": self.passes,
+            "asked": self.asked,
             "n": self.n,
             "difficulty": self.difficulty,
             "discrimination": self.discrimination,
@@ -156,11 +173,11 @@ class SliceStats:
 
     name: str
     metric: str  # recall@5, abstention_accuracy, or "pass_rate" for a slice mixing both kinds
-    questions: int  # distinct question ids in the slice
+    questions: int  # distinct question ids (or items) in the slice
     scores: Mapping[str, float]  # submission name → its slice score
     distribution: Distribution
-    never_pass: tuple[str, ...]  # question ids nobody passed
-    always_pass: tuple[str, ...]  # question ids everybody passed
+    never_pass: tuple[str, ...]  # question ids (or items) nobody passed
+    always_pass: tuple[str, ...]  # question ids (or items) everybody passed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -206,10 +223,11 @@ class Cohort:
     """The statistics of one cohort."""
 
     variants: tuple[str, ...]  # distinct variant manifest sha256s, in input order
-    mixed: bool  # more than one variant was pooled (--allow-mixed)
+    mixed: bool  # more than one variant was pooled
     questions: tuple[QuestionStats, ...]  # in the order the reports list them
     slices: tuple[SliceStats, ...]  # known slices in SLICES order, then others by name
     leaderboard: tuple[Standing, ...]  # best first
+    unit: str  # what `questions` are: BY_QUESTION (question ids) or BY_ITEM (items)
 
     @property
     def never_pass(self) -> tuple[str, ...]:
@@ -237,6 +255,7 @@ class Cohort:
             "submissions": len(self.leaderboard),
             "variants": list(self.variants),
             "mixed": self.mixed,
+            "unit": self.unit,
             "rules": dict(RULES),
             "leaderboard": [s.to_json() for s in self.leaderboard],
             "slices": {s.name: s.to_json() for s in self.slices},
@@ -284,12 +303,13 @@ def check_report(report: object, where: str) -> None:
                 )
 
 
-def check_variants(entries: Sequence[Entry], *, allow_mixed: bool = False) -> tuple[str, ...]:
-    """The distinct variant shas of `entries`; several raise MixedVariantsError unless allowed."""
+def check_variants(entries: Sequence[Entry], *, by: str | None = None) -> tuple[str, ...]:
+    """The distinct variant shas of `entries`; several raise MixedVariantsError when statistics
+    per question id were asked for."""
     variants: dict[str, list[str]] = {}
     for entry in entries:
         variants.setdefault(entry.report["key"]["variant_manifest_sha256"], []).append(entry.name)
-    if len(variants) > 1 and not allow_mixed:
+    if len(variants) > 1 and by == BY_QUESTION:
         listed = "; ".join(
             f"{sha[:12]}…: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}"
             for sha, names in variants.items()
@@ -301,11 +321,32 @@ def check_variants(entries: Sequence[Entry], *, allow_mixed: bool = False) -> tu
     return tuple(variants)
 
 
+def item_of(row: Mapping[str, Any]) -> str | None:
+    value = row.get("item")
+    if value is None:
+        value = (row.get("labels") or {}).get("item")
+    return None if value is None else str(value)
+
+
+def _check_items(entries: Sequence[Entry]) -> None:
+    for entry in entries:
+        missing = [row["id"] for row in entry.report["questions"] if item_of(row) is None]
+        if missing:
+            raise CohortError(
+                f"{entry.source}: question {missing[0]!r} has no item (its key predates items), "
+                "so it cannot be pooled with other variants; compare one variant at a time, or "
+                "re-grade with a key built by this version"
+            )
+
+
 # --- statistics ------------------------------------------------------------------------------
 
 
-def compute_cohort(entries: Sequence[Entry], *, allow_mixed: bool = False) -> Cohort:
-    """The cohort statistics of `entries` (at least MIN_REPORTS, names unique)."""
+def compute_cohort(entries: Sequence[Entry], *, by: str | None = None) -> Cohort:
+    """The cohort statistics of `entries` (at least MIN_REPORTS, names unique), per question or
+    per item (`by`; default: per question for one variant, per item for several)."""
+    if by not in (None, *UNITS):
+        raise ValueError(f"by must be one of {UNITS} or None, got {by!r}")
     if len(entries) < MIN_REPORTS:
         raise CohortError(
             f"a cohort needs at least {MIN_REPORTS} reports, got {len(entries)}: "
@@ -316,17 +357,24 @@ def compute_cohort(entries: Sequence[Entry], *, allow_mixed: bool = False) -> Co
         raise CohortError(f"submission names must be unique, got {names}")
     for entry in entries:
         check_report(entry.report, entry.source)
-    variants = check_variants(entries, allow_mixed=allow_mixed)
+    variants = check_variants(entries, by=by)
+    unit = by or (BY_ITEM if len(variants) > 1 else BY_QUESTION)
+    if unit == BY_ITEM:
+        _check_items(entries)
+
+    def unit_of(row: Mapping[str, Any]) -> str:
+        return str(item_of(row)) if unit == BY_ITEM else row["id"]
 
     passes = {e.name: {row["id"]: passed(row) for row in e.report["questions"]} for e in entries}
     totals = {name: sum(marks.values()) for name, marks in passes.items()}
-    questions = _question_stats(entries, passes, totals)
+    questions = _question_stats(entries, passes, totals, unit_of)
     return Cohort(
         variants=variants,
         mixed=len(variants) > 1,
         questions=questions,
-        slices=_slice_stats(entries, passes, questions),
+        slices=_slice_stats(entries, passes, questions, unit_of),
         leaderboard=_leaderboard(entries, passes, totals),
+        unit=unit,
     )
 
 
@@ -355,10 +403,16 @@ def point_biserial(passes: Sequence[bool], scores: Sequence[float]) -> float | N
     """Pearson correlation of a 0/1 vector with scores; None when either is constant."""
     if len(passes) != len(scores):
         raise ValueError(f"{len(passes)} pass marks for {len(scores)} scores")
+    return pearson([1.0 if p else 0.0 for p in passes], scores)
+
+
+def pearson(xs: Sequence[float], scores: Sequence[float]) -> float | None:
+    """Pearson correlation of two equally long vectors; None when either is constant."""
+    if len(xs) != len(scores):
+        raise ValueError(f"{len(xs)} values for {len(scores)} scores")
     n = len(scores)
     if n < 2:
         return None
-    xs = [1.0 if p else 0.0 for p in passes]
     mean_x, mean_y = math.fsum(xs) / n, math.fsum(scores) / n
     cov = math.fsum((x - mean_x) * (y - mean_y) for x, y in zip(xs, scores, strict=True))
     var_x = math.fsum((x - mean_x) ** 2 for x in xs)
@@ -398,27 +452,33 @@ def _question_stats(
     entries: Sequence[Entry],
     passes: Mapping[str, Mapping[str, bool]],
     totals: Mapping[str, int],
+    unit_of: Callable[[Mapping[str, Any]], str],
 ) -> tuple[QuestionStats, ...]:
-    seen: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+    # unit → submission → its rows of that unit (one per question id; several per item)
+    seen: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
     for entry in entries:
         for row in entry.report["questions"]:
-            seen.setdefault(row["id"], []).append((entry.name, row))
+            seen.setdefault(unit_of(row), {}).setdefault(entry.name, []).append(row)
     stats = []
-    for qid, holders in seen.items():
-        marks = [passes[name][qid] for name, _ in holders]
-        rest = [totals[name] - int(passes[name][qid]) for name, _ in holders]
-        slices = sorted({s for _, row in holders if (s := slice_of(row)) is not None})
-        first = holders[0][1]
+    for key, holders in seen.items():
+        won = {name: sum(passes[name][row["id"]] for row in rows) for name, rows in holders.items()}
+        asked = {name: len(rows) for name, rows in holders.items()}
+        scores = [won[name] / asked[name] for name in holders]
+        rest = [totals[name] - won[name] for name in holders]
+        rows = [row for rows in holders.values() for row in rows]
+        slices = sorted({s for row in rows if (s := slice_of(row)) is not None})
+        first = rows[0]
         stats.append(
             QuestionStats(
-                id=qid,
+                id=key,
                 slice="/".join(slices) if slices else None,
                 unanswerable=is_unanswerable(first),
                 text=first.get("text") if isinstance(first.get("text"), str) else None,
-                passes=sum(marks),
-                n=len(marks),
-                difficulty=sum(marks) / len(marks),
-                discrimination=point_biserial(marks, rest),
+                passes=sum(won.values()),
+                asked=sum(asked.values()),
+                n=len(holders),
+                difficulty=sum(won.values()) / sum(asked.values()),
+                discrimination=pearson(scores, rest),
             )
         )
     return tuple(stats)
@@ -428,10 +488,11 @@ def _slice_stats(
     entries: Sequence[Entry],
     passes: Mapping[str, Mapping[str, bool]],
     questions: Sequence[QuestionStats],
+    unit_of: Callable[[Mapping[str, Any]], str],
 ) -> tuple[SliceStats, ...]:
     per_slice: dict[str, dict[str, list[bool]]] = {}  # slice → submission → pass marks
     kinds: dict[str, set[bool]] = {}
-    in_slice: dict[str, dict[str, None]] = {}  # slice → its question ids, in first-seen order
+    in_slice: dict[str, dict[str, None]] = {}  # slice → its questions (or items), first seen first
     for entry in entries:
         for row in entry.report["questions"]:
             name = slice_of(row) or NO_SLICE
@@ -439,7 +500,7 @@ def _slice_stats(
                 passes[entry.name][row["id"]]
             )
             kinds.setdefault(name, set()).add(is_unanswerable(row))
-            in_slice.setdefault(name, {})[row["id"]] = None
+            in_slice.setdefault(name, {})[unit_of(row)] = None
     stats_of = {q.id: q for q in questions}
     order = [s for s in SLICES if s in per_slice] + sorted(s for s in per_slice if s not in SLICES)
     stats = []

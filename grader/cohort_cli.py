@@ -1,12 +1,13 @@
 """`takehome cohort`: statistics over a round's grade reports, to see which questions separated.
 
 The command layer only: input mistakes (a missing or unreadable report, fewer than two reports,
-reports of different variants without --allow-mixed) are one line on stderr and exit code 2. The
-summary goes to stdout, the written paths to stderr.
+reports of different variants with `--by question`, or without the items to pool them) are one
+line on stderr and exit code 2. The summary goes to stdout, the written paths to stderr.
 """
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -15,6 +16,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from grader.cohort import (
+    BY_ITEM,
+    BY_QUESTION,
     MIN_REPORTS,
     Cohort,
     CohortError,
@@ -25,6 +28,13 @@ from grader.cohort_loading import load_reports
 from grader.cohort_report import CohortFiles, write_cohort
 
 EXIT_BAD_INPUT = 2
+
+
+class Unit(enum.StrEnum):
+    question = BY_QUESTION
+    item = BY_ITEM
+
+
 EXIT_INTERRUPTED = 130
 SUMMARY_TOP = 5  # questions listed per group in the terminal summary
 
@@ -43,29 +53,36 @@ def cohort_command(
         Path,
         typer.Option("--out", help="Folder for cohort.json, questions.csv and cohort.html."),
     ] = Path("cohort"),
-    allow_mixed: Annotated[
-        bool,
+    by: Annotated[
+        Unit | None,
         typer.Option(
-            "--allow-mixed",
-            help="Pool reports graded against different variants by question id (equal ids may "
-            "then be different questions).",
+            "--by",
+            help="Statistics per question (one variant) or per item: what a question asks, the "
+            "same in every variant, so a round of per-candidate variants pools. Default: per "
+            "question when every report was graded against one variant, else per item.",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
 ) -> None:
     """Per-question difficulty and discrimination, per-slice spreads and a leaderboard.
+
+    A round of per-candidate variants (the bundle's default) asks each candidate different
+    questions; they are then compared per item (`handbook/parental_leave`, `product/weight`,
+    ...), each candidate scored on the item by the share of its questions passed.
 
     Writes OUT/cohort.json, OUT/questions.csv and OUT/cohort.html and prints a summary.
 
     Exit codes:
     0 written;
-    2 bad input (a missing or unreadable report, fewer than 2, mixed variants);
+    2 bad input (a missing or unreadable report, fewer than 2, several variants with --by
+    question, reports whose keys record no items);
     130 interrupted (no half-written file).
     """
     err = Console(stderr=True)
     try:
-        cohort, files = _compute_and_write(reports, out, allow_mixed=allow_mixed)
+        cohort, files = _compute_and_write(reports, out, by=by.value if by else None)
     except MixedVariantsError as exc:
-        _fail(err, f"{exc}; compare one variant at a time, or pass --allow-mixed to pool them")
+        _fail(err, f"{exc}; leave out --by question to compare them per item")
     except CohortError as exc:
         _fail(err, str(exc))
     except KeyboardInterrupt:
@@ -76,9 +93,9 @@ def cohort_command(
 
 
 def _compute_and_write(
-    reports: list[Path], out: Path, *, allow_mixed: bool
+    reports: list[Path], out: Path, *, by: str | None
 ) -> tuple[Cohort, CohortFiles]:
-    cohort = compute_cohort(load_reports(reports), allow_mixed=allow_mixed)
+    cohort = compute_cohort(load_reports(reports), by=by)
     try:
         return cohort, write_cohort(cohort, out)
     except OSError as exc:
@@ -89,8 +106,8 @@ def print_summary(console: Console, cohort: Cohort) -> None:
     """A few lines: size, the best, the questions to look at, the slices' medians."""
     n = len(cohort.leaderboard)
     console.print(
-        f"cohort: {n} submissions, {len(cohort.questions)} questions"
-        + (" (mixed variants)" if cohort.mixed else ""),
+        f"cohort: {n} submissions, {len(cohort.questions)} {cohort.unit}s"
+        + (f" ({len(cohort.variants)} variants)" if cohort.mixed else ""),
         markup=False,
         soft_wrap=True,
     )

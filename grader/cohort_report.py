@@ -17,12 +17,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.cohort import ALWAYS, NEGATIVE, NEVER, RULES, Cohort, Distribution, QuestionStats
+from grader.cohort import (
+    ALWAYS,
+    BY_ITEM,
+    NEGATIVE,
+    NEVER,
+    RULES,
+    Cohort,
+    Distribution,
+    QuestionStats,
+)
 
 COHORT_JSON = "cohort.json"
 QUESTIONS_CSV = "questions.csv"
 COHORT_HTML = "cohort.html"
-CSV_COLUMNS = ("id", "slice", "difficulty", "discrimination", "passes", "n", "flags", "text")
+# id: the question id, or the item when the cohort is per item (cohort.json's "unit" says which)
+CSV_COLUMNS = (
+    "id", "slice", "difficulty", "discrimination", "passes", "asked", "n", "flags", "text",
+)  # fmt: skip
 FLAG_LABELS = {NEVER: "never passed", ALWAYS: "always passed", NEGATIVE: "negative"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # spreadsheet formula triggers
 
@@ -67,6 +79,7 @@ def questions_csv_text(cohort: Cohort) -> str:
                 repr(q.difficulty),
                 "" if q.discrimination is None else repr(q.discrimination),
                 q.passes,
+                q.asked,
                 q.n,
                 " ".join(q.flags),
                 _cell(q.text or ""),
@@ -78,12 +91,16 @@ def questions_csv_text(cohort: Cohort) -> str:
 def cohort_html(cohort: Cohort) -> str:
     n_subs, n_questions = len(cohort.leaderboard), len(cohort.questions)
     variants = ", ".join(f"{sha[:12]}…" for sha in cohort.variants)
-    mixed = (
-        "<p class='warn'>These reports were graded against different variants and were pooled "
-        "by question id (--allow-mixed): equal ids may be different questions.</p>"
-        if cohort.mixed
-        else ""
-    )
+    pooled = {
+        (True, BY_ITEM): "<p class='note'>These reports were graded against different variants, "
+        "so questions are pooled by item: what a question asks, the same in every variant. Each "
+        "submission's score on an item is the share of its questions of that item it passed; "
+        "the text shown is one of them.</p>",
+        (False, BY_ITEM): "<p class='note'>Questions pooled by item (--by item): each "
+        "submission's score on an item is the share of its questions of that item it passed; "
+        "the text shown is one of them.</p>",
+    }
+    mixed = pooled.get((cohort.mixed, cohort.unit), "")
     noise = 2 / n_subs**0.5
     caution = (
         f"With {n_subs} submissions a discrimination below about ±{noise:.2f} (2/√N) is "
@@ -95,7 +112,8 @@ def cohort_html(cohort: Cohort) -> str:
     parts = [
         "<!doctype html><html><head><meta charset='utf-8'><title>Cohort statistics</title>",
         f"<style>{_CSS}</style></head><body>",
-        f"<h1>Cohort statistics</h1><p>{n_subs} submissions, {n_questions} hidden questions "
+        f"<h1>Cohort statistics</h1><p>{n_subs} submissions, {n_questions} "
+        f"{'items' if cohort.unit == BY_ITEM else 'hidden questions'} "
         f"(variant{'s' if len(cohort.variants) > 1 else ''} {_e(variants)})</p>{mixed}",
         "<h2>Questions that do not separate</h2><ul>",
         _id_list("never passed", cohort.never_pass, "never"),
@@ -206,16 +224,17 @@ def _questions(cohort: Cohort) -> str:
             f"<td>{number}</td><td class='l'>{_e(q.id)}</td>"
             f"<td class='l'>{_e(q.slice or '–')}</td>"
             f"<td>{_num(q.discrimination)}</td><td>{_num(q.difficulty)}</td>"
-            f"<td>{q.passes} / {q.n}</td>"
+            f"<td>{q.passes} / {q.asked}</td>"
             f"<td class='l'>{_e(', '.join(FLAG_LABELS[f] for f in q.flags))}</td>"
             f"<td class='l text'>{_e(q.text or '')}</td>"
             "</tr>"
         )
     return (
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        "<p class='note'>Difficulty = share of submissions that passed (higher = easier). "
-        "Discrimination = point-biserial correlation between passing and the rest-score (the "
-        "total over the other questions); – when everybody or nobody passed.</p>"
+        "<p class='note'>Difficulty = share of submissions that passed (higher = easier; for "
+        "an item, the share of its questions passed). Discrimination = point-biserial "
+        "correlation between passing (for an item, the share passed) and the rest-score (the "
+        "total over the other questions); – when everybody scored alike.</p>"
     )
 
 

@@ -26,9 +26,10 @@ DESIGN.md, each a float in [0, 1] or null, plus `n`):
     notes                         the submission's NOTES.md (first 64 KiB) or null
     history                       the candidate's evaluation history (grader.history), with
                                   status "submitted" | "empty" | "missing" | "unreadable"
-    questions                     one row per hidden question: id, slice, text, status, scores,
-                                  evidence, the returned passages and answer, and the baseline's
-                                  status, coverage rank and scores
+    questions                     one row per hidden question: id, slice, item (what it asks,
+                                  the same in every variant; null for older keys), text,
+                                  status, scores, evidence, the returned passages and answer,
+                                  and the baseline's status, coverage rank and scores
 """
 
 from __future__ import annotations
@@ -178,6 +179,7 @@ def _questions(
     base_rows = baseline["questions"] if baseline is not None else [None] * len(rows)
     for row, base in zip(rows, base_rows, strict=True):
         row["slice"] = row["labels"].get("slice")
+        row["item"] = row["labels"].get("item")  # what it asks, the same in every variant
         row["baseline"] = (
             {
                 "status": base["status"],

@@ -82,6 +82,7 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
                     concept.questions[question],
                     value,
                     spans[position],
+                    item=f"handbook/{concept.key}",
                     tier=_tier(spans[position][0], profile.starter.aligned_chunk),
                     band=band(concept.key, statement, question),
                 )

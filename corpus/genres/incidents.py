@@ -82,6 +82,8 @@ def _report(world: World, profile: Profile, filler, ref: str, service: str, date
             )
         else:
             spans = b.paragraph([world.sentence(filler, "incident", **fixed), first, second])[1:]
-        b.ask("boundary", f"{doc_id}/{pair.key}", question, value, (spans[0][0], spans[1][1]))
+        evidence = (spans[0][0], spans[1][1])
+        item = f"incident/{pair.key}"
+        b.ask("boundary", f"{doc_id}/{pair.key}", question, value, evidence, item=item)
         b.paragraph([world.sentence(filler, "incident", **fixed) for _ in range(rng.randint(2, 4))])
     return b.build()

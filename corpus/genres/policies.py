@@ -116,7 +116,8 @@ def _render_version(world, template, versions, i, values, chunk: int | None) -> 
         )
         if asked:
             question = capitalise(clause.question.format(policy=asked_as))
-            b.ask("distractor", f"{doc_id}/{clause.key}", question, value, spans[0])
+            fact_key = f"{doc_id}/{clause.key}"
+            b.ask("distractor", fact_key, question, value, spans[0], item=f"policy/{clause.key}")
     b.heading(2, rng.choice(("Responsibilities", "Who does what", "Roles")))
     b.paragraph([world.sentence(filler, "policy") for _ in range(rng.randint(3, 5))])
     b.heading(2, rng.choice(("Exceptions", "Questions and exceptions", "Getting an exception")))

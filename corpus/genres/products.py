@@ -243,7 +243,14 @@ def _render_model(
         )
         if siblings:
             question = attribute.questions[question_i].format(model=family.asked(number))
-            b.ask("distractor", f"{doc_id}/{attribute.key}", question, value, spans[0])
+            b.ask(
+                "distractor",
+                f"{doc_id}/{attribute.key}",
+                question,
+                value,
+                spans[0],
+                item=f"product/{attribute.key}",
+            )
     b.heading(2, rng.choice(("Installation", "Installing and commissioning", "Deployment notes")))
     b.paragraph(
         [world.sentence(filler, "product", product=model) for _ in range(rng.randint(3, 5))]

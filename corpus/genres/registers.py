@@ -328,7 +328,8 @@ def _register(world, filler: SlotFiller, doc_id, title, kind: Kind, names, chunk
         if chunk and straddles(span, chunk):
             continue  # a row cut by a chunk edge is the boundary slice's failure, not this one's
         question = rng.choice(kind.columns[col].questions).format(name=name)
-        b.ask("table", f"{doc_id}/{name}", question, row[col + 1], span)
+        item = f"register/{kind.key}/{kind.columns[col].label.lower()}"
+        b.ask("table", f"{doc_id}/{name}", question, row[col + 1], span, item=item)
     b.heading(
         2, rng.choice(("How to request a change", "Keeping this register current", "Changes"))
     )

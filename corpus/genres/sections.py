@@ -242,7 +242,8 @@ def _directory(world, profile, doc_id, title, names, genre, facts, heading) -> D
         spans = _section_body(world, profile, b, filler, genre, names, sentences)
         for fact, value, span in zip(chosen, answers, spans, strict=True):
             question = rng.choice(fact.questions).format(name=name)
-            b.ask("heading", f"{doc_id}/{name}/{fact.key}", question, value, span)
+            fact_key = f"{doc_id}/{name}/{fact.key}"
+            b.ask("heading", fact_key, question, value, span, item=f"{genre}/{fact.key}")
     return b.build()
 
 

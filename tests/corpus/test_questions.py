@@ -200,4 +200,4 @@ def test_a_combination_without_a_margin_is_named():
 
 def _candidate(doc: str, i: int, start: int, tier: int = 0, band: int = 0) -> Candidate:
     span = Span(doc, 1000 * i + start, 1000 * i + start + 20)
-    return Candidate("table", f"{doc}/{i}", f"q {doc} {i}?", "x", (span,), tier, band)
+    return Candidate("table", f"{doc}/{i}", "register/x", f"q {doc} {i}?", "x", (span,), tier, band)

@@ -26,14 +26,17 @@ SUBMISSIONS = tuple(f"s{i}" for i in range(1, 9))
 SEED = 7
 
 
-def row(qid: str, slice_: str, passed: bool, *, unanswerable: bool = False) -> dict[str, Any]:
-    """A question row as report.json has it (scores: the two metrics cohort reads, plus one)."""
+def row(
+    qid: str, slice_: str, passed: bool, *, unanswerable: bool = False, item: str | None = None
+) -> dict[str, Any]:
+    """A question row as report.json has it (scores: the two metrics cohort reads, plus one;
+    `item`: what it asks across variants, left out as in reports of keys without items)."""
     if unanswerable:
         scores = {"recall@5": None, "abstention_accuracy": float(passed), "answer_accuracy": 0.0}
     else:
         # abstention_accuracy of an answerable question is 1 for "did not abstain": not a pass
         scores = {"recall@5": float(passed), "abstention_accuracy": 1.0, "answer_accuracy": 0.0}
-    return {
+    line = {
         "id": qid,
         "slice": slice_,
         "unanswerable": unanswerable,
@@ -41,6 +44,9 @@ def row(qid: str, slice_: str, passed: bool, *, unanswerable: bool = False) -> d
         "status": "ok",
         "scores": scores,
     }
+    if item is not None:
+        line["item"] = item
+    return line
 
 
 def report(
@@ -99,3 +105,35 @@ def write_reports(reports: Mapping[str, Mapping[str, Any]], folder: Path) -> Pat
         (folder / name).mkdir(parents=True, exist_ok=True)
         (folder / name / "report.json").write_text(json.dumps(data), encoding="utf-8")
     return folder
+
+
+# A round of per-candidate variants: a1, a2 graded against variant A, b1, b2 against B. Both ask
+# h1…h3, but an id names a different question in each; the items are what recur.
+#
+#              h1                     h2                     h3                     total
+#   a1 (A)     handbook/x ✓           runbook/error-code ✓   runbook/error-code ✓   3
+#   a2 (A)     handbook/x ✗           runbook/error-code ✓   runbook/error-code ✗   1
+#   b1 (B)     runbook/error-code ✓   handbook/y ✓           handbook/x ✓           3
+#   b2 (B)     runbook/error-code ✗   handbook/y ✗           handbook/x ✓           1
+ROUND_ITEMS = {
+    VARIANT: {"h1": "handbook/x", "h2": "runbook/error-code", "h3": "runbook/error-code"},
+    OTHER_VARIANT: {"h1": "runbook/error-code", "h2": "handbook/y", "h3": "handbook/x"},
+}
+ROUND = {
+    "a1": (VARIANT, {"h1": True, "h2": True, "h3": True}),
+    "a2": (VARIANT, {"h1": False, "h2": True, "h3": False}),
+    "b1": (OTHER_VARIANT, {"h1": True, "h2": True, "h3": True}),
+    "b2": (OTHER_VARIANT, {"h1": False, "h2": False, "h3": True}),
+}
+
+
+def round_reports(*, with_items: bool = True) -> dict[str, dict[str, Any]]:
+    reports = {}
+    for name, (variant, marks) in ROUND.items():
+        rows = []
+        for qid, ok in marks.items():
+            item = ROUND_ITEMS[variant][qid]
+            slice_ = "identifier" if item.startswith("runbook/") else "paraphrase"
+            rows.append(row(qid, slice_, ok, item=item if with_items else None))
+        reports[name] = report(rows, candidate=f"Candidate {name}", variant=variant)
+    return reports

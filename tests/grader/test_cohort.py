@@ -13,6 +13,8 @@ import pytest
 
 from grader.cohort import (
     ALWAYS,
+    BY_ITEM,
+    BY_QUESTION,
     NEGATIVE,
     NEVER,
     CohortError,
@@ -25,9 +27,9 @@ from grader.cohort import (
 from grader.cohort_loading import load_reports
 from grader.cohort_report import cohort_html, questions_csv_text, write_cohort
 from tests.grader.cohort_reports import (
-    OTHER_VARIANT,
     SUBMISSIONS,
     report,
+    round_reports,
     row,
     synthetic_passes,
     synthetic_reports,
@@ -263,19 +265,54 @@ def test_fewer_than_two_reports_are_refused():
         compute_cohort(entries({"a": report([row("h1", "table", True)])}))
 
 
-def test_mixed_variants_are_refused_unless_allowed():
-    reports = {
-        "a": report([row("h1", "table", True), row("h2", "table", False)]),
-        "b": report([row("h1", "table", False)], variant=OTHER_VARIANT),
-        "c": report([row("h1", "table", True), row("h2", "table", True)]),
-    }
+def test_several_variants_are_compared_per_item_by_hand():
+    cohort = compute_cohort(entries(round_reports()))
+    assert cohort.unit == BY_ITEM and cohort.mixed and len(cohort.variants) == 2
+    items = by_id(cohort)
+    assert list(items) == ["handbook/x", "runbook/error-code", "handbook/y"]
+    # runbook/error-code: a1 2 of 2, a2 1 of 2, b1 1 of 1, b2 0 of 1; rest = total − those passes
+    code = items["runbook/error-code"]
+    assert (code.passes, code.asked, code.n) == (4, 6, 4) and code.difficulty == 4 / 6
+    expected = np.corrcoef([1.0, 0.5, 1.0, 0.0], [3 - 2, 1 - 1, 3 - 1, 1 - 0])[0, 1]
+    assert code.discrimination == pytest.approx(expected, abs=1e-12)
+    # handbook/x: a1 ✓, a2 ✗ (their h1), b1 ✓, b2 ✓ (their h3)
+    x = items["handbook/x"]
+    assert (x.passes, x.asked, x.n) == (3, 4, 4)
+    expected = np.corrcoef([1, 0, 1, 1], [3 - 1, 1 - 0, 3 - 1, 1 - 1])[0, 1]
+    assert x.discrimination == pytest.approx(expected, abs=1e-12)
+    # handbook/y: only variant B asks it
+    y = items["handbook/y"]
+    assert (y.passes, y.asked, y.n, y.discrimination) == (1, 2, 2, 1.0)
+    slices = {s.name: s for s in cohort.slices}
+    assert slices["identifier"].questions == 1 and slices["paraphrase"].questions == 2
+    assert dict(slices["identifier"].scores) == {"a1": 1.0, "a2": 0.5, "b1": 1.0, "b2": 0.0}
+    assert [s.name for s in cohort.leaderboard][:2] == ["a1", "b1"]
+    data = cohort.to_json()
+    assert data["unit"] == "item" and data["questions"][1]["asked"] == 6
+
+
+def test_per_item_equals_per_question_when_every_item_is_one_question(passes):
+    plain = compute_cohort(entries(synthetic_reports(passes)))
+    reports = synthetic_reports(passes)
+    for data in reports.values():
+        for line in data["questions"]:
+            line["item"] = f"item/{line['id']}"
+    pooled = compute_cohort(entries(reports), by=BY_ITEM)
+    assert plain.unit == BY_QUESTION and pooled.unit == BY_ITEM
+    for q, p in zip(plain.questions, pooled.questions, strict=True):
+        assert p.id == f"item/{q.id}" and (p.passes, p.asked, p.n) == (q.passes, q.asked, q.n)
+        assert p.difficulty == q.difficulty and p.flags == q.flags
+        assert p.discrimination == pytest.approx(q.discrimination, abs=1e-12)
+
+
+def test_several_variants_per_question_id_are_refused():
     with pytest.raises(MixedVariantsError, match="2 different variants"):
-        compute_cohort(entries(reports))
-    pooled = compute_cohort(entries(reports), allow_mixed=True)
-    assert pooled.mixed and len(pooled.variants) == 2
-    questions = by_id(pooled)
-    assert (questions["h1"].passes, questions["h1"].n) == (2, 3)
-    assert (questions["h2"].passes, questions["h2"].n) == (1, 2)  # only two reports hold h2
+        compute_cohort(entries(round_reports()), by=BY_QUESTION)
+
+
+def test_several_variants_without_items_are_refused_naming_the_report():
+    with pytest.raises(CohortError, match=r"<a1>: question 'h1' has no item"):
+        compute_cohort(entries(round_reports(with_items=False)))
 
 
 @pytest.mark.parametrize(
@@ -340,7 +377,9 @@ def test_writers_produce_json_csv_and_a_self_contained_page(cohort, tmp_path):
     with files.csv.open(encoding="utf-8", newline="") as handle:
         table = list(csv.DictReader(handle))
     assert len(table) == len(cohort.questions)
-    assert list(table[0])[:6] == ["id", "slice", "difficulty", "discrimination", "passes", "n"]
+    assert list(table[0])[:7] == [
+        "id", "slice", "difficulty", "discrimination", "passes", "asked", "n",
+    ]  # fmt: skip
     q2 = next(r for r in table if r["id"] == "q2")
     assert (q2["difficulty"], q2["discrimination"], q2["passes"], q2["n"]) == ("1.0", "", "8", "8")
     page = files.html.read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from grader.cli import app
 from tests.grader.cohort_reports import (
-    OTHER_VARIANT,
     report,
+    round_reports,
     row,
     synthetic_passes,
     synthetic_reports,
@@ -35,7 +35,7 @@ def one_line_error(result) -> str:
 def test_help_names_the_inputs_and_options():
     result = runner.invoke(app, ["cohort", "--help"])
     assert result.exit_code == 0
-    for word in ("REPORTS", "--out", "--allow-mixed", "grade-many", "Exit codes"):
+    for word in ("REPORTS", "--out", "--by", "per-candidate variants", "grade-many", "Exit codes"):
         assert word in result.stdout
     assert "cohort" in runner.invoke(app, ["--help"]).stdout
 
@@ -70,23 +70,29 @@ def test_report_files_and_folders_mix(tmp_path):
     assert "cohort: 2 submissions, 2 questions" in result.stdout
 
 
-def test_mixed_variants_are_refused_then_pooled_with_allow_mixed(tmp_path):
-    grades = write_reports(
-        {
-            "a": report([row("h1", "table", True)]),
-            "b": report([row("h1", "table", False)], variant=OTHER_VARIANT),
-        },
-        tmp_path / "grades",
-    )
-    refused = invoke(grades, "--out", tmp_path / "out")
+def test_a_round_of_per_candidate_variants_is_compared_per_item(tmp_path):
+    grades = write_reports(round_reports(), tmp_path / "grades")
+    pooled = invoke(grades, "--out", tmp_path / "out")
+    assert pooled.exit_code == 0, pooled.output
+    assert "cohort: 4 submissions, 3 items (2 variants)" in pooled.stdout
+    data = json.loads((tmp_path / "out" / "cohort.json").read_text(encoding="utf-8"))
+    assert data["mixed"] and data["unit"] == "item"
+    items = [q["id"] for q in data["questions"]]
+    assert items == ["handbook/x", "runbook/error-code", "handbook/y"]
+    assert "pooled by item" in (tmp_path / "out" / "cohort.html").read_text(encoding="utf-8")
+
+
+def test_per_question_statistics_of_several_variants_are_refused(tmp_path):
+    grades = write_reports(round_reports(), tmp_path / "grades")
+    refused = invoke(grades, "--out", tmp_path / "out", "--by", "question")
     assert refused.exit_code == 2
     line = one_line_error(refused)
-    assert "2 different variants" in line and "--allow-mixed" in line
+    assert "2 different variants" in line and "--by question" in line
     assert not (tmp_path / "out").exists()
-    pooled = invoke(grades, "--out", tmp_path / "out", "--allow-mixed")
-    assert pooled.exit_code == 0, pooled.output
-    assert "(mixed variants)" in pooled.stdout
-    assert json.loads((tmp_path / "out" / "cohort.json").read_text(encoding="utf-8"))["mixed"]
+    without_items = write_reports(round_reports(with_items=False), tmp_path / "old")
+    line = one_line_error(invoke(without_items, "--out", tmp_path / "out"))
+    assert "has no item" in line and "report.json" in line
+    assert invoke(grades, "--by", "nonsense").exit_code == 2
 
 
 @pytest.mark.parametrize(

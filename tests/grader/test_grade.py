@@ -102,6 +102,8 @@ def test_the_report_has_every_section_and_the_fixed_metric_keys(lexical_report):
     assert set(report["slices"]) == set(SLICES)
     assert len(report["questions"]) == 204
     assert all(q["slice"] in SLICES for q in report["questions"])
+    # each row names what it asks, the same in every variant (cohorts pool variants by it)
+    assert all(q["item"] and q["labels"]["item"] == q["item"] for q in report["questions"])
     assert report["public"]["overall"]["metrics"]["n"] == 48
     assert report["isolation"] == {**report["isolation"], "backend": "none", "isolated": False}
     assert report["baseline"] is None and report["comparison"] is None
