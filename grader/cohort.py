@@ -81,7 +81,8 @@ RULES = {
     "rank and are listed by name",
     "flags": f"{NEVER}: nobody passed; {ALWAYS}: everybody passed (neither separates "
     f"submissions: candidates for retirement); {NEGATIVE}: weaker submissions passed it more "
-    "often than stronger ones (check the question and its key)",
+    "often than stronger ones (check the question and its key); only for what at least "
+    f"{MIN_REPORTS} submissions hold (an item of one candidate's variant alone says nothing)",
 }
 
 
@@ -119,7 +120,9 @@ class QuestionStats:
 
     @property
     def flags(self) -> tuple[str, ...]:
-        flags = []
+        flags: list[str] = []
+        if self.n < MIN_REPORTS:
+            return ()
         if self.passes == 0:
             flags.append(NEVER)
         if self.passes == self.asked:

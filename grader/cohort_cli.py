@@ -129,6 +129,13 @@ def print_summary(console: Console, cohort: Cohort) -> None:
         console.print(
             f"{label}: {len(ids)}" + (f" ({listed})" if ids else ""), markup=False, soft_wrap=True
         )
+    alone = sum(1 for q in cohort.questions if q.n < MIN_REPORTS)
+    if alone:
+        console.print(
+            f"held by one submission only: {alone} {cohort.unit}s (no flags, no discrimination)",
+            markup=False,
+            soft_wrap=True,
+        )
     medians = ", ".join(f"{s.name} {s.distribution.median:.2f}" for s in cohort.slices)
     console.print(f"slice medians: {medians}", markup=False, soft_wrap=True)
 

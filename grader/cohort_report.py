@@ -20,6 +20,7 @@ from pathlib import Path
 from grader.cohort import (
     ALWAYS,
     BY_ITEM,
+    MIN_REPORTS,
     NEGATIVE,
     NEVER,
     RULES,
@@ -101,6 +102,7 @@ def cohort_html(cohort: Cohort) -> str:
         "the text shown is one of them.</p>",
     }
     mixed = pooled.get((cohort.mixed, cohort.unit), "")
+    noun = "items" if cohort.unit == BY_ITEM else "questions"
     noise = 2 / n_subs**0.5
     caution = (
         f"With {n_subs} submissions a discrimination below about ±{noise:.2f} (2/√N) is "
@@ -115,19 +117,19 @@ def cohort_html(cohort: Cohort) -> str:
         f"<h1>Cohort statistics</h1><p>{n_subs} submissions, {n_questions} "
         f"{'items' if cohort.unit == BY_ITEM else 'hidden questions'} "
         f"(variant{'s' if len(cohort.variants) > 1 else ''} {_e(variants)})</p>{mixed}",
-        "<h2>Questions that do not separate</h2><ul>",
+        f"<h2>{noun.capitalize()} that do not separate</h2><ul>",
         _id_list("never passed", cohort.never_pass, "never"),
         _id_list("always passed", cohort.always_pass, "always"),
         _id_list("negative discrimination", cohort.negative, "negative"),
-        "</ul><p class='note'>Never- and always-passed questions do not separate submissions: "
+        f"</ul><p class='note'>Never- and always-passed {noun} do not separate submissions: "
         "candidates for retirement. A negative discrimination means weaker submissions passed "
         "the question more often than stronger ones: check the question and its key. "
-        f"{_e(caution)}</p>",
+        f"{_e(caution)}{_e(_alone(cohort))}</p>",
         "<h2>Leaderboard</h2>",
         _leaderboard(cohort),
         "<h2>Slices across submissions</h2>",
         _slices(cohort),
-        "<h2>Questions by discrimination</h2>",
+        f"<h2>{noun.capitalize()} by discrimination</h2>",
         _questions(cohort),
         "<h2>Rules</h2><dl>",
         "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in RULES.items()),
@@ -188,7 +190,8 @@ def _slices(cohort: Cohort) -> str:
     head = "".join(
         f"<th>{c}</th>"
         for c in (
-            "slice", "metric", "questions", "min", "q1", "median", "q3", "max", "mean",
+            "slice", "metric", "items" if cohort.unit == BY_ITEM else "questions",
+            "min", "q1", "median", "q3", "max", "mean",
             "0 ─ 1", "never passed", "always passed",
         )
     )  # fmt: skip
@@ -235,6 +238,16 @@ def _questions(cohort: Cohort) -> str:
         "an item, the share of its questions passed). Discrimination = point-biserial "
         "correlation between passing (for an item, the share passed) and the rest-score (the "
         "total over the other questions); – when everybody scored alike.</p>"
+    )
+
+
+def _alone(cohort: Cohort) -> str:
+    alone = sum(1 for q in cohort.questions if q.n < MIN_REPORTS)
+    noun = "items" if cohort.unit == BY_ITEM else "questions"
+    return (
+        f" {alone} {noun} are held by one submission only: they get no flags and no discrimination."
+        if alone
+        else ""
     )
 
 

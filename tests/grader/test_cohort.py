@@ -305,6 +305,19 @@ def test_per_item_equals_per_question_when_every_item_is_one_question(passes):
         assert p.discrimination == pytest.approx(q.discrimination, abs=1e-12)
 
 
+def test_an_item_only_one_submission_holds_gets_no_flags():
+    reports = round_reports()
+    reports["b1"]["questions"][1]["item"] = "handbook/z"  # b1's h2, passed; nobody else has it
+    reports["b2"]["questions"][1]["item"] = "handbook/w"  # b2's h2, failed
+    cohort = compute_cohort(entries(reports))
+    items = by_id(cohort)
+    assert (items["handbook/z"].n, items["handbook/z"].passes) == (1, 1)
+    assert items["handbook/z"].flags == () and items["handbook/w"].flags == ()
+    assert items["handbook/z"].discrimination is None
+    assert cohort.never_pass == () and cohort.always_pass == ()
+    assert "2 items are held by one submission only" in cohort_html(cohort)
+
+
 def test_several_variants_per_question_id_are_refused():
     with pytest.raises(MixedVariantsError, match="2 different variants"):
         compute_cohort(entries(round_reports()), by=BY_QUESTION)
