@@ -120,9 +120,9 @@ class QuestionStats:
 
     @property
     def flags(self) -> tuple[str, ...]:
-        flags: list[str] = []
         if self.n < MIN_REPORTS:
-            return ()
+            return ()  # held by one submission: passing or failing it separates nobody
+        flags = []
         if self.passes == 0:
             flags.append(NEVER)
         if self.passes == self.asked:
