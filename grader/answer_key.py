@@ -121,7 +121,8 @@ def load_key(root: Path) -> AnswerKey:
     _check_hash(hidden_path, recorded, f"files[{HIDDEN!r}]")
     corpus = load_corpus(variant)
     # a key records each question's item (what it asks, the same in every variant); keys written
-    # before items were recorded have none, and cohort statistics then pool by id only
+    # before items were recorded have none, and `cohort` then compares their reports per
+    # question only (one variant at a time)
     items = data.get("items") if isinstance(data.get("items"), dict) else {}
     hidden = _with_item(load_questions(hidden_path, corpus), items)
     for question in hidden:
