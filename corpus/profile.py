@@ -152,14 +152,21 @@ class Profile:
     judging: JudgingKnobs
     budgets: Budgets
     weaknesses: Weaknesses
+    retired: tuple[str, ...] = ()
+    """Items no variant asks any more (`corpus.items`), e.g. after a cohort showed that every
+    candidate passes them."""
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-data form (TOML layout), used for hashing and for the key."""
+        """Plain-data form (TOML layout), used for hashing and for the key. `retired` appears
+        only when set, so a profile that retires nothing hashes as it did before the knob."""
+        questions: dict[str, Any] = {"hidden": dict(self.hidden), "public": dict(self.public)}
+        if self.retired:
+            questions["retired"] = list(self.retired)
         return {
             "name": self.name,
             "description": self.description,
             "corpus": dataclasses.asdict(self.corpus),
-            "questions": {"hidden": dict(self.hidden), "public": dict(self.public)},
+            "questions": questions,
             "starter": dataclasses.asdict(self.starter),
             "judging": dataclasses.asdict(self.judging),
             "budgets": dataclasses.asdict(self.budgets),
@@ -227,12 +234,20 @@ def parse_profile(data: dict[str, Any], *, default_name: str, origin: str) -> Pr
     questions = data.get("questions", {})
     if not isinstance(questions, dict):
         raise ProfileError(f"profile {origin}: [questions] must be a table")
-    _reject_unknown(questions, ("hidden", "public"), prefix="questions.", origin=origin)
+    _reject_unknown(questions, ("hidden", "public", "retired"), prefix="questions.", origin=origin)
     hidden = _parse_counts(questions.get("hidden", {}), QUESTION_DEFAULTS_HIDDEN, "hidden", origin)
     public = _parse_counts(questions.get("public", {}), QUESTION_DEFAULTS_PUBLIC, "public", origin)
     if sum(hidden.values()) == 0:
         raise ProfileError(f"profile {origin}: questions.hidden asks for no question at all")
-    return Profile(name=name, description=description, hidden=hidden, public=public, **sections)
+    retired = _parse_retired(questions.get("retired", []), origin)
+    return Profile(
+        name=name,
+        description=description,
+        hidden=hidden,
+        public=public,
+        retired=retired,
+        **sections,
+    )
 
 
 def knob_docs() -> dict[str, str]:
@@ -301,3 +316,20 @@ def _parse_counts(table: Any, defaults: dict[str, int], which: str, origin: str)
             f"questions.{which}.{key}", value, int, {"low": 0, "high": 100_000}, origin
         )
     return counts
+
+
+def _parse_retired(value: Any, origin: str) -> tuple[str, ...]:
+    from corpus.items import unknown_items  # the renderers import this module
+
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(
+            f"profile {origin}: questions.retired must be a list of item names such as "
+            f'"handbook/late_dinner_cap", got {value!r}'
+        )
+    unknown = unknown_items(tuple(value))
+    if unknown:
+        raise ProfileError(
+            f"profile {origin}: questions.retired names no item the generator asks: "
+            f"{', '.join(unknown)}; take the names from a cohort (cohort.json, questions.csv)"
+        )
+    return tuple(sorted(set(value)))

@@ -87,7 +87,8 @@ def select_questions(
     public: list[Candidate] = []
     chunk = profile.starter.aligned_chunk
     for slice_ in SLICES:
-        pool = by_slice[slice_]
+        pool = [c for c in by_slice[slice_] if c.item not in profile.retired]
+        retired = len(by_slice[slice_]) - len(pool)
         world.rng("select", slice_).shuffle(pool)
         want_hidden, want_public = profile.hidden[slice_], profile.public[slice_]
         taken = _Taken()
@@ -100,7 +101,10 @@ def select_questions(
             raise ProfileError(
                 f"profile {profile.name}: questions.hidden.{slice_} + questions.public.{slice_} "
                 f"= {want_hidden + want_public}, but this corpus has only {found} distinct "
-                f"{slice_} facts; lower those counts or raise {SUPPLY_KNOBS[slice_]}"
+                f"{slice_} facts"
+                + (f" once questions.retired takes out {retired}" if retired else "")
+                + f"; lower those counts or raise {SUPPLY_KNOBS[slice_]}"
+                + (" or retire fewer items" if retired else "")
             )
         hidden += picked_hidden
         public += picked_public
@@ -214,6 +218,14 @@ def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question
     ]
 
 
+UNANSWERABLE_KINDS = ("error-code", "endpoint", "model", "team", "office")  # in the makers' order
+
+
+def unanswerable_item(kind: str) -> str:
+    """The cohort item of a question about a missing thing of this kind (`Candidate.item`)."""
+    return f"unanswerable/{kind}"
+
+
 def unanswerable_candidates(
     world: World, profile: Profile, docs: Sequence[Document]
 ) -> Iterator[Candidate]:
@@ -225,16 +237,14 @@ def unanswerable_candidates(
     def absent(*anchors: str) -> bool:
         return all(a not in corpus_text and a.lower() not in vocabulary for a in anchors)
 
-    makers: list[tuple[str, Callable[[], tuple[str, str] | None]]] = [
-        ("error-code", lambda: _unknown_code(rng, world, absent)),
-        ("endpoint", lambda: _unknown_endpoint(rng, world, absent)),
-        ("model", lambda: _unknown_model(rng, world, absent)),
-        ("team", lambda: _unknown_section(rng, world.spare_teams, TEAM_FACTS, "team", absent)),
-        (
-            "office",
-            lambda: _unknown_section(rng, world.spare_cities, OFFICE_FACTS, "office", absent),
-        ),
+    makes: list[Callable[[], tuple[str, str] | None]] = [
+        lambda: _unknown_code(rng, world, absent),
+        lambda: _unknown_endpoint(rng, world, absent),
+        lambda: _unknown_model(rng, world, absent),
+        lambda: _unknown_section(rng, world.spare_teams, TEAM_FACTS, "team", absent),
+        lambda: _unknown_section(rng, world.spare_cities, OFFICE_FACTS, "office", absent),
     ]
+    makers = list(zip(UNANSWERABLE_KINDS, makes, strict=True))
     seen: set[str] = set()
     want = profile.hidden["unanswerable"] + profile.public["unanswerable"]
     misses = 0
@@ -246,7 +256,7 @@ def unanswerable_candidates(
             continue
         text, anchor = made
         seen.add(text)
-        item = f"unanswerable/{kind}"
+        item = unanswerable_item(kind)
         yield Candidate("unanswerable", f"unanswerable/{anchor}", item, text, "", ())
 
 

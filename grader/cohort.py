@@ -109,6 +109,7 @@ class QuestionStats:
     """How one hidden question (or item: see the module docstring) behaved across the cohort."""
 
     id: str  # the question id, or the item
+    item: str | None  # what it asks across variants (the name to retire); None for older keys
     slice: str | None  # the slice the reports give (several joined by "/" if they disagree)
     unanswerable: bool
     text: str | None  # the question as the first report holding it shows it
@@ -134,6 +135,7 @@ class QuestionStats:
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "item": self.item,
             "slice": self.slice,
             "unanswerable": self.unanswerable,
             "text": self.text,
@@ -474,6 +476,7 @@ def _question_stats(
         stats.append(
             QuestionStats(
                 id=key,
+                item=item_of(first),
                 slice="/".join(slices) if slices else None,
                 unanswerable=is_unanswerable(first),
                 text=first.get("text") if isinstance(first.get("text"), str) else None,

@@ -34,7 +34,7 @@ QUESTIONS_CSV = "questions.csv"
 COHORT_HTML = "cohort.html"
 # id: the question id, or the item when the cohort is per item (cohort.json's "unit" says which)
 CSV_COLUMNS = (
-    "id", "slice", "difficulty", "discrimination", "passes", "asked", "n", "flags", "text",
+    "id", "item", "slice", "difficulty", "discrimination", "passes", "asked", "n", "flags", "text",
 )  # fmt: skip
 FLAG_LABELS = {NEVER: "never passed", ALWAYS: "always passed", NEGATIVE: "negative"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # spreadsheet formula triggers
@@ -76,6 +76,7 @@ def questions_csv_text(cohort: Cohort) -> str:
         writer.writerow(
             [
                 _cell(q.id),
+                _cell(q.item or ""),
                 _cell(q.slice or ""),
                 repr(q.difficulty),
                 "" if q.discrimination is None else repr(q.discrimination),
@@ -122,7 +123,8 @@ def cohort_html(cohort: Cohort) -> str:
         _id_list("always passed", cohort.always_pass, "always"),
         _id_list("negative discrimination", cohort.negative, "negative"),
         f"</ul><p class='note'>Never- and always-passed {noun} do not separate submissions: "
-        "candidates for retirement. A negative discrimination means weaker submissions passed "
+        "candidates for retirement (list their items under [questions] retired in the profile). "
+        "A negative discrimination means weaker submissions passed "
         "the question more often than stronger ones: check the question and its key. "
         f"{_e(caution)}{_e(_alone(cohort))}</p>",
         "<h2>Leaderboard</h2>",
@@ -216,15 +218,20 @@ def _slices(cohort: Cohort) -> str:
 
 
 def _questions(cohort: Cohort) -> str:
+    per_question = cohort.unit != BY_ITEM  # then the item (the name to retire) has a column
     head = "".join(
         f"<th>{c}</th>"
-        for c in ("#", "id", "slice", "discrimination", "difficulty", "passed", "flags", "text")
-    )
+        for c in (
+            "#", "id", *(("item",) if per_question else ()), "slice", "discrimination",
+            "difficulty", "passed", "flags", "text",
+        )
+    )  # fmt: skip
     rows = []
     for number, q in enumerate(cohort.by_discrimination(), start=1):
+        item = f"<td class='l'>{_e(q.item or '–')}</td>" if per_question else ""
         rows.append(
             f"<tr class='{' '.join(_row_classes(q))}'>"
-            f"<td>{number}</td><td class='l'>{_e(q.id)}</td>"
+            f"<td>{number}</td><td class='l'>{_e(q.id)}</td>{item}"
             f"<td class='l'>{_e(q.slice or '–')}</td>"
             f"<td>{_num(q.discrimination)}</td><td>{_num(q.difficulty)}</td>"
             f"<td>{q.passes} / {q.asked}</td>"

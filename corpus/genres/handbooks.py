@@ -42,6 +42,15 @@ RULES_PER_SECTION = 3
 BANDS = 5  # margin bands of paraphrase questions, each drawn equally
 
 
+def item(concept_key: str) -> str:
+    """The cohort item of a question on this rule in any handbook (see `Candidate.item`)."""
+    return f"handbook/{concept_key}"
+
+
+def items() -> set[str]:
+    return {item(c.key) for c in CONCEPTS}
+
+
 def render_handbooks(world: World, profile: Profile) -> list[Document]:
     docs = []
     for topic in PARAPHRASE_TOPICS[: profile.corpus.handbooks]:
@@ -82,7 +91,7 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
                     concept.questions[question],
                     value,
                     spans[position],
-                    item=f"handbook/{concept.key}",
+                    item=item(concept.key),
                     tier=_tier(spans[position][0], profile.starter.aligned_chunk),
                     band=band(concept.key, statement, question),
                 )

@@ -25,6 +25,15 @@ TITLES = (
 )
 
 
+def item(pair_key: str) -> str:
+    """The cohort item of a question on this pair in any report (see `Candidate.item`)."""
+    return f"incident/{pair_key}"
+
+
+def items() -> set[str]:
+    return {item(p.key) for p in SERVICE_PAIRS}
+
+
 def render_incidents(world: World, profile: Profile) -> list[Document]:
     rng = world.rng("incidents")
     refs = rng.sample(range(1000, 9999), profile.corpus.incident_reports)
@@ -83,7 +92,6 @@ def _report(world: World, profile: Profile, filler, ref: str, service: str, date
         else:
             spans = b.paragraph([world.sentence(filler, "incident", **fixed), first, second])[1:]
         evidence = (spans[0][0], spans[1][1])
-        item = f"incident/{pair.key}"
-        b.ask("boundary", f"{doc_id}/{pair.key}", question, value, evidence, item=item)
+        b.ask("boundary", f"{doc_id}/{pair.key}", question, value, evidence, item=item(pair.key))
         b.paragraph([world.sentence(filler, "incident", **fixed) for _ in range(rng.randint(2, 4))])
     return b.build()

@@ -36,6 +36,15 @@ def _numeric(clause: PolicyClause) -> bool:
     return not spec.choices or all(any(c.isdigit() for c in v) for v in spec.choices)
 
 
+def item(clause_key: str) -> str:
+    """The cohort item of a question on this clause in any version (see `Candidate.item`)."""
+    return f"policy/{clause_key}"
+
+
+def items() -> set[str]:
+    return {item(c.key) for p in POLICIES for c in p.clauses}
+
+
 def render_policies(world: World, profile: Profile) -> list[Document]:
     knobs = profile.corpus
     rng = world.rng("policies")
@@ -117,7 +126,7 @@ def _render_version(world, template, versions, i, values, chunk: int | None) -> 
         if asked:
             question = capitalise(clause.question.format(policy=asked_as))
             fact_key = f"{doc_id}/{clause.key}"
-            b.ask("distractor", fact_key, question, value, spans[0], item=f"policy/{clause.key}")
+            b.ask("distractor", fact_key, question, value, spans[0], item=item(clause.key))
     b.heading(2, rng.choice(("Responsibilities", "Who does what", "Roles")))
     b.paragraph([world.sentence(filler, "policy") for _ in range(rng.randint(3, 5))])
     b.heading(2, rng.choice(("Exceptions", "Questions and exceptions", "Getting an exception")))

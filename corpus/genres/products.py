@@ -168,6 +168,15 @@ SIBLING_NOTES = (
 )
 
 
+def item(attribute_key: str) -> str:
+    """The cohort item of a question on this attribute of any model (see `Candidate.item`)."""
+    return f"product/{attribute_key}"
+
+
+def items() -> set[str]:
+    return {item(a.key) for a in ATTRIBUTES}
+
+
 def render_products(world: World, profile: Profile) -> list[Document]:
     docs = []
     for family in world.families:
@@ -249,7 +258,7 @@ def _render_model(
                 question,
                 value,
                 spans[0],
-                item=f"product/{attribute.key}",
+                item=item(attribute.key),
             )
     b.heading(2, rng.choice(("Installation", "Installing and commissioning", "Deployment notes")))
     b.paragraph(

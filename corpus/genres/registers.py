@@ -277,6 +277,15 @@ def _extra_values(filler: SlotFiller) -> dict[str, str]:
     }
 
 
+def item(kind: Kind, column: Column) -> str:
+    """The cohort item of a question on this column of any row (see `Candidate.item`)."""
+    return f"register/{kind.key}/{column.label.lower()}"
+
+
+def items() -> set[str]:
+    return {item(k, c) for k in KINDS for c in k.columns if c.questions}
+
+
 def render_registers(world: World, profile: Profile) -> list[Document]:
     knobs = profile.corpus
     docs = []
@@ -328,8 +337,8 @@ def _register(world, filler: SlotFiller, doc_id, title, kind: Kind, names, chunk
         if chunk and straddles(span, chunk):
             continue  # a row cut by a chunk edge is the boundary slice's failure, not this one's
         question = rng.choice(kind.columns[col].questions).format(name=name)
-        item = f"register/{kind.key}/{kind.columns[col].label.lower()}"
-        b.ask("table", f"{doc_id}/{name}", question, row[col + 1], span, item=item)
+        asks = item(kind, kind.columns[col])
+        b.ask("table", f"{doc_id}/{name}", question, row[col + 1], span, item=asks)
     b.heading(
         2, rng.choice(("How to request a change", "Keeping this register current", "Changes"))
     )

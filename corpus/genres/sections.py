@@ -183,6 +183,15 @@ REGIONS = (
 FACTS_PER_SECTION = 2
 
 
+def item(genre: str, fact_key: str) -> str:
+    """The cohort item of a question on this fact of any team or office (`Candidate.item`)."""
+    return f"{genre}/{fact_key}"
+
+
+def items() -> set[str]:
+    return {item("team", f.key) for f in TEAM_FACTS} | {item("office", f.key) for f in OFFICE_FACTS}
+
+
 def render_sections(world: World, profile: Profile) -> list[Document]:
     knobs = profile.corpus
     docs = []
@@ -243,7 +252,7 @@ def _directory(world, profile, doc_id, title, names, genre, facts, heading) -> D
         for fact, value, span in zip(chosen, answers, spans, strict=True):
             question = rng.choice(fact.questions).format(name=name)
             fact_key = f"{doc_id}/{name}/{fact.key}"
-            b.ask("heading", fact_key, question, value, span, item=f"{genre}/{fact.key}")
+            b.ask("heading", fact_key, question, value, span, item=item(genre, fact.key))
     return b.build()
 
 

@@ -141,6 +141,10 @@ RATE_QUESTIONS = (  # asked only of endpoints that do not exist (unanswerable qu
 )
 
 
+def items() -> set[str]:
+    return {ITEM}
+
+
 def render_services(world: World, profile: Profile) -> list[Document]:
     knobs = profile.corpus
     conditions = [f"{p} {w}" for p in PROBLEMS for w in PLACES]

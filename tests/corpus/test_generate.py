@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from corpus.genres.services import error_codes
+from corpus.items import known_items
 from corpus.profile import SLICES, ProfileError, load_profile, parse_profile
 from corpus.validate import verify
 from corpus.variant import generate, write
@@ -77,6 +78,28 @@ def test_every_question_names_an_item_that_recurs_across_variants(medium, medium
     assert sum(q.item in asked_there for q in medium.hidden) >= 0.7 * len(medium.hidden)
     key = json.loads((medium_dir / "key" / "key.json").read_text(encoding="utf-8"))
     assert key["items"] == {q.id: q.item for q in medium.hidden + medium.public}
+
+
+def test_every_item_asked_is_a_known_item():
+    known = known_items()
+    for name in ("easy", "medium", "hard", "pair"):
+        variant = generate(2, load_profile(name))
+        assert {q.item for q in variant.hidden + variant.public} <= known, name
+
+
+def test_retired_items_are_asked_no_more(medium):
+    retire = ["product/weight", "team/intake", "handbook/late_dinner_cap"]
+    profile = parse_profile({"questions": {"retired": retire}}, default_name="ours", origin="t")
+    variant = generate(7, profile)
+    assert {q.item for q in medium.hidden} & set(retire)  # the default variant asks them
+    assert not {q.item for q in variant.hidden + variant.public} & set(retire)
+    assert len(variant.hidden) == len(medium.hidden)  # other facts take their places
+    # retiring a slice's only item leaves it no facts: the message says what to change
+    everything = parse_profile(
+        {"questions": {"retired": ["runbook/error-code"]}}, default_name="ours", origin="t"
+    )
+    with pytest.raises(ProfileError, match="once questions.retired takes out .* retire fewer"):
+        generate(7, everything)
 
 
 def test_generated_variant_verifies(medium_dir):

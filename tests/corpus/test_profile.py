@@ -33,6 +33,13 @@ def test_medium_file_equals_the_defaults():
         ({"weaknesses": {"chunker": "x"}}, "unknown knob weaknesses.chunker"),
         ({"weaknesses": {"chunking": 3}}, "weaknesses.chunking must be a non-empty string"),
         ({"budgets": {"cpus": "two"}}, "budgets.cpus must be a number"),
+        ({"questions": {"retired": "product/weight"}}, "questions.retired must be a list"),
+        ({"questions": {"retired": [3]}}, "questions.retired must be a list"),
+        (
+            {"questions": {"retired": ["handbook/late_diner_cap"]}},
+            "no item the generator asks: 'handbook/late_diner_cap' "
+            r"\(did you mean 'handbook/late_dinner_cap'\?\)",
+        ),
     ],
 )
 def test_bad_knobs_are_named(data, message):
@@ -62,3 +69,14 @@ def test_profile_file_by_path(tmp_path):
         load_profile(bad)
     with pytest.raises(ProfileError, match="does not exist"):
         load_profile(tmp_path / "missing.toml")
+
+
+def test_retired_items_are_kept_sorted_once_and_change_the_hash_only_when_set():
+    medium = load_profile("medium")
+    names = ["product/weight", "handbook/late_dinner_cap", "product/weight"]
+    retiring = parse_profile({"questions": {"retired": names}}, default_name="medium", origin="t")
+    assert retiring.retired == ("handbook/late_dinner_cap", "product/weight")
+    assert retiring.to_dict()["questions"]["retired"] == list(retiring.retired)
+    assert retiring.sha256() != medium.sha256()
+    # retiring nothing is the profile as it was: same settings, same hash
+    assert medium.retired == () and "retired" not in medium.to_dict()["questions"]

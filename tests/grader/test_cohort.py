@@ -318,6 +318,22 @@ def test_an_item_only_one_submission_holds_gets_no_flags():
     assert "2 items are held by one submission only" in cohort_html(cohort)
 
 
+def test_per_question_statistics_name_each_question_s_item():
+    reports = round_reports()
+    for name in ("b1", "b2"):
+        reports[name]["key"]["variant_manifest_sha256"] = "a" * 64  # as if one variant
+    cohort = compute_cohort(entries(reports))
+    assert cohort.unit == BY_QUESTION
+    # the items of the first report's rows (in this made-up round the others differ)
+    assert [(q.id, q.item) for q in cohort.questions] == [
+        ("h1", "handbook/x"),
+        ("h2", "runbook/error-code"),
+        ("h3", "runbook/error-code"),
+    ]
+    assert "<td class='l'>handbook/x</td>" in cohort_html(cohort)
+    assert "h1,handbook/x," in questions_csv_text(cohort)
+
+
 def test_several_variants_per_question_id_are_refused():
     with pytest.raises(MixedVariantsError, match="2 different variants"):
         compute_cohort(entries(round_reports()), by=BY_QUESTION)
@@ -390,8 +406,8 @@ def test_writers_produce_json_csv_and_a_self_contained_page(cohort, tmp_path):
     with files.csv.open(encoding="utf-8", newline="") as handle:
         table = list(csv.DictReader(handle))
     assert len(table) == len(cohort.questions)
-    assert list(table[0])[:7] == [
-        "id", "slice", "difficulty", "discrimination", "passes", "asked", "n",
+    assert list(table[0])[:8] == [
+        "id", "item", "slice", "difficulty", "discrimination", "passes", "asked", "n",
     ]  # fmt: skip
     q2 = next(r for r in table if r["id"] == "q2")
     assert (q2["difficulty"], q2["discrimination"], q2["passes"], q2["n"]) == ("1.0", "", "8", "8")
