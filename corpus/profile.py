@@ -319,13 +319,15 @@ def _parse_counts(table: Any, defaults: dict[str, int], which: str, origin: str)
 
 
 def _parse_retired(value: Any, origin: str) -> tuple[str, ...]:
-    from corpus.items import unknown_items  # the renderers import this module
-
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ProfileError(
             f"profile {origin}: questions.retired must be a list of item names such as "
             f'"handbook/late_dinner_cap", got {value!r}'
         )
+    if not value:
+        return ()  # the usual case: no need to list every item the renderers can ask
+    from corpus.items import unknown_items  # here: the renderers import this module
+
     unknown = unknown_items(tuple(value))
     if unknown:
         raise ProfileError(

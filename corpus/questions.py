@@ -218,9 +218,6 @@ def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question
     ]
 
 
-UNANSWERABLE_KINDS = ("error-code", "endpoint", "model", "team", "office")  # in the makers' order
-
-
 def unanswerable_item(kind: str) -> str:
     """The cohort item of a question about a missing thing of this kind (`Candidate.item`)."""
     return f"unanswerable/{kind}"
@@ -237,20 +234,13 @@ def unanswerable_candidates(
     def absent(*anchors: str) -> bool:
         return all(a not in corpus_text and a.lower() not in vocabulary for a in anchors)
 
-    makes: list[Callable[[], tuple[str, str] | None]] = [
-        lambda: _unknown_code(rng, world, absent),
-        lambda: _unknown_endpoint(rng, world, absent),
-        lambda: _unknown_model(rng, world, absent),
-        lambda: _unknown_section(rng, world.spare_teams, TEAM_FACTS, "team", absent),
-        lambda: _unknown_section(rng, world.spare_cities, OFFICE_FACTS, "office", absent),
-    ]
-    makers = list(zip(UNANSWERABLE_KINDS, makes, strict=True))
+    makers = list(_UNKNOWN.items())  # drawn in this order
     seen: set[str] = set()
     want = profile.hidden["unanswerable"] + profile.public["unanswerable"]
     misses = 0
     while len(seen) < want * 3 and misses < 2000:
         kind, make = rng.choice(makers)
-        made = make()
+        made = make(rng, world, absent)
         if made is None or made[0] in seen:
             misses += 1
             continue
@@ -293,3 +283,18 @@ def _unknown_section(rng, names, facts, kind, absent) -> tuple[str, str] | None:
         return None
     fact = rng.choice(facts)
     return rng.choice(fact.questions).format(name=name), f"{kind}:{name}"
+
+
+# Kinds of unanswerable question (each a cohort item) → what makes one: (question, anchor) or None.
+_UNKNOWN: dict[str, Callable[[random.Random, World, Callable], tuple[str, str] | None]] = {
+    "error-code": _unknown_code,
+    "endpoint": _unknown_endpoint,
+    "model": _unknown_model,
+    "team": lambda rng, world, absent: _unknown_section(
+        rng, world.spare_teams, TEAM_FACTS, "team", absent
+    ),
+    "office": lambda rng, world, absent: _unknown_section(
+        rng, world.spare_cities, OFFICE_FACTS, "office", absent
+    ),
+}
+UNANSWERABLE_KINDS = tuple(_UNKNOWN)

@@ -132,16 +132,8 @@ def load_key(root: Path) -> AnswerKey:
                 f"(got {question.labels.get('slice')!r}; slices: {', '.join(SLICES)})"
             )
     public_slices = data.get("public_slices") if isinstance(data.get("public_slices"), dict) else {}
-    public = tuple(
-        Question(
-            id=q.id,
-            text=q.text,
-            answer=q.answer,
-            evidence=q.evidence,
-            unanswerable=q.unanswerable,
-            labels={**q.labels, "slice": public_slices.get(q.id)},
-        )
-        for q in _with_item(load_questions(variant / "questions" / "public.jsonl", corpus), items)
+    public = _with_item(
+        load_questions(variant / "questions" / "public.jsonl", corpus), items, public_slices
     )
     return AnswerKey(root=root, data=data, corpus=corpus, hidden=hidden, public=public)
 
@@ -161,11 +153,19 @@ def _check_hash(path: Path, recorded: object, field: str) -> None:
         )
 
 
-def _with_item(questions: tuple[Question, ...], items: Mapping[str, Any]) -> tuple[Question, ...]:
-    """`questions` with the key's item added to their labels (those the key names)."""
-    return tuple(
-        dataclasses.replace(q, labels=MappingProxyType({**q.labels, "item": str(items[q.id])}))
-        if q.id in items
-        else q
-        for q in questions
-    )
+def _with_item(
+    questions: tuple[Question, ...],
+    items: Mapping[str, Any],
+    slices: Mapping[str, Any] | None = None,
+) -> tuple[Question, ...]:
+    """`questions` with the key's item added to their labels (those the key names), and with
+    `slices` given (public lines carry none) the key's slice of each."""
+    labelled = []
+    for q in questions:
+        extra = {"item": str(items[q.id])} if q.id in items else {}
+        if slices is not None:
+            extra["slice"] = slices.get(q.id)
+        labelled.append(
+            dataclasses.replace(q, labels=MappingProxyType({**q.labels, **extra})) if extra else q
+        )
+    return tuple(labelled)

@@ -100,15 +100,10 @@ def run_solution(
 
 @dataclass(frozen=True)
 class Calibration:
-    profile: str
+    profile: Profile  # what was calibrated: to_json records its settings and their hash
     seeds: tuple[int, ...]
     solutions: tuple[str, ...]
     reports: Mapping[tuple[str, int], Report]  # (solution, seed) → hidden report
-    # What was calibrated, as a bundle's key records it: a profile edited after its calibration
-    # (or a generator that draws differently) no longer matches these.
-    profile_settings: Mapping[str, Any]
-    profile_sha256: str
-    generator_version: str = GENERATOR_VERSION
 
     def pooled(self, solution: str) -> list[QuestionResult]:
         return [r for seed in self.seeds for r in self.reports[(solution, seed)].results]
@@ -167,10 +162,12 @@ class Calibration:
         return {
             "schema": 1,
             "kind": "calibration",
-            "profile": self.profile,
-            "profile_sha256": self.profile_sha256,
-            "profile_settings": dict(self.profile_settings),
-            "generator_version": self.generator_version,
+            "profile": self.profile.name,
+            # as a bundle's key records them: a profile edited after its calibration (or a
+            # generator that draws differently) no longer matches
+            "profile_sha256": self.profile.sha256(),
+            "profile_settings": self.profile.to_dict(),
+            "generator_version": GENERATOR_VERSION,
             "seeds": list(self.seeds),
             "rules": {
                 "detectable_lift": DETECTABLE_LIFT,
@@ -252,14 +249,7 @@ def calibrate(
     finally:
         if keep is None:
             shutil.rmtree(root, ignore_errors=True)
-    return Calibration(
-        profile.name,
-        tuple(seeds),
-        tuple(names),
-        reports,
-        profile_settings=profile.to_dict(),
-        profile_sha256=profile.sha256(),
-    )
+    return Calibration(profile, tuple(seeds), tuple(names), reports)
 
 
 def _clear_lift(row: Row, lift: float) -> bool:

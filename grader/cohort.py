@@ -246,6 +246,11 @@ class Cohort:
     def negative(self) -> tuple[str, ...]:
         return tuple(q.id for q in self.questions if NEGATIVE in q.flags)
 
+    @property
+    def held_by_one(self) -> tuple[str, ...]:
+        """What a single submission holds: no flags, no discrimination."""
+        return tuple(q.id for q in self.questions if q.n < MIN_REPORTS)
+
     def by_discrimination(self) -> list[QuestionStats]:
         """Most discriminating first; undefined discrimination last; ties by id."""
         return sorted(

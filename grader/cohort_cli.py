@@ -28,15 +28,13 @@ from grader.cohort_loading import load_reports
 from grader.cohort_report import CohortFiles, write_cohort
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+SUMMARY_TOP = 5  # questions listed per group in the terminal summary
 
 
 class Unit(enum.StrEnum):
     question = BY_QUESTION
     item = BY_ITEM
-
-
-EXIT_INTERRUPTED = 130
-SUMMARY_TOP = 5  # questions listed per group in the terminal summary
 
 
 def cohort_command(
@@ -129,10 +127,10 @@ def print_summary(console: Console, cohort: Cohort) -> None:
         console.print(
             f"{label}: {len(ids)}" + (f" ({listed})" if ids else ""), markup=False, soft_wrap=True
         )
-    alone = sum(1 for q in cohort.questions if q.n < MIN_REPORTS)
-    if alone:
+    if cohort.held_by_one:
         console.print(
-            f"held by one submission only: {alone} {cohort.unit}s (no flags, no discrimination)",
+            f"held by one submission only: {len(cohort.held_by_one)} {cohort.unit}s "
+            "(no flags, no discrimination)",
             markup=False,
             soft_wrap=True,
         )

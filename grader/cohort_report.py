@@ -20,7 +20,6 @@ from pathlib import Path
 from grader.cohort import (
     ALWAYS,
     BY_ITEM,
-    MIN_REPORTS,
     NEGATIVE,
     NEVER,
     RULES,
@@ -93,17 +92,20 @@ def questions_csv_text(cohort: Cohort) -> str:
 def cohort_html(cohort: Cohort) -> str:
     n_subs, n_questions = len(cohort.leaderboard), len(cohort.questions)
     variants = ", ".join(f"{sha[:12]}…" for sha in cohort.variants)
-    pooled = {
-        (True, BY_ITEM): "<p class='note'>These reports were graded against different variants, "
-        "so questions are pooled by item: what a question asks, the same in every variant. Each "
-        "submission's score on an item is the share of its questions of that item it passed; "
-        "the text shown is one of them.</p>",
-        (False, BY_ITEM): "<p class='note'>Questions pooled by item (--by item): each "
-        "submission's score on an item is the share of its questions of that item it passed; "
-        "the text shown is one of them.</p>",
-    }
-    mixed = pooled.get((cohort.mixed, cohort.unit), "")
-    noun = "items" if cohort.unit == BY_ITEM else "questions"
+    pooled = (
+        "<p class='note'>"
+        + (
+            "These reports were graded against different variants, so questions are pooled by "
+            "item: what a question asks, the same in every variant. "
+            if cohort.mixed
+            else "Questions pooled by item (--by item). "
+        )
+        + "Each submission's score on an item is the share of its questions of that item it "
+        "passed; the text shown is one of them.</p>"
+        if cohort.unit == BY_ITEM
+        else ""
+    )
+    noun = f"{cohort.unit}s"
     noise = 2 / n_subs**0.5
     caution = (
         f"With {n_subs} submissions a discrimination below about ±{noise:.2f} (2/√N) is "
@@ -115,9 +117,8 @@ def cohort_html(cohort: Cohort) -> str:
     parts = [
         "<!doctype html><html><head><meta charset='utf-8'><title>Cohort statistics</title>",
         f"<style>{_CSS}</style></head><body>",
-        f"<h1>Cohort statistics</h1><p>{n_subs} submissions, {n_questions} "
-        f"{'items' if cohort.unit == BY_ITEM else 'hidden questions'} "
-        f"(variant{'s' if len(cohort.variants) > 1 else ''} {_e(variants)})</p>{mixed}",
+        f"<h1>Cohort statistics</h1><p>{n_subs} submissions, {n_questions} {noun} "
+        f"(variant{'s' if len(cohort.variants) > 1 else ''} {_e(variants)})</p>{pooled}",
         f"<h2>{noun.capitalize()} that do not separate</h2><ul>",
         _id_list("never passed", cohort.never_pass, "never"),
         _id_list("always passed", cohort.always_pass, "always"),
@@ -192,8 +193,7 @@ def _slices(cohort: Cohort) -> str:
     head = "".join(
         f"<th>{c}</th>"
         for c in (
-            "slice", "metric", "items" if cohort.unit == BY_ITEM else "questions",
-            "min", "q1", "median", "q3", "max", "mean",
+            "slice", "metric", f"{cohort.unit}s", "min", "q1", "median", "q3", "max", "mean",
             "0 ─ 1", "never passed", "always passed",
         )
     )  # fmt: skip
@@ -249,10 +249,10 @@ def _questions(cohort: Cohort) -> str:
 
 
 def _alone(cohort: Cohort) -> str:
-    alone = sum(1 for q in cohort.questions if q.n < MIN_REPORTS)
-    noun = "items" if cohort.unit == BY_ITEM else "questions"
+    alone = len(cohort.held_by_one)
     return (
-        f" {alone} {noun} are held by one submission only: they get no flags and no discrimination."
+        f" {alone} {cohort.unit}s are held by one submission only: they get no flags and no "
+        "discrimination."
         if alone
         else ""
     )
