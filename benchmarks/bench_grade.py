@@ -2,7 +2,7 @@
 a profile of the grader's own work. Called by bench.py.
 
 A bundle (medium, seed 7) is built with `takehome bundle` into a scratch folder and the reference
-is written from it as a submission (`grader.solutions.write_solution`), exactly as `make demo`
+is written from it as a submission (`grader.solutions.known.write_solution`), exactly as `make demo`
 does. Each grade is `takehome grade` run by grade_once.py in a fresh process, so its
 `RUSAGE_SELF` peak is the grader process alone; the candidate's child is a separate process, its
 peak is the report's latency.peak_rss_mib. The two peaks overlap in time, so their sum bounds
@@ -57,7 +57,7 @@ def prepare(work: Path, *, seed: int, profile: str = "medium") -> Setup:
     from grader.catalogue import REFERENCE
     from grader.sandbox.bwrap import BwrapSandbox
     from grader.sandbox.interface import Limits
-    from grader.solutions import write_solution
+    from grader.solutions.known import write_solution
 
     out = work / "bundle-out"
     subprocess.run(

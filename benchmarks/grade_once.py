@@ -28,17 +28,17 @@ from typing import Any
 STAGES = (
     ("import the harness (CLI start)", "grader/cli.py", "<module>"),
     ("load the key", "grader/answer_key.py", "load_key"),
-    ("intake (copy, hash the submission)", "grader/intake.py", "take_in"),
+    ("intake (copy, hash the submission)", "grader/grade/intake.py", "take_in"),
     ("choose the sandbox", "grader/sandbox/registry.py", "choose"),
     ("run the child (wait + protocol)", "exercise/runner.py", "run_submission"),
     ("score_run (judge, bootstrap)", "exercise/evaluate.py", "score_run"),
-    ("assemble the baseline", "grader/grade.py", "_assemble_baseline"),
+    ("assemble the baseline", "grader/grade/session.py", "_assemble_baseline"),
     ("diagnose (paired bootstrap)", "grader/diagnosis.py", "diagnose"),
-    ("history", "grader/history.py", "read_history"),
-    ("integrity findings", "grader/grade.py", "_findings"),
-    ("write report.json", "grader/grade_report.py", "write_report"),
+    ("history", "grader/grade/submission_history.py", "read_history"),
+    ("integrity findings", "grader/grade/session.py", "_findings"),
+    ("write report.json", "grader/grade/report_file.py", "write_report"),
     ("render report.html / report.md", "grader/reports/render.py", "write_companions"),
-    ("print the summary", "grader/grade_cli.py", "print_summary"),
+    ("print the summary", "grader/grade/cli.py", "print_summary"),
 )
 
 

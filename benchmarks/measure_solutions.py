@@ -39,7 +39,7 @@ from grader.catalogue import (  # noqa: E402
     resolve,
     selection_from_profile,
 )
-from grader.solutions import selection_for  # noqa: E402
+from grader.solutions.known import selection_for  # noqa: E402
 
 # What each archetype's fix is for: its target slices and the metric that shows the fix. A fix
 # should lift its targets by at least TARGET_LIFT and move every other slice's recall@5 far less.
@@ -73,7 +73,7 @@ METRICS = (
 
 
 def solution_files(solution: str, baseline: Mapping[str, str]) -> dict[str, Path]:
-    """component -> the module file that `solution` uses for it (names as `grader.solutions`).
+    """component -> the module file that `solution` uses for it (names as `grader.solutions.known`).
 
     Raises CatalogueError (a ValueError) naming the solution or a module that does not exist."""
     return {c: resolve(c, name) for c, name in selection_for(solution, baseline).items()}

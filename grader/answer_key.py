@@ -4,7 +4,7 @@ A key folder is what `takehome bundle` writes as OUT/key (or `takehome corpus ge
 OUT/key): the grader judges against `variant/` inside it, never against the corpus a submission
 carries. Loading checks that the pieces belong together (the variant's manifest hash and the
 hidden file's hash as key.json records them), so a key mixed from two bundles is refused before
-anything runs. Only `grader.grade` and its helpers read keys.
+anything runs. Only `grader.grade.session` and its helpers read keys.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """`takehome`: the one command-line entry point, with subcommands grouped per area.
 
 Each area owns its typer app or command (corpus generation lives in `corpus.cli`, the local
-evaluation loop in `exercise.cli`, bundle building in `grader.bundle_cli`, grading in
-`grader.grade_cli`, report rendering in `grader.reports.cli`); this module only mounts
+evaluation loop in `exercise.cli`, bundle building in `grader.bundle.cli`, grading in
+`grader.grade.cli`, report rendering in `grader.reports.cli`); this module only mounts
 them, so `takehome --help` lists everything.
 """
 
@@ -12,13 +12,13 @@ import typer
 
 from corpus.cli import app as corpus_app
 from exercise.cli import eval_command
-from grader.batch_cli import grade_many_command
-from grader.bundle_cli import bundle_command
-from grader.calibration_cli import calibrate_command
-from grader.cohort_cli import cohort_command
-from grader.grade_cli import grade_command
+from grader.batch.cli import grade_many_command
+from grader.bundle.cli import bundle_command
+from grader.calibrate.cli import calibrate_command
+from grader.cohort.cli import cohort_command
+from grader.grade.cli import grade_command
 from grader.reports.cli import report_command
-from grader.solution_cli import solution_command
+from grader.solutions.cli import solution_command
 
 app = typer.Typer(
     name="takehome",

@@ -7,8 +7,8 @@ sound one (the profile value "off" selects it). The modules import `rag.*` and `
 they only run once copied into a `rag/` package: `assemble` writes one, with the fixed template
 files next to the chosen component modules renamed to `<component>.py`.
 
-Callers: `grader.bundle` (a candidate's starter) and calibration or benchmarks (archetypes: the
-baseline with one component replaced by the reference). Nothing here is ever shipped.
+Callers: `grader.bundle.build` (a candidate's starter) and calibration or benchmarks (archetypes:
+the baseline with one component replaced by the reference). Nothing here is ever shipped.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from corpus.profile import SLICES
 from exercise.errors import ExerciseError
 from exercise.retrieval import RECALL_CUTOFFS
 from grader.diagnosis import AREAS, FIXED_AT
-from grader.grade_report import REPORT_NAME, REPORT_SCHEMA
+from grader.grade.report_file import REPORT_NAME, REPORT_SCHEMA
 
 HEADLINE_METRICS = (
     "recall@1",

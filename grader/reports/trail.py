@@ -1,9 +1,10 @@
 """The candidate's debugging trail in the report: their local evaluations over time.
 
-Read from the report's `history` section (grader.history): a line chart of the public metrics at
-each recorded evaluation, and a table of the runs with the rag/ files changed before each. A
-missing history is stated plainly ("no history submitted") and never counts against anyone; a
-last run on other code than the submitted one is noted, as the integrity finding says.
+Read from the report's `history` section (grader.grade.submission_history): a line chart of the
+public metrics at each recorded evaluation, and a table of the runs with the rag/ files changed
+before each. A missing history is stated plainly ("no history submitted") and never counts
+against anyone; a last run on other code than the submitted one is noted, as the integrity
+finding says.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corpus.profile import load_profile
-from grader.bundle import BundleResult, build_bundle
+from grader.bundle.build import BundleResult, build_bundle
 from tests.conftest import DEFAULT_SEED
 
 CANDIDATE = "Ada Qxzvlace-Byron"  # a surname no corpus invents

@@ -90,7 +90,7 @@ def submission_from(bundle: Path, dest: Path, pipeline: str = LEXICAL) -> Path:
 
 def fake_baseline(monkeypatch, pipeline: str = EMPTY) -> None:
     """Make `grade` use `pipeline` (plus the starter's other modules) as the baseline."""
-    import grader.grade as grade_module
+    import grader.grade.session as grade_module
 
     real = grade_module._assemble_baseline
 

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from corpus.profile import load_profile
-from grader.bundle import build_bundle
-from grader.grade import GradeOptions, grade
-from grader.grade_report import write_report
+from grader.bundle.build import build_bundle
+from grader.grade.report_file import write_report
+from grader.grade.session import GradeOptions, grade
 from tests.conftest import DEFAULT_SEED
 from tests.grader.grading import LEXICAL, fake_baseline, submission_from
 

@@ -15,8 +15,8 @@ from exercise.evaluate import evaluate
 from exercise.metrics import by_label
 from grader.answer_key import load_key
 from grader.catalogue import REFERENCE, assemble
-from grader.grade import GradeOptions, grade
-from grader.grade_report import report_json
+from grader.grade.report_file import report_json
+from grader.grade.session import GradeOptions, grade
 from tests.grader.sandbox import engine
 
 pytestmark = pytest.mark.slow

@@ -1,0 +1,1 @@
+"""`takehome grade-many`: many submissions graded with bounded parallelism, and the leaderboard."""

@@ -1,0 +1,156 @@
+"""Grading many submissions: one key for all, or one key per candidate from a manifest, with a
+bounded number of grades at a time and a leaderboard at the end.
+
+Each submission is graded exactly as `takehome grade` would (its own baseline run, its own
+OUT/<name>/report.json); a submission that cannot be graded at all (unreadable archive, wrong
+key) becomes an error row and never stops the others. Parallel grades share the machine's cores,
+so their absolute latencies are noisier than one grade alone; the ratios to each grade's own
+baseline, measured in the same conditions, are the figures to compare.
+
+Manifest: a CSV file with a header and the columns `submission` and `key` (paths relative to the
+manifest's folder unless absolute) and optionally `name` (the output folder and leaderboard name).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exercise.errors import ExerciseError
+from grader.grade.report_file import report_json, save_report
+from grader.grade.session import GradeOptions, grade
+from grader.reports.render import write_companions
+
+MANIFEST_COLUMNS = ("submission", "key")
+
+
+class BatchError(ExerciseError):
+    """The batch itself cannot start (bad manifest, clashing names)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str  # folder under OUT and the leaderboard's name
+    submission: Path
+    key: Path
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    report_path: Path | None
+    report: dict[str, Any] | None
+    error: str | None  # why no report was written
+
+
+def jobs_from_paths(submissions: Sequence[Path], key: Path) -> list[Job]:
+    return _named([(Path(s), Path(key), None) for s in submissions])
+
+
+def jobs_from_manifest(manifest: Path) -> list[Job]:
+    manifest = Path(manifest)
+    try:
+        with manifest.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise BatchError(f"manifest {manifest} cannot be read: {exc}") from exc
+    if not rows:
+        raise BatchError(f"manifest {manifest} has no rows (header: submission,key[,name])")
+    missing = [c for c in MANIFEST_COLUMNS if c not in rows[0]]
+    if missing:
+        raise BatchError(
+            f"manifest {manifest} lacks column(s) {', '.join(missing)}; its header must name "
+            "submission,key and optionally name"
+        )
+    base = manifest.parent
+    entries = []
+    for number, row in enumerate(rows, start=2):
+        if not (row.get("submission") or "").strip() or not (row.get("key") or "").strip():
+            raise BatchError(f"{manifest}:{number}: submission and key must both be given")
+        entries.append(
+            (
+                base / row["submission"].strip(),
+                base / row["key"].strip(),
+                (row.get("name") or "").strip() or None,
+            )
+        )
+    return _named(entries)
+
+
+def default_workers(cpus_per_grade: float = 2.0) -> int:
+    """Grades at a time: the cores divided by what one grade's sandbox may use, at least one."""
+    return max(1, int((os.cpu_count() or 1) // max(1.0, cpus_per_grade)))
+
+
+def grade_many(
+    jobs: Sequence[Job],
+    out: Path,
+    options: GradeOptions,
+    *,
+    workers: int = 1,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Grade every job (at most `workers` at a time); outcomes in the jobs' order."""
+    if workers < 1:
+        raise BatchError(f"workers must be at least 1, got {workers}")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    def one(job: Job) -> Outcome:
+        try:
+            result = grade(job.submission, job.key, out / job.name, options)
+            report = report_json(result)
+            path = save_report(report, result.out)
+            try:
+                write_companions(path, report, docs=result.key.corpus.docs)
+            except Exception:  # noqa: BLE001 - report.json is complete; the page can be redone
+                pass
+            return Outcome(job, path, report, None)
+        except (ExerciseError, OSError, ValueError) as exc:
+            return Outcome(job, None, None, str(exc))
+        except Exception as exc:  # a grader bug must not stop the other grades either
+            return Outcome(job, None, None, f"internal error: {type(exc).__name__}: {exc}")
+
+    outcomes: dict[str, Outcome] = {}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(one, job): job for job in jobs}
+        for future in as_completed(futures):
+            outcome = future.result()
+            outcomes[outcome.job.name] = outcome
+            if on_done:
+                on_done(outcome)
+    return [outcomes[job.name] for job in jobs]
+
+
+def _named(entries: list[tuple[Path, Path, str | None]]) -> list[Job]:
+    jobs, seen = [], set()
+    for submission, key, name in entries:
+        chosen = _safe(name or _stem(submission))
+        if chosen in seen:
+            if name:
+                raise BatchError(f"two manifest rows are named {name!r}; names must be unique")
+            suffix = 2
+            while f"{chosen}-{suffix}" in seen:
+                suffix += 1
+            chosen = f"{chosen}-{suffix}"
+        seen.add(chosen)
+        jobs.append(Job(chosen, submission, key))
+    return jobs
+
+
+def _stem(path: Path) -> str:
+    name = path.resolve().name
+    for suffix in (".tar.gz", ".tgz", ".tar", ".zip"):
+        name = name.removesuffix(suffix)
+    return name or "submission"
+
+
+def _safe(name: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip(".-")
+    return cleaned or "submission"

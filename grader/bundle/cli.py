@@ -1,0 +1,129 @@
+"""`takehome bundle`: build one candidate's bundle (the repository to send) and key (to keep).
+
+The command layer only: library errors (`grader.bundle.build`, `grader.catalogue`, profiles)
+become a one-line message on stderr and exit code 2 (130 when interrupted: the output is then
+left as it was); progress and the summary go to stderr too.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from corpus.profile import ProfileError, load_profile
+from grader.bundle.build import (
+    ARCHIVE,
+    BUNDLE_DIR,
+    KEY_DIR,
+    BundleError,
+    build_bundle,
+    check_candidate_name,
+    default_out_dir,
+)
+from grader.bundle.seeds import SecretError, derive_seed, load_secret
+from grader.catalogue import CatalogueError
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+def bundle_command(
+    candidate: Annotated[
+        str,
+        typer.Option(
+            "--candidate",
+            help="The candidate's name; recorded in the key only, never in the bundle.",
+            show_default=False,
+        ),
+    ],
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed",
+            help="Seed of the corpus variant. Default: derived from the team secret and the "
+            "candidate's name (re-derivable by the team, absent from the bundle).",
+            show_default=False,
+        ),
+    ] = None,
+    secret_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--secret-file",
+            help="File holding the team secret. Default: $TAKEHOME_TEAM_SECRET, else "
+            "~/.config/takehome/team_secret (created on first use).",
+            show_default=False,
+        ),
+    ] = None,
+    profile: Annotated[
+        str,
+        typer.Option(help="Shipped profile name (easy, medium, hard...) or path to a .toml file."),
+    ] = "medium",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Folder to write: OUT/bundle, OUT/bundle.tar.gz and OUT/key. "
+            "Default: bundles/<candidate>.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace OUT if it already holds a bundle.")] = False,
+) -> None:
+    """Build a candidate's bundle: a tarball to send and a key folder to keep."""
+    err = Console(stderr=True)
+    if seed is not None and seed < 0:
+        _fail(err, f"--seed must be zero or positive, got {seed}")
+    if seed is not None and secret_file is not None:
+        _fail(err, "give --seed or --secret-file, not both")
+    try:
+        chosen = load_profile(profile)
+        if seed is None:
+            secret = load_secret(secret_file)
+            if secret.created:
+                err.print(
+                    f"created the team secret {secret.source}: share it with whoever builds or "
+                    "grades bundles (a candidate's variant is derived from it and their name)",
+                    highlight=False,
+                )
+            chosen_seed = derive_seed(secret, check_candidate_name(candidate), chosen.name)
+        else:
+            chosen_seed = seed
+        target = out if out is not None else default_out_dir(candidate)
+        started = time.perf_counter()
+        with err.status("generating the corpus") as status:
+            result = build_bundle(
+                chosen,
+                chosen_seed,
+                candidate,
+                target,
+                force=force,
+                progress=status.update,
+                secret_seed=seed is None,
+            )
+    except (ProfileError, CatalogueError, BundleError, SecretError) as exc:
+        _fail(err, str(exc))
+    except OSError as exc:  # an output folder that cannot be written, a full disk, ...
+        _fail(err, f"cannot write the bundle: {exc}")
+    except KeyboardInterrupt:
+        err.print("interrupted: nothing was written", highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    elapsed = time.perf_counter() - started
+    err.print(
+        f"wrote a bundle for {candidate.strip()!r} (profile {chosen.name}, "
+        f"{'seed ' + str(seed) if seed is not None else 'secret seed'}): "
+        f"{result.documents} documents, {result.public_questions} public and "
+        f"{result.hidden_questions} hidden questions, in {elapsed:.1f}s",
+        highlight=False,
+    )
+    err.print(f"  {target / ARCHIVE}  — send this to the candidate", highlight=False)
+    err.print(f"  {target / BUNDLE_DIR}/       — the same files, unpacked", highlight=False)
+    err.print(f"  {target / KEY_DIR}/          — keep it: grading needs it", highlight=False)
+
+
+def _fail(err: Console, message: str) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True, markup=True)
+    raise typer.Exit(EXIT_BAD_INPUT)

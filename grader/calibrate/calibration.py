@@ -1,0 +1,276 @@
+"""Calibration: is every planted weakness detectable, and are a profile's variants equally hard?
+
+For each of N seeded variants of the profile, known solutions are evaluated on the hidden
+questions: the starter (`baseline`), each planted component fixed alone (`archetype:<c>`), each
+pair of fixes (`pair:<a>+<b>`), and the `reference`. Solutions are the harness's own catalogue
+code, so they run through `exercise.evaluate` without a sandbox, all solutions of one variant
+sharing one work dir (the embedders cache vectors keyed by their settings and the text).
+
+What is concluded (over the seeds pooled, per-question differences paired with the baseline as in
+`grader.diagnosis`):
+
+    detectable   a weakness is detectable when its archetype lifts one of its area's rows by at
+                 least DETECTABLE_LIFT with the 95 % interval above zero
+    dead slice   a slice that no single fix moves by at least MOVED_LIFT (interval above zero)
+    spread       headline(reference) − headline(baseline), per seed; the headline is the mean of
+                 the slices' primary metrics (recall@5; abstention accuracy for unanswerable), so
+                 every slice weighs the same
+    stability    max − min over seeds of the baseline's and the reference's headline, held to
+                 SEED_BOUND
+
+The profile's effort, for comparing profiles, is the mean spread: how much a candidate must add to
+go from the starter to the reference.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus.profile import COMPONENTS, SLICES, Profile
+from corpus.variant import GENERATOR_VERSION, generate, write
+from exercise.evaluate import EvalOptions, Report, evaluate
+from exercise.loading import Corpus, Question
+from exercise.metrics import by_label
+from exercise.scoring import QuestionResult
+from grader.answer_key import load_key
+from grader.catalogue import REFERENCE, assemble, selection_from_profile
+from grader.diagnosis import Row, diagnose
+from grader.solutions.known import ARCHETYPE, BASELINE, PAIR, selection_for
+
+DETECTABLE_LIFT = 0.30
+MOVED_LIFT = 0.10
+SEED_BOUND = 0.05
+TOLERANCE = 1e-9  # far below one question's weight (1/1000 with a thousand questions)
+# The diagnosis areas that show each component's fix.
+COMPONENT_AREAS = {
+    "chunking": ("chunking",),
+    "embedding": ("embeddings",),
+    "retrieval": ("lexical",),
+    "reranking": ("reranking",),
+    "answering": ("citations", "abstention"),
+}
+PRIMARY = {s: ("abstention_accuracy" if s == "unanswerable" else "recall@5") for s in SLICES}
+
+# run(selection, chunk_size, corpus, questions, work_dir, log_path) -> hidden report by slice
+RunSolution = Callable[[Mapping[str, str], int, Corpus, Sequence[Question], Path, Path], Report]
+Say = Callable[[str], None]
+
+
+def planted(profile: Profile) -> list[str]:
+    """The components the profile ships weak (its archetypes)."""
+    starter = selection_from_profile(profile)
+    return [c for c in COMPONENTS if starter[c] != REFERENCE]
+
+
+def solutions(profile: Profile, *, pairs: bool = True) -> list[str]:
+    fixes = planted(profile)
+    names = [BASELINE, *(f"{ARCHETYPE}{c}" for c in fixes)]
+    if pairs:
+        names += [f"{PAIR}{a}+{b}" for a, b in itertools.combinations(fixes, 2)]
+    return [*names, REFERENCE]
+
+
+def run_solution(
+    chosen: Mapping[str, str],
+    chunk_size: int,
+    corpus: Corpus,
+    questions: Sequence[Question],
+    work: Path,
+    log: Path,
+) -> Report:
+    """Evaluate the catalogue solution `chosen` (trusted code: no sandbox) on `questions`."""
+    with tempfile.TemporaryDirectory(prefix="calibration-") as scratch:
+        assemble(chosen, Path(scratch), chunk_size=chunk_size)
+        return evaluate(
+            Path(scratch),
+            corpus,
+            questions,
+            work_dir=work,
+            log_path=log,
+            options=EvalOptions(),
+            group_by=by_label("slice"),
+        )
+
+
+@dataclass(frozen=True)
+class Calibration:
+    profile: Profile  # what was calibrated: to_json records its settings and their hash
+    seeds: tuple[int, ...]
+    solutions: tuple[str, ...]
+    reports: Mapping[tuple[str, int], Report]  # (solution, seed) → hidden report
+
+    def pooled(self, solution: str) -> list[QuestionResult]:
+        return [r for seed in self.seeds for r in self.reports[(solution, seed)].results]
+
+    def slice_means(self, solution: str) -> dict[str, float | None]:
+        """Per slice, the primary metric over every seed's questions pooled."""
+        pooled = self.pooled(solution)
+        means: dict[str, float | None] = {}
+        for name in SLICES:
+            values = [
+                r.scores.get(PRIMARY[name])
+                for r in pooled
+                if r.question.labels.get("slice") == name
+            ]
+            present = [v for v in values if v is not None]
+            means[name] = sum(present) / len(present) if present else None
+        return means
+
+    def headline(self, solution: str, seed: int) -> float:
+        groups = self.reports[(solution, seed)].groups
+        values = [groups[s].means.get(PRIMARY[s]) for s in SLICES if s in groups]
+        present = [v for v in values if v is not None]
+        return sum(present) / len(present) if present else 0.0
+
+    def lifts(self, solution: str) -> list[Row]:
+        return diagnose(self.pooled(solution), self.pooled(BASELINE))
+
+    def to_json(self) -> dict[str, Any]:
+        fixes = [s.removeprefix("archetype:") for s in self.solutions if s.startswith("archetype:")]
+        detect = {}
+        for component in fixes:
+            rows = [
+                r
+                for r in self.lifts(f"archetype:{component}")
+                if r.area in COMPONENT_AREAS[component]
+            ]
+            best = max(rows, key=lambda r: r.delta or -1.0) if rows else None
+            detect[component] = {
+                "detectable": any(_clear_lift(r, DETECTABLE_LIFT) for r in rows),
+                "best_row": best.to_json() if best else None,
+                "rows": [r.to_json() for r in rows],
+            }
+        moved = dict.fromkeys(SLICES, False)
+        for component in fixes:
+            for row in self.lifts(f"archetype:{component}"):
+                if row.slice in moved and _clear_lift(row, MOVED_LIFT):
+                    moved[row.slice] = True
+        spread = {
+            seed: self.headline(REFERENCE, seed) - self.headline(BASELINE, seed)
+            for seed in self.seeds
+        }
+        stability = {
+            name: _range([self.headline(name, seed) for seed in self.seeds])
+            for name in (BASELINE, REFERENCE)
+        }
+        return {
+            "schema": 1,
+            "kind": "calibration",
+            "profile": self.profile.name,
+            # as a bundle's key records them: a profile edited after its calibration (or a
+            # generator that draws differently) no longer matches
+            "profile_sha256": self.profile.sha256(),
+            "profile_settings": self.profile.to_dict(),
+            "generator_version": GENERATOR_VERSION,
+            "seeds": list(self.seeds),
+            "rules": {
+                "detectable_lift": DETECTABLE_LIFT,
+                "moved_lift": MOVED_LIFT,
+                "seed_bound": SEED_BOUND,
+                "primary_metric": PRIMARY,
+                "headline": "mean over slices of the primary metric (equal weights)",
+                "effort": "mean over seeds of headline(reference) - headline(baseline)",
+            },
+            "table": {name: self.slice_means(name) for name in self.solutions},
+            "overall": {
+                name: {
+                    "recall@5": _mean(
+                        self.reports[(name, s)].overall.means.get("recall@5") for s in self.seeds
+                    ),
+                    "answer_accuracy": _mean(
+                        self.reports[(name, s)].overall.means.get("answer_accuracy")
+                        for s in self.seeds
+                    ),
+                    "headline": _mean(self.headline(name, s) for s in self.seeds),
+                }
+                for name in self.solutions
+            },
+            "lifts": {
+                name: [r.to_json() for r in self.lifts(name)]
+                for name in self.solutions
+                if name != BASELINE
+            },
+            "detectable": detect,
+            "undetectable": [c for c, d in detect.items() if not d["detectable"]],
+            "dead_slices": [s for s, hit in moved.items() if not hit],
+            "headline_by_seed": {
+                name: {str(seed): self.headline(name, seed) for seed in self.seeds}
+                for name in (BASELINE, REFERENCE)
+            },
+            "spread": {str(k): v for k, v in spread.items()},
+            "effort": _mean(spread.values()),
+            "seed_range": stability,
+            "seed_range_within_bound": all(
+                v is not None and at_most(v, SEED_BOUND) for v in stability.values()
+            ),
+        }
+
+
+def calibrate(
+    profile: Profile,
+    seeds: Sequence[int],
+    *,
+    pairs: bool = True,
+    run: RunSolution = run_solution,
+    say: Say | None = None,
+    keep: Path | None = None,
+) -> Calibration:
+    """Evaluate every solution of `solutions(profile)` on each seed's variant."""
+    say = say or (lambda _message: None)
+    starter = selection_from_profile(profile)
+    names = solutions(profile, pairs=pairs)
+    reports: dict[tuple[str, int], Report] = {}
+    root = Path(tempfile.mkdtemp(prefix="calibrate-", dir=keep))
+    try:
+        for seed in seeds:
+            say(f"seed {seed}: generating the variant")
+            out = root / f"seed-{seed}"
+            write(generate(seed, profile), out)
+            key = load_key(out / "key")
+            for number, name in enumerate(names, start=1):
+                say(f"seed {seed}: {name} ({number}/{len(names)})")
+                report = run(
+                    selection_for(name, starter),
+                    profile.starter.chunk_size,
+                    key.corpus,
+                    key.hidden,
+                    out / "work",
+                    out / "logs" / f"{name.replace(':', '-').replace('+', '-')}.log",
+                )
+                if report.fatal is not None:
+                    raise RuntimeError(f"{name} failed on seed {seed}: {report.fatal.one_line()}")
+                reports[(name, seed)] = report
+    finally:
+        if keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+    return Calibration(profile, tuple(seeds), tuple(names), reports)
+
+
+def _clear_lift(row: Row, lift: float) -> bool:
+    return (
+        row.delta is not None
+        and at_most(lift, row.delta)
+        and row.ci95 is not None
+        and row.ci95[0] > 0
+    )
+
+
+def at_most(value: float, bound: float) -> bool:
+    """`value <= bound`, with the rounding of float sums forgiven: scores are shares of a few
+    hundred questions, so 0.993 - 0.943 is 0.05 exactly although floats make it 0.0500000001."""
+    return value <= bound + TOLERANCE
+
+
+def _mean(values: Any) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def _range(values: Sequence[float]) -> float | None:
+    return max(values) - min(values) if values else None

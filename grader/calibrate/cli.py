@@ -1,0 +1,69 @@
+"""`takehome calibrate`: check a profile before sending it (see `grader.calibrate.calibration`)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from corpus.profile import ProfileError, load_profile
+from grader.calibrate.calibration import calibrate
+from grader.calibrate.report import table, verdict_lines, write_calibration
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+def calibrate_command(
+    profile: Annotated[
+        str, typer.Option(help="Shipped profile name or path to a .toml file.")
+    ] = "medium",
+    seeds: Annotated[int, typer.Option(help="How many seeded variants to calibrate on.")] = 5,
+    first_seed: Annotated[int, typer.Option(help="The first seed; the others follow it.")] = 1,
+    pairs: Annotated[
+        bool, typer.Option("--pairs/--no-pairs", help="Also evaluate every pair of fixes.")
+    ] = True,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Folder for calibration.json and .html. Default: calibration/<profile>."),
+    ] = None,
+) -> None:
+    """Grade the starter, every single fix, pairs of fixes and the reference on N variants of a
+    profile; show which weaknesses the grade detects and how stable the variants are."""
+    err = Console(stderr=True)
+    if seeds < 1 or first_seed < 0:
+        err.print("[bold red]error:[/] --seeds must be ≥ 1 and --first-seed ≥ 0", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        chosen = load_profile(profile)
+    except ProfileError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    target = out if out is not None else Path("calibration") / chosen.name
+    started = time.perf_counter()
+    try:
+        with err.status("calibrating") as status:
+            # A spinner on a terminal; one line per step in a log, so a long run shows progress.
+            if err.is_terminal:
+                say = lambda message: status.update(f"calibrating: {message}")  # noqa: E731
+            else:
+                say = lambda message: err.print(f"calibrating: {message}", highlight=False)  # noqa: E731
+            result = calibrate(
+                chosen, list(range(first_seed, first_seed + seeds)), pairs=pairs, say=say
+            )
+    except KeyboardInterrupt:
+        err.print("interrupted: nothing was written", highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    data = result.to_json()
+    json_path, html_path = write_calibration(data, target)
+    console = Console()
+    console.print(table(data))
+    for line in verdict_lines(data):
+        console.print(line, highlight=False)
+    err.print(
+        f"calibrated in {time.perf_counter() - started:.0f} s: {json_path}, {html_path}",
+        highlight=False,
+    )

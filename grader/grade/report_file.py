@@ -1,0 +1,228 @@
+"""`report.json`: the grade as data, in a versioned schema other tools read.
+
+Top-level keys (schema `REPORT_SCHEMA`; every metric object uses the fixed metric keys of
+DESIGN.md, each a float in [0, 1] or null, plus `n`):
+
+    schema, kind ("grade"), created (UTC ISO time), harness (versions)
+    submission    source, kind (directory|archive|git), sha256, git_commit
+    key           candidate, profile, variant_manifest_sha256, generator_version
+    isolation     backend, isolated, limits
+    environment   python, platform, cpus
+    k, judging    passages asked for per search; the judge's caps
+    fatal, statuses   the submission's fatal stage failure (or null), questions per status
+    overall, slices   hidden questions: {"metrics", "ci95", "support"} (overall, per slice)
+    latency           build_s, ops.{search,answer}.{p50_ms,p95_ms,p99_ms,...}, peak_rss_mib
+    public                        the public questions: {"overall", "slices"} or null
+    baseline                      the starter run in the same session: note, fatal, statuses,
+                                  overall, slices, latency, public — or null (with baseline_note)
+    comparison                    metric_delta (submission − baseline, hidden, overall) and
+                                  latency_ratio (submission / baseline) — or null
+    diagnosis                     method, fixed_at, areas {area: verdict}, rows [...]
+    attribution                   note, components [...] or null
+    integrity                     findings [{check, severity, title, detail, evidence}]
+    timing                        wall_s, runs {label: {wall_s, candidate_s}}, candidate_s,
+                                  harness_s, harness_share
+    logs                          {label: path of the run's captured stdout/stderr}
+    notes                         the submission's NOTES.md (first 64 KiB) or null
+    history                       the evaluation history (grader.grade.submission_history), with
+                                  status "submitted" | "empty" | "missing" | "unreadable"
+    questions                     one row per hidden question: id, slice, item (what it asks,
+                                  the same in every variant; null for older keys), text,
+                                  status, scores, evidence, the returned passages and answer,
+                                  and the baseline's status, coverage rank and scores
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import sys
+from collections.abc import Mapping
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from corpus.variant import GENERATOR_VERSION
+from exercise.latency import LatencyReport
+from grader.diagnosis import AREAS, FIXED_AT, area_verdicts
+from grader.grade.session import Grade, RunOutcome
+
+REPORT_SCHEMA = 1
+REPORT_NAME = "report.json"
+RATIO_FIGURES = (
+    ("build_s", lambda lat: lat.build_s),
+    ("search_p50", lambda lat: lat.ops["search"].p50_ms),
+    ("search_p95", lambda lat: lat.ops["search"].p95_ms),
+    ("search_p99", lambda lat: lat.ops["search"].p99_ms),
+    ("answer_p50", lambda lat: lat.ops["answer"].p50_ms),
+    ("answer_p95", lambda lat: lat.ops["answer"].p95_ms),
+    ("answer_p99", lambda lat: lat.ops["answer"].p99_ms),
+    ("peak_rss", lambda lat: lat.peak_rss_mib),
+)
+
+
+def report_json(grade: Grade) -> dict[str, Any]:
+    own, base = grade.submission, grade.baseline
+    hidden = own.hidden
+    # Each run's exercise report serialised once: its run section and the question rows share it.
+    own_json = hidden.to_json()
+    base_json = base.hidden.to_json() if base is not None else None
+    report: dict[str, Any] = {
+        "schema": REPORT_SCHEMA,
+        "kind": "grade",
+        "created": datetime.datetime.fromtimestamp(grade.started, datetime.UTC).isoformat(
+            timespec="seconds"
+        ),
+        "harness": {"version": _version(), "generator": GENERATOR_VERSION},
+        "submission": {
+            "source": str(grade.intake.source),
+            "kind": grade.intake.kind,
+            "sha256": grade.intake.sha256,
+            "git_commit": grade.intake.git_commit,
+        },
+        "key": {
+            "root": str(grade.key.root),
+            "candidate": grade.key.candidate,
+            "profile": grade.key.profile,
+            "variant_manifest_sha256": grade.key.manifest_sha256,
+            "generator_version": grade.key.data.get("generator_version"),
+        },
+        "isolation": {
+            "backend": grade.sandbox.name,
+            "isolated": grade.sandbox.isolated,
+            "limits": asdict(grade.sandbox.limits),
+        },
+        "environment": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "executable": sys.executable,
+        },
+        "k": hidden.k,
+        "judging": vars(hidden.judging).copy(),
+        **_run_json(own, own_json),
+        "baseline": None,
+        "baseline_note": grade.baseline_note,
+        "comparison": None,
+        "diagnosis": {
+            "method": "paired bootstrap of per-question differences, submission − baseline",
+            "fixed_at": FIXED_AT,
+            "areas": area_verdicts(grade.diagnosis),
+            "area_slices": {a.name: list(a.slices) for a in AREAS},
+            "rows": [row.to_json() for row in grade.diagnosis],
+        },
+        "attribution": {
+            "note": grade.attribution_note,
+            "components": (
+                [c.to_json() for c in grade.attribution] if grade.attribution is not None else None
+            ),
+        },
+        "integrity": [finding.to_json() for finding in grade.findings],
+        "timing": _timing(grade),
+        "logs": {run.label: str(run.log) for run in grade.runs or (own, base) if run is not None},
+        "notes": grade.notes,
+        "history": grade.history.to_json() if grade.history is not None else None,
+        "questions": _questions(own_json, base_json),
+    }
+    if base is not None:
+        report["baseline"] = _run_json(base, base_json)
+        report["comparison"] = {
+            "metric_delta": {
+                key: _minus(hidden.overall.means.get(key), base.hidden.overall.means.get(key))
+                for key in hidden.overall.means
+            },
+            "latency_ratio": _ratios(hidden.latency, base.hidden.latency),
+        }
+    return report
+
+
+def write_report(grade: Grade, out: Path | None = None) -> Path:
+    """Write `report.json` into `out` (default: the grade's output folder); return its path."""
+    return save_report(report_json(grade), Path(out or grade.out))
+
+
+def save_report(report: Mapping[str, Any], folder: Path) -> Path:
+    """Write the report dict `report_json` made as `folder/report.json`; return its path."""
+    path = Path(folder) / REPORT_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def _run_json(run: RunOutcome, hidden: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "fatal": hidden["fatal"],
+        "statuses": hidden["statuses"],
+        "overall": run.hidden.overall.to_json(),
+        "slices": {name: group.to_json() for name, group in run.hidden.groups.items()},
+        "latency": hidden["latency"],
+        "public": (
+            {
+                "overall": run.public.overall.to_json(),
+                "slices": {name: g.to_json() for name, g in run.public.groups.items()},
+                "statuses": dict(run.public.statuses),
+            }
+            if run.public is not None
+            else None
+        ),
+    }
+
+
+def _questions(
+    hidden: Mapping[str, Any], baseline: Mapping[str, Any] | None
+) -> list[dict[str, Any]]:
+    rows = hidden["questions"]
+    base_rows = baseline["questions"] if baseline is not None else [None] * len(rows)
+    for row, base in zip(rows, base_rows, strict=True):
+        row["slice"] = row["labels"].get("slice")
+        row["item"] = row["labels"].get("item")  # what it asks, the same in every variant
+        row["baseline"] = (
+            {
+                "status": base["status"],
+                "coverage_rank": base["coverage_rank"],
+                "scores": base["scores"],
+            }
+            if base is not None
+            else None
+        )
+    return rows
+
+
+def _timing(grade: Grade) -> dict[str, Any]:
+    runs = grade.runs or tuple(r for r in (grade.submission, grade.baseline) if r)
+    per_run = {r.label: {"wall_s": r.wall_s, "candidate_s": r.candidate_s} for r in runs}
+    candidate = sum(r.candidate_s for r in runs)
+    harness = max(0.0, grade.wall_s - candidate)
+    return {
+        "wall_s": grade.wall_s,
+        "runs": per_run,
+        "candidate_s": candidate,
+        "harness_s": harness,
+        "harness_share": harness / grade.wall_s if grade.wall_s > 0 else None,
+        "note": "candidate time = import + construct + build() + every call, as the child timed "
+        "them; harness = the rest (taking the submission in, sandbox and interpreter start, "
+        "protocol, judging, scoring)",
+    }
+
+
+def _ratios(own: LatencyReport, base: LatencyReport) -> dict[str, float | None]:
+    ratios: dict[str, float | None] = {}
+    for name, figure in RATIO_FIGURES:
+        mine, theirs = figure(own), figure(base)
+        ratios[name] = mine / theirs if mine is not None and theirs else None
+    return ratios
+
+
+def _minus(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a - b
+
+
+def _version() -> str | None:
+    try:
+        return metadata.version("rag-takehome")
+    except metadata.PackageNotFoundError:
+        return None

@@ -1,0 +1,368 @@
+"""Grading one submission against its answer key: the whole session, start to report.
+
+    take the submission in (grader.grade.intake)  →  choose the sandbox (grader.sandbox)
+    →  run the submission on the hidden + public question texts, sandboxed
+    →  run the starter baseline the same way, in the same session (unless asked not to)
+    →  judge and score on the host with `exercise` (per slice, bootstrap intervals)
+    →  diagnosis (grader.diagnosis), attribution (grader.grade.attribution, when asked),
+       integrity findings (grader.grade.integrity)  →  OUT/report.json (grader.grade.report_file)
+
+Only question text ever reaches a sandboxed process: the key stays here. The hidden and public
+questions are asked in one run (hidden first), so the public-vs-hidden gap compares like with like
+and the index is built once. A submission that cannot import, build or answer still gets a
+report: its failures are statuses, and `grade` raises only for the grader's own inputs (a missing
+key, an unreadable submission, no sandbox).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.profile import COMPONENTS
+from exercise.evaluate import DEFAULT_K, EvalOptions, Report, score_run
+from exercise.loading import Question
+from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED, by_label
+from exercise.runner import RunRecord, run_submission
+from grader.answer_key import AnswerKey, AnswerKeyError, load_key, sha256_file
+from grader.catalogue import CatalogueError, assemble
+from grader.diagnosis import Row, diagnose
+from grader.grade import integrity
+from grader.grade.attribution import Contribution, attribute, layout_problem
+from grader.grade.intake import Intake, take_in
+from grader.grade.integrity import Finding
+from grader.grade.submission_history import History, read_history
+from grader.sandbox.interface import Limits, Sandbox
+from grader.sandbox.registry import choose
+
+SUBMISSION, BASELINE = "submission", "baseline"
+NOTES_CAP_BYTES = 64 * 1024  # of the candidate's NOTES.md kept in the report
+# message callback: one line per stage; step callback: (run label, stage, done, total)
+Say = Callable[[str], None]
+Step = Callable[[str, str, int, int], None]
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    isolation: str | None = None  # "docker", "bwrap", "none"; None: the first that works here
+    baseline: bool = True  # also run the starter baseline in this session
+    attribution: bool = False  # re-run with each changed component swapped for the baseline's
+    public: bool = True  # also ask the public questions (the overfitting check)
+    k: int = DEFAULT_K
+    resamples: int = DEFAULT_RESAMPLES
+    seed: int = DEFAULT_SEED
+    keep_work: bool = False  # keep OUT/work (the copies, scratch dirs) for debugging
+    image: str | None = None  # the docker backend's image; None: its default
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """One sandboxed run of a pipeline, scored."""
+
+    label: str
+    hidden: Report  # hidden questions, grouped by slice
+    public: Report | None  # the public questions, grouped by slice (key's public_slices)
+    wall_s: float  # the whole run: sandbox setup, child start, build, every call
+    candidate_s: float  # import + construct + build() + every call, as the child timed them
+    log: Path
+
+
+@dataclass(frozen=True)
+class Grade:
+    """Everything one grade measured; `grader.grade.report_file.report_json` turns it into JSON."""
+
+    key: AnswerKey
+    intake: Intake
+    sandbox: Sandbox
+    options: GradeOptions
+    submission: RunOutcome
+    baseline: RunOutcome | None
+    baseline_note: str  # why there is no baseline, or how it was assembled
+    diagnosis: list[Row]
+    attribution: list[Contribution] | None
+    attribution_note: str
+    findings: list[Finding]
+    started: float  # time.time() at the start
+    wall_s: float
+    out: Path
+    runs: tuple[RunOutcome, ...] = ()  # every run of the session (attribution swaps included)
+    notes: str | None = None  # the submission's NOTES.md (capped), None when it has none
+    # the candidate's evaluation history (grader.grade.submission_history)
+    history: History | None = None
+
+
+def grade(
+    submission: Path,
+    key_dir: Path,
+    out: Path,
+    options: GradeOptions = GradeOptions(),
+    *,
+    say: Say | None = None,
+    step: Step | None = None,
+) -> Grade:
+    """Grade `submission` against the key in `key_dir`; writes logs and scratch under `out`.
+
+    Raises `AnswerKeyError`, `grader.grade.intake.SubmissionError`, `SandboxError`, `ValueError`
+    (bad isolation name) for the grader's own inputs; never for what the submission does.
+    """
+    started, clock = time.time(), time.perf_counter()
+    say = say or (lambda _message: None)
+    key = load_key(key_dir)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="work-", dir=out))
+    try:
+        say(f"taking in {submission}")
+        intake = take_in(Path(submission), work / "submission")
+        questions = key.hidden + (key.public if options.public else ())
+        limits = Limits.from_budgets(key.budgets, calls=2 * len(questions))
+        sandbox = choose(options.isolation, limits, image=options.image)
+        say(f"isolation: {sandbox.name}")
+        runner = _Runner(key, sandbox, options, work, out / "logs", step)
+        own = runner.run(intake.root, SUBMISSION, questions)
+        base, baseline_note, baseline_root = None, "not run (--no-baseline)", None
+        if options.baseline:
+            baseline_root, baseline_note = _assemble_baseline(key, work / "baseline")
+            if baseline_root is not None:
+                base = runner.run(baseline_root, BASELINE, questions)
+        rows = diagnose(
+            own.hidden.results,
+            base.hidden.results if base else None,
+            resamples=options.resamples,
+            seed=options.seed,
+        )
+        contributions, attribution_note = None, "not run (pass --attribution)"
+        if options.attribution:
+            problem = (
+                "no baseline to swap components from"
+                if baseline_root is None
+                else layout_problem(intake.root, baseline_root)
+            )
+            if problem:
+                attribution_note = f"not run: {problem}"
+            else:
+                attribution_note = "each changed component swapped for the baseline's"
+                contributions = attribute(
+                    intake.root,
+                    baseline_root,
+                    work / "swaps",
+                    own.hidden,
+                    lambda root, label: runner.run(root, label, key.hidden).hidden,
+                    progress=say,
+                )
+        history = read_history(intake.root)
+        findings = _findings(key, intake, sandbox, own, base, baseline_root)
+        findings += _history_findings(history)
+        return Grade(
+            key=key,
+            intake=intake,
+            sandbox=sandbox,
+            options=options,
+            submission=own,
+            baseline=base,
+            baseline_note=baseline_note,
+            diagnosis=rows,
+            attribution=contributions,
+            attribution_note=attribution_note,
+            findings=findings,
+            started=started,
+            wall_s=time.perf_counter() - clock,
+            out=out,
+            runs=tuple(runner.outcomes),
+            notes=_notes(intake.root),
+            history=history,
+        )
+    finally:
+        if not options.keep_work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+class _Runner:
+    """Runs pipelines in fresh sandboxes with the key's corpus and scores them."""
+
+    def __init__(
+        self,
+        key: AnswerKey,
+        sandbox: Sandbox,
+        options: GradeOptions,
+        work: Path,
+        logs: Path,
+        step: Step | None,
+    ) -> None:
+        self.key, self.sandbox, self.options = key, sandbox, options
+        self.work, self.logs, self.step = work, logs, step
+        self.outcomes: list[RunOutcome] = []
+
+    def run(self, root: Path, label: str, questions: Sequence[Question]) -> RunOutcome:
+        corpus = self.key.corpus
+        scratch = self.work / f"scratch-{label}"
+        log = self.logs / f"{label}.log"
+        clock = time.perf_counter()
+        launch = self.sandbox.prepare(root, corpus.root, scratch)
+        step = self.step
+        record = run_submission(
+            root,
+            corpus.root,
+            [q.text for q in questions],
+            k=self.options.k,
+            work_dir=scratch,
+            log_path=log,
+            options=launch.runner_options(),
+            progress=(lambda stage, done, total: step(label, stage, done, total)) if step else None,
+        )
+        wall = time.perf_counter() - clock
+        shutil.rmtree(scratch, ignore_errors=True)
+        hidden_n = len(self.key.hidden)
+        evaluation = EvalOptions(
+            k=self.options.k, resamples=self.options.resamples, seed=self.options.seed
+        )
+        by_slice = by_label("slice")
+        hidden = score_run(
+            corpus,
+            questions[:hidden_n],
+            _part(record, 0, hidden_n),
+            options=evaluation,
+            group_by=by_slice,
+        )
+        public = None
+        if len(questions) > hidden_n:
+            public = score_run(
+                corpus,
+                questions[hidden_n:],
+                _part(record, hidden_n, len(questions)),
+                options=evaluation,
+                group_by=by_slice,
+            )
+        outcome = RunOutcome(label, hidden, public, wall, _candidate_s(record), log)
+        self.outcomes.append(outcome)
+        return outcome
+
+
+def _history_findings(history: History) -> list[Finding]:
+    """A history whose last run was not on the submitted code is worth a question, never more;
+    a missing or unreadable history is only reported in the report's history section."""
+    if history.last_matches_submission is False:
+        return [
+            Finding(
+                "history",
+                "info",
+                "the last recorded evaluation ran on other rag/ sources than the submitted ones",
+                "The candidate changed rag/ after their last local evaluation (or edited the "
+                "history). Not a sign of cheating; ask what changed at the end.",
+                tuple(history.changed_after_last[:10]) if history.changed_after_last else (),
+            )
+        ]
+    return []
+
+
+def _notes(root: Path) -> str | None:
+    path = root / "NOTES.md"
+    if not path.is_file():
+        return None
+    text = path.read_bytes()[:NOTES_CAP_BYTES].decode("utf-8", errors="replace")
+    return text
+
+
+def _part(record: RunRecord, start: int, stop: int) -> RunRecord:
+    return dataclasses.replace(
+        record, search=record.search[start:stop], answer=record.answer[start:stop]
+    )
+
+
+def _candidate_s(record: RunRecord) -> float:
+    calls = sum(
+        call.elapsed_ns or 0
+        for call in (*record.search, *record.answer)
+        if call.elapsed_ns is not None
+    )
+    return ((record.load_ns or 0) + (record.build_ns or 0) + calls) / 1e9
+
+
+def _assemble_baseline(key: AnswerKey, dest: Path) -> tuple[Path | None, str]:
+    """The starter's pipeline for this key (the catalogue modules key.json names)."""
+    components = key.components
+    if components is None:
+        settings = key.data.get("profile_settings")
+        weaknesses = settings.get("weaknesses") if isinstance(settings, Mapping) else None
+        if isinstance(weaknesses, Mapping) and all(c in weaknesses for c in COMPONENTS):
+            components = {c: str(weaknesses[c]) for c in COMPONENTS}
+    if components is None:
+        return None, "not run: the key names no starter components"
+    try:
+        assemble(components, dest, chunk_size=key.chunk_size)
+    except CatalogueError as exc:
+        return None, f"not run: {exc}"
+    shipped = {p: h for p, h in key.bundle_files.items() if p.startswith("rag/")}
+    changed = [
+        p for p, h in shipped.items() if not (dest / p).is_file() or sha256_file(dest / p) != h
+    ]
+    if changed:
+        return dest, (
+            "re-assembled from the catalogue, which changed since the bundle was built "
+            f"({', '.join(sorted(changed))} differ from what the candidate received)"
+        )
+    if shipped:
+        return dest, "the starter the candidate received (file hashes match the bundle)"
+    return dest, "the starter re-assembled from the catalogue (the key records no file hashes)"
+
+
+def _findings(
+    key: AnswerKey,
+    intake: Intake,
+    sandbox: Sandbox,
+    own: RunOutcome,
+    base: RunOutcome | None,
+    baseline_root: Path | None,
+) -> list[Finding]:
+    root = intake.root
+    manifest_files = key.corpus.manifest.get("files")
+    variant_files = dict(manifest_files) if isinstance(manifest_files, Mapping) else {}
+    found: list[Finding] = []
+    if not sandbox.isolated:
+        found.append(
+            Finding(
+                "isolation",
+                "warning",
+                "graded without isolation (--isolation none)",
+                "The submission ran as the grader's own user with the grader's access; use only "
+                "for code you trust.",
+            )
+        )
+    found += integrity.check_variant(root, key.manifest_sha256)
+    found += integrity.check_corpus(root, variant_files)
+    found += integrity.check_shipped_files(root, key.bundle_files)
+    starter = (
+        [p.read_text(encoding="utf-8") for p in sorted((baseline_root / "rag").glob("*.py"))]
+        if baseline_root
+        else []
+    )
+    found += integrity.check_hard_coding(root, key.public, key.hidden, starter)
+    if own.public is not None:
+        mine = {"public": own.public.overall.means, "hidden": own.hidden.overall.means}
+        theirs = (
+            {"public": base.public.overall.means, "hidden": base.hidden.overall.means}
+            if base is not None and base.public is not None
+            else None
+        )
+        found += integrity.check_gap(mine, theirs)
+    found += integrity.check_log(own.log, SUBMISSION)
+    if intake.uncommitted:
+        found.append(
+            Finding(
+                "uncommitted",
+                "info",
+                f"{len(intake.uncommitted)} file(s) changed but not committed were not graded",
+                "A git repository is graded at its committed HEAD.",
+                tuple(intake.uncommitted[:10]),
+            )
+        )
+    order = {name: i for i, name in enumerate(integrity.SEVERITIES)}
+    return sorted(found, key=lambda f: order[f.severity])
+
+
+__all__ = ["AnswerKeyError", "Grade", "GradeOptions", "RunOutcome", "grade"]

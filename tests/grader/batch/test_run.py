@@ -1,0 +1,97 @@
+"""`grade-many`: several submissions, one failing, a leaderboard; manifests; CLI errors."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from grader.batch.leaderboard import write_leaderboard
+from grader.batch.run import BatchError, grade_many, jobs_from_manifest, jobs_from_paths
+from grader.cli import app
+from grader.grade.session import GradeOptions
+from tests.grader.grading import EMPTY, LEXICAL, submission_from
+
+NONE = GradeOptions(isolation="none", baseline=False)
+
+
+@pytest.fixture(scope="module")
+def batch(bundle_out, tmp_path_factory):
+    out, _ = bundle_out
+    tmp = tmp_path_factory.mktemp("batch")
+    good = submission_from(out / "bundle", tmp / "good", LEXICAL)
+    empty = submission_from(
+        out / "bundle", tmp / "empty", EMPTY.replace("return []", "return []  # <b>")
+    )
+    missing = tmp / "never-sent.tar.gz"
+    jobs = jobs_from_paths([empty, missing, good], out / "key")
+    outcomes = grade_many(jobs, tmp / "grades", NONE, workers=2)
+    csv_path, html_path = write_leaderboard(outcomes, tmp / "grades")
+    return outcomes, csv_path, html_path
+
+
+def test_one_failing_submission_never_stops_the_batch(batch):
+    outcomes, _, _ = batch
+    assert [o.job.name for o in outcomes] == ["empty", "never-sent", "good"]
+    assert outcomes[1].report is None and "does not exist" in outcomes[1].error
+    assert all(o.report_path and o.report_path.is_file() for o in (outcomes[0], outcomes[2]))
+
+
+def test_the_leaderboard_ranks_by_quality_and_lists_errors_last(batch):
+    _, csv_path, html_path = batch
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert [r["name"] for r in table] == ["good", "empty", "never-sent"]
+    assert [r["rank"] for r in table] == ["1", "2", ""]
+    assert float(table[0]["recall@5"]) > float(table[1]["recall@5"]) == 0.0
+    assert table[2]["status"] == "error" and "does not exist" in table[2]["error"]
+    page = html_path.read_text(encoding="utf-8")
+    assert "<table>" in page and "never-sent" in page and "good" in page
+
+
+def test_names_are_made_unique(tmp_path):
+    jobs = jobs_from_paths([tmp_path / "a" / "x.zip", tmp_path / "b" / "x.zip"], tmp_path)
+    assert [j.name for j in jobs] == ["x", "x-2"]
+
+
+def test_a_manifest_gives_one_key_per_candidate(tmp_path):
+    manifest = tmp_path / "round.csv"
+    manifest.write_text("submission,key,name\nada.zip,keys/ada,Ada L\nbob,/keys/bob,\n")
+    jobs = jobs_from_manifest(manifest)
+    assert [(j.name, j.submission, j.key) for j in jobs] == [
+        ("Ada-L", tmp_path / "ada.zip", tmp_path / "keys/ada"),
+        ("bob", tmp_path / "bob", Path("/keys/bob")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "no rows"),
+        ("submission,name\na,b\n", "lacks column(s) key"),
+        ("submission,key\na,\n", "must both be given"),
+        ("submission,key,name\na,k,same\nb,k,same\n", "names must be unique"),
+    ],
+)
+def test_bad_manifests_are_named(tmp_path, text, message):
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(text)
+    with pytest.raises(BatchError, match=re.escape(message)):
+        jobs_from_manifest(manifest)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "give SUBMISSIONS and --key"),
+        (["sub", "--manifest", "m.csv", "--key", "k"], "not both"),
+        (["sub", "--key", "k", "--workers", "0"], "at least 1"),
+    ],
+)
+def test_cli_input_mistakes(args, message):
+    result = CliRunner().invoke(app, ["grade-many", *args])
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output

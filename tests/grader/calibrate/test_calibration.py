@@ -1,0 +1,177 @@
+"""Calibration logic on a fake solution runner whose fixes cure exactly their own slices: the
+conclusions (detectable, dead slices, spread, seed stability) and the command's outputs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from typer.testing import CliRunner
+
+import grader.calibrate.calibration as calibration
+from corpus.profile import Profile, load_profile
+from corpus.variant import GENERATOR_VERSION
+from exercise.evaluate import EvalOptions, score_run
+from exercise.metrics import by_label
+from exercise.runner import harness_root, run_in_process
+from exercise.types import Answer, Passage
+from grader.calibrate.calibration import BASELINE, at_most, calibrate, solutions
+from grader.catalogue import REFERENCE
+from grader.cli import app
+from grader.solutions.known import selection_for as selection
+
+CURES = {
+    "boundary": "chunking", "heading": "chunking", "table": "chunking",
+    "paraphrase": "embedding", "identifier": "retrieval", "distractor": "reranking",
+    "unanswerable": "answering",
+}  # fmt: skip
+
+
+class Oracle:
+    """Finds a question's evidence only when the component that cures its slice is fixed."""
+
+    def __init__(self, chosen, questions, broken=()):
+        self.fixed = {c for c, name in chosen.items() if name == REFERENCE}
+        self.by_text = {q.text: q for q in questions}
+        self.broken = set(broken)
+
+    def build(self):
+        pass
+
+    def _cured(self, question):
+        slice_name = question.labels["slice"]
+        return CURES[slice_name] in self.fixed and slice_name not in self.broken
+
+    def search(self, query, k):
+        question = self.by_text[query]
+        if not self._cured(question):
+            return []
+        return [Passage(s.doc_id, s.start, s.end, 1.0) for s in question.evidence][:k]
+
+    def answer(self, query):
+        question = self.by_text[query]
+        if question.unanswerable:
+            return Answer("", ()) if self._cured(question) else Answer("a guess", ())
+        return (
+            Answer(question.answer, question.evidence) if self._cured(question) else Answer("", ())
+        )
+
+
+def fake_run(broken=()):
+    def run(chosen, chunk_size, corpus, questions, work, log):
+        record = run_in_process(
+            Oracle(chosen, questions, broken), [q.text for q in questions], k=10
+        )
+        return score_run(corpus, questions, record, options=EvalOptions(resamples=200),
+                         group_by=by_label("slice"))  # fmt: skip
+
+    return run
+
+
+def test_solutions_cover_baseline_archetypes_pairs_and_reference():
+    names = solutions(_three_planted())
+    assert names[0] == BASELINE and names[-1] == REFERENCE
+    assert [n for n in names if n.startswith("archetype:")] == [
+        "archetype:chunking", "archetype:retrieval", "archetype:answering",
+    ]  # fmt: skip
+    assert "pair:chunking+retrieval" in names and len(names) == 1 + 3 + 3 + 1
+    starter = {"chunking": "w", "embedding": "reference", "retrieval": "w",
+               "reranking": "reference", "answering": "w"}  # fmt: skip
+    assert selection("pair:chunking+answering", starter)["chunking"] == REFERENCE
+    assert selection("pair:chunking+answering", starter)["retrieval"] == "w"
+
+
+def test_every_weakness_detectable_and_no_dead_slice_when_fixes_cure_their_slices():
+    data = calibrate(_three_planted(), [1, 2], pairs=False, run=fake_run()).to_json()
+    assert data["undetectable"] == []
+    assert set(data["detectable"]) == {"chunking", "retrieval", "answering"}
+    # embedding and reranking ship sound: the starter already finds those slices, so no
+    # archetype moves them (a profile that plants no weakness for a slice has a dead slice)
+    assert set(data["dead_slices"]) == {"paraphrase", "distractor"}
+    assert data["table"]["reference"]["boundary"] == 1.0
+    assert data["table"][BASELINE]["boundary"] == 0.0
+    assert data["table"][BASELINE]["paraphrase"] == 1.0
+    assert data["effort"] == 5 / 7  # five of the seven slices go from 0 to 1
+    assert data["seed_range_within_bound"] is True
+    by_seed = data["headline_by_seed"]
+    assert by_seed[REFERENCE] == {"1": 1.0, "2": 1.0} and by_seed[BASELINE]["1"] == 2 / 7
+
+
+def test_a_fix_that_cures_nothing_is_undetectable():
+    data = calibrate(
+        _three_planted(), [1], pairs=False, run=fake_run(broken={"identifier"})
+    ).to_json()
+    assert data["undetectable"] == ["retrieval"]
+    assert "identifier" in data["dead_slices"]
+
+
+def test_the_command_writes_json_and_html(tmp_path, monkeypatch):
+    monkeypatch.setattr(calibration, "run_solution", fake_run())
+    monkeypatch.setattr("grader.calibrate.cli.calibrate", _with_fake(calibrate))
+    result = CliRunner().invoke(
+        app, ["calibrate", "--profile", "easy", "--seeds", "1", "--no-pairs",
+              "--out", str(tmp_path / "cal")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "cal" / "calibration.json").read_text())
+    assert data["kind"] == "calibration" and data["profile"] == "easy"
+    # what was calibrated, as a bundle's key records it
+    easy = load_profile("easy")
+    assert data["profile_sha256"] == easy.sha256() and data["profile_settings"] == easy.to_dict()
+    assert data["generator_version"] == GENERATOR_VERSION
+    page = (tmp_path / "cal" / "calibration.html").read_text()
+    assert "archetype:chunking" in page and easy.sha256() in page
+    assert "chunking: detectable" in result.output
+    bad = CliRunner().invoke(app, ["calibrate", "--profile", "nope"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def _three_planted() -> Profile:
+    """The easy profile planting chunking, retrieval and answering."""
+    easy = load_profile("easy")
+    return dataclasses.replace(
+        easy, weaknesses=dataclasses.replace(easy.weaknesses, retrieval="dense_only")
+    )
+
+
+def _with_fake(real):
+    def wrapped(*args, **kwargs):
+        return real(*args, run=fake_run(), **kwargs)
+
+    return wrapped
+
+
+def test_a_bound_met_exactly_is_met_despite_float_rounding():
+    # headlines are shares of questions: 139/140 - 132/140 is 0.05, which floats make 0.0500...04
+    assert (139 / 140 - 132 / 140) > 0.05
+    assert at_most(139 / 140 - 132 / 140, calibration.SEED_BOUND)
+    assert at_most(0.3, 0.1 + 0.2) and not at_most(0.3, 0.29)
+    assert not at_most(0.0501, calibration.SEED_BOUND)
+
+
+def test_a_calibration_written_before_settings_were_recorded_still_renders(tmp_path):
+    # a calibration.json kept from before the settings were recorded
+    from grader.calibrate.report import write_calibration
+
+    data = calibrate(load_profile("pair"), [1], pairs=False, run=fake_run()).to_json()
+    for field in ("profile_sha256", "profile_settings", "generator_version"):
+        del data[field]
+    _, page = write_calibration(data, tmp_path)
+    assert "archetype:chunking" in page.read_text() and "Settings" not in page.read_text()
+
+
+def test_the_committed_calibrations_are_of_the_shipped_profiles():
+    # docs/profiles.md quotes these files; a profile edited since its calibration is not what
+    # they measured
+    from corpus.profile import shipped_profiles
+
+    docs = harness_root() / "docs" / "calibration"
+    for name in shipped_profiles():
+        data = json.loads((docs / f"{name}.json").read_text(encoding="utf-8"))
+        assert data["profile_sha256"] == load_profile(name).sha256(), (
+            f"corpus/profiles/{name}.toml changed since docs/calibration/{name}.json: run "
+            f"`takehome calibrate --profile {name} --seeds 5 --no-pairs`, copy its "
+            "calibration.json there and update docs/profiles.md"
+        )
+        assert data["generator_version"] == GENERATOR_VERSION
+        assert data["seeds"] == [1, 2, 3, 4, 5] and data["undetectable"] == []

@@ -1,0 +1,74 @@
+"""The reference answering module: a question that names nothing is matched by meaning, a question
+that names something by all features, and a question about an unknown thing abstains.
+
+The module is imported from a `rag/` package assembled as a submission would hold it; it loads the
+real all-MiniLM-L6-v2 model.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from exercise.types import Answer, Span
+from grader.catalogue import REFERENCE, assemble
+from tests.grader.catalogue.test_assemble import needs_reference
+
+pytestmark = [needs_reference, pytest.mark.slow]
+
+DOCS = {
+    "handbook-it": (
+        "# IT help centre\n\n## Laptops\n\n"
+        "New starters often pick up their laptops from the service desk on day 1. "
+        "Each person may print up to 500 pages per month on the shared devices.\n\n"
+        "## Storage\n\n"
+        "Files on employee computers are snapshotted at intervals of 22 hours. "
+        "Shared drives hold at most 2 TB per team.\n"
+    ),
+    "offices": (
+        "# Offices\n\n## Krakow office\n\nReception is on floor 7. The office opens at 08:30.\n\n"
+        "## Lisbon office\n\nReception is on floor 2. The office opens at 09:00.\n\n"
+        "## Porto office\n\nReception is on floor 1. The office opens at 07:45.\n"
+    ),
+}
+
+
+@pytest.fixture
+def ask(tmp_path, rag_on_path):
+    """ask(query): the reference's answer, every document ranked as one chunk."""
+    assemble(
+        dict.fromkeys(("chunking", "embedding", "retrieval", "reranking", "answering"), REFERENCE),
+        tmp_path,
+    )
+    rag_on_path(tmp_path)
+    records = importlib.import_module("rag.records")
+    answering = importlib.import_module("rag.answering")
+    chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in DOCS.items()]
+    return lambda query: answering.answer_from(query, [(c, 1.0) for c in chunks], DOCS)
+
+
+def _quote(doc_id: str, sentence: str) -> Answer:
+    start = DOCS[doc_id].index(sentence)
+    return Answer(sentence, (Span(doc_id, start, start + len(sentence)),))
+
+
+def test_a_question_in_everyday_words_is_matched_by_meaning_not_by_shared_words(ask):
+    # "often", "laptops" and "up" are in the first sentence; the rule says it in other words.
+    answer = ask("How often are laptops backed up?")
+    expected = "Files on employee computers are snapshotted at intervals of 22 hours."
+    assert answer == _quote("handbook-it", expected)
+
+
+def test_a_question_that_names_something_is_answered_from_its_section(ask):
+    assert ask("When does the Lisbon office open?") == _quote(
+        "offices", "The office opens at 09:00."
+    )
+    assert ask("Where is reception in the Krakow office?") == _quote(
+        "offices", "Reception is on floor 7."
+    )
+
+
+def test_a_question_about_an_unknown_member_of_a_kind_abstains(ask):
+    # Krakow, Lisbon and Porto make "office" a kind of thing; the corpus never mentions Oslo.
+    assert ask("When does the Oslo office open?") == Answer("", ())
