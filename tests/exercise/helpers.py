@@ -12,6 +12,9 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from exercise.loading import Corpus
+from exercise.types import Answer, Passage, Span
+
 # A small variant used across tests: three documents, four kinds of question.
 ALPHA = (
     "# Leave policy\n\n"
@@ -165,6 +168,23 @@ def write_submission(root: Path, pipeline_source: str, extra: dict[str, str] | N
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+class WholeDocs:
+    """Returns every document whole and answers "14 days" citing the first 20 characters of
+    alpha."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def build(self) -> None:
+        pass
+
+    def search(self, query: str, k: int) -> list[Passage]:
+        return [Passage(d, 0, len(t), 1.0) for d, t in sorted(self.corpus.docs.items())][:k]
+
+    def answer(self, query: str) -> Answer:
+        return Answer("14 days", (Span("alpha", 0, 20),))
 
 
 class OraclePipeline:

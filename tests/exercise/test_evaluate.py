@@ -13,7 +13,7 @@ from exercise.loading import Corpus, Question
 from exercise.metrics import by_label
 from exercise.protocol import to_wire
 from exercise.runner import RunnerOptions, RunRecord, run_in_process
-from exercise.types import Answer, Passage, Span
+from tests.exercise.helpers import WholeDocs
 
 
 @pytest.mark.parametrize(
@@ -35,22 +35,6 @@ def test_records_must_match_the_questions(small: tuple[Corpus, tuple[Question, .
     run = RunRecord(None, 1, (), (), None, 0, None)
     with pytest.raises(ValueError, match="0 search and 0 answer records for 4 questions"):
         score_run(corpus, questions, run)
-
-
-class WholeDocs:
-    """Returns every document whole and answers "14 days" citing the first 20 characters."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-
-    def build(self) -> None:
-        pass
-
-    def search(self, query: str, k: int) -> list[Passage]:
-        return [Passage(d, 0, len(t), 1.0) for d, t in sorted(self.corpus.docs.items())][:k]
-
-    def answer(self, query: str) -> Answer:
-        return Answer("14 days", (Span("alpha", 0, 20),))
 
 
 def test_report_json_is_strict_json_with_every_fixed_key(

@@ -28,7 +28,7 @@ from exercise.history import (
 from exercise.loading import Corpus, Question
 from exercise.runner import run_in_process
 from exercise.scoring import METRIC_KEYS
-from exercise.types import Answer, Passage, Span
+from tests.exercise.helpers import WholeDocs
 
 NOW = datetime(2025, 5, 2, 14, 3, 7, 250_000, tzinfo=UTC)
 
@@ -45,22 +45,6 @@ def submission(tmp_path: Path) -> Path:
     (root / "rag" / "pipeline.py").write_bytes(b"class Pipeline: ...\n")
     (root / "rag" / "sub" / "data.json").write_bytes(b"{}")
     return root
-
-
-class WholeDocs:
-    """Every document whole; answers "14 days" citing the first 20 characters of alpha."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-
-    def build(self) -> None:
-        pass
-
-    def search(self, query: str, k: int) -> list[Passage]:
-        return [Passage(d, 0, len(t), 1.0) for d, t in sorted(self.corpus.docs.items())][:k]
-
-    def answer(self, query: str) -> Answer:
-        return Answer("14 days", (Span("alpha", 0, 20),))
 
 
 @pytest.fixture
