@@ -130,13 +130,14 @@ def check_shipped_files(submission: Path, shipped: Mapping[str, str]) -> list[Fi
     changed, missing = _compare(submission, tests)
     if changed or missing:
         findings.append(
-            Finding(
+            _edited(
                 "tests",
                 "warning",
                 f"public tests edited ({len(changed)} changed, {len(missing)} removed)",
                 "Shipped tests were changed or deleted; look at the diff before trusting a green "
                 "`make test`.",
-                _cap([f"changed {p}" for p in changed] + [f"removed {p}" for p in missing]),
+                changed,
+                missing,
             )
         )
     added = (
@@ -162,12 +163,13 @@ def check_shipped_files(submission: Path, shipped: Mapping[str, str]) -> list[Fi
     changed, missing = _compare(submission, harness)
     if changed or missing:
         findings.append(
-            Finding(
+            _edited(
                 "exercise",
                 "info",
                 "the shipped exercise/ package was edited",
                 "The grader judges with its own copy, so these edits change nothing in the grade.",
-                _cap([f"changed {p}" for p in changed] + [f"removed {p}" for p in missing]),
+                changed,
+                missing,
             )
         )
     return findings
@@ -281,6 +283,19 @@ def check_log(log: Path, run: str) -> list[Finding]:
             _cap(hits),
         )
     ]
+
+
+def _edited(
+    check: str, severity: str, title: str, detail: str, changed: list[str], missing: list[str]
+) -> Finding:
+    """A finding about shipped files that were changed or removed, listing each."""
+    return Finding(
+        check,
+        severity,
+        title,
+        detail,
+        _cap([f"changed {p}" for p in changed] + [f"removed {p}" for p in missing]),
+    )
 
 
 def _compare(root: Path, expected: Mapping[str, str]) -> tuple[list[str], list[str]]:
