@@ -26,7 +26,7 @@ from grader.reports.reading import (
     candidate,
     findings_by_severity,
     fmt,
-    fmt_ms,
+    latency_parts,
 )
 
 AREA_POINTS = 10.0
@@ -130,17 +130,8 @@ def validate_results(results: Mapping[str, Any]) -> list[str]:
 
 
 def _latency_test(report: Mapping[str, Any], number: int) -> dict[str, Any]:
-    lat = report["latency"]
-    ops = lat.get("ops") or {}
     ratio = (report.get("comparison") or {}).get("latency_ratio") or {}
-    parts = [f"build {fmt(lat.get('build_s'), '.1f')} s"]
-    for op in ("search", "answer"):
-        figures = ops.get(op) or {}
-        parts.append(
-            f"{op} p50 {fmt_ms(figures.get('p50_ms'))} ms, p95 {fmt_ms(figures.get('p95_ms'))} "
-            f"ms, p99 {fmt_ms(figures.get('p99_ms'))} ms"
-        )
-    parts.append(f"peak RSS {fmt(lat.get('peak_rss_mib'), '.0f')} MiB")
+    parts = latency_parts(report, ("p50", "p95", "p99"))
     if ratio.get("search_p95") is not None:
         parts.append(f"search p95 ×{ratio['search_p95']:.2f} the starter's")
     return {

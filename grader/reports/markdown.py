@@ -19,7 +19,7 @@ from grader.reports.reading import (
     findings_by_severity,
     fmt,
     fmt_delta,
-    fmt_ms,
+    latency_parts,
     metric,
 )
 from grader.reports.trail import history_line
@@ -129,16 +129,8 @@ def _areas(report: Mapping[str, Any]) -> list[str]:
 
 
 def _latency(report: Mapping[str, Any], base: Mapping[str, Any] | None) -> list[str]:
-    lat = report["latency"]
-    ops = lat.get("ops") or {}
     ratio = (report.get("comparison") or {}).get("latency_ratio") or {}
-    parts = [f"build {fmt(lat.get('build_s'), '.1f')} s"]
-    for op in ("search", "answer"):
-        figures = ops.get(op) or {}
-        parts.append(
-            f"{op} p50 {fmt_ms(figures.get('p50_ms'))} / p95 {fmt_ms(figures.get('p95_ms'))} ms"
-        )
-    parts.append(f"peak RSS {fmt(lat.get('peak_rss_mib'), '.0f')} MiB")
+    parts = latency_parts(report, ("p50", "p95"))
     line = "**Latency:** " + ", ".join(parts)
     if base and ratio:
         line += (

@@ -223,6 +223,20 @@ def _pair(value: Sequence[float] | None) -> tuple[float, float] | None:
     return (float(value[0]), float(value[1])) if value else None
 
 
+def latency_parts(report: Mapping[str, Any], percentiles: Sequence[str]) -> list[str]:
+    """The latency section in words: build time, each operation at the given percentiles
+    ("p50", "p95", ...), peak RSS — the parts every plain-text rendering lists."""
+    lat = report["latency"]
+    ops = lat.get("ops") or {}
+    parts = [f"build {fmt(lat.get('build_s'), '.1f')} s"]
+    for op in ("search", "answer"):
+        figures = ops.get(op) or {}
+        values = ", ".join(f"{p} {fmt_ms(figures.get(f'{p}_ms'))} ms" for p in percentiles)
+        parts.append(f"{op} {values}")
+    parts.append(f"peak RSS {fmt(lat.get('peak_rss_mib'), '.0f')} MiB")
+    return parts
+
+
 def fmt(value: float | None, spec: str = ".2f") -> str:
     return "–" if value is None else format(value, spec)
 
