@@ -28,6 +28,16 @@ from exercise.scoring import RETRIEVAL_KEYS, QuestionResult
 RUN_TAG = "takehome"
 RUN_FILE = "run.trec"
 QRELS_FILE = "qrels.trec"
+# Our metric key -> the measure trec_eval reports for it (`-m recall.1,3,5,10 -m recip_rank
+# -m ndcg_cut.10`, then read per query with `-q`).
+TREC_EVAL_MEASURES = {
+    "recall@1": "recall_1",
+    "recall@3": "recall_3",
+    "recall@5": "recall_5",
+    "recall@10": "recall_10",
+    "mrr@10": "recip_rank",
+    "ndcg@10": "ndcg_cut_10",
+}
 METRICS_FILE = "metrics.json"
 
 
@@ -72,14 +82,7 @@ def export_trec(results: Sequence[QuestionResult], out_dir: Path, overall: dict[
     metrics = {
         "metrics": {key: overall.get(key) for key in RETRIEVAL_KEYS},
         "per_question": per_question,
-        "trec_eval_measures": {
-            "recall@1": "recall_1",
-            "recall@3": "recall_3",
-            "recall@5": "recall_5",
-            "recall@10": "recall_10",
-            "mrr@10": "recip_rank",
-            "ndcg@10": "ndcg_cut_10",
-        },
+        "trec_eval_measures": dict(TREC_EVAL_MEASURES),
     }
     write_atomic(out_dir / RUN_FILE, "".join(line + "\n" for line in run))
     write_atomic(out_dir / QRELS_FILE, "".join(line + "\n" for line in qrels))

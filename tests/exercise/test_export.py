@@ -11,7 +11,7 @@ import pytest
 import pytrec_eval
 
 from exercise.evaluate import EvalOptions, Report, score_run
-from exercise.export import export_trec, trec_lines
+from exercise.export import TREC_EVAL_MEASURES, export_trec, trec_lines
 from exercise.judging import CallRecord, Status
 from exercise.loading import Corpus, JudgingConfig, Question
 from exercise.protocol import to_wire
@@ -19,14 +19,6 @@ from exercise.runner import RunRecord
 from exercise.types import Answer, Passage, Span
 
 MEASURES = {"recall.1,3,5,10", "recip_rank", "ndcg_cut.10"}
-OURS_TO_TREC = {
-    "recall@1": "recall_1",
-    "recall@3": "recall_3",
-    "recall@5": "recall_5",
-    "recall@10": "recall_10",
-    "mrr@10": "recip_rank",
-    "ndcg@10": "ndcg_cut_10",
-}
 
 
 def random_run(seed: int, tmp_path: Path, questions: int = 120) -> Report:
@@ -113,9 +105,9 @@ def test_pytrec_eval_recomputes_our_rank_metrics(seed: int, tmp_path: Path) -> N
     theirs = pytrec_eval.RelevanceEvaluator(qrels, MEASURES).evaluate(run)
     assert set(theirs) == set(answerable)
     for qid, result in answerable.items():
-        for ours, trec in OURS_TO_TREC.items():
+        for ours, trec in TREC_EVAL_MEASURES.items():
             assert result.scores[ours] == pytest.approx(theirs[qid][trec], abs=1e-9), (qid, ours)
-    for ours, trec in OURS_TO_TREC.items():
+    for ours, trec in TREC_EVAL_MEASURES.items():
         mean = sum(values[trec] for values in theirs.values()) / len(theirs)
         assert report.overall.means[ours] == pytest.approx(mean, abs=1e-9)
     # The randomness exercised every branch at least once.
