@@ -25,7 +25,7 @@ rows carry the submission's values only and no verdict.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
@@ -71,17 +71,7 @@ class Row:
     verdict: str | None  # one of VERDICTS; None without a baseline
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "area": self.area,
-            "slice": self.slice,
-            "metric": self.metric,
-            "n": self.n,
-            "submission": self.submission,
-            "baseline": self.baseline,
-            "delta": self.delta,
-            "ci95": list(self.ci95) if self.ci95 else None,
-            "verdict": self.verdict,
-        }
+        return {**asdict(self), "ci95": list(self.ci95) if self.ci95 else None}
 
 
 def diagnose(

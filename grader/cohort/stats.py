@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from corpus.profile import SLICES
@@ -133,19 +133,7 @@ class QuestionStats:
         return tuple(flags)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "item": self.item,
-            "slice": self.slice,
-            "unanswerable": self.unanswerable,
-            "text": self.text,
-            "passes": self.passes,
-            "asked": self.asked,
-            "n": self.n,
-            "difficulty": self.difficulty,
-            "discrimination": self.discrimination,
-            "flags": list(self.flags),
-        }
+        return {**asdict(self), "flags": list(self.flags)}
 
 
 @dataclass(frozen=True)
@@ -161,15 +149,7 @@ class Distribution:
     mean: float
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "n": self.n,
-            "min": self.min,
-            "q1": self.q1,
-            "median": self.median,
-            "q3": self.q3,
-            "max": self.max,
-            "mean": self.mean,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)

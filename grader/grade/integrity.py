@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,13 +53,7 @@ class Finding:
     evidence: tuple[str, ...] = field(default=())  # file:line snippets, paths, numbers
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "check": self.check,
-            "severity": self.severity,
-            "title": self.title,
-            "detail": self.detail,
-            "evidence": list(self.evidence),
-        }
+        return {**asdict(self), "evidence": list(self.evidence)}
 
 
 def check_variant(submission: Path, manifest_sha256: str) -> list[Finding]:
