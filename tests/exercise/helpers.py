@@ -187,6 +187,13 @@ class WholeDocs:
         return Answer("14 days", (Span("alpha", 0, 20),))
 
 
+class BrokenBuild(WholeDocs):
+    """WholeDocs whose build fails as a full disk would."""
+
+    def build(self) -> None:
+        raise OSError("disk full")
+
+
 class OraclePipeline:
     """A "perfect" pipeline: fixed-size overlapping chunks (stride size/4) and an oracle ranker.
 

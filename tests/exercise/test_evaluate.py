@@ -13,7 +13,7 @@ from exercise.loading import Corpus, Question
 from exercise.metrics import by_label
 from exercise.protocol import to_wire
 from exercise.runner import RunnerOptions, RunRecord, run_in_process
-from tests.exercise.helpers import WholeDocs
+from tests.exercise.helpers import BrokenBuild, WholeDocs
 
 
 @pytest.mark.parametrize(
@@ -83,11 +83,7 @@ def test_a_failed_build_in_process_marks_everything_not_run(
 ) -> None:
     corpus, questions = small
 
-    class Broken(WholeDocs):
-        def build(self) -> None:
-            raise OSError("disk full")
-
-    run = run_in_process(Broken(corpus), [q.text for q in questions], k=10)
+    run = run_in_process(BrokenBuild(corpus), [q.text for q in questions], k=10)
     report = score_run(corpus, questions, run)
     assert report.fatal is not None and report.fatal.one_line() == (
         "submission failed at build: OSError: disk full"

@@ -28,7 +28,7 @@ from exercise.history import (
 from exercise.loading import Corpus, Question
 from exercise.runner import run_in_process
 from exercise.scoring import METRIC_KEYS
-from tests.exercise.helpers import WholeDocs
+from tests.exercise.helpers import BrokenBuild, WholeDocs
 
 NOW = datetime(2025, 5, 2, 14, 3, 7, 250_000, tzinfo=UTC)
 
@@ -140,11 +140,7 @@ def test_a_failed_build_is_recorded_with_its_reason(
 ) -> None:
     corpus, questions = small
 
-    class Broken(WholeDocs):
-        def build(self) -> None:
-            raise OSError("disk full")
-
-    run = run_in_process(Broken(corpus), [q.text for q in questions], k=10)
+    run = run_in_process(BrokenBuild(corpus), [q.text for q in questions], k=10)
     entry = history_entry(
         score_run(corpus, questions, run, options=EvalOptions(resamples=20)),
         {},
