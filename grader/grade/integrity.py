@@ -119,21 +119,16 @@ def check_corpus(submission: Path, variant_files: Mapping[str, str]) -> list[Fin
 
 def check_shipped_files(submission: Path, shipped: Mapping[str, str]) -> list[Finding]:
     """Public tests edited or removed, tests added, the harness's exercise/ package edited."""
-    findings = []
     tests = {p: h for p, h in shipped.items() if p.startswith("tests/")}
-    changed, missing = _compare(submission, tests)
-    if changed or missing:
-        findings.append(
-            _edited(
-                "tests",
-                "warning",
-                f"public tests edited ({len(changed)} changed, {len(missing)} removed)",
-                "Shipped tests were changed or deleted; look at the diff before trusting a green "
-                "`make test`.",
-                changed,
-                missing,
-            )
-        )
+    findings = _edited(
+        submission,
+        tests,
+        "tests",
+        "warning",
+        "public tests edited ({changed} changed, {removed} removed)",
+        "Shipped tests were changed or deleted; look at the diff before trusting a green "
+        "`make test`.",
+    )
     added = (
         sorted(
             p.relative_to(submission).as_posix()
@@ -153,20 +148,14 @@ def check_shipped_files(submission: Path, shipped: Mapping[str, str]) -> list[Fi
                 _cap(added),
             )
         )
-    harness = {p: h for p, h in shipped.items() if p.startswith("exercise/")}
-    changed, missing = _compare(submission, harness)
-    if changed or missing:
-        findings.append(
-            _edited(
-                "exercise",
-                "info",
-                "the shipped exercise/ package was edited",
-                "The grader judges with its own copy, so these edits change nothing in the grade.",
-                changed,
-                missing,
-            )
-        )
-    return findings
+    return findings + _edited(
+        submission,
+        {p: h for p, h in shipped.items() if p.startswith("exercise/")},
+        "exercise",
+        "info",
+        "the shipped exercise/ package was edited",
+        "The grader judges with its own copy, so these edits change nothing in the grade.",
+    )
 
 
 def check_hard_coding(
@@ -280,16 +269,21 @@ def check_log(log: Path, run: str) -> list[Finding]:
 
 
 def _edited(
-    check: str, severity: str, title: str, detail: str, changed: list[str], missing: list[str]
-) -> Finding:
-    """A finding about shipped files that were changed or removed, listing each."""
-    return Finding(
-        check,
-        severity,
-        title,
-        detail,
-        _cap([f"changed {p}" for p in changed] + [f"removed {p}" for p in missing]),
-    )
+    submission: Path,
+    expected: Mapping[str, str],
+    check: str,
+    severity: str,
+    title: str,
+    detail: str,
+) -> list[Finding]:
+    """A finding when shipped files were changed or removed, listing each; `title` may name
+    the counts as {changed} and {removed}."""
+    changed, missing = _compare(submission, expected)
+    if not (changed or missing):
+        return []
+    evidence = [f"changed {p}" for p in changed] + [f"removed {p}" for p in missing]
+    title = title.format(changed=len(changed), removed=len(missing))
+    return [Finding(check, severity, title, detail, _cap(evidence))]
 
 
 def _compare(root: Path, expected: Mapping[str, str]) -> tuple[list[str], list[str]]:
