@@ -12,6 +12,12 @@ from corpus.banks.types import ParaphraseConcept, ValueSpec
 from corpus.slots import MONTHS, WEEKDAYS
 
 
+def _half_hours(first: str, last: str) -> tuple[str, ...]:
+    """Clock times from `first` to `last` (both "HH:MM") every 30 minutes."""
+    start, end = (int(t[:2]) * 60 + int(t[3:]) for t in (first, last))
+    return tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(start, end + 1, 30))
+
+
 def _concept(
     key: str,
     topic: str,
@@ -192,20 +198,7 @@ _EXPENSES = (
     _concept(
         "late_taxi_home",
         "expenses",
-        ValueSpec(
-            choices=(
-                "18:30",
-                "19:00",
-                "19:30",
-                "20:00",
-                "20:30",
-                "21:00",
-                "21:30",
-                "22:00",
-                "22:30",
-                "23:00",
-            )
-        ),
+        ValueSpec(choices=_half_hours("18:30", "23:00")),
         (
             "Staff who leave the office after {value} can expense a cab home.",
             "Taxi fares home are reimbursed for anyone finishing later than {value}.",
@@ -566,20 +559,7 @@ _FACILITIES = (
     _concept(
         "alarm_arming_time",
         "facilities",
-        ValueSpec(
-            choices=(
-                "19:00",
-                "19:30",
-                "20:00",
-                "20:30",
-                "21:00",
-                "21:30",
-                "22:00",
-                "22:30",
-                "23:00",
-                "23:30",
-            )
-        ),
+        ValueSpec(choices=_half_hours("19:00", "23:30")),
         (
             "The intruder alarm arms itself at {value} and anyone still inside must badge out "
             "first.",
@@ -672,20 +652,7 @@ _FACILITIES = (
     _concept(
         "post_collection_time",
         "facilities",
-        ValueSpec(
-            choices=(
-                "13:00",
-                "13:30",
-                "14:00",
-                "14:30",
-                "15:00",
-                "15:30",
-                "16:00",
-                "16:30",
-                "17:00",
-                "17:30",
-            )
-        ),
+        ValueSpec(choices=_half_hours("13:00", "17:30")),
         (
             "Outgoing post leaves the mailroom at {value} daily.",
             "Letters and parcels must be dropped at reception before {value} to go out the same "
