@@ -5,13 +5,13 @@ For every (rule, statement wording, question wording) combination of the paraphr
 statement (value filled with the smallest value the rule can take) minus the best cosine of the
 question with any statement of another rule, all with all-MiniLM-L6-v2 mean-pooled and
 normalised, loaded offline from its installed package. A negative margin means another rule reads
-closer. The table is committed (`corpus/banks/paraphrase_margins.py`: generation needs no model);
+closer. The table is committed (`corpus/banks/paraphrase_margins.json`: generation needs no model);
 question selection draws every band of margins equally (`corpus.genres.handbooks.band`), so each
 variant asks the same mix of clear and hard paraphrases.
 
     python benchmarks/paraphrase_margins.py            # print the distribution and the hardest
     python benchmarks/paraphrase_margins.py --check    # exit 1 if the committed table is stale
-    python benchmarks/paraphrase_margins.py --write    # rewrite corpus/banks/paraphrase_margins.py
+    python benchmarks/paraphrase_margins.py --write    # rewrite the committed table
 
 Run `--write` after editing the bank; the corpus tests fail while the table misses a combination.
 """
@@ -25,10 +25,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout: `python benchmarks/...`
 
+from corpus.banks import paraphrase_margins  # noqa: E402
 from corpus.banks.paraphrase import CONCEPTS  # noqa: E402
 from corpus.banks.types import ValueSpec  # noqa: E402
 
-TABLE = HERE.parent / "corpus" / "banks" / "paraphrase_margins.py"
+TABLE = HERE.parent / "corpus" / "banks" / paraphrase_margins.TABLE_FILE
 TOLERANCE = 0.01  # margins differ by float noise between machines; a changed wording moves more
 DIGITS = 3
 
@@ -71,24 +72,6 @@ def measure() -> dict[Combination, float]:
     return margins
 
 
-def render(margins: dict[Combination, float]) -> str:
-    """The table module's source."""
-    lines = [
-        '"""Margins of the paraphrase bank\'s combinations, measured by',
-        "benchmarks/paraphrase_margins.py (generated: do not edit; rerun it with --write).",
-        "",
-        "(rule key, statement index, question index) -> cosine of the question with its statement",
-        "minus its best cosine with another rule's statement (all-MiniLM-L6-v2, normalised).",
-        '"""',
-        "",
-        "# fmt: off",
-        "MARGINS: dict[tuple[str, int, int], float] = {",
-    ]
-    lines += [f"    {key!r}: {value!r}," for key, value in sorted(margins.items())]
-    lines += ["}", "# fmt: on", ""]
-    return "\n".join(lines)
-
-
 def stale(measured: dict[Combination, float], committed: dict[Combination, float]) -> list[str]:
     """What differs between a fresh measurement and the committed table."""
     problems = [f"missing from the table: {key}" for key in measured.keys() - committed.keys()]
@@ -111,13 +94,11 @@ def main() -> int:
     args = parser.parse_args()
     margins = measure()
     if args.write:
-        TABLE.write_text(render(margins), encoding="utf-8")
+        TABLE.write_text(paraphrase_margins.dump(margins), encoding="utf-8")
         print(f"wrote {len(margins)} margins to {TABLE}")
         return 0
     if args.check:
-        from corpus.banks.paraphrase_margins import MARGINS
-
-        problems = stale(margins, MARGINS)
+        problems = stale(margins, paraphrase_margins.parse(TABLE.read_text(encoding="utf-8")))
         for line in problems[:20]:
             print(line)
         if problems:

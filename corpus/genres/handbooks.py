@@ -11,16 +11,17 @@ Some wordings are harder than others for any encoder: how clearly a sound MiniLM
 the other rules decides most of whether a sound pipeline finds it (in five easy variants, a
 combination asked by several gave the same outcome in 96 % of them; the lowest third of margins
 mostly failed, the top 40 % all passed). Each combination's margin is measured once
-(`benchmarks/paraphrase_margins.py`, committed in `corpus.banks.paraphrase_margins`) and puts
+(`benchmarks/paraphrase_margins.py`, committed in `corpus/banks/paraphrase_margins.json`) and puts
 its question in one of `BANDS` equal bands (`Candidate.band`), which selection draws equally.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
+from corpus.banks import paraphrase_margins
 from corpus.banks.paraphrase import CONCEPTS
-from corpus.banks.paraphrase_margins import MARGINS
 from corpus.banks.prose import HEADINGS
 from corpus.banks.types import PARAPHRASE_TOPICS
 from corpus.document import DocBuilder, Document, out_of_reach, within_reach
@@ -102,13 +103,13 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
 def band(key: str, statement: int, question: int) -> int:
     """Which of `BANDS` equal bands of the bank's margins a combination falls in (0: the
     hardest). Raises KeyError naming a combination the committed table lacks."""
-    margin = MARGINS.get((key, statement, question))
+    margin = paraphrase_margins.load().get((key, statement, question))
     if margin is None:
         raise KeyError(
             f"no margin for paraphrase combination {(key, statement, question)}: run "
             "`python benchmarks/paraphrase_margins.py --write` after editing the bank"
         )
-    return sum(margin >= limit for limit in _LIMITS)
+    return sum(margin >= limit for limit in _limits())
 
 
 def band_limits(margins: Iterable[float]) -> tuple[float, ...]:
@@ -118,7 +119,9 @@ def band_limits(margins: Iterable[float]) -> tuple[float, ...]:
     return tuple(values[len(values) * b // BANDS] for b in range(1, BANDS))
 
 
-_LIMITS = band_limits(MARGINS.values())
+@functools.cache
+def _limits() -> tuple[float, ...]:
+    return band_limits(paraphrase_margins.load().values())
 
 
 def _tier(start: int, chunk: int | None) -> int:

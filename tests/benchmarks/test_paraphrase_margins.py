@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.banks.paraphrase_margins import MARGINS
+from corpus.banks import paraphrase_margins
 from tests.benchmarks.scripts import load_script
 
 script = load_script("paraphrase_margins")
@@ -20,14 +20,23 @@ def test_stale_names_every_difference():
     ]
 
 
-def test_render_round_trips():
-    namespace: dict = {}
-    exec(script.render({("a", 1, 0): -0.25, ("b", 0, 1): 0.125}), namespace)
-    assert namespace["MARGINS"] == {("a", 1, 0): -0.25, ("b", 0, 1): 0.125}
+def test_the_table_round_trips():
+    margins = {("a", 1, 0): -0.25, ("b", 0, 1): 0.125}
+    assert paraphrase_margins.parse(paraphrase_margins.dump(margins)) == margins
+
+
+def test_the_committed_table_is_written_as_dump_writes_it():
+    table = script.TABLE.read_text(encoding="utf-8")
+    assert paraphrase_margins.dump(paraphrase_margins.parse(table)) == table
+
+
+def test_a_malformed_row_is_named():
+    with pytest.raises(ValueError, match=r"row \['a', 0\] is not"):
+        paraphrase_margins.parse('{"margins": [["a", 0]]}')
 
 
 @pytest.mark.slow
 def test_committed_table_matches_a_fresh_measurement():
     # The packaged MiniLM, offline. A bank edit without `--write` fails here (and in the corpus
     # tests, which need a margin for every combination).
-    assert script.stale(script.measure(), MARGINS) == []
+    assert script.stale(script.measure(), dict(paraphrase_margins.load())) == []
