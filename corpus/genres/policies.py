@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 
-from corpus.banks.policies import POLICIES
+from corpus.banks import policies as bank
 from corpus.banks.types import PolicyClause, ValueSpec
 from corpus.document import DocBuilder, Document, within_reach
 from corpus.profile import Profile
@@ -42,13 +42,14 @@ def item(clause_key: str) -> str:
 
 
 def items() -> set[str]:
-    return {item(c.key) for p in POLICIES for c in p.clauses}
+    return {item(c.key) for p in bank.templates() for c in p.clauses}
 
 
 def render_policies(world: World, profile: Profile) -> list[Document]:
     knobs = profile.corpus
     rng = world.rng("policies")
-    chosen = rng.sample(POLICIES, min(knobs.policies, len(POLICIES)))
+    families = bank.templates()
+    chosen = rng.sample(families, min(knobs.policies, len(families)))
     docs = []
     for template in chosen:
         prng = world.rng("policy", template.key)

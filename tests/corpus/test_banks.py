@@ -23,7 +23,7 @@ def _templates():
     for pair in boundary.PAIRS:
         yield pair.key, pair.first
         yield pair.key, pair.question
-    for policy in policies.POLICIES:
+    for policy in policies.templates():
         for t in policy.purpose:
             yield policy.key, t
 
@@ -73,3 +73,36 @@ def test_avoided_values_never_appear():
     }
     with pytest.raises(ValueError, match="every value is excluded"):
         filler.fill("{team}", avoid=frozenset({"Falcon", "Heron"}))
+
+
+def test_the_policy_bank_has_the_families_the_generator_needs():
+    families = policies.templates()
+    assert len(families) >= 14  # profiles ask for up to 14 policy families (corpus.profile)
+    assert len({f.key for f in families}) == len(families)
+    for family in families:
+        assert len(family.clauses) >= policies.MIN_CLAUSES
+        assert len({c.key for c in family.clauses}) == len(family.clauses)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[[policies]]\nkey = "x"\nname = "X"\npurpose = []\n',
+            r"policy 'x': missing \['clauses'\]",
+        ),
+        (
+            '[[policies]]\nkey = "x"\nname = "X"\npurpose = []\n[[policies.clauses]]\nkey = "c"\n'
+            'statement = "s"\nquestion = "q"\nvalue = { low = 1, top = 3 }\n',
+            r"clause 'c': unknown value field\(s\) \['top'\]",
+        ),
+        (
+            '[[policies]]\nkey = "x"\nname = "X"\npurpose = []\n[[policies.clauses]]\nkey = "c"\n'
+            'statement = "s"\nquestion = "q"\nvalue = { low = 1 }\n',
+            r"policy 'x' has 1 clauses; a family needs 6",
+        ),
+    ],
+)
+def test_a_malformed_policy_bank_is_named(text, message):
+    with pytest.raises(ValueError, match=message):
+        policies.parse(text)
