@@ -8,9 +8,7 @@ import pytest
 
 from corpus.profile import load_profile
 from corpus.variant import Variant, generate, write
-
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_SEED = 7  # the seed `make corpus` uses for the committed default variant
+from tests.helpers import DEFAULT_SEED
 
 
 @pytest.fixture(scope="session")

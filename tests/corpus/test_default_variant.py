@@ -4,7 +4,7 @@ If this fails after an intended generator change, regenerate it on purpose with 
 """
 
 from corpus.validate import verify
-from tests.conftest import DEFAULT_SEED, REPO
+from tests.helpers import DEFAULT_SEED, REPO
 
 DEFAULT = REPO / "corpus" / "default"
 

@@ -10,9 +10,8 @@ import pytest
 
 from corpus.profile import load_profile
 from grader.bundle.build import BundleResult, build_bundle
-from tests.conftest import DEFAULT_SEED
-
-CANDIDATE = "Ada Qxzvlace-Byron"  # a surname no corpus invents
+from tests.grader.grading import CANDIDATE
+from tests.helpers import DEFAULT_SEED
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ import shutil
 import textwrap
 from pathlib import Path
 
+CANDIDATE = "Ada Qxzvlace-Byron"  # the bundles' candidate: a surname no corpus invents
+
 LEXICAL = textwrap.dedent(
     """
     import re

@@ -22,32 +22,10 @@ from grader.bundle.build import (
     render,
 )
 from grader.catalogue import CATALOGUE_DIR, CatalogueError, registry
-from tests.conftest import DEFAULT_SEED
-from tests.grader.catalogue.test_assemble import PLANTED
-from tests.grader.conftest import CANDIDATE
-
-TELLTALE = re.compile(r"\b(weakness(es)?|bugs?|slices?|golden)\b", re.IGNORECASE)
-# Words that only the harness's side uses; the corpus's own prose may use "reference" and
-# "catalogue" ("the API reference", "the service catalogue"), so they are checked outside it.
-HARNESS_WORDS = re.compile(
-    r"\b(catalogue|planted|archetypes?|reference (solution|implementation)|hidden\.jsonl|"
-    r"key\.json)\b",
-    re.IGNORECASE,
-)
-
-
-def _files(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
-
-
-def _texts(root: Path, *, skip: tuple[str, ...] = ()) -> dict[str, str]:
-    return {
-        rel: data.decode("utf-8") for rel, data in _files(root).items() if not rel.startswith(skip)
-    }
+from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE, read_files, read_texts
+from tests.grader.catalogue.helpers import PLANTED
+from tests.grader.grading import CANDIDATE
+from tests.helpers import DEFAULT_SEED
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +65,7 @@ def test_rag_is_the_template_plus_the_profiles_components(out):
 
 def test_the_exercise_copy_is_the_packages_python_files_and_readme(out):
     package = Path(bundle_module.exercise.__file__).parent
-    shipped = _files(out / "bundle" / "exercise")
+    shipped = read_files(out / "bundle" / "exercise")
     expected = {p.name: p.read_bytes() for p in package.glob("*.py")}
     expected["README.md"] = (package / "README.md").read_bytes()
     assert shipped == expected
@@ -97,7 +75,7 @@ def test_the_key_and_the_shipped_corpus_verify_together(out, tmp_path):
     (tmp_path / "variant").symlink_to(out / "bundle" / "corpus")
     (tmp_path / "key").symlink_to(out / "key")
     assert verify(tmp_path) == []
-    assert _files(out / "key" / "variant") == _files(out / "bundle" / "corpus")
+    assert read_files(out / "key" / "variant") == read_files(out / "bundle" / "corpus")
 
 
 def test_the_key_records_candidate_components_and_the_bundles_hashes(out, key):
@@ -119,15 +97,15 @@ def test_no_hidden_question_text_is_in_the_bundle(out):
         for line in (out / "key" / "questions" / "hidden.jsonl").read_text().splitlines()
     ]
     assert len(hidden) > 100
-    texts = _texts(out / "bundle")
+    texts = read_texts(out / "bundle")
     everything = "\n".join(texts.values())
     leaked = [q["text"] for q in hidden if q["text"] in everything]
     assert leaked == []
 
 
 def test_no_key_candidate_selection_or_catalogue_in_the_bundle(out):
-    files = _files(out / "bundle")
-    texts = _texts(out / "bundle")
+    files = read_files(out / "bundle")
+    texts = read_texts(out / "bundle")
     names = [
         rel
         for rel in files
@@ -149,19 +127,19 @@ def test_no_key_candidate_selection_or_catalogue_in_the_bundle(out):
 
 
 def test_no_harness_words_outside_the_corpus(out):
-    for rel, text in _texts(out / "bundle", skip=("corpus/",)).items():
+    for rel, text in read_texts(out / "bundle", skip=("corpus/",)).items():
         found = HARNESS_WORDS.search(text)
         assert found is None, f"{rel}: {found.group(0)!r}"
 
 
 def test_no_telltale_words_in_any_text_file_outside_the_exercise_package(out):
-    for rel, text in _texts(out / "bundle", skip=("exercise/",)).items():
+    for rel, text in read_texts(out / "bundle", skip=("exercise/",)).items():
         found = TELLTALE.search(text)
         assert found is None, f"{rel}: {found.group(0)!r}"
 
 
 def test_no_telltale_words_in_the_shipped_exercise_package(out):
-    for rel, text in _texts(out / "bundle" / "exercise").items():
+    for rel, text in read_texts(out / "bundle" / "exercise").items():
         found = TELLTALE.search(text)
         assert found is None, f"exercise/{rel}: {found.group(0)!r}"
 
@@ -189,7 +167,7 @@ def test_the_archive_holds_exactly_the_bundle_folder(out):
             for m in tar.getmembers()
             if m.isfile()
         }
-    assert archived == _files(out / "bundle")
+    assert archived == read_files(out / "bundle")
 
 
 def test_two_builds_give_the_same_archive(bundle_out, tmp_path):

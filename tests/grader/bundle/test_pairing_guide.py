@@ -22,7 +22,7 @@ from grader.bundle.pairing_guide import (
     wants_pairing_guide,
 )
 from grader.catalogue import CATALOGUE_DIR, REFERENCE, registry, selection_from_profile
-from tests.grader.bundle.test_build import HARNESS_WORDS, TELLTALE, _files, _texts
+from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE, read_files, read_texts
 
 CANDIDATE = "Pat Qxzvlace"  # a surname no corpus invents
 SEED = 5
@@ -92,8 +92,8 @@ def test_the_guide_is_in_the_key_and_never_in_the_bundle(pair_out: Path, guide: 
     assert sorted(p.name for p in (pair_out / "key").iterdir()) == sorted(
         [GUIDE_FILE, "key.json", "questions", "variant"]
     )
-    assert not any(Path(rel).name == GUIDE_FILE for rel in _files(pair_out / "bundle"))
-    everything = "\n".join(_texts(pair_out / "bundle").values())
+    assert not any(Path(rel).name == GUIDE_FILE for rel in read_files(pair_out / "bundle"))
+    everything = "\n".join(read_texts(pair_out / "bundle").values())
     for area in PAIR_PLANTED:
         for hint in AREAS[area].hints:
             assert hint not in everything and hint in guide
@@ -176,12 +176,12 @@ def test_the_pair_brief_is_rendered_from_the_profile(pair_out: Path) -> None:
 def test_no_hidden_question_key_or_candidate_in_the_pair_bundle(pair_out: Path) -> None:
     hidden = (pair_out / "key" / "questions" / "hidden.jsonl").read_text(encoding="utf-8")
     texts = [json.loads(line)["text"] for line in hidden.splitlines()]
-    everything = "\n".join(_texts(pair_out / "bundle").values())
+    everything = "\n".join(read_texts(pair_out / "bundle").values())
     assert [t for t in texts if t in everything] == []
     assert CANDIDATE not in everything and "Qxzvlace" not in everything
     names = [
         rel
-        for rel in _files(pair_out / "bundle")
+        for rel in read_files(pair_out / "bundle")
         if re.search(r"(^|/)(key|key\.json|hidden\.jsonl)(/|$)|reference|catalogue", rel)
     ]
     assert names == []
@@ -191,9 +191,9 @@ def test_no_hidden_question_key_or_candidate_in_the_pair_bundle(pair_out: Path) 
 
 
 def test_no_harness_or_telltale_words_in_the_pair_bundle(pair_out: Path) -> None:
-    for rel, text in _texts(pair_out / "bundle", skip=("corpus/",)).items():
+    for rel, text in read_texts(pair_out / "bundle", skip=("corpus/",)).items():
         found = HARNESS_WORDS.search(text)
         assert found is None, f"{rel}: {found.group(0)!r}"
-    for rel, text in _texts(pair_out / "bundle").items():
+    for rel, text in read_texts(pair_out / "bundle").items():
         found = TELLTALE.search(text)
         assert found is None, f"{rel}: {found.group(0)!r}"

@@ -22,20 +22,10 @@ from grader.catalogue import (
     resolve,
     selection_from_profile,
 )
+from tests.grader.catalogue.helpers import HAS_REFERENCE, PLANTED, needs_reference
 
 REPO = Path(__file__).resolve().parents[2]
 MEDIUM = selection_from_profile(load_profile("medium"))
-PLANTED = {
-    "chunking": "fixed_chars",
-    "embedding": "misconfigured_minilm",
-    "retrieval": "dense_only",
-    "reranking": "none",
-    "answering": "first_passage",
-}
-HAS_REFERENCE = all(REFERENCE in implementations(c) for c in COMPONENTS)
-needs_reference = pytest.mark.skipif(
-    not HAS_REFERENCE, reason="grader/catalogue/<component>/reference.py not written yet"
-)
 
 
 def test_registry_lists_every_component_and_its_planted_implementation():

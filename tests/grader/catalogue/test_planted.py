@@ -13,7 +13,7 @@ import pytest
 
 from exercise.types import Answer, Passage, Span
 from grader.catalogue import assemble
-from tests.grader.catalogue.test_assemble import PLANTED
+from tests.grader.catalogue.helpers import PLANTED
 
 VOCABULARY = ("alpha", "beta", "gamma", "delta")
 FAKE_EMBEDDING = '''

@@ -13,7 +13,7 @@ import pytest
 
 from exercise.types import Answer, Span
 from grader.catalogue import REFERENCE, assemble
-from tests.grader.catalogue.test_assemble import needs_reference
+from tests.grader.catalogue.helpers import needs_reference
 
 pytestmark = [needs_reference, pytest.mark.slow]
 

@@ -11,7 +11,7 @@ import importlib
 import pytest
 
 from grader.catalogue import REFERENCE, assemble
-from tests.grader.catalogue.test_assemble import needs_reference
+from tests.grader.catalogue.helpers import needs_reference
 
 pytestmark = needs_reference
 

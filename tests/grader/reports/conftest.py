@@ -19,10 +19,10 @@ from corpus.profile import load_profile
 from grader.bundle.build import build_bundle
 from grader.grade.report_file import write_report
 from grader.grade.session import GradeOptions, grade
-from tests.conftest import DEFAULT_SEED
-from tests.grader.grading import LEXICAL, fake_baseline, submission_from
+from tests.grader.grading import CANDIDATE, LEXICAL, fake_baseline, submission_from
+from tests.grader.reports.helpers import HOSTILE
+from tests.helpers import DEFAULT_SEED
 
-HOSTILE = "<script>document.title='owned'</script><img src=x onerror=alert(1)>"
 # LEXICAL, but it answers with markup and prints markup into its log while building.
 PIPELINE = LEXICAL.replace('"see the cited passage"', repr(HOSTILE + " | see the passage")).replace(
     "    def build(self):\n", f"    def build(self):\n        print({HOSTILE!r})\n", 1
@@ -67,7 +67,7 @@ def _cache(path: Path) -> dict[str, Any]:
 def graded(tmp_path_factory) -> Graded:
     """LEXICAL (with hostile text) graded against the EMPTY baseline, unisolated."""
     root = tmp_path_factory.mktemp("reports")
-    build_bundle(load_profile("medium"), DEFAULT_SEED, "Ada Qxzvlace-Byron", root / "out")
+    build_bundle(load_profile("medium"), DEFAULT_SEED, CANDIDATE, root / "out")
     submission = submission_from(root / "out" / "bundle", root / "submission", PIPELINE)
     (submission / "NOTES.md").write_text(NOTES, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
@@ -81,27 +81,3 @@ def graded(tmp_path_factory) -> Graded:
 @pytest.fixture
 def report(graded) -> dict[str, Any]:
     return graded.report()
-
-
-def set_area(
-    report: dict[str, Any],
-    area: str,
-    verdict: str,
-    *,
-    baseline: float | None = None,
-    submission: float | None = None,
-) -> None:
-    """Give an area (and each of its rows) a verdict, and optionally the rows' values, so a test
-    does not depend on how the generated corpus happens to treat the LEXICAL pipeline."""
-    report["diagnosis"]["areas"][area] = verdict
-    for row in report["diagnosis"]["rows"]:
-        if row["area"] != area:
-            continue
-        row["verdict"] = verdict
-        if baseline is not None:
-            row["baseline"] = baseline
-        if submission is not None:
-            row["submission"] = submission
-        if baseline is not None and submission is not None:
-            row["delta"] = submission - baseline
-            row["ci95"] = [row["delta"] - 0.1, row["delta"] + 0.1]

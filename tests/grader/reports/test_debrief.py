@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from grader.diagnosis import AREAS
 from grader.reports.debrief import debrief, find_claims
-from tests.grader.reports.conftest import set_area
+from tests.grader.reports.helpers import set_area
 
 
 def by_area(guide):

@@ -14,7 +14,7 @@ from grader.reports.gradescope import (
     gradescope_results,
     validate_results,
 )
-from tests.grader.reports.conftest import set_area
+from tests.grader.reports.helpers import set_area
 
 
 def test_the_results_have_gradescopes_fields(report):

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 from grader.answer_key import load_key
 from grader.reports.html import CSP, render_html
-from tests.grader.reports.conftest import HOSTILE
+from tests.grader.reports.helpers import HOSTILE
 
 SECTIONS = ("summary", "diagnosis", "plots", "latency", "integrity", "attribution", "debrief")
 SECTIONS += ("notes", "worst", "logs", "about")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from grader.reports.markdown import md, render_markdown
-from tests.grader.reports.conftest import set_area
+from tests.grader.reports.helpers import set_area
 
 
 def cells(line: str) -> int:
