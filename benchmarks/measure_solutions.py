@@ -29,7 +29,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout: `python benchmarks/...`
 
-from corpus.profile import COMPONENTS, parse_profile  # noqa: E402
+from corpus.key_file import read_key_file  # noqa: E402
+from corpus.profile import COMPONENTS  # noqa: E402
 from exercise.evaluate import EvalOptions, Report, evaluate  # noqa: E402
 from exercise.loading import load_corpus, load_questions  # noqa: E402
 from exercise.metrics import by_label  # noqa: E402
@@ -90,8 +91,7 @@ def measure(
     files: Mapping[str, Path], variant: Path, work_dir: Path | None
 ) -> tuple[Report, float]:
     """Evaluate the solution made of `files` on `variant`'s hidden questions, grouped by slice."""
-    key = json.loads((variant / "key" / "key.json").read_text(encoding="utf-8"))
-    chunk_size = key["profile_settings"]["starter"]["chunk_size"]
+    chunk_size = read_key_file(variant / "key").chunk_size
     corpus = load_corpus(variant / "variant")
     questions = load_questions(variant / "key" / "questions" / "hidden.jsonl", corpus)
     with tempfile.TemporaryDirectory(prefix="solution-") as scratch:
@@ -217,8 +217,7 @@ def main() -> int:
         help="keep the pipeline's cache here between runs (default: a fresh dir)",
     )
     args = parser.parse_args()
-    key = json.loads((args.variant / "key" / "key.json").read_text(encoding="utf-8"))
-    profile = parse_profile(key["profile_settings"], default_name="variant", origin="key.json")
+    profile = read_key_file(args.variant / "key").profile
     baseline = selection_from_profile(profile)
     solutions = args.solution or ["reference"]
     if "all" in solutions:

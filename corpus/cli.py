@@ -11,10 +11,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from corpus.key_file import KeyFileError
 from corpus.profile import ProfileError, knob_docs, load_profile, shipped_profiles
 from corpus.stats import compute_stats
 from corpus.validate import VerifyError, verify
 from corpus.variant import OutputExistsError, generate, write
+from exercise.errors import ExerciseError
 
 app = typer.Typer(
     help="Generate seeded corpus variants with golden questions, verify them, print statistics.",
@@ -99,7 +101,7 @@ def stats_command(
     """Print size, questions per slice, lexical overlap per slice and realism measures."""
     try:
         stats = compute_stats(folder)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, KeyFileError, ExerciseError) as exc:
         _fail(str(exc))
     if as_json:
         out.print_json(json.dumps(stats.to_json()))

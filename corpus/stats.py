@@ -8,15 +8,16 @@ occurs only once in the whole corpus, and the number of distinct alphabetic word
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.profile import SLICES
+from corpus.key_file import HIDDEN_QUESTIONS, read_key_file
+from corpus.profile import SLICES, StarterKnobs
 from corpus.text import alpha_words, overlap, prose_sentences
 from corpus.variant import locate
+from exercise.loading import default_questions_path, load_corpus, load_questions
 
 
 @dataclass(frozen=True)
@@ -53,25 +54,23 @@ def compute_stats(folder: Path, chunk_size: int | None = None) -> Stats:
     if found is None:
         raise FileNotFoundError(f"{folder} is not a variant (no manifest.json found)")
     variant, key = found
-    docs = {}
-    for path in sorted((variant / "docs").glob("*.md")):
-        with open(path, encoding="utf-8", newline="") as handle:
-            docs[path.stem] = handle.read()
-    key_data = json.loads((key / "key.json").read_text()) if key else {}
-    chunk = chunk_size or key_data.get("starter", {}).get("chunk_size", 500)
+    loaded = load_corpus(variant)
+    docs = loaded.docs
+    record = read_key_file(key) if key else None
+    chunk = chunk_size or (record.chunk_size if record else StarterKnobs().chunk_size)
 
-    lines = [("public", q) for q in _read_jsonl(variant / "questions" / "public.jsonl")]
-    if key and (key / "questions" / "hidden.jsonl").is_file():
-        lines += [("hidden", q) for q in _read_jsonl(key / "questions" / "hidden.jsonl")]
-    public_slices = key_data.get("public_slices", {})
+    lines = [("public", q) for q in load_questions(default_questions_path(variant), loaded)]
+    if key and (key / HIDDEN_QUESTIONS).is_file():
+        lines += [("hidden", q) for q in load_questions(key / HIDDEN_QUESTIONS, loaded)]
+    public_slices = record.public_slices if record else {}
     counts: dict[str, Counter] = defaultdict(Counter)
     overlaps: dict[str, list[float]] = defaultdict(list)
     for which, q in lines:
-        slice_ = q.get("slice") or public_slices.get(q["id"], "(unlabelled)")
+        slice_ = q.labels.get("slice") or public_slices.get(q.id, "(unlabelled)")
         counts[slice_][which] += 1
-        if q["evidence"]:
-            evidence = " ".join(docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"])
-            overlaps[slice_].append(overlap(q["text"], evidence))
+        if q.evidence:
+            evidence = " ".join(docs[e.doc_id][e.start : e.end] for e in q.evidence)
+            overlaps[slice_].append(overlap(q.text, evidence))
 
     all_units = [u for text in docs.values() for u in prose_sentences(text)]
     words: set[str] = set()
@@ -98,7 +97,3 @@ def _once_share(items: list[str]) -> float:
         return 0.0
     seen = Counter(items)
     return sum(1 for item in items if seen[item] == 1) / len(items)
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

@@ -14,15 +14,25 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
+from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError, read_key_file
 from corpus.profile import SLICES
 from corpus.text import content_words, overlap, split_sentences, tokens, units
 from corpus.variant import locate
 from corpus.world import as_printed
 from exercise.answers import contains_answer
+from exercise.errors import DataFormatError
+from exercise.loading import Corpus as LoadedCorpus
+from exercise.loading import (
+    JudgingConfig,
+    decode_question_line,
+    question_from_object,
+    read_question_lines,
+)
 
 PARAPHRASE_MAX_OVERLAP = 0.25
 """A paraphrase question shares at most this share of its content words with its evidence."""
@@ -47,6 +57,8 @@ class Corpus:
     sentences_by_signature: dict[str, list[tuple[str, str]]]
     """masked sentence → (doc id, sentence) pairs, to find a distractor's siblings."""
     all_text: str
+    variant: LoadedCorpus
+    """The same documents as `exercise.loading` reads them, for its question-line reader."""
 
 
 def verify(folder: Path) -> list[str]:
@@ -59,22 +71,19 @@ def verify(folder: Path) -> list[str]:
         )
     variant, key = found
     problems, docs, manifest_bytes = _check_manifest(variant, "variant")
-    key_data: dict = {}
+    record: KeyFile | None = None
     if key is not None:
-        key_data, key_problems = _check_key(key, variant, manifest_bytes)
+        record, key_problems = _check_key(key, variant, manifest_bytes)
         problems += key_problems
-    starter = key_data.get("starter", {})
-    chunk = starter.get("chunk_size") if starter.get("align_to_chunks") else None
+    chunk = record.starter.aligned_chunk if record is not None else None
     corpus = _corpus(docs, chunk)
     ids: set[str] = set()
-    public_slices = key_data.get("public_slices", {})
+    public_slices = record.public_slices if record is not None else {}
     problems += _check_questions(
         variant / "questions" / "public.jsonl", corpus, ids, public_slices, public=True
     )
-    if key is not None and (key / "questions" / "hidden.jsonl").is_file():
-        problems += _check_questions(
-            key / "questions" / "hidden.jsonl", corpus, ids, {}, public=False
-        )
+    if key is not None and (key / HIDDEN_QUESTIONS).is_file():
+        problems += _check_questions(key / HIDDEN_QUESTIONS, corpus, ids, {}, public=False)
     return problems
 
 
@@ -104,13 +113,13 @@ def _check_manifest(variant: Path, label: str) -> tuple[list[str], dict[str, str
     return problems, docs, manifest_bytes
 
 
-def _check_key(key: Path, variant: Path, manifest_bytes: bytes) -> tuple[dict, list[str]]:
+def _check_key(key: Path, variant: Path, manifest_bytes: bytes) -> tuple[KeyFile | None, list[str]]:
     problems: list[str] = []
     try:
-        data = json.loads((key / "key.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}, ["key/key.json: missing or not valid JSON"]
-    if data.get("variant_manifest_sha256") != hashlib.sha256(manifest_bytes).hexdigest():
+        record = read_key_file(key)
+    except KeyFileError as exc:
+        return None, [f"key/{KEY_FILE}: {exc}"]
+    if record.variant_manifest_sha256 != hashlib.sha256(manifest_bytes).hexdigest():
         problems.append(
             "key/key.json: variant_manifest_sha256 does not match variant/manifest.json"
         )
@@ -123,13 +132,12 @@ def _check_key(key: Path, variant: Path, manifest_bytes: bytes) -> tuple[dict, l
         if copy.read_bytes() != manifest_bytes:
             problems.append("key/variant/manifest.json differs from variant/manifest.json")
         problems += _check_manifest(key / "variant", "key/variant")[0]
-    hidden = key / "questions" / "hidden.jsonl"
-    expected = data.get("files", {}).get("questions/hidden.jsonl")
+    hidden = key / HIDDEN_QUESTIONS
     if not hidden.is_file():
         problems.append("key/questions/hidden.jsonl: missing")
-    elif expected != hashlib.sha256(hidden.read_bytes()).hexdigest():
+    elif record.hidden_sha256 != hashlib.sha256(hidden.read_bytes()).hexdigest():
         problems.append("key/questions/hidden.jsonl: sha256 differs from key.json (file changed)")
-    return data, problems
+    return record, problems
 
 
 def _corpus(docs: dict[str, str], chunk: int | None) -> Corpus:
@@ -140,7 +148,13 @@ def _corpus(docs: dict[str, str], chunk: int | None) -> Corpus:
         for unit in units(text):
             texts.setdefault(mask(unit), []).append((doc_id, unit))
     all_text = "\n".join(docs.values())
-    return Corpus(docs, chunk, frozenset(vocabulary), texts, all_text)
+    variant = LoadedCorpus(
+        root=Path("variant"),
+        docs=MappingProxyType(dict(docs)),
+        judging=JudgingConfig(),
+        manifest=MappingProxyType({}),
+    )
+    return Corpus(docs, chunk, frozenset(vocabulary), texts, all_text, variant)
 
 
 def mask(sentence: str) -> str:
@@ -148,20 +162,26 @@ def mask(sentence: str) -> str:
     return " ".join("#" if any(c.isdigit() for c in t) else t for t in sentence.lower().split())
 
 
-def _check_questions(path: Path, corpus: Corpus, ids: set[str], slices: dict, *, public: bool):
+def _check_questions(
+    path: Path, corpus: Corpus, ids: set[str], slices: Mapping[str, str], *, public: bool
+):
     label = "variant/questions/public.jsonl" if public else "key/questions/hidden.jsonl"
     if not path.is_file():
         return [f"{label}: missing"]
+    try:
+        lines = read_question_lines(path)
+    except DataFormatError as exc:
+        return [f"{label}: {exc.problem}"]
     problems = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in lines:
         where = f"{label} line {number}"
         try:
-            q = json.loads(line)
-        except ValueError:
-            problems.append(f"{where}: not valid JSON")
+            q = decode_question_line(line, path=path, number=number)
+        except DataFormatError as exc:
+            problems.append(f"{where}: {exc.problem}")
             continue
-        found = _check_question(q, corpus, public=public)
-        qid = q.get("id") if isinstance(q, dict) else None
+        found = _check_question(q, corpus, public=public, path=path, number=number)
+        qid = q.get("id")
         if isinstance(qid, str):
             where += f" ({qid})"
             if qid in ids:
@@ -174,53 +194,24 @@ def _check_questions(path: Path, corpus: Corpus, ids: set[str], slices: dict, *,
     return problems
 
 
-def _check_question(q, corpus: Corpus, *, public: bool) -> list[str]:
-    if not isinstance(q, dict):
-        return ["a question line must be a JSON object"]
-    required = {"id": str, "text": str, "answer": str, "evidence": list, "unanswerable": bool}
-    problems = [
-        f"field {name!r} must be a {kind.__name__}"
-        for name, kind in required.items()
-        if not isinstance(q.get(name), kind)
-    ]
-    if problems:
-        return problems
-    if public and "slice" in q:
+def _check_question(q: dict, corpus: Corpus, *, public: bool, path: Path, number: int) -> list[str]:
+    """What is wrong with one decoded line: the line format (`exercise.loading`, the reader the
+    grader uses), then what a generated line also promises."""
+    try:
+        question = question_from_object(q, corpus.variant, path=path, number=number)
+    except DataFormatError as exc:
+        return [f"field {exc.field!r}: {exc.problem}" if exc.field else exc.problem]
+    problems = []
+    if public and "slice" in question.labels:
         problems.append("public questions must not carry a 'slice'")
-    if not public and q.get("slice") not in SLICES:
-        problems.append(f"slice {q.get('slice')!r} is not one of {', '.join(SLICES)}")
-    if q["unanswerable"]:
-        if q["answer"] or q["evidence"]:
-            problems.append("an unanswerable question must have an empty answer and no evidence")
-        return problems
-    if not q["answer"]:
-        problems.append("answerable question with an empty answer")
-    if not q["evidence"]:
-        problems.append("answerable question without evidence")
-    texts = []
-    for i, ev in enumerate(q["evidence"]):
-        problem = _check_span(ev, corpus)
-        if problem:
-            problems.append(f"evidence {i}: {problem}")
-        else:
-            texts.append(corpus.docs[ev["doc_id"]][ev["start"] : ev["end"]])
-    if texts and len(texts) == len(q["evidence"]) and not any(q["answer"] in t for t in texts):
-        problems.append(f"answer {q['answer']!r} is not inside its evidence text")
+    if not public and question.labels.get("slice") not in SLICES:
+        problems.append(f"slice {question.labels.get('slice')!r} is not one of {', '.join(SLICES)}")
+    if any(set(ev) != {"doc_id", "start", "end"} for ev in q["evidence"]):
+        problems.append("evidence must be objects with exactly doc_id, start, end")
+    texts = [corpus.docs[e.doc_id][e.start : e.end] for e in question.evidence]
+    if texts and not any(question.answer in t for t in texts):
+        problems.append(f"answer {question.answer!r} is not inside its evidence text")
     return problems
-
-
-def _check_span(ev, corpus: Corpus) -> str | None:
-    if not isinstance(ev, dict) or set(ev) != {"doc_id", "start", "end"}:
-        return "must be an object with exactly doc_id, start, end"
-    doc_id, start, end = ev["doc_id"], ev["start"], ev["end"]
-    if doc_id not in corpus.docs:
-        return f"unknown doc_id {doc_id!r} (no docs/{doc_id}.md in the manifest)"
-    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
-        return "start and end must be integers"
-    length = len(corpus.docs[doc_id])
-    if not 0 <= start < end <= length:
-        return f"span {start}-{end} is out of range for docs/{doc_id}.md ({length} characters)"
-    return None
 
 
 def _evidence_text(q, corpus: Corpus) -> str:

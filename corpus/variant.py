@@ -30,12 +30,13 @@ from corpus.genres.products import render_products
 from corpus.genres.registers import render_registers
 from corpus.genres.sections import render_sections
 from corpus.genres.services import render_services
+from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile
 from corpus.profile import SLICES, Profile
 from corpus.questions import Question, select_questions
 from corpus.world import build_world
 
 GENERATOR_VERSION = "1.0.0"
-FORMAT = 1
+FORMAT = 1  # manifest.json's format (key.json has its own: corpus.key_file.KEY_FORMAT)
 RENDERERS = (
     render_products,
     render_policies,
@@ -94,30 +95,23 @@ class Variant:
     def key_files(self, manifest_bytes: bytes) -> dict[str, bytes]:
         hidden = _jsonl(q.to_json(with_slice=True) for q in self.hidden)
         per_slice = Counter(q.slice for q in self.hidden)
-        key = {
-            "format": FORMAT,
-            "generator_version": GENERATOR_VERSION,
-            "variant_manifest_sha256": _sha256(manifest_bytes),
-            "seed": self.seed,
-            "profile": self.profile.name,
-            "profile_sha256": self.profile.sha256(),
-            "profile_settings": self.profile.to_dict(),
-            "budgets": self.profile.to_dict()["budgets"],
-            "judging": self.profile.to_dict()["judging"],
-            "starter": self.profile.to_dict()["starter"],
-            "counts": {
-                "hidden_questions": len(self.hidden),
-                "per_slice": {s: per_slice.get(s, 0) for s in SLICES},
-            },
-            "files": {"questions/hidden.jsonl": _sha256(hidden)},
+        key = KeyFile(
+            generator_version=GENERATOR_VERSION,
+            variant_manifest_sha256=_sha256(manifest_bytes),
+            seed=self.seed,
+            profile=self.profile,
+            profile_sha256=self.profile.sha256(),
+            hidden_questions=len(self.hidden),
+            per_slice={s: per_slice.get(s, 0) for s in SLICES},
+            hidden_sha256=_sha256(hidden),
             # Public lines carry no slice (it would hand the diagnosis to the candidate); the
             # interviewer's side keeps them here for verification and diagnosis.
-            "public_slices": {q.id: q.slice for q in self.public},
+            public_slices={q.id: q.slice for q in self.public},
             # What each question asks, the same in every variant (`Candidate.item`): cohort
             # statistics pool a round of per-candidate variants by it.
-            "items": {q.id: q.item for q in (*self.hidden, *self.public)},
-        }
-        return {"key.json": _json(key), "questions/hidden.jsonl": hidden}
+            items={q.id: q.item for q in (*self.hidden, *self.public)},
+        )
+        return {KEY_FILE: key.to_bytes(), HIDDEN_QUESTIONS: hidden}
 
 
 def generate(seed: int, profile: Profile, progress: Callable[[str], None] | None = None) -> Variant:
@@ -175,7 +169,7 @@ def write(variant: Variant, out: Path, *, force: bool = False) -> None:
 def locate(folder: Path) -> tuple[Path, Path | None] | None:
     """(variant folder, key folder or None) for an output folder, a key folder or a variant."""
     folder = Path(folder)
-    if (folder / "key.json").is_file() and (folder / "variant" / "manifest.json").is_file():
+    if (folder / KEY_FILE).is_file() and (folder / "variant" / "manifest.json").is_file():
         return folder / "variant", folder  # a key folder: its pristine variant copy inside
     if (folder / "variant" / "manifest.json").is_file():
         key = folder / "key"

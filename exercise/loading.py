@@ -108,20 +108,10 @@ def load_questions(path: Path, corpus: Corpus) -> tuple[Question, ...]:
     reported at its first mismatching span.
     """
     path = Path(path)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            # split on "\n" only: str.splitlines would also break inside JSON strings at U+2028
-            lines = handle.read().split("\n")
-    except FileNotFoundError as exc:
-        raise ExerciseError(f"question file {path} does not exist") from exc
-    except UnicodeDecodeError as exc:
-        raise DataFormatError(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
     questions: list[Question] = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        question = _parse_question(path, number, line, corpus)
+    for number, line in read_question_lines(path):
+        question = parse_question_line(line, corpus, path=path, number=number)
         if question.id in seen:
             raise DataFormatError(
                 path,
@@ -134,6 +124,45 @@ def load_questions(path: Path, corpus: Corpus) -> tuple[Question, ...]:
     if not questions:
         raise DataFormatError(path, "no questions: expected one JSON object per line")
     return tuple(questions)
+
+
+def read_question_lines(path: Path) -> tuple[tuple[int, str], ...]:
+    """(line number, text) of every non-blank line of a question file, numbered from 1.
+
+    Lines are split at line feeds only: `str.splitlines` would also break inside JSON strings at
+    U+2028. Raises `ExerciseError` for a missing file, `DataFormatError` for one not in UTF-8.
+    """
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            lines = handle.read().split("\n")
+    except FileNotFoundError as exc:
+        raise ExerciseError(f"question file {path} does not exist") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFormatError(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    return tuple((number, line) for number, line in enumerate(lines, start=1) if line.strip())
+
+
+def parse_question_line(line: str, corpus: Corpus, *, path: Path, number: int) -> Question:
+    """One line of a question file as a `Question`, checked against `corpus`.
+
+    The one reader of the question line format (DESIGN.md): `decode_question_line`, then
+    `question_from_object`. Raises `DataFormatError` naming `path`, line `number`, the field and
+    what is expected.
+    """
+    data = decode_question_line(line, path=path, number=number)
+    return question_from_object(data, corpus, path=path, number=number)
+
+
+def decode_question_line(line: str, *, path: Path, number: int) -> dict[str, Any]:
+    """A question line's JSON object, not yet checked (`DataFormatError` if it is none)."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DataFormatError(path, f"not valid JSON ({exc})", line=number) from exc
+    if not isinstance(data, dict):
+        raise DataFormatError(path, f"expected a JSON object, got {_json_type(data)}", line=number)
+    return data
 
 
 def _read_json_object(path: Path) -> dict[str, Any]:
@@ -167,16 +196,15 @@ def _judging_config(path: Path, raw: object) -> JudgingConfig:
     return JudgingConfig(**values)
 
 
-def _parse_question(path: Path, number: int, line: str, corpus: Corpus) -> Question:
+def question_from_object(
+    data: Mapping[str, Any], corpus: Corpus, *, path: Path, number: int
+) -> Question:
+    """A decoded question line as a `Question`: every field checked, evidence against `corpus`;
+    keys other than `QUESTION_FIELDS` are kept in `labels`. Raises `DataFormatError`."""
+
     def fail(problem: str, field: str | None = None) -> DataFormatError:
         return DataFormatError(path, problem, line=number, field=field)
 
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise fail(f"not valid JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise fail(f"expected a JSON object, got {_json_type(data)}")
     missing = [name for name in QUESTION_FIELDS if name not in data]
     if missing:
         expected = ", ".join(QUESTION_FIELDS)
@@ -223,8 +251,8 @@ def _parse_evidence(raw: object, corpus: Corpus, fail: Any) -> tuple[Span, ...]:
         length = len(corpus.docs[doc_id])
         if not (_is_int(start) and _is_int(end) and 0 <= start < end <= length):
             raise fail(
-                f"expected integers with 0 <= start < end <= {length} (length of {doc_id}),"
-                f" got start={start!r} end={end!r}",
+                f"span out of range: expected integers with 0 <= start < end <= {length}"
+                f" (length of {doc_id}), got start={start!r} end={end!r}",
                 field,
             )
         spans.append(Span(doc_id, start, end))

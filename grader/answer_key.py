@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from corpus.profile import COMPONENTS, SLICES, Budgets
+from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError
+from corpus.profile import SLICES, Budgets
 from exercise.errors import ExerciseError
 from exercise.loading import Corpus, Question, load_corpus, load_questions
 
-HIDDEN = "questions/hidden.jsonl"
+HIDDEN = HIDDEN_QUESTIONS
 VARIANT = "variant"
 
 
@@ -35,54 +35,46 @@ class AnswerKey:
     """Everything the grader needs about one variant, loaded and cross-checked."""
 
     root: Path
-    data: Mapping[str, Any]  # key.json as read
+    record: KeyFile  # key.json, typed (`corpus.key_file`)
     corpus: Corpus  # the pristine variant
     hidden: tuple[Question, ...]  # with their `slice` labels
     public: tuple[Question, ...]  # the variant's public questions, `slice` label added from the key
 
     @property
     def profile(self) -> str:
-        return str(self.data.get("profile", "?"))
+        return self.record.profile.name
 
     @property
     def candidate(self) -> str | None:
-        value = self.data.get("candidate")
-        return value if isinstance(value, str) else None
+        return self.record.candidate
 
     @property
     def budgets(self) -> Budgets:
-        raw = self.data.get("budgets")
-        if not isinstance(raw, Mapping):
-            raise AnswerKeyError(f"{self.root / 'key.json'}: no 'budgets' object")
-        try:
-            return Budgets(**raw)
-        except TypeError as exc:
-            raise AnswerKeyError(f"{self.root / 'key.json'}: budgets do not match: {exc}") from exc
+        return self.record.budgets
 
     @property
     def components(self) -> dict[str, str] | None:
         """component → shipped implementation (bundles record it; a bare variant key does not)."""
-        raw = self.data.get("components")
-        if not isinstance(raw, Mapping) or any(c not in raw for c in COMPONENTS):
-            return None
-        return {c: str(raw[c]) for c in COMPONENTS}
+        return None if self.record.components is None else dict(self.record.components)
 
     @property
-    def chunk_size(self) -> int | None:
-        starter = self.data.get("starter")
-        size = starter.get("chunk_size") if isinstance(starter, Mapping) else None
-        return size if isinstance(size, int) else None
+    def chunk_size(self) -> int:
+        """The starter's chunk size (the profile's `starter.chunk_size`)."""
+        return self.record.chunk_size
 
     @property
     def bundle_files(self) -> dict[str, str]:
         """path → sha256 of every file shipped outside corpus/ (empty for a bare variant key)."""
-        bundle = self.data.get("bundle")
-        files = bundle.get("files") if isinstance(bundle, Mapping) else None
-        return dict(files) if isinstance(files, Mapping) else {}
+        bundle = self.record.bundle
+        return {} if bundle is None else dict(bundle.files)
 
     @property
     def manifest_sha256(self) -> str:
-        return str(self.data.get("variant_manifest_sha256", ""))
+        return self.record.variant_manifest_sha256
+
+    @property
+    def generator_version(self) -> str:
+        return self.record.generator_version
 
 
 def load_key(root: Path) -> AnswerKey:
@@ -92,59 +84,53 @@ def load_key(root: Path) -> AnswerKey:
         raise AnswerKeyError(
             f"key folder {root} does not exist: pass the key/ folder `takehome bundle` wrote"
         )
-    key_path = root / "key.json"
+    key_path = root / KEY_FILE
     if not key_path.is_file():
         hint = (
             " (that looks like a bundle: pass its sibling key/ folder)"
             if (root / "rag").is_dir()
             else ""
         )
-        raise AnswerKeyError(f"{root} has no key.json: it is not an answer key folder{hint}")
+        raise AnswerKeyError(f"{root} has no {KEY_FILE}: it is not an answer key folder{hint}")
     try:
-        data = json.loads(key_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AnswerKeyError(f"{key_path} is not readable JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise AnswerKeyError(f"{key_path} must hold a JSON object")
+        record = KeyFile.from_file(key_path)
+    except KeyFileError as exc:
+        raise AnswerKeyError(str(exc)) from exc
     variant = root / VARIANT
     manifest = variant / "manifest.json"
     if not manifest.is_file():
         raise AnswerKeyError(
             f"{root} has no {VARIANT}/manifest.json: the key's pristine corpus is missing"
         )
-    _check_hash(manifest, data.get("variant_manifest_sha256"), "variant_manifest_sha256")
+    _check_hash(manifest, record.variant_manifest_sha256, "variant_manifest_sha256")
     hidden_path = root / HIDDEN
-    files = data.get("files")
-    recorded = files.get(HIDDEN) if isinstance(files, Mapping) else None
     if not hidden_path.is_file():
         raise AnswerKeyError(f"{root} has no {HIDDEN}: the hidden questions are missing")
-    _check_hash(hidden_path, recorded, f"files[{HIDDEN!r}]")
+    _check_hash(hidden_path, record.hidden_sha256, f"files[{HIDDEN!r}]")
     corpus = load_corpus(variant)
     # a key records each question's item (what it asks, the same in every variant); keys written
     # before items were recorded have none, and `cohort` then compares their reports per
     # question only (one variant at a time)
-    items = data.get("items") if isinstance(data.get("items"), dict) else {}
-    hidden = _with_item(load_questions(hidden_path, corpus), items)
+    hidden = _with_item(load_questions(hidden_path, corpus), record.items)
     for question in hidden:
         if question.labels.get("slice") not in SLICES:
             raise AnswerKeyError(
                 f"{hidden_path}: question {question.id} has no known slice "
                 f"(got {question.labels.get('slice')!r}; slices: {', '.join(SLICES)})"
             )
-    public_slices = data.get("public_slices") if isinstance(data.get("public_slices"), dict) else {}
     public = _with_item(
-        load_questions(variant / "questions" / "public.jsonl", corpus), items, public_slices
+        load_questions(variant / "questions" / "public.jsonl", corpus),
+        record.items,
+        record.public_slices,
     )
-    return AnswerKey(root=root, data=data, corpus=corpus, hidden=hidden, public=public)
+    return AnswerKey(root=root, record=record, corpus=corpus, hidden=hidden, public=public)
 
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def _check_hash(path: Path, recorded: object, field: str) -> None:
-    if not isinstance(recorded, str):
-        raise AnswerKeyError(f"key.json records no {field}: the key is incomplete")
+def _check_hash(path: Path, recorded: str, field: str) -> None:
     actual = sha256_file(path)
     if actual != recorded:
         raise AnswerKeyError(

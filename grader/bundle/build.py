@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import re
 import shutil
 import tempfile
@@ -30,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import exercise
-from corpus.profile import COMPONENTS, Profile
+from corpus.key_file import KEY_FILE, BundleRecord, KeyFile, with_bundle
+from corpus.profile import Profile
 from corpus.variant import Variant, generate, write
 from exercise.evaluate import DEFAULT_K
 from exercise.history import HISTORY_FILE
@@ -121,7 +121,7 @@ def build_bundle(
         archive_sha = hashlib.sha256(archive).hexdigest()
         (generated / KEY_DIR).rename(staging / KEY_DIR)
         _extend_key(
-            staging / KEY_DIR / "key.json",
+            staging / KEY_DIR / KEY_FILE,
             candidate=name,
             components=components,
             archive_sha256=archive_sha,
@@ -262,13 +262,15 @@ def _extend_key(
     files: Mapping[str, str],
     seed_source: str,
 ) -> None:
-    key = json.loads(path.read_text(encoding="utf-8"))
-    key["seed_source"] = seed_source
-    key["candidate"] = candidate
-    key["components"] = {c: components[c] for c in COMPONENTS}
-    key["bundle"] = {"archive": ARCHIVE, "archive_sha256": archive_sha256, "files": dict(files)}
-    text = json.dumps(key, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    path.write_text(text, encoding="utf-8", newline="")
+    bundle = BundleRecord(archive=ARCHIVE, archive_sha256=archive_sha256, files=files)
+    key = with_bundle(
+        KeyFile.from_file(path),
+        candidate=candidate,
+        components=components,
+        bundle=bundle,
+        seed_source=seed_source,
+    )
+    key.save(path)
 
 
 def _check_output(out: Path, *, force: bool) -> None:

@@ -18,13 +18,15 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from corpus.profile import COMPONENTS, Profile
+from corpus.profile import COMPONENTS, Profile, StarterKnobs
 
 REFERENCE = "reference"
 OFF = "off"  # the profile's word for "ship the sound implementation"
 CATALOGUE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = CATALOGUE_DIR.parents[1] / "candidate_template"
-_CHUNK_SIZE_LINE = re.compile(r"^CHUNK_SIZE = \d+(?=\s|$)", re.MULTILINE)
+SETTINGS_FILE = "settings.py"
+"""The module `assemble` writes into rag/ with the starter's settings (for modules reading it)."""
+_READS_SETTINGS = re.compile(r"^from rag\.settings import ", re.MULTILINE)
 
 
 class CatalogueError(ValueError):
@@ -117,20 +119,21 @@ def assemble(selection: Mapping[str, str], out_dir: Path, *, chunk_size: int | N
     """Write a complete `rag/` package into `out_dir` (which may exist); return its path.
 
     `out_dir/rag/` must not exist yet. It receives the template's fixed modules and, for each
-    component, the chosen catalogue module as `<component>.py`. `chunk_size`, when given, sets a
-    planted chunker's `CHUNK_SIZE` constant, so the shipped chunker matches the chunk size the
-    corpus generator aligned its evidence to (profile knob `starter.chunk_size`).
+    component, the chosen catalogue module as `<component>.py`, unchanged. When a chosen module
+    reads `rag.settings` (the planted chunker reads its `CHUNK_SIZE` there), `rag/settings.py` is
+    written from `chunk_size` (default: the profile default `starter.chunk_size`), so the shipped
+    chunker matches the chunk size the corpus generator aligned its evidence to.
     """
     chosen = normalize_selection(selection)
+    settings = starter_settings(StarterKnobs().chunk_size if chunk_size is None else chunk_size)
     rag = Path(out_dir) / "rag"
     if rag.exists():
         raise CatalogueError(f"{rag} already exists; assemble writes a new rag/ package")
     sources = {p.name: p.read_text(encoding="utf-8") for p in template_rag_files()}
     for component, name in chosen.items():
-        text = resolve(component, name).read_text(encoding="utf-8")
-        if component == "chunking" and name != REFERENCE and chunk_size is not None:
-            text = _set_chunk_size(text, chunk_size, name)
-        sources[f"{component}.py"] = text
+        sources[f"{component}.py"] = resolve(component, name).read_text(encoding="utf-8")
+    if any(reads_settings(text) for text in sources.values()):
+        sources[SETTINGS_FILE] = settings
     rag.mkdir(parents=True)
     try:
         for file_name, text in sorted(sources.items()):
@@ -141,15 +144,21 @@ def assemble(selection: Mapping[str, str], out_dir: Path, *, chunk_size: int | N
     return rag
 
 
-def _set_chunk_size(source: str, chunk_size: int, name: str) -> str:
+def starter_settings(chunk_size: int) -> str:
+    """The text of `rag/settings.py` for a starter whose fixed chunks are `chunk_size` long."""
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise CatalogueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
-    found = _CHUNK_SIZE_LINE.findall(source)
-    if not found:
-        return source  # this chunker has no fixed size to align
-    if len(found) > 1:
-        raise CatalogueError(f"chunking/{name}.py defines CHUNK_SIZE more than once")
-    return _CHUNK_SIZE_LINE.sub(f"CHUNK_SIZE = {chunk_size}", source)
+    return (
+        '"""Settings the pipeline\'s steps read."""\n'
+        "\n"
+        f"CHUNK_SIZE = {chunk_size}  # characters per chunk; roughly 100 tokens, well inside the "
+        "encoder's window\n"
+    )
+
+
+def reads_settings(source: str) -> bool:
+    """Whether a rag module's source imports `rag.settings` (then `assemble` writes it)."""
+    return _READS_SETTINGS.search(source) is not None
 
 
 def _check_component(component: str) -> None:

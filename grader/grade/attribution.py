@@ -4,8 +4,10 @@ For a submission that keeps the starter's module layout (`rag/<component>.py` fo
 of `corpus.profile.COMPONENTS`), each component the candidate changed is swapped back for the
 baseline's and the submission re-graded on the hidden questions; the drop from the submission's
 own score is that component's contribution. Components left as shipped are not re-run (their
-contribution is zero by construction). A swap whose run cannot start (the candidate changed a seam
-the baseline module no longer fits) is reported as "incompatible", not as a zero.
+contribution is zero by construction). A component is its module plus, when the baseline's module
+reads it, `rag/settings.py` (the planted chunker's chunk size). A swap whose run cannot start
+(the candidate changed a seam the baseline module no longer fits) is reported as "incompatible",
+not as a zero.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from corpus.profile import COMPONENTS
 from exercise.evaluate import Report
+from grader.catalogue import SETTINGS_FILE, reads_settings
 
 METRICS = ("recall@5", "recall@1", "answer_accuracy", "citation_precision", "abstention_accuracy")
 SLICE_METRIC = "recall@5"  # per slice; the unanswerable slice uses abstention_accuracy
@@ -70,15 +73,15 @@ def attribute(
     own = _metrics(submission_report)
     results = []
     for component in COMPONENTS:
-        mine = submission / "rag" / f"{component}.py"
-        theirs = baseline / "rag" / f"{component}.py"
-        if mine.read_bytes() == theirs.read_bytes():
+        files = _component_files(baseline, component)
+        if all(_same(submission / "rag" / f, baseline / "rag" / f) for f in files):
             results.append(Contribution(component, "unchanged", "as shipped"))
             continue
         say(f"attribution: {component} swapped for the baseline's")
         swapped_root = scratch / f"swap-{component}"
         shutil.copytree(submission, swapped_root)
-        shutil.copyfile(theirs, swapped_root / "rag" / f"{component}.py")
+        for name in files:
+            shutil.copyfile(baseline / "rag" / name, swapped_root / "rag" / name)
         report = run_hidden(swapped_root, f"swap-{component}")
         if report.fatal is not None:
             results.append(Contribution(component, "incompatible", report.fatal.one_line()))
@@ -97,6 +100,18 @@ def attribute(
             )
         )
     return results
+
+
+def _component_files(baseline: Path, component: str) -> list[str]:
+    """The rag/ files that make up `component` as the baseline ships it: its module, and the
+    settings module when it reads one (the planted chunker's chunk size lives there)."""
+    module = f"{component}.py"
+    reads = reads_settings((baseline / "rag" / module).read_text(encoding="utf-8"))
+    return [module, SETTINGS_FILE] if reads else [module]
+
+
+def _same(mine: Path, theirs: Path) -> bool:
+    return mine.is_file() and mine.read_bytes() == theirs.read_bytes()
 
 
 def _metrics(report: Report) -> dict[str, float | None]:

@@ -88,7 +88,7 @@ def report_json(grade: Grade) -> dict[str, Any]:
             "candidate": grade.key.candidate,
             "profile": grade.key.profile,
             "variant_manifest_sha256": grade.key.manifest_sha256,
-            "generator_version": grade.key.data.get("generator_version"),
+            "generator_version": grade.key.generator_version,
         },
         "isolation": {
             "backend": grade.sandbox.name,

@@ -24,7 +24,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.profile import COMPONENTS
 from exercise.evaluate import DEFAULT_K, EvalOptions, Report, score_run
 from exercise.loading import Question
 from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED, by_label
@@ -285,16 +284,8 @@ def _candidate_s(record: RunRecord) -> float:
 
 def _assemble_baseline(key: AnswerKey, dest: Path) -> tuple[Path | None, str]:
     """The starter's pipeline for this key (the catalogue modules key.json names)."""
-    components = key.components
-    if components is None:
-        settings = key.data.get("profile_settings")
-        weaknesses = settings.get("weaknesses") if isinstance(settings, Mapping) else None
-        if isinstance(weaknesses, Mapping) and all(c in weaknesses for c in COMPONENTS):
-            components = {c: str(weaknesses[c]) for c in COMPONENTS}
-    if components is None:
-        return None, "not run: the key names no starter components"
     try:
-        assemble(components, dest, chunk_size=key.chunk_size)
+        assemble(key.record.starter_components, dest, chunk_size=key.chunk_size)
     except CatalogueError as exc:
         return None, f"not run: {exc}"
     shipped = {p: h for p, h in key.bundle_files.items() if p.startswith("rag/")}

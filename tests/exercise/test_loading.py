@@ -14,8 +14,11 @@ from exercise.loading import (
     DEFAULT_ANSWER_CAP,
     DEFAULT_PASSAGE_CAP,
     JudgingConfig,
+    decode_question_line,
     load_corpus,
     load_questions,
+    parse_question_line,
+    read_question_lines,
 )
 from exercise.types import Span
 from tests.exercise.helpers import BETA, SMALL_DOCS, SMALL_QUESTIONS, span_of
@@ -180,3 +183,16 @@ def test_unicode_line_separators_inside_strings_do_not_split_lines(
     path.write_text(json.dumps(question, ensure_ascii=False) + "\n", encoding="utf-8")
     (loaded,) = load_questions(path, load_corpus(variant))
     assert loaded.text == "Notice\u2028period?"
+
+
+def test_one_line_reads_as_the_file_reader_reads_it(small_variant: Path) -> None:
+    corpus = load_corpus(small_variant)
+    path = small_variant / QUESTIONS
+    path.write_text("\n" + json.dumps(GOOD) + "\n\n", encoding="utf-8")
+    assert read_question_lines(path) == ((2, json.dumps(GOOD)),)
+    (loaded,) = load_questions(path, corpus)
+    assert parse_question_line(json.dumps(GOOD), corpus, path=path, number=2) == loaded
+    assert decode_question_line(json.dumps(GOOD), path=path, number=2) == GOOD
+    with pytest.raises(DataFormatError, match="expected a JSON object, got a list") as info:
+        decode_question_line("[1]", path=path, number=7)
+    assert info.value.line == 7

@@ -1,15 +1,14 @@
 """Cutting documents into chunks: the units that are embedded, searched and returned as passages.
 
-Every document is cut into consecutive windows of `CHUNK_SIZE` characters. Equal-sized chunks
-keep the index predictable: each vector stands for the same amount of text, and the number of
-chunks (hence the embedding time) follows directly from the corpus size.
+Every document is cut into consecutive windows of `CHUNK_SIZE` characters (`rag.settings`).
+Equal-sized chunks keep the index predictable: each vector stands for the same amount of text,
+and the number of chunks (hence the embedding time) follows directly from the corpus size.
 """
 
 from __future__ import annotations
 
 from rag.records import Chunk
-
-CHUNK_SIZE = 500  # characters per chunk; roughly 100 tokens, well inside the encoder's window
+from rag.settings import CHUNK_SIZE
 
 
 def chunk_documents(docs: dict[str, str]) -> list[Chunk]:

@@ -191,8 +191,9 @@ def test_the_profiles_chunk_size_reaches_the_shipped_chunker(tmp_path):
     path = tmp_path / "ours.toml"
     path.write_text("[starter]\nchunk_size = 400\n", encoding="utf-8")
     build_bundle(load_profile(path), 3, "Grace", tmp_path / "out")
-    source = (tmp_path / "out" / "bundle" / "rag" / "chunking.py").read_text(encoding="utf-8")
-    assert "\nCHUNK_SIZE = 400  #" in source
+    rag = tmp_path / "out" / "bundle" / "rag"
+    assert "\nfrom rag.settings import CHUNK_SIZE\n" in (rag / "chunking.py").read_text("utf-8")
+    assert "\nCHUNK_SIZE = 400  #" in (rag / "settings.py").read_text(encoding="utf-8")
 
 
 def test_an_existing_output_is_replaced_only_with_force(tmp_path):

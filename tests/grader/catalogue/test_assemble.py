@@ -95,7 +95,10 @@ def test_assemble_writes_the_template_modules_and_one_module_per_component(tmp_p
     rag = assemble(PLANTED, tmp_path)
     assert rag == tmp_path / "rag"
     template = {p.name for p in (catalogue.TEMPLATE_DIR / "rag").glob("*.py")}
-    assert {p.name for p in rag.iterdir()} == template | {f"{c}.py" for c in COMPONENTS}
+    # the planted chunker reads its chunk size from rag/settings.py
+    assert {p.name for p in rag.iterdir()} == template | {f"{c}.py" for c in COMPONENTS} | {
+        catalogue.SETTINGS_FILE
+    }
     for component, name in PLANTED.items():
         expected = (catalogue.CATALOGUE_DIR / component / f"{name}.py").read_bytes()
         assert (rag / f"{component}.py").read_bytes() == expected
@@ -112,8 +115,17 @@ def test_assemble_refuses_to_write_into_an_existing_rag_package(tmp_path):
 
 def test_assemble_sets_a_planted_chunkers_chunk_size(tmp_path):
     rag = assemble(PLANTED, tmp_path, chunk_size=640)
-    source = (rag / "chunking.py").read_text(encoding="utf-8")
-    assert "\nCHUNK_SIZE = 640  #" in source and "CHUNK_SIZE = 500" not in source
+    settings = (rag / catalogue.SETTINGS_FILE).read_text(encoding="utf-8")
+    assert "\nCHUNK_SIZE = 640  #" in settings and "CHUNK_SIZE = 500" not in settings
+    chunker = catalogue.CATALOGUE_DIR / "chunking" / f"{PLANTED['chunking']}.py"
+    assert (rag / "chunking.py").read_bytes() == chunker.read_bytes()  # shipped as written
+    assert "\nfrom rag.settings import CHUNK_SIZE\n" in chunker.read_text(encoding="utf-8")
+
+
+@needs_reference
+def test_a_selection_reading_no_settings_gets_no_settings_module(tmp_path):
+    rag = assemble({**PLANTED, "chunking": REFERENCE}, tmp_path, chunk_size=640)
+    assert not (rag / catalogue.SETTINGS_FILE).exists()
 
 
 def test_assemble_refuses_a_nonsense_chunk_size(tmp_path):

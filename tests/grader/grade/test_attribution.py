@@ -7,8 +7,10 @@ difference below is exact in floating point.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -20,6 +22,7 @@ from exercise.loading import JudgingConfig
 from exercise.metrics import GroupMetrics
 from exercise.protocol import ErrorInfo
 from exercise.runner import Fatal
+from grader.catalogue import SETTINGS_FILE, assemble
 from grader.grade.attribution import (
     METRICS,
     SLICE_METRIC,
@@ -27,6 +30,7 @@ from grader.grade.attribution import (
     attribute,
     layout_problem,
 )
+from tests.grader.catalogue.helpers import PLANTED
 
 Means = Mapping[str, float | None]
 
@@ -262,3 +266,37 @@ def test_a_measured_contribution_serialises_its_mappings(tmp_path: Path) -> None
     assert data["swapped"] == {m: (2 / 8 if m == "recall@5" else None) for m in METRICS}
     assert data["contribution"]["recall@5"] == 6 / 8 - 2 / 8
     assert data["slices"] == {"lookup": 7 / 8 - 5 / 8, "unanswerable": None, "multi_hop": None}
+
+
+def _report(score: float) -> SimpleNamespace:
+    """The parts of a Report attribution reads."""
+    return SimpleNamespace(
+        fatal=None, overall=SimpleNamespace(means=dict.fromkeys(METRICS, score)), groups={}
+    )
+
+
+def test_a_chunk_size_changed_in_settings_is_credited_to_chunking_and_swapped_back(tmp_path):
+    baseline = tmp_path / "baseline"
+    assemble(PLANTED, baseline, chunk_size=500)
+    submission = tmp_path / "submission"
+    shutil.copytree(baseline, submission)
+    settings = submission / "rag" / SETTINGS_FILE
+    settings.write_text(settings.read_text().replace("= 500", "= 300"), encoding="utf-8")
+    swapped_settings = {}
+
+    def run_hidden(root, label):
+        swapped_settings[label] = (root / "rag" / SETTINGS_FILE).read_text()
+        return _report(0.25)
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    found = {
+        c.component: c for c in attribute(submission, baseline, scratch, _report(0.75), run_hidden)
+    }
+    assert found["chunking"].status == "measured"
+    assert found["chunking"].contribution["recall@5"] == 0.75 - 0.25
+    assert {c: found[c].status for c in found if c != "chunking"} == dict.fromkeys(
+        [c for c in PLANTED if c != "chunking"], "unchanged"
+    )
+    # the swap restored the baseline's chunker together with the settings it reads
+    assert swapped_settings == {"swap-chunking": (baseline / "rag" / SETTINGS_FILE).read_text()}
