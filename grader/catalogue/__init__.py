@@ -102,6 +102,12 @@ def archetypes(baseline: Mapping[str, str]) -> dict[str, dict[str, str]]:
     }
 
 
+def shared_modules() -> tuple[Path, ...]:
+    """The catalogue's shared modules (`grader/catalogue/<name>.py`): code several component
+    modules use, copied into `rag/` as `<name>.py` when a chosen module imports it."""
+    return tuple(sorted(p for p in CATALOGUE_DIR.glob("*.py") if p.name != "__init__.py"))
+
+
 def template_rag_files() -> tuple[Path, ...]:
     """The fixed modules of `candidate_template/rag/` (everything but the component modules)."""
     folder = TEMPLATE_DIR / "rag"
