@@ -259,6 +259,20 @@ def test_catalogue_modules_import_only_what_an_assembled_rag_holds() -> None:
     )
 
 
+def test_catalogue_modules_import_only_rag_modules_that_exist_once_assembled() -> None:
+    from grader.catalogue import sibling_imports
+
+    template = {name.split(".")[1] for name in _module_files() if name.startswith("rag.")}
+    available = template | {p.parent.name for p in _component_modules()}
+    available |= {name.split(".")[1] for name in _shared_catalogue_modules()}
+    missing = [
+        f"{path.relative_to(REPO)}: rag.{name}"
+        for path in [*_component_modules(), *_shared_catalogue_modules().values()]
+        for name in sorted(sibling_imports(path.read_text(encoding="utf-8")) - available)
+    ]
+    assert not missing, "imports of rag modules no assembled package holds:\n" + "\n".join(missing)
+
+
 def test_the_graph_sees_function_level_relative_and_type_checking_imports(tmp_path) -> None:
     package = tmp_path / "pkg"
     package.mkdir()

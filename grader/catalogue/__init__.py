@@ -3,9 +3,11 @@
 Each component of `corpus.profile.COMPONENTS` has a folder here. Every `<name>.py` in it is a
 complete module implementing that component's seam, as `candidate_template/rag/pipeline.py` calls
 it: the planted implementations a profile's `[weaknesses]` section names, and `reference.py`, the
-sound one (the profile value "off" selects it). The modules import `rag.*` and `exercise.*`, so
-they only run once copied into a `rag/` package: `assemble` writes one, with the fixed template
-files next to the chosen component modules renamed to `<component>.py`.
+sound one (the profile value "off" selects it). Code several of them share sits in a module at
+the top of the catalogue (`terms.py`: the tokenizer and stemmer). The modules import `exercise.*`
+(the contract) and their sibling modules relatively (`from .records import Chunk`), so they only
+run once copied into a `rag/` package: `assemble` writes one, with the fixed template files next
+to the chosen component modules renamed to `<component>.py` and the shared modules they import.
 
 Callers: `grader.bundle.build` (a candidate's starter) and calibration or benchmarks (archetypes:
 the baseline with one component replaced by the reference). Nothing here is ever shipped.
@@ -13,6 +15,7 @@ the baseline with one component replaced by the reference). Nothing here is ever
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 from collections.abc import Mapping
@@ -137,6 +140,7 @@ def assemble(selection: Mapping[str, str], out_dir: Path, *, chunk_size: int | N
         if component == "chunking" and name != REFERENCE and chunk_size is not None:
             text = _set_chunk_size(text, chunk_size, name)
         sources[f"{component}.py"] = text
+    sources.update(_shared_sources(sources))
     rag.mkdir(parents=True)
     try:
         for file_name, text in sorted(sources.items()):
@@ -145,6 +149,40 @@ def assemble(selection: Mapping[str, str], out_dir: Path, *, chunk_size: int | N
         shutil.rmtree(rag, ignore_errors=True)
         raise
     return rag
+
+
+def _shared_sources(sources: Mapping[str, str]) -> dict[str, str]:
+    """file name -> text of every shared module the modules in `sources` import (and those that
+    import in turn): only what the chosen modules use is shipped."""
+    shared = {p.stem: p for p in shared_modules()}
+    needed: dict[str, str] = {}
+    pending = list(sources.values())
+    while pending:
+        for stem in sibling_imports(pending.pop()) & shared.keys():
+            if f"{stem}.py" not in needed and f"{stem}.py" not in sources:
+                needed[f"{stem}.py"] = text = shared[stem].read_text(encoding="utf-8")
+                pending.append(text)
+    return needed
+
+
+def sibling_imports(source: str) -> set[str]:
+    """Names of the `rag` modules a module's `source` imports: `from . import x`,
+    `from .x import ...`, `from rag.x import ...`, `import rag.x`."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 1 and not module:
+                found.update(alias.name for alias in node.names)
+            elif node.level == 1:
+                found.add(module.split(".")[0])
+            elif node.level == 0 and module.startswith("rag."):
+                found.add(module.split(".")[1])
+            elif node.level == 0 and module == "rag":
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("rag."))
+    return found
 
 
 def _set_chunk_size(source: str, chunk_size: int, name: str) -> str:

@@ -7,7 +7,7 @@ chunks (hence the embedding time) follows directly from the corpus size.
 
 from __future__ import annotations
 
-from rag.records import Chunk
+from .records import Chunk
 
 CHUNK_SIZE = 500  # characters per chunk; roughly 100 tokens, well inside the encoder's window
 
