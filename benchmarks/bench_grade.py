@@ -55,8 +55,8 @@ def prepare(work: Path, *, seed: int, profile: str = "medium") -> Setup:
     """Build the bundle and write the reference into `work`; choose the isolation."""
     from grader.answer_key import load_key
     from grader.catalogue import REFERENCE
+    from grader.grade.session import sandbox_limits
     from grader.sandbox.bwrap import BwrapSandbox
-    from grader.sandbox.interface import Limits
     from grader.solutions.known import write_solution
 
     out = work / "bundle-out"
@@ -74,7 +74,7 @@ def prepare(work: Path, *, seed: int, profile: str = "medium") -> Setup:
     reference = write_solution(
         REFERENCE, out / "bundle", key.components, work / "reference", chunk_size=key.chunk_size
     )
-    problem = BwrapSandbox(Limits.from_budgets(key.budgets, calls=1)).problem()
+    problem = BwrapSandbox(sandbox_limits(key.budgets, calls=1)).problem()
     if problem is None:
         isolation, note = "bwrap", "bwrap (the grader's isolated backend on this machine)"
     else:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from corpus.key_file import KeyFileError
@@ -16,6 +17,7 @@ from corpus.profile import ProfileError, knob_docs, load_profile, shipped_profil
 from corpus.stats import compute_stats
 from corpus.validate import VerifyError, verify
 from corpus.variant import OutputExistsError, generate, write
+from exercise.cli_errors import fail
 from exercise.errors import ExerciseError
 
 app = typer.Typer(
@@ -25,11 +27,6 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 out = Console()
-
-
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 @app.command("generate")
@@ -50,7 +47,7 @@ def generate_command(
 ) -> None:
     """Generate a variant: documents, public questions, and the interviewer's key."""
     if seed < 0:
-        _fail(f"--seed must be zero or positive, got {seed}")
+        fail(f"--seed must be zero or positive, got {seed}")
     try:
         chosen = load_profile(profile)
         started = time.perf_counter()
@@ -59,7 +56,7 @@ def generate_command(
             status.update(f"writing {out_dir}")
             write(variant, out_dir, force=force)
     except (ProfileError, OutputExistsError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     elapsed = time.perf_counter() - started
     err.print(
         f"wrote {len(variant.docs)} documents, {len(variant.public)} public and "
@@ -83,12 +80,12 @@ def verify_command(
     try:
         problems = verify(folder)
     except VerifyError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if problems:
         for problem in problems:
-            err.print(f"[red]✗[/] {problem}", highlight=False, soft_wrap=True)
-        _fail(f"{len(problems)} problem(s) found in {folder}", code=1)
-    err.print(f"[green]✓[/] {folder}: no problems found", highlight=False)
+            err.print(f"[red]✗[/] {escape(problem)}", highlight=False, soft_wrap=True)
+        fail(f"{len(problems)} problem(s) found in {folder}", code=1)
+    err.print(f"[green]✓[/] {escape(str(folder))}: no problems found", highlight=False)
 
 
 @app.command("stats")
@@ -102,7 +99,7 @@ def stats_command(
     try:
         stats = compute_stats(folder)
     except (FileNotFoundError, KeyFileError, ExerciseError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if as_json:
         out.print_json(json.dumps(stats.to_json()))
         return

@@ -15,13 +15,11 @@ import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import exercise
 from exercise.protocol import decode_message, encode_message
-
-if TYPE_CHECKING:
-    from exercise.runner import RunnerOptions
+from exercise.run_options import RunnerOptions
 
 EXIT_GRACE_S = 5.0
 LOG_DRAIN_S = 1.0  # how long a finished child's output may keep arriving (a grandchild holds it)

@@ -25,6 +25,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from exercise.cli_errors import EXIT_SUBMISSION_FAILED, fail, interrupted
 from exercise.errors import ExerciseError
 from exercise.evaluate import DEFAULT_K, MAX_K, EvalOptions, Report, evaluate
 from exercise.export import export_trec, write_atomic
@@ -34,9 +35,6 @@ from exercise.metrics import DEFAULT_SEED
 from exercise.runner import RunnerOptions
 from exercise.summary import DEFAULT_WORST, render_summary
 
-EXIT_SUBMISSION_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 STATE_DIR = ".takehome"  # inside the submission: scratch/cache (work/) and the child's log
 
 _RUNNER_DEFAULTS = RunnerOptions()
@@ -176,26 +174,18 @@ def eval_command(
             public = questions is None or _same_file(questions, default_questions_path(corpus))
             _record_history(history, submission, report, sources, history_label, public)
     except ExerciseError as exc:
-        raise _fail(f"error: {exc}", EXIT_BAD_INPUT) from None
+        fail(str(exc))
     except KeyboardInterrupt:
-        raise _fail("interrupted", EXIT_INTERRUPTED) from None
+        interrupted()
     except OSError as exc:  # an output path that cannot be written, a full disk, ...
-        raise _fail(f"error: {exc}", EXIT_BAD_INPUT) from None
+        fail(str(exc))
     if report.fatal is not None:
         fatal = report.fatal
         tail = fatal.error.traceback if fatal.error else fatal.log_tail
-        raise _fail(f"error: {fatal.one_line()}", EXIT_SUBMISSION_FAILED, detail=tail)
+        fail(fatal.one_line(), EXIT_SUBMISSION_FAILED, detail=tail)
 
 
 app.command("eval")(eval_command)
-
-
-def _fail(line: str, code: int, *, detail: str = "") -> typer.Exit:
-    """Print one unwrapped line (plus an optional detail block) to stderr; the exit to raise."""
-    typer.echo(line, err=True)
-    if detail:
-        typer.echo(detail, err=True)
-    return typer.Exit(code)
 
 
 def _write_outputs(report: Report, json_out: Path | None, trec_dir: Path | None) -> None:

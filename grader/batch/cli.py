@@ -12,7 +12,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
+from exercise.cli_errors import fail, interrupted
 from grader.batch.leaderboard import write_leaderboard
 from grader.batch.run import (
     BatchError,
@@ -24,9 +26,6 @@ from grader.batch.run import (
 )
 from grader.grade.session import GradeOptions
 from grader.sandbox.registry import SANDBOXES
-
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 
 
 def grade_many_command(
@@ -86,17 +85,18 @@ def grade_many_command(
         if count < 1:
             raise BatchError(f"--workers must be at least 1, got {count}")
     except BatchError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        fail(str(exc))
     err.print(f"grading {len(jobs)} submission(s), {count} at a time", highlight=False)
 
     def done(outcome: Outcome) -> None:
         if outcome.report is None:
-            err.print(f"  [red]✗[/] {outcome.job.name}: {outcome.error}", highlight=False)
+            err.print(
+                f"  [red]✗[/] {escape(f'{outcome.job.name}: {outcome.error}')}", highlight=False
+            )
             return
         metrics = outcome.report["overall"]["metrics"]
         err.print(
-            f"  [green]✓[/] {outcome.job.name}: recall@5 {metrics['recall@5']:.2f}, "
+            f"  [green]✓[/] {escape(outcome.job.name)}: recall@5 {metrics['recall@5']:.2f}, "
             f"answers {metrics['answer_accuracy']:.2f}",
             highlight=False,
         )
@@ -105,8 +105,7 @@ def grade_many_command(
     try:
         outcomes = grade_many(jobs, out, options, workers=count, on_done=done)
     except KeyboardInterrupt:
-        err.print("interrupted: reports written so far are kept", highlight=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        interrupted("interrupted: reports written so far are kept")
     csv_path, html_path = write_leaderboard(outcomes, out)
     graded = sum(1 for o in outcomes if o.report is not None)
     err.print(f"{graded} of {len(outcomes)} graded; leaderboard: {html_path} and {csv_path}")

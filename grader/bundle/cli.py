@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from corpus.profile import ProfileError, load_profile
+from exercise.cli_errors import fail, interrupted
 from grader.bundle.build import (
     ARCHIVE,
     BUNDLE_DIR,
@@ -26,9 +27,6 @@ from grader.bundle.build import (
 )
 from grader.bundle.seeds import SecretError, derive_seed, load_secret
 from grader.catalogue import CatalogueError
-
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 
 
 def bundle_command(
@@ -76,9 +74,9 @@ def bundle_command(
     """Build a candidate's bundle: a tarball to send and a key folder to keep."""
     err = Console(stderr=True)
     if seed is not None and seed < 0:
-        _fail(err, f"--seed must be zero or positive, got {seed}")
+        fail(f"--seed must be zero or positive, got {seed}")
     if seed is not None and secret_file is not None:
-        _fail(err, "give --seed or --secret-file, not both")
+        fail("give --seed or --secret-file, not both")
     try:
         chosen = load_profile(profile)
         if seed is None:
@@ -105,12 +103,11 @@ def bundle_command(
                 secret_seed=seed is None,
             )
     except (ProfileError, CatalogueError, BundleError, SecretError) as exc:
-        _fail(err, str(exc))
+        fail(str(exc))
     except OSError as exc:  # an output folder that cannot be written, a full disk, ...
-        _fail(err, f"cannot write the bundle: {exc}")
+        fail(f"cannot write the bundle: {exc}")
     except KeyboardInterrupt:
-        err.print("interrupted: nothing was written", highlight=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        interrupted("interrupted: nothing was written")
     elapsed = time.perf_counter() - started
     err.print(
         f"wrote a bundle for {candidate.strip()!r} (profile {chosen.name}, "
@@ -122,8 +119,3 @@ def bundle_command(
     err.print(f"  {target / ARCHIVE}  — send this to the candidate", highlight=False)
     err.print(f"  {target / BUNDLE_DIR}/       — the same files, unpacked", highlight=False)
     err.print(f"  {target / KEY_DIR}/          — keep it: grading needs it", highlight=False)
-
-
-def _fail(err: Console, message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True, markup=True)
-    raise typer.Exit(EXIT_BAD_INPUT)

@@ -10,11 +10,9 @@ import typer
 from rich.console import Console
 
 from corpus.profile import ProfileError, load_profile
+from exercise.cli_errors import fail, interrupted
 from grader.calibrate.calibration import calibrate
 from grader.calibrate.report import table, verdict_lines, write_calibration
-
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 
 
 def calibrate_command(
@@ -35,13 +33,11 @@ def calibrate_command(
     profile; show which weaknesses the grade detects and how stable the variants are."""
     err = Console(stderr=True)
     if seeds < 1 or first_seed < 0:
-        err.print("[bold red]error:[/] --seeds must be ≥ 1 and --first-seed ≥ 0", highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+        fail("--seeds must be ≥ 1 and --first-seed ≥ 0")
     try:
         chosen = load_profile(profile)
     except ProfileError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        fail(str(exc))
     target = out if out is not None else Path("calibration") / chosen.name
     started = time.perf_counter()
     try:
@@ -55,8 +51,7 @@ def calibrate_command(
                 chosen, list(range(first_seed, first_seed + seeds)), pairs=pairs, say=say
             )
     except KeyboardInterrupt:
-        err.print("interrupted: nothing was written", highlight=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        interrupted("interrupted: nothing was written")
     data = result.to_json()
     json_path, html_path = write_calibration(data, target)
     console = Console()

@@ -3,9 +3,11 @@
 Each component of `corpus.profile.COMPONENTS` has a folder here. Every `<name>.py` in it is a
 complete module implementing that component's seam, as `candidate_template/rag/pipeline.py` calls
 it: the planted implementations a profile's `[weaknesses]` section names, and `reference.py`, the
-sound one (the profile value "off" selects it). The modules import `rag.*` and `exercise.*`, so
-they only run once copied into a `rag/` package: `assemble` writes one, with the fixed template
-files next to the chosen component modules renamed to `<component>.py`.
+sound one (the profile value "off" selects it). Code several of them share sits in a module at
+the top of the catalogue (`terms.py`: the tokenizer and stemmer). The modules import `exercise.*`
+(the contract) and their sibling modules relatively (`from .records import Chunk`), so they only
+run once copied into a `rag/` package: `assemble` writes one, with the fixed template files next
+to the chosen component modules renamed to `<component>.py` and the shared modules they import.
 
 Callers: `grader.bundle.build` (a candidate's starter) and calibration or benchmarks (archetypes:
 the baseline with one component replaced by the reference). Nothing here is ever shipped.
@@ -13,7 +15,7 @@ the baseline with one component replaced by the reference). Nothing here is ever
 
 from __future__ import annotations
 
-import re
+import ast
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,7 +28,6 @@ CATALOGUE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = CATALOGUE_DIR.parents[1] / "candidate_template"
 SETTINGS_FILE = "settings.py"
 """The module `assemble` writes into rag/ with the starter's settings (for modules reading it)."""
-_READS_SETTINGS = re.compile(r"^from rag\.settings import ", re.MULTILINE)
 
 
 class CatalogueError(ValueError):
@@ -104,6 +105,12 @@ def archetypes(baseline: Mapping[str, str]) -> dict[str, dict[str, str]]:
     }
 
 
+def shared_modules() -> tuple[Path, ...]:
+    """The catalogue's shared modules (`grader/catalogue/<name>.py`): code several component
+    modules use, copied into `rag/` as `<name>.py` when a chosen module imports it."""
+    return tuple(sorted(p for p in CATALOGUE_DIR.glob("*.py") if p.name != "__init__.py"))
+
+
 def template_rag_files() -> tuple[Path, ...]:
     """The fixed modules of `candidate_template/rag/` (everything but the component modules)."""
     folder = TEMPLATE_DIR / "rag"
@@ -132,6 +139,7 @@ def assemble(selection: Mapping[str, str], out_dir: Path, *, chunk_size: int | N
     sources = {p.name: p.read_text(encoding="utf-8") for p in template_rag_files()}
     for component, name in chosen.items():
         sources[f"{component}.py"] = resolve(component, name).read_text(encoding="utf-8")
+    sources.update(_shared_sources(sources))
     if any(reads_settings(text) for text in sources.values()):
         sources[SETTINGS_FILE] = settings
     rag.mkdir(parents=True)
@@ -142,6 +150,40 @@ def assemble(selection: Mapping[str, str], out_dir: Path, *, chunk_size: int | N
         shutil.rmtree(rag, ignore_errors=True)
         raise
     return rag
+
+
+def _shared_sources(sources: Mapping[str, str]) -> dict[str, str]:
+    """file name -> text of every shared module the modules in `sources` import (and those that
+    import in turn): only what the chosen modules use is shipped."""
+    shared = {p.stem: p for p in shared_modules()}
+    needed: dict[str, str] = {}
+    pending = list(sources.values())
+    while pending:
+        for stem in sibling_imports(pending.pop()) & shared.keys():
+            if f"{stem}.py" not in needed and f"{stem}.py" not in sources:
+                needed[f"{stem}.py"] = text = shared[stem].read_text(encoding="utf-8")
+                pending.append(text)
+    return needed
+
+
+def sibling_imports(source: str) -> set[str]:
+    """Names of the `rag` modules a module's `source` imports: `from . import x`,
+    `from .x import ...`, `from rag.x import ...`, `import rag.x`."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 1 and not module:
+                found.update(alias.name for alias in node.names)
+            elif node.level == 1:
+                found.add(module.split(".")[0])
+            elif node.level == 0 and module.startswith("rag."):
+                found.add(module.split(".")[1])
+            elif node.level == 0 and module == "rag":
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("rag."))
+    return found
 
 
 def starter_settings(chunk_size: int) -> str:
@@ -157,8 +199,8 @@ def starter_settings(chunk_size: int) -> str:
 
 
 def reads_settings(source: str) -> bool:
-    """Whether a rag module's source imports `rag.settings` (then `assemble` writes it)."""
-    return _READS_SETTINGS.search(source) is not None
+    """Whether a rag module's source imports the settings module (then `assemble` writes it)."""
+    return SETTINGS_FILE.removesuffix(".py") in sibling_imports(source)
 
 
 def _check_component(component: str) -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
+from exercise.cli_errors import fail, interrupted
 from grader.cohort.loading import load_reports
 from grader.cohort.report import CohortFiles, write_cohort
 from grader.cohort.stats import (
@@ -27,8 +27,6 @@ from grader.cohort.stats import (
     compute_cohort,
 )
 
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 SUMMARY_TOP = 5  # questions listed per group in the terminal summary
 
 
@@ -80,12 +78,11 @@ def cohort_command(
     try:
         cohort, files = _compute_and_write(reports, out, by=by.value if by else None)
     except MixedVariantsError as exc:
-        _fail(err, f"{exc}; leave out --by question to compare them per item")
+        fail(f"{exc}; leave out --by question to compare them per item")
     except CohortError as exc:
-        _fail(err, str(exc))
+        fail(str(exc))
     except KeyboardInterrupt:
-        err.print("interrupted: no half-written file is left", highlight=False, soft_wrap=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        interrupted("interrupted: no half-written file is left")
     print_summary(Console(highlight=False), cohort)
     err.print(f"wrote {files.html}, {files.json} and {files.csv}", highlight=False, soft_wrap=True)
 
@@ -140,8 +137,3 @@ def print_summary(console: Console, cohort: Cohort) -> None:
 
 def _num(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
-
-
-def _fail(err: Console, message: str) -> NoReturn:
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(EXIT_BAD_INPUT)

@@ -20,7 +20,7 @@ from typing import Any
 
 from corpus.profile import COMPONENTS
 from exercise.evaluate import Report
-from grader.catalogue import SETTINGS_FILE, reads_settings
+from grader.catalogue import SETTINGS_FILE, reads_settings, sibling_imports
 
 METRICS = ("recall@5", "recall@1", "answer_accuracy", "citation_precision", "abstention_accuracy")
 SLICE_METRIC = "recall@5"  # per slice; the unanswerable slice uses abstention_accuracy
@@ -82,6 +82,12 @@ def attribute(
         shutil.copytree(submission, swapped_root)
         for name in files:
             shutil.copyfile(baseline / "rag" / name, swapped_root / "rag" / name)
+        # the baseline's module may need a sibling the submission dropped (rag/terms.py)
+        for name in files:
+            for sibling in sibling_imports((baseline / "rag" / name).read_text(encoding="utf-8")):
+                needed = swapped_root / "rag" / f"{sibling}.py"
+                if not needed.exists() and (baseline / "rag" / f"{sibling}.py").is_file():
+                    shutil.copyfile(baseline / "rag" / f"{sibling}.py", needed)
         report = run_hidden(swapped_root, f"swap-{component}")
         if report.fatal is not None:
             results.append(Contribution(component, "incompatible", report.fatal.one_line()))

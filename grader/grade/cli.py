@@ -14,9 +14,11 @@ from typing import Annotated, Any
 import typer
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from exercise.cli_errors import fail, interrupted
 from exercise.errors import ExerciseError
 from grader.diagnosis import AREAS
 from grader.grade.report_file import report_json, save_report
@@ -26,8 +28,6 @@ from grader.sandbox.docker import DEFAULT_IMAGE
 from grader.sandbox.interface import SandboxError
 from grader.sandbox.registry import SANDBOXES
 
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 SUMMARY_METRICS = ("recall@1", "recall@5", "mrr@10", "answer_accuracy", "citation_precision")
 MARKS = {
     "fixed": "[green]fixed[/]",
@@ -110,7 +110,7 @@ def grade_command(
     """Grade a submission on the hidden questions, sandboxed, and diagnose what it fixed."""
     err = Console(stderr=True)
     if isolation is not None and isolation not in SANDBOXES:
-        _fail(err, f"--isolation {isolation!r} is not one of {', '.join(SANDBOXES)}")
+        fail(f"--isolation {isolation!r} is not one of {', '.join(SANDBOXES)}")
     target = out if out is not None else Path("grades") / _name(submission)
     options = GradeOptions(
         isolation=isolation,
@@ -150,19 +150,17 @@ def grade_command(
         report = report_json(result)
         path = save_report(report, result.out)
     except (ExerciseError, SandboxError, ValueError) as exc:
-        _fail(err, str(exc))
+        fail(str(exc))
     except OSError as exc:
-        _fail(err, f"cannot grade: {exc}")
+        fail(f"cannot grade: {exc}")
     except KeyboardInterrupt:
-        err.print("interrupted: no report was written", highlight=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        interrupted("interrupted: no report was written")
     print_summary(Console(), report)
     err.print(f"report: {path}", highlight=False)
     try:
         companions = write_companions(path, report, docs=result.key.corpus.docs)
     except KeyboardInterrupt:
-        err.print("interrupted while rendering: report.json is complete", highlight=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        interrupted("interrupted while rendering: report.json is complete")
     except Exception as exc:  # the grade is in report.json; `takehome report` can render again
         err.print(
             f"[yellow]warning:[/] rendering the HTML/Markdown failed ({type(exc).__name__}: "
@@ -177,14 +175,15 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
     """A short terminal summary of a report dict."""
     iso = report["isolation"]
     console.print(
-        f"[bold]{report['key'].get('candidate') or report['submission']['source']}[/] · profile "
+        f"[bold]{escape(report['key'].get('candidate') or report['submission']['source'])}[/] · "
+        f"profile "
         f"{report['key']['profile']} · isolation {iso['backend']}"
         + ("" if iso["isolated"] else " [red](UNISOLATED)[/]"),
         highlight=False,
     )
     if report["fatal"]:
         fatal = report["fatal"]
-        console.print(f"[red]submission failed at {fatal['stage']}:[/] {fatal['reason']}")
+        console.print(f"[red]submission failed at {fatal['stage']}:[/] {escape(fatal['reason'])}")
     statuses = {k: v for k, v in report["statuses"].items() if v and k != "ok"}
     if statuses:
         console.print("question statuses: " + ", ".join(f"{k} {v}" for k, v in statuses.items()))
@@ -260,7 +259,7 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
         for finding in findings:
             style = SEVERITY_STYLE.get(finding["severity"], "")
             console.print(
-                f"  [{style}]{finding['severity']}[/]: {finding['title']}", highlight=False
+                f"  [{style}]{finding['severity']}[/]: {escape(finding['title'])}", highlight=False
             )
     else:
         console.print("integrity: no findings")
@@ -280,8 +279,3 @@ def _name(submission: Path) -> str:
     for suffix in (".tar.gz", ".tgz", ".tar", ".zip"):
         name = name.removesuffix(suffix)
     return name or "submission"
-
-
-def _fail(err: Console, message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True, markup=True)
-    raise typer.Exit(EXIT_BAD_INPUT)

@@ -17,6 +17,7 @@ key, an unreadable submission, no sandbox).
 from __future__ import annotations
 
 import dataclasses
+import math
 import shutil
 import tempfile
 import time
@@ -24,6 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.profile import Budgets
 from exercise.evaluate import DEFAULT_K, EvalOptions, Report, score_run
 from exercise.loading import Question
 from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED, by_label
@@ -119,7 +121,7 @@ def grade(
         say(f"taking in {submission}")
         intake = take_in(Path(submission), work / "submission")
         questions = key.hidden + (key.public if options.public else ())
-        limits = Limits.from_budgets(key.budgets, calls=2 * len(questions))
+        limits = sandbox_limits(key.budgets, calls=2 * len(questions))
         sandbox = choose(options.isolation, limits, image=options.image)
         say(f"isolation: {sandbox.name}")
         runner = _Runner(key, sandbox, options, work, out / "logs", step)
@@ -179,6 +181,28 @@ def grade(
     finally:
         if not options.keep_work:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def sandbox_limits(budgets: Budgets, *, calls: int) -> Limits:
+    """The sandbox limits a profile's `[budgets]` announce, for a child serving up to `calls` calls.
+
+    RLIMIT_CPU counts a process's CPU over its whole life, so it must cover the build and
+    every call using its full wall time on every core: cpus × (build + calls × per-call).
+    /tmp is memory, so it gets half the memory budget.
+    """
+    if calls < 0:
+        raise ValueError(f"calls must be 0 or more, got {calls}")
+    wall = budgets.build_timeout_s + calls * budgets.query_timeout_s
+    return Limits(
+        build_timeout_s=float(budgets.build_timeout_s),
+        call_timeout_s=float(budgets.query_timeout_s),
+        cpu_s=max(1, math.ceil(budgets.cpus * wall)),
+        memory_mb=budgets.memory_mb,
+        pids=budgets.pids,
+        file_size_mb=budgets.file_size_mb,
+        cpus=budgets.cpus,
+        tmp_mb=max(1, budgets.memory_mb // 2),
+    )
 
 
 class _Runner:

@@ -14,12 +14,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from exercise.cli_errors import fail
 from exercise.errors import ExerciseError
 from grader.answer_key import load_key
 from grader.reports.reading import load_report
 from grader.reports.render import FORMATS, get_format, render, write_text
-
-EXIT_BAD_INPUT = 2
 
 
 def report_command(
@@ -82,12 +81,7 @@ def report_command(
         folder = report if report.is_dir() else report.parent
         path = write_text(out if out is not None else folder / chosen.filename, text)
     except (ExerciseError, ValueError) as exc:
-        _fail(err, str(exc))
+        fail(str(exc))
     except OSError as exc:
-        _fail(err, f"cannot write the report: {exc}")
+        fail(f"cannot write the report: {exc}")
     err.print(f"{chosen.name}: {path}", highlight=False, soft_wrap=True)
-
-
-def _fail(err: Console, message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True, markup=True)
-    raise typer.Exit(EXIT_BAD_INPUT)

@@ -10,14 +10,12 @@ enforced by the runner; the other limits by the backend. Backends live in siblin
 from __future__ import annotations
 
 import dataclasses
-import math
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from corpus.profile import Budgets
 from exercise.runner import ChildPaths, RunnerOptions
 
 MIB = 1 << 20
@@ -31,7 +29,11 @@ class SandboxError(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    """What one sandboxed run may use. Every field is per run and enforced on every child."""
+    """What one sandboxed run may use. Every field is per run and enforced on every child.
+
+    The sandbox's own record: the grader derives it from a profile's budgets
+    (`grader.grade.session.sandbox_limits`), so no backend depends on how profiles spell them.
+    """
 
     build_timeout_s: float  # wall time for import + construct + build() (the runner)
     call_timeout_s: float  # wall time for one search() or answer() call (the runner)
@@ -51,28 +53,6 @@ class Limits:
             value = getattr(self, field.name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
                 raise ValueError(f"limit {field.name} must be a positive number, got {value!r}")
-
-    @classmethod
-    def from_budgets(cls, budgets: Budgets, *, calls: int) -> Limits:
-        """The limits a profile's `[budgets]` announce, for a child serving up to `calls` calls.
-
-        RLIMIT_CPU counts a process's CPU over its whole life, so it must cover the build and
-        every call using its full wall time on every core: cpus × (build + calls × per-call).
-        /tmp is memory, so it gets half the memory budget.
-        """
-        if calls < 0:
-            raise ValueError(f"calls must be 0 or more, got {calls}")
-        wall = budgets.build_timeout_s + calls * budgets.query_timeout_s
-        return cls(
-            build_timeout_s=float(budgets.build_timeout_s),
-            call_timeout_s=float(budgets.query_timeout_s),
-            cpu_s=max(1, math.ceil(budgets.cpus * wall)),
-            memory_mb=budgets.memory_mb,
-            pids=budgets.pids,
-            file_size_mb=budgets.file_size_mb,
-            cpus=budgets.cpus,
-            tmp_mb=max(1, budgets.memory_mb // 2),
-        )
 
     def threads(self) -> int:
         """Threads a pool may start: the whole cores available (at least one)."""

@@ -9,12 +9,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from exercise.cli_errors import fail
 from exercise.errors import ExerciseError
 from grader.answer_key import load_key
 from grader.catalogue import CatalogueError
 from grader.solutions.known import solution_names, write_solution
-
-EXIT_BAD_INPUT = 2
 
 
 def solution_command(
@@ -41,6 +40,5 @@ def solution_command(
             solution, bundle, starter, out, chunk_size=answer_key.chunk_size, force=force
         )
     except (ExerciseError, CatalogueError, OSError) as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        fail(str(exc))
     err.print(f"wrote the {solution} solution to {out}", highlight=False)

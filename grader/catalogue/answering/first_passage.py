@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from exercise.types import Answer, Span
-from rag.records import Chunk
+
+from .records import Chunk
 
 MAX_ANSWER_CHARS = 300  # answers longer than this are rejected by the evaluation
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

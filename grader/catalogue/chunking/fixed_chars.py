@@ -7,8 +7,8 @@ and the number of chunks (hence the embedding time) follows directly from the co
 
 from __future__ import annotations
 
-from rag.records import Chunk
-from rag.settings import CHUNK_SIZE
+from .records import Chunk
+from .settings import CHUNK_SIZE
 
 
 def chunk_documents(docs: dict[str, str]) -> list[Chunk]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.records import Chunk
+from .records import Chunk
 
 MAX_CHARS = 700  # body characters per chunk: a short section or two to four paragraphs
 CONTEXT_SEPARATOR = " / "  # between the title and the headings in a chunk's context line

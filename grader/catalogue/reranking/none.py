@@ -6,7 +6,7 @@ The first stage already ranks by similarity to the query, so its order is kept a
 
 from __future__ import annotations
 
-from rag.records import Chunk, Hit
+from .records import Chunk, Hit
 
 CANDIDATES = 5  # first-stage hits fetched per query
 

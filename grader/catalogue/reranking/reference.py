@@ -36,51 +36,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from rag.records import Chunk, Hit
+from . import terms
+from .records import Chunk, Hit
 
 CANDIDATES = 30  # first-stage hits rescored per query
 WEIGHTS = {"first_stage": 1.0, "first_line": 1.0, "names": 1.0, "qualifier": 1.0, "statement": 2.0}
 
 _PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")  # sentence or line ends
 
-_TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
-_VERSION = re.compile(r"\bversion\s+(\d+)\b", re.IGNORECASE)
-_HYPHENATED = re.compile(r"\b([A-Za-z])-(\d+)\b")  # a one-letter qualifier typed "X-2"
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _NAME = re.compile(r"(?<!^)(?<![\w-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
-_STOPWORDS = frozenset(
-    "a an and are as at be by can do does for from has have how i in is it its of on or s that "
-    "the their there this to under was what when where which who whom why with".split()
-)
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased terms without stopwords; a compound token also yields its parts.
-
-    Qualifiers are read the way documents write them: "version 3" as "v3" and "X-2" as "x2". A
-    possessive "'s" is dropped."""
-    text = _HYPHENATED.sub(r"\1\2", _VERSION.sub(r"v\1", text))
-    terms: list[str] = []
-    for match in _TOKEN.finditer(_POSSESSIVE.sub("", text).lower()):
-        token = match.group()
-        parts = [p for p in re.split(r"[-.:/'{}]+", token) if p]
-        if len(parts) > 1:
-            terms.append(token)
-        terms.extend(_stem(p) for p in parts if p not in _STOPWORDS)
-    return terms
-
-
-def _stem(word: str) -> str:
-    # Light suffix stripping ("engineering", "engineers" -> "engineer"); codes and names stay.
-    if not word.isalpha() or len(word) <= 3:
-        return word
-    for suffix in ("ing", "ed", "s"):
-        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if suffix != "s" and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-                word = word[:-1]  # "planning" -> "plan"
-            break
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word  # "release(d)" -> "releas"
+    """The second stage's terms: qualifiers read the way documents write them ("version 3" as
+    "v3", "X-2" as "x2"; `terms.read_qualifiers`)."""
+    return terms.tokenize(text, qualifiers=True)
 
 
 def _qualifiers(terms: set[str]) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import faiss
 import numpy as np
 
-from rag.records import Chunk, Hit
+from .records import Chunk, Hit
 
 
 class Retriever:

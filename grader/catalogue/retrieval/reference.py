@@ -29,7 +29,8 @@ import numpy as np
 import torch
 from rank_bm25 import BM25Okapi
 
-from rag.records import Chunk, Hit
+from .records import Chunk, Hit
+from .terms import tokenize
 
 NEIGHBOURS = 10  # nearest pieces that measure a piece's hubness
 HUBNESS = 0.75  # share of that mean similarity subtracted from the piece's score
@@ -37,39 +38,6 @@ WHOLE_CHUNK = 0.5  # weight of the chunk's mean vector next to its best piece
 LEXICAL = 0.5  # weight of the normalised BM25 score
 
 _PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
-_TOKEN = re.compile(r"/[\w{}./-]*[\w}]|\w+(?:[-.:/']\w+)*")
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
-_STOPWORDS = frozenset(
-    "a an and are as at be by can do does for from has have how i in is it its of on or s that "
-    "the their there this to under was what when where which who whom why with".split()
-)
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased terms without stopwords; a compound token also yields its parts.
-
-    A possessive "'s" is dropped."""
-    terms: list[str] = []
-    for match in _TOKEN.finditer(_POSSESSIVE.sub("", text).lower()):
-        token = match.group()
-        parts = [p for p in re.split(r"[-.:/'{}]+", token) if p]
-        if len(parts) > 1:
-            terms.append(token)
-        terms.extend(_stem(p) for p in parts if p not in _STOPWORDS)
-    return terms
-
-
-def _stem(word: str) -> str:
-    # Light suffix stripping ("engineering", "engineers" -> "engineer"); codes and names stay.
-    if not word.isalpha() or len(word) <= 3:
-        return word
-    for suffix in ("ing", "ed", "s"):
-        if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if suffix != "s" and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-                word = word[:-1]  # "planning" -> "plan"
-            break
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word  # "release(d)" -> "releas"
 
 
 def pieces(text: str) -> list[str]:

@@ -155,3 +155,13 @@ def test_every_single_swap_imports_cleanly(tmp_path, label, selection):
         timeout=120,
     )
     assert done.returncode == 0, f"{label}: {done.stderr[-2000:]}"
+
+
+@needs_reference
+def test_assemble_ships_a_shared_module_only_with_a_module_that_imports_it(tmp_path):
+    planted = assemble(PLANTED, tmp_path / "planted")
+    assert not (planted / "terms.py").exists()
+    rag = assemble({**PLANTED, "retrieval": REFERENCE}, tmp_path / "reference")
+    expected = (catalogue.CATALOGUE_DIR / "terms.py").read_bytes()
+    assert (rag / "terms.py").read_bytes() == expected
+    assert catalogue.sibling_imports((rag / "retrieval.py").read_text()) >= {"records", "terms"}

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from corpus.profile import SLICES
+from corpus.profile import SLICES, load_profile
 from exercise.scoring import METRIC_KEYS
 from grader.cli import app
 from grader.grade.report_file import REPORT_NAME, report_json, write_report
-from grader.grade.session import GradeOptions, grade
+from grader.grade.session import GradeOptions, grade, sandbox_limits
 from grader.sandbox.bwrap import BwrapSandbox
-from grader.sandbox.interface import Limits
+from grader.sandbox.interface import LOG_CAP_BYTES, Limits
 from tests.grader.grading import EMPTY, LEXICAL, fake_baseline, submission_from
 
 NONE = GradeOptions(isolation="none", baseline=False)
@@ -345,3 +345,26 @@ def test_a_submission_for_variant_a_graded_with_the_key_of_variant_b(bundle, tmp
     finding = report["integrity"][0]
     assert finding["check"] == "variant" and finding["severity"] == "alert"
     assert "another corpus variant" in finding["title"]
+
+
+def test_sandbox_limits_come_from_the_profile_budgets() -> None:
+    budgets = load_profile("medium").budgets
+    limits = sandbox_limits(budgets, calls=400)
+    assert limits == Limits(
+        build_timeout_s=budgets.build_timeout_s,
+        call_timeout_s=budgets.query_timeout_s,
+        # every call and the build may use their whole wall time on every core
+        cpu_s=int(budgets.cpus * (budgets.build_timeout_s + 400 * budgets.query_timeout_s)),
+        memory_mb=budgets.memory_mb,
+        pids=budgets.pids,
+        file_size_mb=budgets.file_size_mb,
+        cpus=budgets.cpus,
+        tmp_mb=budgets.memory_mb // 2,
+        log_cap_bytes=LOG_CAP_BYTES,
+    )
+    assert limits.threads() == 2
+
+
+def test_calls_cannot_be_negative() -> None:
+    with pytest.raises(ValueError, match="calls must be 0 or more, got -1"):
+        sandbox_limits(load_profile("medium").budgets, calls=-1)
