@@ -192,7 +192,7 @@ def test_the_profiles_chunk_size_reaches_the_shipped_chunker(tmp_path):
     path.write_text("[starter]\nchunk_size = 400\n", encoding="utf-8")
     build_bundle(load_profile(path), 3, "Grace", tmp_path / "out")
     rag = tmp_path / "out" / "bundle" / "rag"
-    assert "\nfrom rag.settings import CHUNK_SIZE\n" in (rag / "chunking.py").read_text("utf-8")
+    assert "\nfrom .settings import CHUNK_SIZE\n" in (rag / "chunking.py").read_text("utf-8")
     assert "\nCHUNK_SIZE = 400  #" in (rag / "settings.py").read_text(encoding="utf-8")
 
 

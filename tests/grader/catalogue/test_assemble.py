@@ -119,7 +119,7 @@ def test_assemble_sets_a_planted_chunkers_chunk_size(tmp_path):
     assert "\nCHUNK_SIZE = 640  #" in settings and "CHUNK_SIZE = 500" not in settings
     chunker = catalogue.CATALOGUE_DIR / "chunking" / f"{PLANTED['chunking']}.py"
     assert (rag / "chunking.py").read_bytes() == chunker.read_bytes()  # shipped as written
-    assert "\nfrom rag.settings import CHUNK_SIZE\n" in chunker.read_text(encoding="utf-8")
+    assert "\nfrom .settings import CHUNK_SIZE\n" in chunker.read_text(encoding="utf-8")
 
 
 @needs_reference
