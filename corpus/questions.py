@@ -25,10 +25,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from corpus.document import Candidate, Document
+from corpus.failure_modes import SLICE_RECORDS, SLICES, UNANSWERABLE
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
 from corpus.genres.services import CODE_QUESTIONS, ERROR_PREFIX, RATE_QUESTIONS, RESOURCES
-from corpus.profile import SLICES, Profile, ProfileError
+from corpus.knobs import Profile, ProfileError
 from corpus.text import tokens
 from corpus.world import World
 from exercise.types import Span
@@ -57,20 +58,12 @@ class Question:
         }
         if with_slice:
             line["slice"] = self.slice
-        line["unanswerable"] = self.unanswerable
+        line["unanswerable"] = self.unanswerable  # not vocabulary: the line's field
         return line
 
 
 # What raises each slice's supply of candidate facts, for the "impossible mix" message.
-SUPPLY_KNOBS = {
-    "boundary": "corpus.incident_reports",
-    "heading": "corpus.team_directories, corpus.teams_per_directory, corpus.office_guides",
-    "table": "corpus.registers, corpus.register_rows",
-    "paraphrase": "corpus.handbooks (the rule bank is fixed in size)",
-    "identifier": "corpus.services, corpus.error_codes_per_service",
-    "distractor": "corpus.product_families, corpus.sibling_models, corpus.policy_versions",
-    "unanswerable": "corpus.services, corpus.product_families",
-}
+SUPPLY_KNOBS = {s.name: s.supply_knobs for s in SLICE_RECORDS}
 
 
 def select_questions(
@@ -81,7 +74,7 @@ def select_questions(
     for doc in docs:
         for candidate in doc.candidates:
             by_slice[candidate.slice].append(candidate)
-    by_slice["unanswerable"] = list(unanswerable_candidates(world, profile, docs))
+    by_slice[UNANSWERABLE] = list(unanswerable_candidates(world, profile, docs))
 
     hidden: list[Candidate] = []
     public: list[Candidate] = []
@@ -211,7 +204,7 @@ def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question
             answer=c.answer,
             evidence=c.evidence,
             slice=c.slice,
-            unanswerable=c.slice == "unanswerable",
+            unanswerable=c.slice == UNANSWERABLE,
             item=c.item,
         )
         for i, c in enumerate(order, start=1)
@@ -229,14 +222,14 @@ def unanswerable_candidates(
     """Questions about things no document names, alternating between kinds."""
     corpus_text = "\n".join(d.text for d in docs)
     vocabulary = set(tokens(corpus_text))
-    rng = world.rng("unanswerable")
+    rng = world.rng(UNANSWERABLE)
 
     def absent(*anchors: str) -> bool:
         return all(a not in corpus_text and a.lower() not in vocabulary for a in anchors)
 
     makers = list(_UNKNOWN.items())  # drawn in this order
     seen: set[str] = set()
-    want = profile.hidden["unanswerable"] + profile.public["unanswerable"]
+    want = profile.hidden[UNANSWERABLE] + profile.public[UNANSWERABLE]
     misses = 0
     while len(seen) < want * 3 and misses < 2000:
         kind, make = rng.choice(makers)
@@ -247,7 +240,7 @@ def unanswerable_candidates(
         text, anchor = made
         seen.add(text)
         item = unanswerable_item(kind)
-        yield Candidate("unanswerable", f"unanswerable/{anchor}", item, text, "", ())
+        yield Candidate(UNANSWERABLE, f"unanswerable/{anchor}", item, text, "", ())
 
 
 def _unknown_code(rng: random.Random, world: World, absent) -> tuple[str, str] | None:

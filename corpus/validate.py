@@ -18,7 +18,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.profile import SLICES
+from corpus.failure_modes import (
+    BOUNDARY,
+    DISTRACTOR,
+    HEADING,
+    IDENTIFIER,
+    PARAPHRASE,
+    SLICES,
+    TABLE,
+    UNANSWERABLE,
+)
 from corpus.text import content_words, overlap, split_sentences, tokens, units
 from corpus.variant import locate
 from corpus.world import as_printed
@@ -177,7 +186,13 @@ def _check_questions(path: Path, corpus: Corpus, ids: set[str], slices: dict, *,
 def _check_question(q, corpus: Corpus, *, public: bool) -> list[str]:
     if not isinstance(q, dict):
         return ["a question line must be a JSON object"]
-    required = {"id": str, "text": str, "answer": str, "evidence": list, "unanswerable": bool}
+    required = {
+        "id": str,
+        "text": str,
+        "answer": str,
+        "evidence": list,
+        "unanswerable": bool,  # not vocabulary: the question line's field
+    }
     problems = [
         f"field {name!r} must be a {kind.__name__}"
         for name, kind in required.items()
@@ -189,7 +204,7 @@ def _check_question(q, corpus: Corpus, *, public: bool) -> list[str]:
         problems.append("public questions must not carry a 'slice'")
     if not public and q.get("slice") not in SLICES:
         problems.append(f"slice {q.get('slice')!r} is not one of {', '.join(SLICES)}")
-    if q["unanswerable"]:
+    if q["unanswerable"]:  # not vocabulary: the question line's field
         if q["answer"] or q["evidence"]:
             problems.append("an unanswerable question must have an empty answer and no evidence")
         return problems
@@ -332,11 +347,11 @@ def _unanswerable(q, corpus: Corpus) -> list[str]:
 
 
 SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
-    "boundary": _boundary,
-    "heading": _heading,
-    "table": _table,
-    "paraphrase": _paraphrase,
-    "identifier": _identifier,
-    "distractor": _distractor,
-    "unanswerable": _unanswerable,
+    BOUNDARY: _boundary,
+    HEADING: _heading,
+    TABLE: _table,
+    PARAPHRASE: _paraphrase,
+    IDENTIFIER: _identifier,
+    DISTRACTOR: _distractor,
+    UNANSWERABLE: _unanswerable,
 }

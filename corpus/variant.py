@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.document import Document
+from corpus.failure_modes import SLICES
 from corpus.genres.filler import render_filler
 from corpus.genres.handbooks import render_handbooks
 from corpus.genres.incidents import render_incidents
@@ -30,7 +31,7 @@ from corpus.genres.products import render_products
 from corpus.genres.registers import render_registers
 from corpus.genres.sections import render_sections
 from corpus.genres.services import render_services
-from corpus.profile import SLICES, Profile
+from corpus.knobs import Profile
 from corpus.questions import Question, select_questions
 from corpus.world import build_world
 

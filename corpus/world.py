@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from corpus.banks import words as bank
 from corpus.banks.prose import GENRES
-from corpus.profile import Profile
+from corpus.knobs import Profile
 from corpus.slots import SlotFiller
 
 SPARE = 12  # names of each kind kept out of every document

@@ -18,7 +18,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from corpus.profile import COMPONENTS, SLICES, Budgets
+from corpus.failure_modes import COMPONENTS, SLICES
+from corpus.profile import Budgets
 from exercise.errors import ExerciseError
 from exercise.loading import Corpus, Question, load_corpus, load_questions
 

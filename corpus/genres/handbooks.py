@@ -24,8 +24,9 @@ from corpus.banks.paraphrase_margins import MARGINS
 from corpus.banks.prose import HEADINGS
 from corpus.banks.types import PARAPHRASE_TOPICS
 from corpus.document import DocBuilder, Document, out_of_reach, within_reach
+from corpus.failure_modes import PARAPHRASE
 from corpus.genres.policies import draw_value
-from corpus.profile import Profile
+from corpus.knobs import Profile
 from corpus.slots import capitalise
 from corpus.world import World
 
@@ -86,7 +87,7 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
             for position, concept, value, statement in facts:
                 question = rng.randrange(len(concept.questions))
                 b.ask(
-                    "paraphrase",
+                    PARAPHRASE,
                     f"{doc_id}/{concept.key}",
                     concept.questions[question],
                     value,

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import exercise
-from corpus.profile import COMPONENTS, Profile
+from corpus.failure_modes import COMPONENTS
+from corpus.profile import Profile
 from corpus.variant import Variant, generate, write
 from exercise.evaluate import DEFAULT_K
 from exercise.history import HISTORY_FILE

@@ -18,9 +18,9 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from corpus.profile import COMPONENTS, Profile
+from corpus.failure_modes import CHUNKING, COMPONENTS, REFERENCE
+from corpus.profile import Profile
 
-REFERENCE = "reference"
 OFF = "off"  # the profile's word for "ship the sound implementation"
 CATALOGUE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = CATALOGUE_DIR.parents[1] / "candidate_template"
@@ -128,7 +128,7 @@ def assemble(selection: Mapping[str, str], out_dir: Path, *, chunk_size: int | N
     sources = {p.name: p.read_text(encoding="utf-8") for p in template_rag_files()}
     for component, name in chosen.items():
         text = resolve(component, name).read_text(encoding="utf-8")
-        if component == "chunking" and name != REFERENCE and chunk_size is not None:
+        if component == CHUNKING and name != REFERENCE and chunk_size is not None:
             text = _set_chunk_size(text, chunk_size, name)
         sources[f"{component}.py"] = text
     rag.mkdir(parents=True)

@@ -48,7 +48,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from corpus.profile import SLICES
+from corpus.failure_modes import SLICES
 from exercise.errors import ExerciseError
 from grader.grade.report_file import REPORT_SCHEMA
 
@@ -137,7 +137,7 @@ class QuestionStats:
             "id": self.id,
             "item": self.item,
             "slice": self.slice,
-            "unanswerable": self.unanswerable,
+            "unanswerable": self.unanswerable,  # not vocabulary: the question's flag
             "text": self.text,
             "passes": self.passes,
             "asked": self.asked,
@@ -396,7 +396,7 @@ def passed(row: Mapping[str, Any]) -> bool:
 
 
 def is_unanswerable(row: Mapping[str, Any]) -> bool:
-    flag = row.get("unanswerable")
+    flag = row.get("unanswerable")  # not vocabulary: the question's flag
     if isinstance(flag, bool):
         return flag
     return (row.get("scores") or {}).get(PASS_METRIC) is None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.profile import COMPONENTS
+from corpus.failure_modes import COMPONENTS
 from exercise.evaluate import Report
 
 METRICS = ("recall@5", "recall@1", "answer_accuracy", "citation_precision", "abstention_accuracy")

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.profile import COMPONENTS
+from corpus.failure_modes import COMPONENTS
 from exercise.evaluate import DEFAULT_K, EvalOptions, Report, score_run
 from exercise.loading import Question
 from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED, by_label
