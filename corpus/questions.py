@@ -9,8 +9,8 @@ questions (largest remainders). Where the evidence sits decides much of what the
 (a table row at the top of a chunk is read by its encoder, one further down is not), so a
 plain random draw would make one variant's starter luckier than another's; a stratified draw
 asks every variant the same mix. A renderer may put candidates in a later tier
-(`Candidate.tier`): they are drawn from only when the earlier tiers run out; and in bands of
-difficulty (`Candidate.band`): each band gives an equal share, drawn by tier and stratified
+(`CandidateQuestion.tier`): they are drawn from only when the earlier tiers run out; and in bands of
+difficulty (`CandidateQuestion.band`): each band gives an equal share, drawn by tier and stratified
 within it. Never two questions on one fact or one evidence span.
 
 Unanswerable questions ask about something the corpus never names (a spare team, an unused
@@ -24,7 +24,7 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from corpus.document import Candidate, Document
+from corpus.document import CandidateQuestion, Document
 from corpus.failure_modes import SLICE_RECORDS, SLICES, UNANSWERABLE
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
@@ -45,7 +45,9 @@ class Question:
     evidence: tuple[Span, ...]
     slice: str
     unanswerable: bool
-    item: str  # the same in every variant (`Candidate.item`); the key lists it, not the line
+    item: (
+        str  # the same in every variant (`CandidateQuestion.item`); the key lists it, not the line
+    )
 
     def to_json(self, *, with_slice: bool) -> dict:
         line = {
@@ -70,14 +72,14 @@ def select_questions(
     world: World, profile: Profile, docs: Sequence[Document]
 ) -> tuple[list[Question], list[Question]]:
     """(hidden, public) questions for a rendered corpus."""
-    by_slice: dict[str, list[Candidate]] = {s: [] for s in SLICES}
+    by_slice: dict[str, list[CandidateQuestion]] = {s: [] for s in SLICES}
     for doc in docs:
         for candidate in doc.candidates:
             by_slice[candidate.slice].append(candidate)
     by_slice[UNANSWERABLE] = list(unanswerable_candidates(world, profile, docs))
 
-    hidden: list[Candidate] = []
-    public: list[Candidate] = []
+    hidden: list[CandidateQuestion] = []
+    public: list[CandidateQuestion] = []
     chunk = profile.starter.aligned_chunk
     for slice_ in SLICES:
         pool = [c for c in by_slice[slice_] if c.item not in profile.retired]
@@ -112,26 +114,26 @@ class _Taken:
         self.texts: set[str] = set()
         self.evidence: set[tuple[Span, ...]] = set()
 
-    def allows(self, candidate: Candidate) -> bool:
+    def allows(self, candidate: CandidateQuestion) -> bool:
         if candidate.fact in self.facts or candidate.text in self.texts:
             return False
         return not (candidate.evidence and candidate.evidence in self.evidence)
 
-    def add(self, candidate: Candidate) -> None:
+    def add(self, candidate: CandidateQuestion) -> None:
         self.facts.add(candidate.fact)
         self.texts.add(candidate.text)
         self.evidence.add(candidate.evidence)
 
 
 def _draw(
-    pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
-) -> list[Candidate]:
+    pool: Sequence[CandidateQuestion], count: int, taken: _Taken, chunk: int | None
+) -> list[CandidateQuestion]:
     """`count` distinct candidates of the shuffled `pool`: each band present gives an equal
-    share (`Candidate.band`; one more each for the bands met first when `count` does not
+    share (`CandidateQuestion.band`; one more each for the bands met first when `count` does not
     divide), drawn by tier within it; what a band short of candidates cannot give, the others
     make up."""
     bands = list(dict.fromkeys(c.band for c in pool))  # in the order the shuffled pool meets them
-    picked: list[Candidate] = []
+    picked: list[CandidateQuestion] = []
     if len(bands) > 1 and count > 0:
         share, extra = divmod(count, len(bands))
         for index, band in enumerate(bands):
@@ -141,18 +143,18 @@ def _draw(
 
 
 def _tiered(
-    pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
-) -> list[Candidate]:
+    pool: Sequence[CandidateQuestion], count: int, taken: _Taken, chunk: int | None
+) -> list[CandidateQuestion]:
     """`count` distinct candidates of the shuffled `pool`: tier 0 first (stratified), then the
     next tier for what is still missing."""
-    picked: list[Candidate] = []
+    picked: list[CandidateQuestion] = []
     for tier in sorted({c.tier for c in pool}):
         members = [c for c in pool if c.tier == tier]
         picked += _stratified(members, count - len(picked), taken, chunk)
     return picked
 
 
-def stratum(candidate: Candidate, chunk: int | None) -> tuple[str, int]:
+def stratum(candidate: CandidateQuestion, chunk: int | None) -> tuple[str, int]:
     """Where a candidate's evidence lies: its document and the fifth of a starter chunk it
     starts in (0 without evidence or without chunk alignment)."""
     if not candidate.evidence:
@@ -162,8 +164,8 @@ def stratum(candidate: Candidate, chunk: int | None) -> tuple[str, int]:
 
 
 def _stratified(
-    pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
-) -> list[Candidate]:
+    pool: Sequence[CandidateQuestion], count: int, taken: _Taken, chunk: int | None
+) -> list[CandidateQuestion]:
     """`count` distinct candidates of the shuffled `pool`, each stratum giving its share of
     `count` (largest remainders; ties to the stratum met first in the shuffled pool); where a
     stratum cannot fill its share, the first remaining candidates of any stratum make it up."""
@@ -178,7 +180,7 @@ def _stratified(
     by_remainder = sorted(exact, key=lambda k: exact[k] - quota[k], reverse=True)  # stable
     for key in by_remainder[: count - sum(quota.values())]:
         quota[key] += 1
-    picked: list[Candidate] = []
+    picked: list[CandidateQuestion] = []
     for candidate, key in zip(pool, keys, strict=True):
         if quota[key] > 0 and taken.allows(candidate):
             picked.append(candidate)
@@ -193,7 +195,7 @@ def _stratified(
     return picked
 
 
-def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question]:
+def _number(world: World, chosen: list[CandidateQuestion], prefix: str) -> list[Question]:
     order = list(chosen)
     world.rng("order", prefix).shuffle(order)  # ids reveal nothing about slices
     width = max(3, len(str(len(order))))
@@ -212,13 +214,14 @@ def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question
 
 
 def unanswerable_item(kind: str) -> str:
-    """The cohort item of a question about a missing thing of this kind (`Candidate.item`)."""
+    """The cohort item of a question about a missing thing of this kind
+    (`CandidateQuestion.item`)."""
     return f"unanswerable/{kind}"
 
 
 def unanswerable_candidates(
     world: World, profile: Profile, docs: Sequence[Document]
-) -> Iterator[Candidate]:
+) -> Iterator[CandidateQuestion]:
     """Questions about things no document names, alternating between kinds."""
     corpus_text = "\n".join(d.text for d in docs)
     vocabulary = set(tokens(corpus_text))
@@ -240,7 +243,7 @@ def unanswerable_candidates(
         text, anchor = made
         seen.add(text)
         item = unanswerable_item(kind)
-        yield Candidate(UNANSWERABLE, f"unanswerable/{anchor}", item, text, "", ())
+        yield CandidateQuestion(UNANSWERABLE, f"unanswerable/{anchor}", item, text, "", ())
 
 
 def _unknown_code(rng: random.Random, world: World, absent) -> tuple[str, str] | None:

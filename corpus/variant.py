@@ -114,7 +114,7 @@ class Variant:
             # Public lines carry no slice (it would hand the diagnosis to the candidate); the
             # interviewer's side keeps them here for verification and diagnosis.
             "public_slices": {q.id: q.slice for q in self.public},
-            # What each question asks, the same in every variant (`Candidate.item`): cohort
+            # What each question asks, the same in every variant (`CandidateQuestion.item`): cohort
             # statistics pool a round of per-candidate variants by it.
             "items": {q.id: q.item for q in (*self.hidden, *self.public)},
         }

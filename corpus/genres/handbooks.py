@@ -12,7 +12,8 @@ the other rules decides most of whether a sound pipeline finds it (in five easy 
 combination asked by several gave the same outcome in 96 % of them; the lowest third of margins
 mostly failed, the top 40 % all passed). Each combination's margin is measured once
 (`benchmarks/paraphrase_margins.py`, committed in `corpus.banks.paraphrase_margins`) and puts
-its question in one of `BANDS` equal bands (`Candidate.band`), which selection draws equally.
+its question in one of `BANDS` equal bands (`CandidateQuestion.band`), which selection draws
+equally.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ BANDS = 5  # margin bands of paraphrase questions, each drawn equally
 
 
 def item(concept_key: str) -> str:
-    """The cohort item of a question on this rule in any handbook (see `Candidate.item`)."""
+    """The cohort item of a question on this rule in any handbook (see `CandidateQuestion.item`)."""
     return f"handbook/{concept_key}"
 
 
@@ -123,7 +124,7 @@ _LIMITS = band_limits(MARGINS.values())
 
 
 def _tier(start: int, chunk: int | None) -> int:
-    """How late a rule starting at `start` is asked (`Candidate.tier`): past the starter
+    """How late a rule starting at `start` is asked (`CandidateQuestion.tier`): past the starter
     encoder's reach first (`corpus.document.out_of_reach`), then the rules it may read in part,
     and the rules well within its reach only when those run out. That the starter finds a rule
     it reads says nothing about its embedding."""

@@ -27,7 +27,7 @@ TITLES = (
 
 
 def item(pair_key: str) -> str:
-    """The cohort item of a question on this pair in any report (see `Candidate.item`)."""
+    """The cohort item of a question on this pair in any report (see `CandidateQuestion.item`)."""
     return f"incident/{pair_key}"
 
 

@@ -38,7 +38,7 @@ def _numeric(clause: PolicyClause) -> bool:
 
 
 def item(clause_key: str) -> str:
-    """The cohort item of a question on this clause in any version (see `Candidate.item`)."""
+    """The cohort item of a question on this clause in any version (`CandidateQuestion.item`)."""
     return f"policy/{clause_key}"
 
 

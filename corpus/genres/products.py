@@ -170,7 +170,7 @@ SIBLING_NOTES = (
 
 
 def item(attribute_key: str) -> str:
-    """The cohort item of a question on this attribute of any model (see `Candidate.item`)."""
+    """The cohort item of a question on this attribute of any model (`CandidateQuestion.item`)."""
     return f"product/{attribute_key}"
 
 

@@ -279,7 +279,7 @@ def _extra_values(filler: SlotFiller) -> dict[str, str]:
 
 
 def item(kind: Kind, column: Column) -> str:
-    """The cohort item of a question on this column of any row (see `Candidate.item`)."""
+    """The cohort item of a question on this column of any row (see `CandidateQuestion.item`)."""
     return f"register/{kind.key}/{column.label.lower()}"
 
 

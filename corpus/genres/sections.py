@@ -185,7 +185,8 @@ FACTS_PER_SECTION = 2
 
 
 def item(genre: str, fact_key: str) -> str:
-    """The cohort item of a question on this fact of any team or office (`Candidate.item`)."""
+    """The cohort item of a question on this fact of any team or office
+    (`CandidateQuestion.item`)."""
     return f"{genre}/{fact_key}"
 
 
