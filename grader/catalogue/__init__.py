@@ -1,6 +1,6 @@
 """The catalogue of starter implementations per pipeline component, and assembling `rag/` from it.
 
-Each component of `corpus.profile.COMPONENTS` has a folder here. Every `<name>.py` in it is a
+Each component of `corpus.failure_modes.COMPONENTS` has a folder here. Every `<name>.py` in it is a
 complete module implementing that component's seam, as `candidate_template/rag/pipeline.py` calls
 it: the planted implementations a profile's `[weaknesses]` section names, and `reference.py`, the
 sound one (the profile value "off" selects it). The modules import `rag.*` and `exercise.*`, so
