@@ -217,7 +217,7 @@ def save(
         "wall_s": time.time() - started,
         "figures": [f.to_json() for f in figures],
         "summary": summary(figures),
-        "table": table(figures),
+        "table": table(figures),  # not vocabulary: the printed table of figures
         "results": results,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -228,7 +228,7 @@ def save(
 def show(document: dict[str, Any]) -> None:
     """Print the table, the machine's load and which budgets were missed."""
     machine, results = document["machine"], document["results"]
-    print(document["table"])
+    print(document["table"])  # not vocabulary: the printed table of figures
     end = machine.get("load_at_end")
     print(
         f"\nload average (1, 5, 15 min) at start {_fmt_load(machine['load_at_start'])}"

@@ -29,8 +29,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout: `python benchmarks/...`
 
+from corpus.failure_modes import COMPONENTS, REGISTRY  # noqa: E402
 from corpus.key_file import read_key_file  # noqa: E402
-from corpus.profile import COMPONENTS  # noqa: E402
 from exercise.evaluate import EvalOptions, Report, evaluate  # noqa: E402
 from exercise.loading import load_corpus, load_questions  # noqa: E402
 from exercise.metrics import by_label  # noqa: E402
@@ -48,12 +48,12 @@ from grader.solutions.known import selection_for  # noqa: E402
 # mostly sit in the starter's top five together already: the wrong one ranked first is the
 # failure, so distractor is judged there by recall@1 (recall@5 is still printed).
 TARGETS = {
-    "chunking": (("boundary", "heading", "table"), "recall@5"),
-    "embedding": (("paraphrase",), "recall@5"),
-    "retrieval": (("identifier",), "recall@5"),
-    "reranking": (("distractor",), "recall@1"),
-    "answering": ((), "recall@5"),  # answers and citations only: no slice's recall should move
-}
+    fm.component: (
+        tuple(s for a in fm.areas if a.metrics[0].startswith("recall@") for s in a.slices),
+        next((a.metrics[0] for a in fm.areas if a.metrics[0].startswith("recall@")), "recall@5"),
+    )
+    for fm in REGISTRY
+}  # from the registry: a fix's targets are its areas judged by recall@k (answering has none)
 # The metric each slice is judged by: its fix's (recall@5 unless a fix says otherwise).
 SLICE_METRIC = {s: metric for slices, metric in TARGETS.values() for s in slices}
 TARGET_LIFT = 0.30

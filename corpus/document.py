@@ -16,7 +16,7 @@ Offsets = tuple[int, int]
 
 
 @dataclass(frozen=True)
-class Candidate:
+class CandidateQuestion:
     """A question a renderer can ask, with its answer and evidence, before selection."""
 
     slice: str
@@ -46,7 +46,7 @@ class Document:
 
     doc_id: str
     text: str
-    candidates: tuple[Candidate, ...]
+    candidates: tuple[CandidateQuestion, ...]
 
 
 class DocBuilder:
@@ -56,7 +56,7 @@ class DocBuilder:
         self.doc_id = doc_id
         self._parts: list[str] = []
         self._length = 0
-        self.candidates: list[Candidate] = []
+        self.candidates: list[CandidateQuestion] = []
         self.heading(1, title)
 
     @property
@@ -238,10 +238,10 @@ class DocBuilder:
         band: int = 0,
     ) -> None:
         """Record a question this document answers, with evidence in this document (`item`,
-        `tier` and `band`: see `Candidate`)."""
+        `tier` and `band`: see `CandidateQuestion`)."""
         evidence = tuple(Span(self.doc_id, s, e) for s, e in spans)
         self.candidates.append(
-            Candidate(slice_, fact, item, question, answer, evidence, tier, band)
+            CandidateQuestion(slice_, fact, item, question, answer, evidence, tier, band)
         )
 
 

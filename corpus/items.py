@@ -1,4 +1,4 @@
-"""Items: what a question asks, the same in every variant (`Candidate.item`).
+"""Items: what a question asks, the same in every variant (`CandidateQuestion.item`).
 
 Cohort statistics compare a round of per-candidate variants per item, and a profile may retire
 items (`[questions] retired`) so that no variant asks them again. Every renderer names its items

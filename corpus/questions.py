@@ -9,8 +9,8 @@ questions (largest remainders). Where the evidence sits decides much of what the
 (a table row at the top of a chunk is read by its encoder, one further down is not), so a
 plain random draw would make one variant's starter luckier than another's; a stratified draw
 asks every variant the same mix. A renderer may put candidates in a later tier
-(`Candidate.tier`): they are drawn from only when the earlier tiers run out; and in bands of
-difficulty (`Candidate.band`): each band gives an equal share, drawn by tier and stratified
+(`CandidateQuestion.tier`): they are drawn from only when the earlier tiers run out; and in bands of
+difficulty (`CandidateQuestion.band`): each band gives an equal share, drawn by tier and stratified
 within it. Never two questions on one fact or one evidence span.
 
 Unanswerable questions ask about something the corpus never names (a spare team, an unused
@@ -24,11 +24,12 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from corpus.document import Candidate, Document
+from corpus.document import CandidateQuestion, Document
+from corpus.failure_modes import SLICE_RECORDS, SLICES, UNANSWERABLE
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
 from corpus.genres.services import CODE_QUESTIONS, ERROR_PREFIX, RATE_QUESTIONS, RESOURCES
-from corpus.profile import SLICES, Profile, ProfileError
+from corpus.knobs import Profile, ProfileError
 from corpus.text import tokens
 from corpus.world import World
 from exercise.types import Span
@@ -44,7 +45,9 @@ class Question:
     evidence: tuple[Span, ...]
     slice: str
     unanswerable: bool
-    item: str  # the same in every variant (`Candidate.item`); the key lists it, not the line
+    item: (
+        str  # the same in every variant (`CandidateQuestion.item`); the key lists it, not the line
+    )
 
     def to_json(self, *, with_slice: bool) -> dict:
         line = {
@@ -57,34 +60,26 @@ class Question:
         }
         if with_slice:
             line["slice"] = self.slice
-        line["unanswerable"] = self.unanswerable
+        line["unanswerable"] = self.unanswerable  # not vocabulary: the line's field
         return line
 
 
 # What raises each slice's supply of candidate facts, for the "impossible mix" message.
-SUPPLY_KNOBS = {
-    "boundary": "corpus.incident_reports",
-    "heading": "corpus.team_directories, corpus.teams_per_directory, corpus.office_guides",
-    "table": "corpus.registers, corpus.register_rows",
-    "paraphrase": "corpus.handbooks (the rule bank is fixed in size)",
-    "identifier": "corpus.services, corpus.error_codes_per_service",
-    "distractor": "corpus.product_families, corpus.sibling_models, corpus.policy_versions",
-    "unanswerable": "corpus.services, corpus.product_families",
-}
+SUPPLY_KNOBS = {s.name: s.supply_knobs for s in SLICE_RECORDS}
 
 
 def select_questions(
     world: World, profile: Profile, docs: Sequence[Document]
 ) -> tuple[list[Question], list[Question]]:
     """(hidden, public) questions for a rendered corpus."""
-    by_slice: dict[str, list[Candidate]] = {s: [] for s in SLICES}
+    by_slice: dict[str, list[CandidateQuestion]] = {s: [] for s in SLICES}
     for doc in docs:
         for candidate in doc.candidates:
             by_slice[candidate.slice].append(candidate)
-    by_slice["unanswerable"] = list(unanswerable_candidates(world, profile, docs))
+    by_slice[UNANSWERABLE] = list(unanswerable_candidates(world, profile, docs))
 
-    hidden: list[Candidate] = []
-    public: list[Candidate] = []
+    hidden: list[CandidateQuestion] = []
+    public: list[CandidateQuestion] = []
     chunk = profile.starter.aligned_chunk
     for slice_ in SLICES:
         pool = [c for c in by_slice[slice_] if c.item not in profile.retired]
@@ -119,26 +114,26 @@ class _Taken:
         self.texts: set[str] = set()
         self.evidence: set[tuple[Span, ...]] = set()
 
-    def allows(self, candidate: Candidate) -> bool:
+    def allows(self, candidate: CandidateQuestion) -> bool:
         if candidate.fact in self.facts or candidate.text in self.texts:
             return False
         return not (candidate.evidence and candidate.evidence in self.evidence)
 
-    def add(self, candidate: Candidate) -> None:
+    def add(self, candidate: CandidateQuestion) -> None:
         self.facts.add(candidate.fact)
         self.texts.add(candidate.text)
         self.evidence.add(candidate.evidence)
 
 
 def _draw(
-    pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
-) -> list[Candidate]:
+    pool: Sequence[CandidateQuestion], count: int, taken: _Taken, chunk: int | None
+) -> list[CandidateQuestion]:
     """`count` distinct candidates of the shuffled `pool`: each band present gives an equal
-    share (`Candidate.band`; one more each for the bands met first when `count` does not
+    share (`CandidateQuestion.band`; one more each for the bands met first when `count` does not
     divide), drawn by tier within it; what a band short of candidates cannot give, the others
     make up."""
     bands = list(dict.fromkeys(c.band for c in pool))  # in the order the shuffled pool meets them
-    picked: list[Candidate] = []
+    picked: list[CandidateQuestion] = []
     if len(bands) > 1 and count > 0:
         share, extra = divmod(count, len(bands))
         for index, band in enumerate(bands):
@@ -148,18 +143,18 @@ def _draw(
 
 
 def _tiered(
-    pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
-) -> list[Candidate]:
+    pool: Sequence[CandidateQuestion], count: int, taken: _Taken, chunk: int | None
+) -> list[CandidateQuestion]:
     """`count` distinct candidates of the shuffled `pool`: tier 0 first (stratified), then the
     next tier for what is still missing."""
-    picked: list[Candidate] = []
+    picked: list[CandidateQuestion] = []
     for tier in sorted({c.tier for c in pool}):
         members = [c for c in pool if c.tier == tier]
         picked += _stratified(members, count - len(picked), taken, chunk)
     return picked
 
 
-def stratum(candidate: Candidate, chunk: int | None) -> tuple[str, int]:
+def stratum(candidate: CandidateQuestion, chunk: int | None) -> tuple[str, int]:
     """Where a candidate's evidence lies: its document and the fifth of a starter chunk it
     starts in (0 without evidence or without chunk alignment)."""
     if not candidate.evidence:
@@ -169,8 +164,8 @@ def stratum(candidate: Candidate, chunk: int | None) -> tuple[str, int]:
 
 
 def _stratified(
-    pool: Sequence[Candidate], count: int, taken: _Taken, chunk: int | None
-) -> list[Candidate]:
+    pool: Sequence[CandidateQuestion], count: int, taken: _Taken, chunk: int | None
+) -> list[CandidateQuestion]:
     """`count` distinct candidates of the shuffled `pool`, each stratum giving its share of
     `count` (largest remainders; ties to the stratum met first in the shuffled pool); where a
     stratum cannot fill its share, the first remaining candidates of any stratum make it up."""
@@ -185,7 +180,7 @@ def _stratified(
     by_remainder = sorted(exact, key=lambda k: exact[k] - quota[k], reverse=True)  # stable
     for key in by_remainder[: count - sum(quota.values())]:
         quota[key] += 1
-    picked: list[Candidate] = []
+    picked: list[CandidateQuestion] = []
     for candidate, key in zip(pool, keys, strict=True):
         if quota[key] > 0 and taken.allows(candidate):
             picked.append(candidate)
@@ -200,7 +195,7 @@ def _stratified(
     return picked
 
 
-def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question]:
+def _number(world: World, chosen: list[CandidateQuestion], prefix: str) -> list[Question]:
     order = list(chosen)
     world.rng("order", prefix).shuffle(order)  # ids reveal nothing about slices
     width = max(3, len(str(len(order))))
@@ -211,7 +206,7 @@ def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question
             answer=c.answer,
             evidence=c.evidence,
             slice=c.slice,
-            unanswerable=c.slice == "unanswerable",
+            unanswerable=c.slice == UNANSWERABLE,
             item=c.item,
         )
         for i, c in enumerate(order, start=1)
@@ -219,24 +214,25 @@ def _number(world: World, chosen: list[Candidate], prefix: str) -> list[Question
 
 
 def unanswerable_item(kind: str) -> str:
-    """The cohort item of a question about a missing thing of this kind (`Candidate.item`)."""
+    """The cohort item of a question about a missing thing of this kind
+    (`CandidateQuestion.item`)."""
     return f"unanswerable/{kind}"
 
 
 def unanswerable_candidates(
     world: World, profile: Profile, docs: Sequence[Document]
-) -> Iterator[Candidate]:
+) -> Iterator[CandidateQuestion]:
     """Questions about things no document names, alternating between kinds."""
     corpus_text = "\n".join(d.text for d in docs)
     vocabulary = set(tokens(corpus_text))
-    rng = world.rng("unanswerable")
+    rng = world.rng(UNANSWERABLE)
 
     def absent(*anchors: str) -> bool:
         return all(a not in corpus_text and a.lower() not in vocabulary for a in anchors)
 
     makers = list(_UNKNOWN.items())  # drawn in this order
     seen: set[str] = set()
-    want = profile.hidden["unanswerable"] + profile.public["unanswerable"]
+    want = profile.hidden[UNANSWERABLE] + profile.public[UNANSWERABLE]
     misses = 0
     while len(seen) < want * 3 and misses < 2000:
         kind, make = rng.choice(makers)
@@ -247,7 +243,7 @@ def unanswerable_candidates(
         text, anchor = made
         seen.add(text)
         item = unanswerable_item(kind)
-        yield Candidate("unanswerable", f"unanswerable/{anchor}", item, text, "", ())
+        yield CandidateQuestion(UNANSWERABLE, f"unanswerable/{anchor}", item, text, "", ())
 
 
 def _unknown_code(rng: random.Random, world: World, absent) -> tuple[str, str] | None:

@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.failure_modes import PARAPHRASE, SLICES
 from corpus.key_file import HIDDEN_QUESTIONS, read_key_file
-from corpus.profile import SLICES, StarterKnobs
+from corpus.profile import StarterKnobs
 from corpus.text import alpha_words, overlap, prose_sentences
 from corpus.variant import locate
 from exercise.loading import default_questions_path, load_corpus, load_questions
@@ -38,10 +39,10 @@ class Stats:
     @property
     def paraphrase_overlap_ratio(self) -> float:
         """Paraphrase overlap divided by the mean overlap of the other answerable slices."""
-        others = [v for s, v in self.overlap.items() if s != "paraphrase"]
-        if "paraphrase" not in self.overlap or not others:
+        others = [v for s, v in self.overlap.items() if s != PARAPHRASE]
+        if PARAPHRASE not in self.overlap or not others:
             return math.nan
-        return self.overlap["paraphrase"] / (sum(others) / len(others))
+        return self.overlap[PARAPHRASE] / (sum(others) / len(others))
 
     def to_json(self) -> dict:
         data = dict(self.__dict__)

@@ -19,8 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from corpus.failure_modes import (
+    BOUNDARY,
+    DISTRACTOR,
+    HEADING,
+    IDENTIFIER,
+    PARAPHRASE,
+    SLICES,
+    TABLE,
+    UNANSWERABLE,
+)
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError, read_key_file
-from corpus.profile import SLICES
 from corpus.text import content_words, overlap, split_sentences, tokens, units
 from corpus.variant import locate
 from corpus.world import as_printed
@@ -323,11 +332,11 @@ def _unanswerable(q, corpus: Corpus) -> list[str]:
 
 
 SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
-    "boundary": _boundary,
-    "heading": _heading,
-    "table": _table,
-    "paraphrase": _paraphrase,
-    "identifier": _identifier,
-    "distractor": _distractor,
-    "unanswerable": _unanswerable,
+    BOUNDARY: _boundary,
+    HEADING: _heading,
+    TABLE: _table,
+    PARAPHRASE: _paraphrase,
+    IDENTIFIER: _identifier,
+    DISTRACTOR: _distractor,
+    UNANSWERABLE: _unanswerable,
 }

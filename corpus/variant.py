@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.document import Document
+from corpus.failure_modes import SLICES
 from corpus.genres.filler import render_filler
 from corpus.genres.handbooks import render_handbooks
 from corpus.genres.incidents import render_incidents
@@ -31,7 +32,7 @@ from corpus.genres.registers import render_registers
 from corpus.genres.sections import render_sections
 from corpus.genres.services import render_services
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile
-from corpus.profile import SLICES, Profile
+from corpus.knobs import Profile
 from corpus.questions import Question, select_questions
 from corpus.world import build_world
 
@@ -107,7 +108,7 @@ class Variant:
             # Public lines carry no slice (it would hand the diagnosis to the candidate); the
             # interviewer's side keeps them here for verification and diagnosis.
             public_slices={q.id: q.slice for q in self.public},
-            # What each question asks, the same in every variant (`Candidate.item`): cohort
+            # What each question asks, the same in every variant (`CandidateQuestion.item`): cohort
             # statistics pool a round of per-candidate variants by it.
             items={q.id: q.item for q in (*self.hidden, *self.public)},
         )

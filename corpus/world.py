@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from corpus.banks import words as bank
 from corpus.banks.prose import GENRES
-from corpus.profile import Profile
+from corpus.knobs import Profile
 from corpus.slots import SlotFiller
 
 SPARE = 12  # names of each kind kept out of every document
@@ -69,9 +71,24 @@ def as_printed(text: str) -> str:
     return _ASKED_QUALIFIER.sub(r"\1\2", text)
 
 
+class WrittenSentences:
+    """The filler sentences written so far. Mutable: rendering adds every sentence it writes, so
+    later documents can avoid repeating one (real documents rarely repeat a sentence verbatim)."""
+
+    def __init__(self) -> None:
+        self._sentences: set[str] = set()
+
+    def __contains__(self, sentence: object) -> bool:
+        return sentence in self._sentences
+
+    def add(self, sentence: str) -> None:
+        self._sentences.add(sentence)
+
+
 @dataclass(frozen=True)
 class World:
-    """Everything that exists in one variant's organisation."""
+    """Everything that exists in one variant's organisation (frozen), and `written`, the one
+    part that grows while documents are rendered."""
 
     seed: int
     org: str
@@ -84,9 +101,10 @@ class World:
     spare_cities: tuple[str, ...]
     families: tuple[ProductFamily, ...]
     suppliers: tuple[str, ...]
-    pools: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
-    """Filler sentences written so far: real documents rarely repeat a sentence verbatim."""
+    pools: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    """Slot name → the names a filler sentence may use for it (e.g. "team": every used team)."""
+    written: WrittenSentences = field(default_factory=WrittenSentences, compare=False)
+    """Mutable: the filler sentences written so far (`sentence` adds to it)."""
 
     def rng(self, *names: object) -> random.Random:
         """An independent generator for one named part of the variant (stable across runs)."""
@@ -107,12 +125,12 @@ class World:
             if template in filler.templates_used:  # one document rarely says the same thing twice
                 continue
             sentence = filler.fill(template, fixed, avoid)
-            if sentence not in self.used:
+            if sentence not in self.written:
                 break
         else:
             sentence = filler.fill(template, fixed, avoid)
         filler.templates_used.add(template)
-        self.used.add(sentence)
+        self.written.add(sentence)
         return sentence
 
 
@@ -146,7 +164,16 @@ def build_world(seed: int, profile: Profile) -> World:
         )
     supplier_count = knobs.registers * knobs.register_rows + 20
     suppliers = _supplier_names(rng, supplier_count)
-    world = World(
+    pools = {
+        "org": (org,),
+        "person": people,
+        "first_name": tuple(sorted({p.split()[0] for p in people})),
+        "team": used_teams,
+        "service": tuple(s.name for s in services),
+        "product": tuple(m for f in families for m in f.models),
+        "city": cities[:-SPARE],
+    }
+    return World(
         seed=seed,
         org=org,
         people=people,
@@ -158,19 +185,8 @@ def build_world(seed: int, profile: Profile) -> World:
         spare_cities=cities[-SPARE:],
         families=tuple(families),
         suppliers=suppliers,
+        pools=MappingProxyType(pools),
     )
-    world.pools.update(
-        {
-            "org": (org,),
-            "person": people,
-            "first_name": tuple(sorted({p.split()[0] for p in people})),
-            "team": used_teams,
-            "service": tuple(s.name for s in services),
-            "product": tuple(m for f in families for m in f.models),
-            "city": cities[:-SPARE],
-        }
-    )
-    return world
 
 
 def _sample(rng: random.Random, pool, count: int, name: str) -> tuple[str, ...]:

@@ -17,8 +17,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from corpus.failure_modes import SLICES
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError
-from corpus.profile import SLICES, Budgets
+from corpus.profile import Budgets
 from exercise.errors import ExerciseError
 from exercise.loading import Corpus, Question, load_corpus, load_questions
 

@@ -1,6 +1,7 @@
 """Diagnosis: per area of the pipeline, did the candidate move the needle over the starter baseline?
 
-Each area is judged on the slice(s) its weakness breaks, with the metric that shows it:
+Each area (`corpus.failure_modes.AREAS`) is judged on the slice(s) its weakness breaks, with the
+metric that shows it; today:
 
     chunking     boundary, heading, table   recall@5
     embeddings   paraphrase                 recall@5
@@ -30,30 +31,24 @@ from typing import Any
 
 import numpy as np
 
+from corpus.failure_modes import ANSWERABLE, AREAS, Area
 from exercise.metrics import CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED
 from exercise.scoring import QuestionResult
 
+__all__ = [  # ANSWERABLE, AREAS and Area: the registry's, re-exported for the report modules
+    "ANSWERABLE",
+    "AREAS",
+    "FIXED_AT",
+    "VERDICTS",
+    "Area",
+    "Row",
+    "area_verdicts",
+    "diagnose",
+    "verdict",
+]
+
 FIXED_AT = 0.8  # the level a row must reach (with a clear lift) to be called fixed
 VERDICTS = ("fixed", "improved", "unchanged", "worse")
-ANSWERABLE = "answerable"  # the row over every answerable question
-
-
-@dataclass(frozen=True)
-class Area:
-    name: str
-    title: str
-    slices: tuple[str, ...]  # slice names, or (ANSWERABLE,)
-    metrics: tuple[str, ...]
-
-
-AREAS = (
-    Area("chunking", "Chunking", ("boundary", "heading", "table"), ("recall@5",)),
-    Area("embeddings", "Embeddings", ("paraphrase",), ("recall@5",)),
-    Area("lexical", "Lexical matching", ("identifier",), ("recall@5",)),
-    Area("reranking", "Reranking", ("distractor",), ("recall@1",)),
-    Area("citations", "Citations", (ANSWERABLE,), ("citation_precision", "supported_rate")),
-    Area("abstention", "Abstention", ("unanswerable",), ("abstention_accuracy",)),
-)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from corpus.banks.prose import GENRES, HEADINGS, TITLES
 from corpus.document import DocBuilder, Document
-from corpus.profile import Profile
+from corpus.knobs import Profile
 from corpus.world import World
 
 KINDS = ("meeting", "announcement", "project", "onboarding", "retrospective", "general")

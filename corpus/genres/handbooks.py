@@ -12,7 +12,8 @@ the other rules decides most of whether a sound pipeline finds it (in five easy 
 combination asked by several gave the same outcome in 96 % of them; the lowest third of margins
 mostly failed, the top 40 % all passed). Each combination's margin is measured once
 (`benchmarks/paraphrase_margins.py`, committed in `corpus/banks/paraphrase_margins.json`) and puts
-its question in one of `BANDS` equal bands (`Candidate.band`), which selection draws equally.
+its question in one of `BANDS` equal bands (`CandidateQuestion.band`), which selection draws
+equally.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from corpus.banks.paraphrase import CONCEPTS
 from corpus.banks.prose import HEADINGS
 from corpus.banks.types import PARAPHRASE_TOPICS
 from corpus.document import DocBuilder, Document, out_of_reach, within_reach
+from corpus.failure_modes import PARAPHRASE
 from corpus.genres.policies import draw_value
-from corpus.profile import Profile
+from corpus.knobs import Profile
 from corpus.slots import capitalise
 from corpus.world import World
 
@@ -44,7 +46,7 @@ BANDS = 5  # margin bands of paraphrase questions, each drawn equally
 
 
 def item(concept_key: str) -> str:
-    """The cohort item of a question on this rule in any handbook (see `Candidate.item`)."""
+    """The cohort item of a question on this rule in any handbook (see `CandidateQuestion.item`)."""
     return f"handbook/{concept_key}"
 
 
@@ -87,7 +89,7 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
             for position, concept, value, statement in facts:
                 question = rng.randrange(len(concept.questions))
                 b.ask(
-                    "paraphrase",
+                    PARAPHRASE,
                     f"{doc_id}/{concept.key}",
                     concept.questions[question],
                     value,
@@ -125,7 +127,7 @@ def _limits() -> tuple[float, ...]:
 
 
 def _tier(start: int, chunk: int | None) -> int:
-    """How late a rule starting at `start` is asked (`Candidate.tier`): past the starter
+    """How late a rule starting at `start` is asked (`CandidateQuestion.tier`): past the starter
     encoder's reach first (`corpus.document.out_of_reach`), then the rules it may read in part,
     and the rules well within its reach only when those run out. That the starter finds a rule
     it reads says nothing about its embedding."""

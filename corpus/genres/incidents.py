@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from corpus.banks.boundary import PAIRS
 from corpus.document import DocBuilder, Document
+from corpus.failure_modes import BOUNDARY
 from corpus.genres.policies import draw_value
-from corpus.profile import Profile
+from corpus.knobs import Profile
 from corpus.slots import capitalise, template_slots
 from corpus.world import World
 
@@ -26,7 +27,7 @@ TITLES = (
 
 
 def item(pair_key: str) -> str:
-    """The cohort item of a question on this pair in any report (see `Candidate.item`)."""
+    """The cohort item of a question on this pair in any report (see `CandidateQuestion.item`)."""
     return f"incident/{pair_key}"
 
 
@@ -92,6 +93,6 @@ def _report(world: World, profile: Profile, filler, ref: str, service: str, date
         else:
             spans = b.paragraph([world.sentence(filler, "incident", **fixed), first, second])[1:]
         evidence = (spans[0][0], spans[1][1])
-        b.ask("boundary", f"{doc_id}/{pair.key}", question, value, evidence, item=item(pair.key))
+        b.ask(BOUNDARY, f"{doc_id}/{pair.key}", question, value, evidence, item=item(pair.key))
         b.paragraph([world.sentence(filler, "incident", **fixed) for _ in range(rng.randint(2, 4))])
     return b.build()

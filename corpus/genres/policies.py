@@ -17,7 +17,8 @@ import random
 from corpus.banks import policies as bank
 from corpus.banks.types import PolicyClause, ValueSpec
 from corpus.document import DocBuilder, Document, within_reach
-from corpus.profile import Profile
+from corpus.failure_modes import DISTRACTOR
+from corpus.knobs import Profile
 from corpus.slots import capitalise
 from corpus.world import World
 
@@ -37,7 +38,7 @@ def _numeric(clause: PolicyClause) -> bool:
 
 
 def item(clause_key: str) -> str:
-    """The cohort item of a question on this clause in any version (see `Candidate.item`)."""
+    """The cohort item of a question on this clause in any version (`CandidateQuestion.item`)."""
     return f"policy/{clause_key}"
 
 
@@ -127,7 +128,7 @@ def _render_version(world, template, versions, i, values, chunk: int | None) -> 
         if asked:
             question = capitalise(clause.question.format(policy=asked_as))
             fact_key = f"{doc_id}/{clause.key}"
-            b.ask("distractor", fact_key, question, value, spans[0], item=item(clause.key))
+            b.ask(DISTRACTOR, fact_key, question, value, spans[0], item=item(clause.key))
     b.heading(2, rng.choice(("Responsibilities", "Who does what", "Roles")))
     b.paragraph([world.sentence(filler, "policy") for _ in range(rng.randint(3, 5))])
     b.heading(2, rng.choice(("Exceptions", "Questions and exceptions", "Getting an exception")))

@@ -21,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.document import DocBuilder, Document, within_reach
-from corpus.profile import Profile
+from corpus.failure_modes import DISTRACTOR
+from corpus.knobs import Profile
 from corpus.world import ProductFamily, World
 
 
@@ -169,7 +170,7 @@ SIBLING_NOTES = (
 
 
 def item(attribute_key: str) -> str:
-    """The cohort item of a question on this attribute of any model (see `Candidate.item`)."""
+    """The cohort item of a question on this attribute of any model (`CandidateQuestion.item`)."""
     return f"product/{attribute_key}"
 
 
@@ -253,7 +254,7 @@ def _render_model(
         if siblings:
             question = attribute.questions[question_i].format(model=family.asked(number))
             b.ask(
-                "distractor",
+                DISTRACTOR,
                 f"{doc_id}/{attribute.key}",
                 question,
                 value,

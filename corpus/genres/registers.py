@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from corpus.banks import words as bank
 from corpus.document import DocBuilder, Document, straddles
-from corpus.profile import Profile
+from corpus.failure_modes import TABLE
+from corpus.knobs import Profile
 from corpus.slots import SlotFiller
 from corpus.world import World
 
@@ -278,7 +279,7 @@ def _extra_values(filler: SlotFiller) -> dict[str, str]:
 
 
 def item(kind: Kind, column: Column) -> str:
-    """The cohort item of a question on this column of any row (see `Candidate.item`)."""
+    """The cohort item of a question on this column of any row (see `CandidateQuestion.item`)."""
     return f"register/{kind.key}/{column.label.lower()}"
 
 
@@ -338,7 +339,7 @@ def _register(world, filler: SlotFiller, doc_id, title, kind: Kind, names, chunk
             continue  # a row cut by a chunk edge is the boundary slice's failure, not this one's
         question = rng.choice(kind.columns[col].questions).format(name=name)
         asks = item(kind, kind.columns[col])
-        b.ask("table", f"{doc_id}/{name}", question, row[col + 1], span, item=asks)
+        b.ask(TABLE, f"{doc_id}/{name}", question, row[col + 1], span, item=asks)
     b.heading(
         2, rng.choice(("How to request a change", "Keeping this register current", "Changes"))
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.document import DocBuilder, Document
-from corpus.profile import Profile
+from corpus.failure_modes import HEADING
+from corpus.knobs import Profile
 from corpus.slots import SlotFiller, capitalise
 from corpus.world import World
 
@@ -184,7 +185,8 @@ FACTS_PER_SECTION = 2
 
 
 def item(genre: str, fact_key: str) -> str:
-    """The cohort item of a question on this fact of any team or office (`Candidate.item`)."""
+    """The cohort item of a question on this fact of any team or office
+    (`CandidateQuestion.item`)."""
     return f"{genre}/{fact_key}"
 
 
@@ -252,7 +254,7 @@ def _directory(world, profile, doc_id, title, names, genre, facts, heading) -> D
         for fact, value, span in zip(chosen, answers, spans, strict=True):
             question = rng.choice(fact.questions).format(name=name)
             fact_key = f"{doc_id}/{name}/{fact.key}"
-            b.ask("heading", fact_key, question, value, span, item=item(genre, fact.key))
+            b.ask(HEADING, fact_key, question, value, span, item=item(genre, fact.key))
     return b.build()
 
 

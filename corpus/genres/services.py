@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from itertools import permutations
 
 from corpus.document import DocBuilder, Document, out_of_reach
-from corpus.profile import Profile
+from corpus.failure_modes import IDENTIFIER
+from corpus.knobs import Profile
 from corpus.world import Service, World
 
 ERROR_PREFIX = "ERR"  # every service's error codes share it (`ERR-2047`)
@@ -220,7 +221,7 @@ def _runbook(
             sentences.append(world.sentence(filler, "runbook", service=service.name))
         spans = b.paragraph_within(sentences, {0}, prose, chunk, out_of_reach(chunk))
         question = rng.choice(CODE_QUESTIONS).format(code=code)
-        b.ask("identifier", f"{doc_id}/{code}", question, condition, spans[0], item=ITEM)
+        b.ask(IDENTIFIER, f"{doc_id}/{code}", question, condition, spans[0], item=ITEM)
     b.heading(2, rng.choice(("Routine maintenance", "Planned work", "Housekeeping")))
     b.paragraph(
         [world.sentence(filler, "runbook", service=service.name) for _ in range(rng.randint(3, 5))]

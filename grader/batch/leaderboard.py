@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from corpus.failure_modes import UNANSWERABLE
 from grader.batch.run import Outcome
 from grader.diagnosis import AREAS
 from grader.grade.integrity import SEVERITIES
@@ -41,6 +42,7 @@ def rows(outcomes: Sequence[Outcome]) -> list[dict[str, Any]]:
 
 def columns() -> list[str]:
     return [
+        # not vocabulary: "abstention" is the column of abstention accuracy
         "rank", "name", "candidate", "status", *QUALITY, "abstention", "search_p50_ms",
         "search_p95_ms", "search_p50_ratio", "build_s", *(f"area_{a.name}" for a in AREAS),
         *(f"findings_{s}" for s in SEVERITIES), "isolation", "report", "error",
@@ -71,7 +73,7 @@ def _row(outcome: Outcome) -> dict[str, Any]:
     metrics = report["overall"]["metrics"]
     search = report["latency"]["ops"]["search"]
     ratio = (report.get("comparison") or {}).get("latency_ratio") or {}
-    unanswerable = report["slices"].get("unanswerable", {}).get("metrics", {})
+    unanswerable = report["slices"].get(UNANSWERABLE, {}).get("metrics", {})
     findings = [f["severity"] for f in report["integrity"]]
     row.update(
         candidate=report["key"].get("candidate"),

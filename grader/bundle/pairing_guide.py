@@ -11,10 +11,12 @@ inputs give the same guide.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from corpus.profile import COMPONENTS, Profile
+from corpus.failure_modes import COMPONENTS, REGISTRY, PairingNotes
+from corpus.profile import Profile
 from corpus.questions import Question
 from corpus.variant import Variant
 from grader.catalogue import REFERENCE
@@ -29,7 +31,7 @@ STUCK_MINUTES = 5  # no new hypothesis or measurement for this long counts as st
 
 @dataclass(frozen=True)
 class AreaNotes:
-    """What the guide says about one planted component."""
+    """What the guide says about one planted component (derived from the failure-mode registry)."""
 
     title: str
     """The area as the candidate would name it."""
@@ -51,173 +53,14 @@ class AreaNotes:
     """Questions for the debrief."""
 
 
-AREAS: dict[str, AreaNotes] = {
-    "chunking": AreaNotes(
-        title="Chunking",
-        planted={
-            "fixed_chars": "consecutive windows of {chunk_size} characters with no overlap, blind "
-            "to sentences, headings and tables: a fact stated over two sentences is cut at a "
-            "window edge, a section's heading lands in another chunk than its body, table rows "
-            "lose their header row",
-        },
-        slices=("boundary", "heading", "table"),
-        symptoms="low recall@k on questions whose evidence spans two sentences, sits under a "
-        'section heading or in a table row; in `make eval` the worst questions say "the evidence '
-        'is never fully covered" and the passages shown start and end mid-sentence',
-        observe=(
-            "Do they read a failing question's evidence offsets next to the passages that came "
-            "back, before changing code?",
-            'Do they state a hypothesis ("the evidence is split across chunks") and check it '
-            "(does any chunk contain the whole span?) instead of trying chunk sizes blindly?",
-            "Do they keep chunks under the {passage_cap}-character passage cap and think about "
-            "what more or overlapping chunks cost (embedding time, duplicates in the top k)?",
-            "Are offsets still exact after their change (`make test`'s contract tests pass)?",
-        ),
-        hints=(
-            "Pick one failing question from the worst list. Where exactly is its evidence, and "
-            "where do the passages that came back start and end?",
-            "Is there any chunk in the index that contains that whole evidence span? What decides "
-            "where a chunk ends?",
-            "The chunker cuts at fixed character offsets. What would boundaries that respect "
-            "sentences, sections and table rows look like, and what would overlap buy?",
-        ),
-        good_fix="chunks cut at sentence or paragraph boundaries with some overlap, so two "
-        "adjacent sentences share a chunk; the section's heading carried into each chunk's text "
-        "(its offsets still cover only the body); table rows kept whole with the header repeated; "
-        "chunk length well under the passage cap",
-        moves="recall@1 to recall@10, MRR and nDCG rise; the newly passing questions are ones "
-        "like those listed below",
-        discuss=(
-            "Why not simply make the chunks much larger?",
-            "How would you choose a chunk size without the public questions to tune on?",
-            "What does overlap cost at indexing time and at ranking time?",
-        ),
-    ),
-    "embedding": AreaNotes(
-        title="Embeddings",
-        planted={
-            "misconfigured_minilm": "all-MiniLM-L6-v2 read with CLS pooling instead of mean "
-            "pooling, without normalisation, and inputs truncated to 64 tokens",
-        },
-        slices=("paraphrase",),
-        symptoms="questions worded differently from their evidence fail although the right "
-        "document exists; dense scores are not cosines and look oddly scaled",
-        observe=(
-            "Do they sanity-check the embedder in isolation (an obvious paraphrase pair against "
-            "an unrelated sentence)?",
-            "Do they look up how the model was trained to be used (pooling, normalisation, "
-            "window) rather than swap models?",
-            "Do they remember that cached vectors must not be reused across settings?",
-        ),
-        hints=(
-            "How would you check that the embedder ranks an obviously relevant sentence above an "
-            "unrelated one?",
-            "How was all-MiniLM-L6-v2 meant to be used: which pooling, which normalisation, what "
-            "input length?",
-            "Compare the model package's own configuration (modules.json, the pooling folder) "
-            "with how embedding.py turns token vectors into one vector.",
-        ),
-        good_fix="mean pooling over the attention mask and unit-length vectors (as "
-        "sentence-transformers loads the model), the model's 256-token window, the cache keyed "
-        "by those settings",
-        moves="recall and MRR rise on reworded questions, and on the rest a little",
-        discuss=(
-            "How would you validate an embedding setup on this corpus without labels?",
-            "When would you fine-tune, and what would you need?",
-        ),
-    ),
-    "retrieval": AreaNotes(
-        title="Lexical matching",
-        planted={
-            "dense_only": "vectors only: exact error codes and version strings are blurred "
-            "together by the embedding",
-        },
-        slices=("identifier",),
-        symptoms="questions quoting an error code get passages from the right kind of document "
-        "but about a neighbouring code",
-        observe=(
-            "Do they notice that the failures share exact identifiers?",
-            "Do they add a lexical signal and think about how to combine two score scales?",
-            "Do they check how their tokenizer treats `ERR-2047` or `/v1/refunds`?",
-        ),
-        hints=(
-            "Look at the failing questions that quote a code or a path. What do the passages that "
-            "came back have in common?",
-            "What kind of search finds an exact token that a sentence embedding has never seen?",
-            "rank-bm25 is installed. How would you combine its scores with the dense ones?",
-        ),
-        good_fix="BM25 (or exact matching) next to the dense search, fused by rank (RRF) or by "
-        "normalised scores, with a tokenizer that keeps identifiers whole",
-        moves="recall@1 and recall@5 rise on questions that quote identifiers",
-        discuss=(
-            "Rank fusion or score fusion: what can go wrong with each?",
-            "How would you tokenise identifiers, paths and version numbers?",
-        ),
-    ),
-    "reranking": AreaNotes(
-        title="Reranking",
-        planted={
-            "none": "no second stage, and only five first-stage candidates taken as ranked",
-        },
-        slices=("distractor",),
-        symptoms="near-duplicate documents (an older policy version, a sibling model) outrank "
-        "the one the question names: recall@10 is fair, recall@1 is poor",
-        observe=(
-            "Do they read the gap between recall@1 and recall@10 as an ordering problem?",
-            "Do they widen the candidate pool before reordering it?",
-            "Do they use the qualifier the question states (v3, X2) as a feature?",
-        ),
-        hints=(
-            "Compare recall@1 with recall@10. What does the gap tell you?",
-            "For a question that names a version or a model, what is in the top three?",
-            "What cheap feature would separate v3 from v2 among candidates you already have, and "
-            "how many candidates does the second stage get to see?",
-        ),
-        good_fix="a second stage over a wider pool (a few dozen) with exact-match features on "
-        "the question's names and qualifiers, or late interaction over token vectors",
-        moves="recall@1 and MRR rise; recall@10 barely moves",
-        discuss=(
-            "Without a cross-encoder, what else could rerank here?",
-            "What does a wider candidate pool cost in latency?",
-        ),
-    ),
-    "answering": AreaNotes(
-        title="Answers, citations and abstention",
-        planted={
-            "first_passage": "the answer is the first sentence of the top passage, the whole "
-            "passage is cited, and it never abstains",
-        },
-        slices=("unanswerable",),
-        symptoms="answer accuracy far below recall@5 (the evidence is found, but the answer is "
-        "another sentence of the passage); citations cover whole chunks; abstention accuracy "
-        "equals the share of answerable questions, because it answers everything",
-        observe=(
-            "Do they compare answer accuracy with recall and conclude that answering, not "
-            "retrieval, loses those questions?",
-            "Do they pick the answering sentence by its fit to the question and cite that "
-            "sentence's exact span?",
-            "Do they design an abstention rule and weigh its trade-off (a wrong abstention costs "
-            "an answerable question) instead of a threshold tuned to the public questions?",
-        ),
-        hints=(
-            "Answer accuracy is much lower than recall@5. When the evidence was retrieved, what "
-            "does the answer look like?",
-            "Which sentence of the passage answers the question, and what should the citation "
-            "point at?",
-            "Some questions cannot be answered from this corpus. What signal could tell the "
-            "pipeline to abstain, and how would you set its threshold without overfitting?",
-        ),
-        good_fix="candidate sentences from the top passages scored against the question (word "
-        "overlap, names and identifiers it contains, embedding similarity), the next sentence "
-        "included when it carries the figure, the cited span exactly the quoted text; abstain "
-        "when the question's names or identifiers appear nowhere or the best score is low",
-        moves="answer_accuracy, supported_rate and citation_precision rise; abstention_accuracy "
-        "rises once it abstains, and falls again if it abstains too often",
-        discuss=(
-            "Which costs more here, a wrong abstention or a wrong answer, and why?",
-            "If a language model wrote the answers, what would you still need to check?",
-        ),
-    ),
+# component → its notes: the registry's pairing notes, planted implementations and slices
+AREAS: Mapping[str, AreaNotes] = {
+    fm.component: AreaNotes(
+        planted={p.name: p.flaw for p in fm.planted},
+        slices=tuple(s.name for s in fm.slices),
+        **{f.name: getattr(fm.pairing, f.name) for f in dataclasses.fields(PairingNotes)},
+    )
+    for fm in REGISTRY
 }
 
 

@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.profile import COMPONENTS, SLICES, Profile
+from corpus.failure_modes import COMPONENT_AREAS, COMPONENTS, PRIMARY_METRIC, SLICES
+from corpus.profile import Profile
 from corpus.variant import GENERATOR_VERSION, generate, write
 from exercise.evaluate import EvalOptions, Report, evaluate
 from exercise.loading import Corpus, Question
@@ -47,15 +48,9 @@ DETECTABLE_LIFT = 0.30
 MOVED_LIFT = 0.10
 SEED_BOUND = 0.05
 TOLERANCE = 1e-9  # far below one question's weight (1/1000 with a thousand questions)
-# The diagnosis areas that show each component's fix.
-COMPONENT_AREAS = {
-    "chunking": ("chunking",),
-    "embedding": ("embeddings",),
-    "retrieval": ("lexical",),
-    "reranking": ("reranking",),
-    "answering": ("citations", "abstention"),
-}
-PRIMARY = {s: ("abstention_accuracy" if s == "unanswerable" else "recall@5") for s in SLICES}
+# The diagnosis areas that show each component's fix, and each slice's primary metric: the
+# registry's (COMPONENT_AREAS is imported from it as is).
+PRIMARY = PRIMARY_METRIC
 
 # run(selection, chunk_size, corpus, questions, work_dir, log_path) -> hidden report by slice
 RunSolution = Callable[[Mapping[str, str], int, Corpus, Sequence[Question], Path, Path], Report]
@@ -173,10 +168,11 @@ class Calibration:
                 "detectable_lift": DETECTABLE_LIFT,
                 "moved_lift": MOVED_LIFT,
                 "seed_bound": SEED_BOUND,
-                "primary_metric": PRIMARY,
+                "primary_metric": dict(PRIMARY),
                 "headline": "mean over slices of the primary metric (equal weights)",
                 "effort": "mean over seeds of headline(reference) - headline(baseline)",
             },
+            # not vocabulary: the calibration file's "table" field
             "table": {name: self.slice_means(name) for name in self.solutions},
             "overall": {
                 name: {

@@ -12,7 +12,7 @@ from typing import Any
 from rich import box
 from rich.table import Table
 
-from corpus.profile import SLICES
+from corpus.failure_modes import SLICES
 
 
 def write_calibration(data: dict[str, Any], out: Path) -> tuple[Path, Path]:
@@ -34,7 +34,7 @@ def table(data: dict[str, Any]) -> Table:
     for name in SLICES:
         result.add_column(name[:10], justify="right")
     result.add_column("headline", justify="right")
-    for name, means in data["table"].items():
+    for name, means in data["table"].items():  # not vocabulary: the file's field
         cells = [_cell(means.get(s), _lift(data, name, s)) for s in SLICES]
         result.add_row(name, *cells, _fmt(data["overall"][name]["headline"]))
     return result
@@ -86,7 +86,7 @@ def _signed(value: float | None) -> str:
 def _html(data: dict[str, Any]) -> str:
     head = "".join(f"<th>{html.escape(s)}</th>" for s in ("solution", *SLICES, "headline"))
     body = []
-    for name, means in data["table"].items():
+    for name, means in data["table"].items():  # not vocabulary: the file's field
         cells = []
         for slice_name in SLICES:
             lift = _lift(data, name, slice_name)

@@ -1,6 +1,6 @@
 """The catalogue of starter implementations per pipeline component, and assembling `rag/` from it.
 
-Each component of `corpus.profile.COMPONENTS` has a folder here. Every `<name>.py` in it is a
+Each component of `corpus.failure_modes.COMPONENTS` has a folder here. Every `<name>.py` in it is a
 complete module implementing that component's seam, as `candidate_template/rag/pipeline.py` calls
 it: the planted implementations a profile's `[weaknesses]` section names, and `reference.py`, the
 sound one (the profile value "off" selects it). Code several of them share sits in a module at
@@ -20,9 +20,9 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from corpus.profile import COMPONENTS, Profile, StarterKnobs
+from corpus.failure_modes import COMPONENTS, REFERENCE
+from corpus.profile import Profile, StarterKnobs
 
-REFERENCE = "reference"
 OFF = "off"  # the profile's word for "ship the sound implementation"
 CATALOGUE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = CATALOGUE_DIR.parents[1] / "candidate_template"

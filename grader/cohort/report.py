@@ -174,6 +174,7 @@ def box_svg(dist: Distribution, label: str, width: int = 220, height: int = 22) 
 def _leaderboard(cohort: Cohort) -> str:
     head = "".join(
         f"<th>{c}</th>"
+        # not vocabulary: "abstention" is the column of abstention accuracy
         for c in ("rank", "name", "candidate", "recall@5", "abstention", "passed", "fatal")
     )
     rows = []

@@ -48,7 +48,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from corpus.profile import SLICES
+from corpus.failure_modes import SLICES
 from exercise.errors import ExerciseError
 from grader.grade.report_file import REPORT_SCHEMA
 
@@ -376,7 +376,7 @@ def passed(row: Mapping[str, Any]) -> bool:
 
 
 def is_unanswerable(row: Mapping[str, Any]) -> bool:
-    flag = row.get("unanswerable")
+    flag = row.get("unanswerable")  # not vocabulary: the question's flag
     if isinstance(flag, bool):
         return flag
     return (row.get("scores") or {}).get(PASS_METRIC) is None

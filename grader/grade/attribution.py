@@ -1,7 +1,7 @@
 """Component-swap attribution: how much each of the candidate's components contributes.
 
 For a submission that keeps the starter's module layout (`rag/<component>.py` for every component
-of `corpus.profile.COMPONENTS`), each component the candidate changed is swapped back for the
+of `corpus.failure_modes.COMPONENTS`), each component the candidate changed is swapped back for the
 baseline's and the submission re-graded on the hidden questions; the drop from the submission's
 own score is that component's contribution. Components left as shipped are not re-run (their
 contribution is zero by construction). A component is its module plus, when the baseline's module
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.profile import COMPONENTS
+from corpus.failure_modes import COMPONENTS
 from exercise.evaluate import Report
 from grader.catalogue import SETTINGS_FILE, reads_settings, sibling_imports
 

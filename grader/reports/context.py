@@ -46,6 +46,7 @@ def evidence_excerpts(
     for span in question.get("evidence") or []:
         by_doc.setdefault(span["doc_id"], []).append((span["start"], span["end"]))
     passages = _spans((question.get("search") or {}).get("passages") or [], top, passage_cap)
+    # not vocabulary: the answer's "citations" field
     cited = _spans((question.get("answer") or {}).get("citations") or [], None, None)
     excerpts = []
     for doc_id, spans in by_doc.items():

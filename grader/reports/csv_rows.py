@@ -12,12 +12,10 @@ import csv
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
-from corpus.profile import SLICES
+from corpus.failure_modes import PRIMARY_METRIC, SLICES
 from exercise.scoring import METRIC_KEYS
 from grader.diagnosis import AREAS
 from grader.reports.reading import (
-    SLICE_METRIC,
-    UNANSWERABLE_METRIC,
     candidate,
     findings_by_severity,
 )
@@ -27,7 +25,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _slice_column(name: str) -> str:
-    return f"{UNANSWERABLE_METRIC if name == 'unanswerable' else SLICE_METRIC}.{name}"
+    return f"{PRIMARY_METRIC[name]}.{name}"
 
 
 COLUMNS: tuple[str, ...] = (
@@ -74,7 +72,7 @@ def csv_row(report: Mapping[str, Any]) -> dict[str, Any]:
     row.update({key: overall.get(key) for key in METRIC_KEYS})
     for name in SLICES:
         group = report["slices"].get(name)
-        metric = UNANSWERABLE_METRIC if name == "unanswerable" else SLICE_METRIC
+        metric = PRIMARY_METRIC[name]
         row[_slice_column(name)] = group["metrics"].get(metric) if group else None
     areas = report["diagnosis"]["areas"]
     row.update({f"verdict.{a.name}": areas.get(a.name) for a in AREAS})

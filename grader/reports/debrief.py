@@ -29,14 +29,7 @@ BUILD_FLOOR_S = 30.0
 QUOTE_CHARS = 160
 
 # Word starts that mark an area in NOTES.md (matched case-insensitively at a word boundary).
-KEYWORDS: Mapping[str, tuple[str, ...]] = {
-    "chunking": ("chunk", "boundar", "overlap", "split", "heading", "tables", "table row"),
-    "embeddings": ("embedding", "embed", "dense", "minilm", "vector", "semantic", "paraphras"),
-    "lexical": ("bm25", "lexical", "keyword", "hybrid", "sparse", "exact match", "identifier"),
-    "reranking": ("rerank", "re-rank", "mmr", "second stage", "second-stage", "late interaction"),
-    "citations": ("citation", "cite", "citing"),
-    "abstention": ("abstain", "abstention", "unanswerable", "refus", "no answer", "don't know"),
-}
+KEYWORDS: Mapping[str, tuple[str, ...]] = {a.name: a.debrief.keywords for a in AREAS}
 FUTURE_HEADING = re.compile(r"\b(next|future|todo|to do|would)\b", re.IGNORECASE)
 CHANGE_HEADING = re.compile(r"\b(chang|fix|did\b|done\b|implement)", re.IGNORECASE)
 HEDGES = re.compile(
@@ -178,82 +171,10 @@ def _questions(
     return asked[:3]
 
 
-_DONE: Mapping[str, tuple[str, ...]] = {
-    "chunking": (
-        "How did you choose chunk boundaries and sizes, and what did you try before that?",
-        "How do your chunks keep a heading's entity and a table's header with the rows "
-        "beneath them?",
-    ),
-    "embeddings": (
-        "What did you change on the dense side (what text is embedded, query form, "
-        "normalisation), and how did you check it on paraphrased questions?",
-        "How much of the paraphrase lift comes from the embeddings rather than from chunking?",
-    ),
-    "lexical": (
-        "How do you match exact identifiers (codes, SKUs, versions): tokenisation, BM25, a hybrid?",
-        "How did you weigh lexical against dense scores, and on what evidence?",
-    ),
-    "reranking": (
-        "What does your second stage score, and over how many candidates?",
-        "How does it tell v1 from v2 of a policy, or sibling products, apart?",
-    ),
-    "citations": (
-        "How do you choose what to cite: the whole passage or the sentence holding the answer?",
-        "When does your answer cite more than one span, and why?",
-    ),
-    "abstention": (
-        "How does the pipeline decide the corpus does not say? How did you set that threshold?",
-        "How many answerable questions does it now decline, and how did you check?",
-    ),
-}
-_OPEN: Mapping[str, tuple[str, ...]] = {
-    "chunking": (
-        "Recall@5 stayed at {values}: how did you choose chunk boundaries?",
-        "Did you look at a question whose evidence spans two adjacent sentences, sits under a "
-        "heading or in a table row? What came back?",
-        "What would you change first in the chunker, and how would you check it helped?",
-    ),
-    "embeddings": (
-        "Paraphrase recall@5 is {now}: how does your retrieval find evidence that shares few "
-        "words with the question?",
-        "Did you inspect what the embedding search returns for a paraphrased question?",
-        "What would you try: different passage text, query rewriting, a hybrid?",
-    ),
-    "lexical": (
-        "Identifier recall@5 is {now}: how would a question about an exact code find its "
-        "passage in your pipeline?",
-        "Did you consider BM25 or a hybrid with the dense scores?",
-        "What must tokenisation keep for codes and versions (dots, dashes, slashes)?",
-    ),
-    "reranking": (
-        "Distractor recall@1 is {now}: when near-duplicate documents differ only in a qualifier "
-        "(v1 vs v2), how does your pipeline pick the right one?",
-        "What second-stage signal would you add (qualifier matching, lexical features, MMR), "
-        "and over how many candidates?",
-        "How would you show it helps without costing too much latency?",
-    ),
-    "citations": (
-        "Citation quality is {values}: how does your answer step decide what to cite?",
-        "How would you narrow a citation from a passage to the sentence that supports the answer?",
-        "How would you check that an answer is supported by what it cites?",
-    ),
-    "abstention": (
-        "Abstention accuracy on unanswerable questions is {now}: how does your pipeline "
-        "decide the corpus does not say?",
-        "How would you set an abstention threshold, and on which questions?",
-        "What does abstaining too often cost, compared with answering wrongly?",
-    ),
-}
-_COST: Mapping[str, str] = {
-    "chunking": "What did the new chunking cost in passages and build time (build {build})?",
-    "embeddings": "What does the dense side cost to build and query (build {build}, search "
-    "p95 {search})?",
-    "lexical": "What does the lexical index add to build time and memory (peak {rss})?",
-    "reranking": "What does the second stage cost per query (answer p95 {answer}, search p95 "
-    "{search})?",
-    "citations": "Where could your citation rule still cite the wrong sentence?",
-    "abstention": "How would your abstention rule behave on a corpus with different wording?",
-}
+# The questions per area (the registry's): when addressed, when not, and on the fix's cost.
+_DONE: Mapping[str, tuple[str, ...]] = {a.name: a.debrief.done for a in AREAS}
+_OPEN: Mapping[str, tuple[str, ...]] = {a.name: a.debrief.open for a in AREAS}
+_COST: Mapping[str, str] = {a.name: a.debrief.cost for a in AREAS}
 
 
 def _latency_words(report: Mapping[str, Any]) -> dict[str, str]:

@@ -45,7 +45,7 @@ def _question(question: Mapping[str, Any], docs: Mapping[str, str] | None, cap: 
         f"slice {esc(question.get('slice'))}",
         f"status {esc(status)}",
     ]
-    if not question["unanswerable"]:
+    if not question["unanswerable"]:  # not vocabulary: the question's flag
         facts.append(
             f"evidence found at rank {esc(question.get('coverage_rank') or 'never (top 10)')}"
         )
@@ -54,7 +54,7 @@ def _question(question: Mapping[str, Any], docs: Mapping[str, str] | None, cap: 
     facts.append(f"answer correct {fmt(scores.get('answer_accuracy'), '.0f')}")
     expected = (
         "abstain (the corpus does not say)"
-        if question["unanswerable"]
+        if question["unanswerable"]  # not vocabulary: the question's flag
         else question.get("expected_answer", "")
     )
     given = answer.get("text")
@@ -66,9 +66,10 @@ def _question(question: Mapping[str, Any], docs: Mapping[str, str] | None, cap: 
         f"<div>answered: {esc(given) if given else '<i>abstained</i>'}"
         + (
             ' <span class="small">cites '
+            # not vocabulary: the answer's "citations" field
             + esc(", ".join(_span(c) for c in answer.get("citations") or []))
             + "</span>"
-            if answer.get("citations")
+            if answer.get("citations")  # not vocabulary: the answer's field
             else ""
         )
         + "</div>"

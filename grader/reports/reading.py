@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.profile import SLICES
+from corpus.failure_modes import SLICES
 from exercise.errors import ExerciseError
 from exercise.retrieval import RECALL_CUTOFFS
 from exercise.scoring import METRIC_KEYS
@@ -205,7 +205,7 @@ def _badness(question: Mapping[str, Any]) -> tuple[Any, ...] | None:
     base = question.get("baseline") or {}
     base_scores = base.get("scores") or {}
     failed = question["status"] != "ok"
-    if question["unanswerable"]:
+    if question["unanswerable"]:  # not vocabulary: the question's flag
         wrong = (scores.get("abstention_accuracy") or 0.0) < 1.0
         if not (failed or wrong):
             return None

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from corpus.profile import COMPONENTS
+from corpus.failure_modes import COMPONENTS
 from grader.catalogue import REFERENCE, CatalogueError, assemble
 
 BASELINE, ARCHETYPE, PAIR = "baseline", "archetype:", "pair:"

@@ -4,7 +4,7 @@ from collections import Counter
 import pytest
 
 from corpus.banks import paraphrase, paraphrase_margins
-from corpus.document import Candidate, out_of_reach, within_reach
+from corpus.document import CandidateQuestion, out_of_reach, within_reach
 from corpus.genres.handbooks import BANDS, band, band_limits, render_handbooks
 from corpus.questions import _draw, _Taken, stratum
 from corpus.text import tokens
@@ -198,6 +198,8 @@ def test_a_combination_without_a_margin_is_named():
         band("no_such_rule", 0, 0)
 
 
-def _candidate(doc: str, i: int, start: int, tier: int = 0, band: int = 0) -> Candidate:
+def _candidate(doc: str, i: int, start: int, tier: int = 0, band: int = 0) -> CandidateQuestion:
     span = Span(doc, 1000 * i + start, 1000 * i + start + 20)
-    return Candidate("table", f"{doc}/{i}", "register/x", f"q {doc} {i}?", "x", (span,), tier, band)
+    return CandidateQuestion(
+        "table", f"{doc}/{i}", "register/x", f"q {doc} {i}?", "x", (span,), tier, band
+    )

@@ -257,7 +257,7 @@ def _parse(doc_id: str, text: str) -> list[_Unit]:
     units: list[_Unit] = []
     title, headings = "", []  # headings: (level, text) of the open sections below the title
     for number, (kind, lines) in enumerate(_blocks(text)):
-        if kind == "heading":
+        if kind == "atx_heading":
             match = _HEADING.match(text[lines[0][0] : lines[0][1]])
             level, name = len(match.group(1)), match.group(2).strip()
             if level == 1 and not title:
@@ -283,14 +283,14 @@ def _blocks(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
             continue
         lead = len(raw) - len(raw.lstrip())
         if _HEADING.match(line):
-            line_kind = "heading"
+            line_kind = "atx_heading"
         elif line.startswith("|"):
-            line_kind = "table"
+            line_kind = "pipe_table"
         elif _LIST_ITEM.match(line) or kind == "list":
             line_kind = "list"  # a wrapped line continues the item above
         else:
             line_kind = "text"
-        if line_kind == "heading" or line_kind != kind:
+        if line_kind == "atx_heading" or line_kind != kind:
             blocks.append((line_kind, []))
         kind = line_kind
         blocks[-1][1].append((start + lead, start + lead + len(line)))
@@ -299,7 +299,7 @@ def _blocks(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
 
 def _block_units(text: str, kind: str, lines: list[tuple[int, int]]):
     """(start, end, answer text) of each unit of a block."""
-    if kind == "table":
+    if kind == "pipe_table":
         cells = [[_plain(c) for c in text[a:b].strip("|").split("|")] for a, b in lines]
         header = len(lines) > 2 and all(set(c) <= set("-: ") for c in cells[1])
         for (start, end), row in list(zip(lines, cells, strict=True))[2 if header else 0 :]:

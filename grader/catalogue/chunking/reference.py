@@ -38,7 +38,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9`\"'(\[*_])")
 class _Block:
     """Consecutive lines of one kind; units are the pieces a chunk may start or end at."""
 
-    kind: str  # "heading", "table", "list" or "text"
+    kind: str  # "atx_heading" (a `#` line), "pipe_table" (`|` rows), "list" or "text"
     units: tuple[tuple[int, int], ...]  # (start, end) document offsets, in order
 
 
@@ -71,7 +71,7 @@ def _chunk_document(doc_id: str, text: str) -> list[Chunk]:
             pending.clear()
 
     for block in _blocks(text):
-        if block.kind == "heading":
+        if block.kind == "atx_heading":
             flush()
             start, end = block.units[0]
             match = _HEADING.match(text[start:end])
@@ -80,7 +80,7 @@ def _chunk_document(doc_id: str, text: str) -> list[Chunk]:
                 title = name
             else:
                 headings = [h for h in headings if h[0] < level] + [(level, name)]
-        elif block.kind == "table":
+        elif block.kind == "pipe_table":
             flush()
             _emit_table(text, list(block.units), emit)
         elif _span(pending + list(block.units)) <= MAX_CHARS:
@@ -156,14 +156,14 @@ def _blocks(text: str) -> list[_Block]:
         lead = len(raw) - len(raw.lstrip())
         span = (start + lead, start + lead + len(line))
         if _HEADING.match(line):
-            line_kind = "heading"
+            line_kind = "atx_heading"
         elif line.startswith("|"):
-            line_kind = "table"
+            line_kind = "pipe_table"
         elif _LIST_ITEM.match(line) or kind == "list":
             line_kind = "list"  # an indented or wrapped line continues the item above
         else:
             line_kind = "text"
-        if line_kind == "heading" or line_kind != kind:
+        if line_kind == "atx_heading" or line_kind != kind:
             close()
         kind = line_kind
         lines.append(span)
@@ -172,7 +172,7 @@ def _blocks(text: str) -> list[_Block]:
 
 
 def _units(text: str, kind: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    if kind in ("heading", "table"):
+    if kind in ("atx_heading", "pipe_table"):
         return list(lines)
     if kind == "list":
         # An item runs from its marker to the next marker (continuation lines belong to it).

@@ -1,0 +1,128 @@
+"""Answering: how the answer and its citations are made, and when to abstain."""
+
+from __future__ import annotations
+
+from corpus.failure_modes.records import (
+    ANSWERABLE,
+    REFERENCE,
+    Area,
+    DebriefQuestions,
+    FailureMode,
+    Implementation,
+    PairingNotes,
+    Slice,
+)
+
+COMPONENT = "answering"
+CITATIONS_AREA = "citations"
+ABSTENTION_AREA = "abstention"
+UNANSWERABLE = "unanswerable"
+
+FAILURE_MODE = FailureMode(
+    component=COMPONENT,
+    knob_doc="how the answer and its citations are made",
+    default="first_passage",
+    planted=(
+        Implementation(
+            "first_passage",
+            "the answer is the first sentence of the top passage, the whole "
+            "passage is cited, and it never abstains",
+        ),
+    ),
+    reference=REFERENCE,
+    slices=(
+        Slice(
+            name=UNANSWERABLE,
+            asks="the corpus does not say (the question names something absent): the right "
+            "answer is to abstain",
+            verified="a code or a word of the question occurs nowhere in the corpus",
+            primary_metric="abstention_accuracy",
+            hidden=24,
+            public=6,
+            supply_knobs="corpus.services, corpus.product_families",
+        ),
+    ),
+    areas=(
+        Area(
+            name=CITATIONS_AREA,
+            title="Citations",
+            slices=(ANSWERABLE,),
+            metrics=("citation_precision", "supported_rate"),
+            debrief=DebriefQuestions(
+                keywords=("citation", "cite", "citing"),
+                done=(
+                    "How do you choose what to cite: the whole passage or the sentence holding "
+                    "the answer?",
+                    "When does your answer cite more than one span, and why?",
+                ),
+                open=(
+                    "Citation quality is {values}: how does your answer step decide what to cite?",
+                    "How would you narrow a citation from a passage to the sentence that supports "
+                    "the answer?",
+                    "How would you check that an answer is supported by what it cites?",
+                ),
+                cost="Where could your citation rule still cite the wrong sentence?",
+            ),
+        ),
+        Area(
+            name=ABSTENTION_AREA,
+            title="Abstention",
+            slices=(UNANSWERABLE,),
+            metrics=("abstention_accuracy",),
+            debrief=DebriefQuestions(
+                keywords=(
+                    "abstain",
+                    "abstention",
+                    "unanswerable",
+                    "refus",
+                    "no answer",
+                    "don't know",
+                ),
+                done=(
+                    "How does the pipeline decide the corpus does not say? How did you set that "
+                    "threshold?",
+                    "How many answerable questions does it now decline, and how did you check?",
+                ),
+                open=(
+                    "Abstention accuracy on unanswerable questions is {now}: how does your "
+                    "pipeline decide the corpus does not say?",
+                    "How would you set an abstention threshold, and on which questions?",
+                    "What does abstaining too often cost, compared with answering wrongly?",
+                ),
+                cost="How would your abstention rule behave on a corpus with different wording?",
+            ),
+        ),
+    ),
+    pairing=PairingNotes(
+        title="Answers, citations and abstention",
+        symptoms="answer accuracy far below recall@5 (the evidence is found, but the answer is "
+        "another sentence of the passage); citations cover whole chunks; abstention accuracy "
+        "equals the share of answerable questions, because it answers everything",
+        observe=(
+            "Do they compare answer accuracy with recall and conclude that answering, not "
+            "retrieval, loses those questions?",
+            "Do they pick the answering sentence by its fit to the question and cite that "
+            "sentence's exact span?",
+            "Do they design an abstention rule and weigh its trade-off (a wrong abstention costs "
+            "an answerable question) instead of a threshold tuned to the public questions?",
+        ),
+        hints=(
+            "Answer accuracy is much lower than recall@5. When the evidence was retrieved, what "
+            "does the answer look like?",
+            "Which sentence of the passage answers the question, and what should the citation "
+            "point at?",
+            "Some questions cannot be answered from this corpus. What signal could tell the "
+            "pipeline to abstain, and how would you set its threshold without overfitting?",
+        ),
+        good_fix="candidate sentences from the top passages scored against the question (word "
+        "overlap, names and identifiers it contains, embedding similarity), the next sentence "
+        "included when it carries the figure, the cited span exactly the quoted text; abstain "
+        "when the question's names or identifiers appear nowhere or the best score is low",
+        moves="answer_accuracy, supported_rate and citation_precision rise; abstention_accuracy "
+        "rises once it abstains, and falls again if it abstains too often",
+        discuss=(
+            "Which costs more here, a wrong abstention or a wrong answer, and why?",
+            "If a language model wrote the answers, what would you still need to check?",
+        ),
+    ),
+)

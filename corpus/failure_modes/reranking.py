@@ -1,0 +1,99 @@
+"""Reranking: the second stage over retrieved candidates, and the slice its absence breaks."""
+
+from __future__ import annotations
+
+from corpus.failure_modes.records import (
+    REFERENCE,
+    Area,
+    DebriefQuestions,
+    FailureMode,
+    Implementation,
+    PairingNotes,
+    Slice,
+)
+
+COMPONENT = "reranking"
+AREA = "reranking"
+DISTRACTOR = "distractor"
+
+FAILURE_MODE = FailureMode(
+    component=COMPONENT,
+    knob_doc="second stage over the retrieved candidates",
+    default="none",
+    planted=(
+        Implementation(
+            "none",
+            "no second stage, and only five first-stage candidates taken as ranked",
+        ),
+    ),
+    reference=REFERENCE,
+    slices=(
+        Slice(
+            name=DISTRACTOR,
+            asks="near-duplicate documents (v1 vs v2 of a policy, sibling products) differ only "
+            "in the qualifier the question names",
+            verified="another document has the same sentence with another qualifier and "
+            "another value",
+            # reranking reorders what was found: the wrong sibling ranked first is the failure,
+            # but calibration headlines weigh every slice by recall@5
+            primary_metric="recall@5",
+            hidden=30,
+            public=7,
+            supply_knobs="corpus.product_families, corpus.sibling_models, corpus.policy_versions",
+        ),
+    ),
+    areas=(
+        Area(
+            name=AREA,
+            title="Reranking",
+            slices=(DISTRACTOR,),
+            metrics=("recall@1",),
+            debrief=DebriefQuestions(
+                keywords=(
+                    "rerank",
+                    "re-rank",
+                    "mmr",
+                    "second stage",
+                    "second-stage",
+                    "late interaction",
+                ),
+                done=(
+                    "What does your second stage score, and over how many candidates?",
+                    "How does it tell v1 from v2 of a policy, or sibling products, apart?",
+                ),
+                open=(
+                    "Distractor recall@1 is {now}: when near-duplicate documents differ only in a "
+                    "qualifier (v1 vs v2), how does your pipeline pick the right one?",
+                    "What second-stage signal would you add (qualifier matching, lexical "
+                    "features, MMR), and over how many candidates?",
+                    "How would you show it helps without costing too much latency?",
+                ),
+                cost="What does the second stage cost per query (answer p95 {answer}, search p95 "
+                "{search})?",
+            ),
+        ),
+    ),
+    pairing=PairingNotes(
+        title="Reranking",
+        symptoms="near-duplicate documents (an older policy version, a sibling model) outrank "
+        "the one the question names: recall@10 is fair, recall@1 is poor",
+        observe=(
+            "Do they read the gap between recall@1 and recall@10 as an ordering problem?",
+            "Do they widen the candidate pool before reordering it?",
+            "Do they use the qualifier the question states (v3, X2) as a feature?",
+        ),
+        hints=(
+            "Compare recall@1 with recall@10. What does the gap tell you?",
+            "For a question that names a version or a model, what is in the top three?",
+            "What cheap feature would separate v3 from v2 among candidates you already have, and "
+            "how many candidates does the second stage get to see?",
+        ),
+        good_fix="a second stage over a wider pool (a few dozen) with exact-match features on "
+        "the question's names and qualifiers, or late interaction over token vectors",
+        moves="recall@1 and MRR rise; recall@10 barely moves",
+        discuss=(
+            "Without a cross-encoder, what else could rerank here?",
+            "What does a wider candidate pool cost in latency?",
+        ),
+    ),
+)
