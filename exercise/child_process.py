@@ -90,6 +90,9 @@ class ChildProcess:
         options: RunnerOptions,
     ) -> None:
         request_read, self._requests = os.pipe()
+        # Writable by select means room for some bytes, not for the whole message: a blocking
+        # write of a large request to a child that reads nothing would outlive the deadline.
+        os.set_blocking(self._requests, False)
         self._results, result_write = os.pipe()
         python = options.python or sys.executable
         view = options.child_paths
@@ -148,6 +151,8 @@ class ChildProcess:
                 continue
             try:
                 data = data[os.write(self._requests, data) :]
+            except BlockingIOError:
+                continue  # the pipe filled between select and write; wait for room again
             except BrokenPipeError as exc:
                 raise ChildGone(self._exit_reason()) from exc
 

@@ -306,11 +306,6 @@ def test_a_child_that_reads_nothing_makes_sends_time_out(start: Start) -> None:
     assert time.monotonic() - deadline < 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="send() writes to a blocking pipe: a message larger than the pipe's free space "
-    "blocks in os.write until the child reads, past the deadline",
-)
 def test_an_oversized_request_to_a_child_that_reads_nothing_times_out(start: Start) -> None:
     child = start("hang")
     outcome: list[BaseException | None] = []
