@@ -23,6 +23,7 @@ from pathlib import Path
 
 from corpus.document import Document
 from corpus.failure_modes import SLICES
+from corpus.folders import replace_folder
 from corpus.genres.filler import render_filler
 from corpus.genres.handbooks import render_handbooks
 from corpus.genres.incidents import render_incidents
@@ -155,13 +156,7 @@ def write(variant: Variant, out: Path, *, force: bool = False) -> None:
         _write_tree(staging / "variant", files)
         _write_tree(staging / "key", variant.key_files(files["manifest.json"]))
         _write_tree(staging / "key" / "variant", files)
-        if out.exists():
-            trash = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-            out.rename(trash / out.name)
-            staging.rename(out)
-            shutil.rmtree(trash)
-        else:
-            staging.rename(out)
+        replace_folder(staging, out)
     finally:
         if staging.exists():
             shutil.rmtree(staging)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import exercise
+from corpus.folders import replace_folder
 from corpus.key_file import KEY_FILE, BundleRecord, KeyFile, with_bundle
 from corpus.profile import Profile
 from corpus.variant import Variant, generate, write
@@ -132,7 +133,7 @@ def build_bundle(
             guide = pairing_guide(profile, variant, components, candidate=name)
             (staging / KEY_DIR / GUIDE_FILE).write_text(guide, encoding="utf-8", newline="")
         generated.rmdir()
-        _replace(out, staging)
+        replace_folder(staging, out)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
@@ -282,17 +283,6 @@ def _check_output(out: Path, *, force: bool) -> None:
         raise BundleError(
             f"{out} holds files other than {', '.join(OUTPUTS)}; refusing to replace it"
         )
-
-
-def _replace(out: Path, staging: Path) -> None:
-    """Rename the staging folder (holding exactly OUTPUTS) to `out`, replacing an old bundle."""
-    if out.exists():
-        trash = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-        out.rename(trash / out.name)
-        staging.rename(out)
-        shutil.rmtree(trash)
-    else:
-        staging.rename(out)
 
 
 def _duration(hours: float) -> str:

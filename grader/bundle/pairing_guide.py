@@ -30,27 +30,13 @@ STUCK_MINUTES = 5  # no new hypothesis or measurement for this long counts as st
 
 
 @dataclass(frozen=True)
-class AreaNotes:
-    """What the guide says about one planted component (derived from the failure-mode registry)."""
+class AreaNotes(PairingNotes):
+    """The registry's pairing notes on one planted component, with what the guide adds."""
 
-    title: str
-    """The area as the candidate would name it."""
     planted: Mapping[str, str]
     """implementation name → what is wrong with it (for the interviewer only)."""
     slices: tuple[str, ...]
     """The question slices it breaks; their public questions are the ones to point at."""
-    symptoms: str
-    """What the candidate can see in `make eval` / `make watch`."""
-    observe: tuple[str, ...]
-    """What to watch for while they work on it."""
-    hints: tuple[str, str, str]
-    """Nudge, pointer, near-answer: give the next only after being stuck again."""
-    good_fix: str
-    """What a sound fix looks like."""
-    moves: str
-    """Which numbers a fix moves in `make watch`."""
-    discuss: tuple[str, ...]
-    """Questions for the debrief."""
 
 
 # component → its notes: the registry's pairing notes, planted implementations and slices

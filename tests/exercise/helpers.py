@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import textwrap
+import time
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +169,20 @@ def write_submission(root: Path, pipeline_source: str, extra: dict[str, str] | N
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+def gone(pid: int, within_s: float) -> bool:
+    """Whether process `pid` has ended (or is a zombie nobody reaped) within `within_s`."""
+    deadline = time.monotonic() + within_s
+    status = Path(f"/proc/{pid}/status")
+    while time.monotonic() < deadline:
+        try:
+            if "zombie" in status.read_text().lower():
+                return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 class WholeDocs:

@@ -28,7 +28,7 @@ from exercise.child_process import (
     harness_root,
 )
 from exercise.runner import ChildPaths, RunnerOptions
-from tests.exercise.helpers import write_submission
+from tests.exercise.helpers import gone, write_submission
 
 PIPELINE = """
     import os
@@ -368,20 +368,6 @@ def test_closing_kills_what_the_pipeline_started(start: Start, tmp_path: Path) -
     sleeper = int(log.split("SLEEPER ")[1].split()[0])
     child.close(graceful=False)
     assert gone(sleeper, within_s=5)
-
-
-def gone(pid: int, within_s: float) -> bool:
-    """Whether process `pid` has ended (or is a zombie nobody reaped) within `within_s`."""
-    deadline = time.monotonic() + within_s
-    status = Path(f"/proc/{pid}/status")
-    while time.monotonic() < deadline:
-        try:
-            if "zombie" in status.read_text().lower():
-                return True
-        except FileNotFoundError:
-            return True
-        time.sleep(0.05)
-    return False
 
 
 # --- the log -----------------------------------------------------------------------------------

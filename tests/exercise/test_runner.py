@@ -15,7 +15,7 @@ import pytest
 
 from exercise.judging import Status
 from exercise.runner import RunnerOptions, harness_root, run_submission
-from tests.exercise.helpers import MISBEHAVING, write_submission
+from tests.exercise.helpers import MISBEHAVING, gone, write_submission
 
 FAST = RunnerOptions(build_timeout_s=20, call_timeout_s=1.0, max_restarts=2)
 
@@ -207,21 +207,7 @@ def test_environment_and_grandchildren(tmp_path: Path, small_variant: Path) -> N
     log = (tmp_path / "logs" / "child.log").read_text()
     assert "MARK set 1" in log  # the given environment, plus no-download settings
     sleeper = int(log.split("SLEEPER ")[1].split()[0])
-    assert _gone(sleeper, 5)
-
-
-def _gone(pid: int, within_s: float) -> bool:
-    """Whether process `pid` has ended (or is a zombie nobody reaped) within `within_s`."""
-    deadline = time.monotonic() + within_s
-    status = Path(f"/proc/{pid}/status")
-    while time.monotonic() < deadline:
-        try:
-            if "zombie" in status.read_text().lower():
-                return True
-        except FileNotFoundError:
-            return True
-        time.sleep(0.05)
-    return False
+    assert gone(sleeper, 5)
 
 
 def test_a_runner_killed_outright_takes_its_child_and_grandchildren_down(
@@ -274,5 +260,5 @@ def test_a_runner_killed_outright_takes_its_child_and_grandchildren_down(
     finally:
         runner.kill()
         runner.wait()
-    assert _gone(child, 10), "the child outlived its runner"
-    assert _gone(sleeper, 10), "the pipeline's own process outlived the runner"
+    assert gone(child, 10), "the child outlived its runner"
+    assert gone(sleeper, 10), "the pipeline's own process outlived the runner"
