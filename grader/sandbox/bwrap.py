@@ -29,10 +29,8 @@ import os
 import shutil
 import subprocess
 import sys
-from functools import cached_property
 from pathlib import Path
 
-import exercise
 from exercise.runner import ChildPaths
 from grader.sandbox.host import (
     PythonRuntime,
@@ -41,7 +39,14 @@ from grader.sandbox.host import (
     refuse_key,
     require_readable,
 )
-from grader.sandbox.interface import MIB, SHM_MB, Launch, Limits, Sandbox, SandboxError
+from grader.sandbox.interface import (
+    MIB,
+    SHM_MB,
+    IsolatingSandbox,
+    Launch,
+    Limits,
+    SandboxError,
+)
 
 SANDBOX_UID = 65534  # "nobody": owns no files on the host
 # Where the inputs appear inside the sandbox.
@@ -66,11 +71,10 @@ PRIVATE_PACKAGES = ("grader", "corpus")
 PROBE_TIMEOUT_S = 20.0
 
 
-class BwrapSandbox(Sandbox):
+class BwrapSandbox(IsolatingSandbox):
     """Runs the child under bwrap as an unprivileged uid (see the module docstring)."""
 
     name = "bwrap"
-    isolated = True
 
     def __init__(
         self,
@@ -80,17 +84,10 @@ class BwrapSandbox(Sandbox):
         venv: Path | None = None,
         harness_package: Path | None = None,
     ) -> None:
-        super().__init__(limits)
-        self.uid = uid
+        super().__init__(limits, uid=uid, harness_package=harness_package)
         self.venv = venv  # None: the grader's own interpreter
-        # The `exercise` package the child imports; the grader's own unless a test swaps it.
-        self.harness_package = Path(harness_package or Path(exercise.__file__).parent).resolve()
 
-    def problem(self) -> str | None:
-        return self._problem
-
-    @cached_property
-    def _problem(self) -> str | None:
+    def probe(self) -> str | None:
         if not sys.platform.startswith("linux"):
             return f"bwrap needs Linux, this is {sys.platform}: use the docker backend"
         for tool, package in (

@@ -25,13 +25,18 @@ from __future__ import annotations
 import json
 import os
 import sys
-from functools import cached_property
 from pathlib import Path
 
-import exercise
 from exercise.runner import ChildPaths
 from grader.sandbox.host import fresh_dir, refuse_key, require_readable
-from grader.sandbox.interface import MIB, SHM_MB, Launch, Limits, Sandbox, SandboxError
+from grader.sandbox.interface import (
+    MIB,
+    SHM_MB,
+    IsolatingSandbox,
+    Launch,
+    Limits,
+    SandboxError,
+)
 
 DEFAULT_IMAGE = "takehome-grader:latest"
 DEFAULT_ENGINE = "unix:///var/run/docker.sock"  # where Docker (and podman's docker.sock) listen
@@ -44,11 +49,10 @@ PROBE_TIMEOUT_S = 5.0  # an engine that does not answer a ping in this long is n
 API_TIMEOUT_S = 60.0  # for create/start/inspect; waiting on a container has no limit
 
 
-class DockerSandbox(Sandbox):
+class DockerSandbox(IsolatingSandbox):
     """Runs each child in a container (see the module docstring)."""
 
     name = "docker"
-    isolated = True
 
     def __init__(
         self,
@@ -60,21 +64,14 @@ class DockerSandbox(Sandbox):
         harness_package: Path | None = None,
         mount_harness: bool = True,
     ) -> None:
-        super().__init__(limits)
+        super().__init__(limits, uid=uid, harness_package=harness_package)
         self.image = image
         self.base_url = base_url  # None: DOCKER_HOST, else the engine's default socket
-        self.uid = uid
-        # The `exercise` package the child imports; the grader's own unless a test swaps it.
-        self.harness_package = Path(harness_package or Path(exercise.__file__).parent).resolve()
         # False: the child uses the copy baked into the image (it must match the grader's).
         self.mount_harness = mount_harness
         self._api_version: str | None = None  # the engine's API version, once `problem` asked
 
-    def problem(self) -> str | None:
-        return self._problem
-
-    @cached_property
-    def _problem(self) -> str | None:
+    def probe(self) -> str | None:
         if not sys.platform.startswith("linux"):
             # The protocol crosses through FIFOs in a bind mount: the engine must share this
             # host's kernel (Docker Desktop's VM does not).

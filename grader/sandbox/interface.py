@@ -13,9 +13,11 @@ import dataclasses
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
 
+import exercise
 from exercise.runner import ChildPaths, RunnerOptions
 
 MIB = 1 << 20
@@ -110,3 +112,27 @@ class Sandbox(ABC):
     def prepare(self, submission: Path, corpus: Path, work: Path) -> Launch:
         """Set up one run: `submission` and `corpus` are mounted read-only, `work` (created here,
         empty) is the child's writable scratch. Raises `SandboxError` when that cannot be done."""
+
+
+class IsolatingSandbox(Sandbox):
+    """A backend that runs the child as an unprivileged uid, importing the grader's own
+    `exercise` package; it probes the host once, on the first `problem()`."""
+
+    isolated = True
+
+    def __init__(self, limits: Limits, *, uid: int, harness_package: Path | None = None) -> None:
+        super().__init__(limits)
+        self.uid = uid
+        # The `exercise` package the child imports; the grader's own unless a test swaps it.
+        self.harness_package = Path(harness_package or Path(exercise.__file__).parent).resolve()
+
+    def problem(self) -> str | None:
+        return self._probed
+
+    @cached_property
+    def _probed(self) -> str | None:
+        return self.probe()
+
+    @abstractmethod
+    def probe(self) -> str | None:
+        """What `problem()` answers, found out once per instance."""
