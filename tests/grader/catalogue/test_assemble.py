@@ -95,9 +95,11 @@ def test_assemble_writes_the_template_modules_and_one_module_per_component(tmp_p
     rag = assemble(PLANTED, tmp_path)
     assert rag == tmp_path / "rag"
     template = {p.name for p in (catalogue.TEMPLATE_DIR / "rag").glob("*.py")}
-    # the planted chunker reads its chunk size from rag/settings.py
+    # the planted chunker reads its chunk size from rag/settings.py; the planted embedder keeps
+    # its vectors with the catalogue's shared vector_cache.py
     assert {p.name for p in rag.iterdir()} == template | {f"{c}.py" for c in COMPONENTS} | {
-        catalogue.SETTINGS_FILE
+        catalogue.SETTINGS_FILE,
+        "vector_cache.py",
     }
     for component, name in PLANTED.items():
         expected = (catalogue.CATALOGUE_DIR / component / f"{name}.py").read_bytes()
