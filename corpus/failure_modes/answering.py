@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from corpus.failure_modes.records import (
     ANSWERABLE,
-    REFERENCE,
     Area,
-    DebriefQuestions,
+    Debrief,
     FailureMode,
-    Implementation,
     PairingNotes,
+    Planted,
     Slice,
 )
 
@@ -23,13 +22,12 @@ FAILURE_MODE = FailureMode(
     knob_doc="how the answer and its citations are made",
     default="first_passage",
     planted=(
-        Implementation(
+        Planted(
             "first_passage",
             "the answer is the first sentence of the top passage, the whole "
             "passage is cited, and it never abstains",
         ),
     ),
-    reference=REFERENCE,
     slices=(
         Slice(
             name=UNANSWERABLE,
@@ -48,7 +46,7 @@ FAILURE_MODE = FailureMode(
             title="Citations",
             slices=(ANSWERABLE,),
             metrics=("citation_precision", "supported_rate"),
-            debrief=DebriefQuestions(
+            debrief=Debrief(
                 keywords=("citation", "cite", "citing"),
                 done=(
                     "How do you choose what to cite: the whole passage or the sentence holding "
@@ -69,7 +67,7 @@ FAILURE_MODE = FailureMode(
             title="Abstention",
             slices=(UNANSWERABLE,),
             metrics=("abstention_accuracy",),
-            debrief=DebriefQuestions(
+            debrief=Debrief(
                 keywords=(
                     "abstain",
                     "abstention",

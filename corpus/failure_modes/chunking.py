@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.failure_modes.records import (
-    REFERENCE,
-    Area,
-    DebriefQuestions,
-    FailureMode,
-    Implementation,
-    PairingNotes,
-    Slice,
-)
+from corpus.failure_modes.records import Area, Debrief, FailureMode, PairingNotes, Planted, Slice
 
 COMPONENT = "chunking"
 AREA = "chunking"
@@ -23,7 +15,7 @@ FAILURE_MODE = FailureMode(
     knob_doc="how documents are cut into chunks",
     default="fixed_chars",
     planted=(
-        Implementation(
+        Planted(
             "fixed_chars",
             "consecutive windows of {chunk_size} characters with no overlap, blind "
             "to sentences, headings and tables: a fact stated over two sentences is cut at a "
@@ -31,7 +23,6 @@ FAILURE_MODE = FailureMode(
             "lose their header row",
         ),
     ),
-    reference=REFERENCE,
     slices=(
         Slice(
             name=BOUNDARY,
@@ -72,7 +63,7 @@ FAILURE_MODE = FailureMode(
             title="Chunking",
             slices=(BOUNDARY, HEADING, TABLE),
             metrics=("recall@5",),
-            debrief=DebriefQuestions(
+            debrief=Debrief(
                 keywords=("chunk", "boundar", "overlap", "split", "heading", "tables", "table row"),
                 done=(
                     "How did you choose chunk boundaries and sizes, and what did you try before "

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.failure_modes.records import (
-    REFERENCE,
-    Area,
-    DebriefQuestions,
-    FailureMode,
-    Implementation,
-    PairingNotes,
-    Slice,
-)
+from corpus.failure_modes.records import Area, Debrief, FailureMode, PairingNotes, Planted, Slice
 
 COMPONENT = "embedding"
 AREA = "embeddings"
@@ -21,13 +13,12 @@ FAILURE_MODE = FailureMode(
     knob_doc="how text becomes vectors",
     default="misconfigured_minilm",
     planted=(
-        Implementation(
+        Planted(
             "misconfigured_minilm",
             "all-MiniLM-L6-v2 read with CLS pooling instead of mean "
             "pooling, without normalisation, and inputs truncated to 64 tokens",
         ),
     ),
-    reference=REFERENCE,
     slices=(
         Slice(
             name=PARAPHRASE,
@@ -46,7 +37,7 @@ FAILURE_MODE = FailureMode(
             title="Embeddings",
             slices=(PARAPHRASE,),
             metrics=("recall@5",),
-            debrief=DebriefQuestions(
+            debrief=Debrief(
                 keywords=(
                     "embedding",
                     "embed",

@@ -35,7 +35,7 @@ class Slice:
 
 
 @dataclass(frozen=True)
-class DebriefQuestions:
+class Debrief:
     """What the debrief guide looks for in NOTES.md and asks about one area."""
 
     keywords: tuple[str, ...]
@@ -61,12 +61,12 @@ class Area:
     """The slices it is judged on, or (`ANSWERABLE`,) for every answerable question."""
     metrics: tuple[str, ...]
     """The metric(s) each of those slices is judged by."""
-    debrief: DebriefQuestions
+    debrief: Debrief
     """What the debrief guide asks about it."""
 
 
 @dataclass(frozen=True)
-class Implementation:
+class Planted:
     """A planted implementation of a component in the grader's catalogue."""
 
     name: str
@@ -105,16 +105,16 @@ class FailureMode:
     """What the component does (the `[weaknesses]` knob's documentation)."""
     default: str
     """The planted implementation a profile ships unless it says otherwise (one of `planted`)."""
-    planted: tuple[Implementation, ...]
+    planted: tuple[Planted, ...]
     """Every planted implementation of the component."""
-    reference: str
-    """The sound implementation the reference solution uses."""
     slices: tuple[Slice, ...]
     """The slices the planted implementations break, in report order."""
     areas: tuple[Area, ...]
     """The diagnosis areas that show a fix, in report order."""
     pairing: PairingNotes
     """What the pairing guide says when the component is planted."""
+    reference: str = REFERENCE
+    """The sound implementation the reference solution uses."""
 
     def __post_init__(self) -> None:
         names = [p.name for p in self.planted]

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.failure_modes.records import (
-    REFERENCE,
-    Area,
-    DebriefQuestions,
-    FailureMode,
-    Implementation,
-    PairingNotes,
-    Slice,
-)
+from corpus.failure_modes.records import Area, Debrief, FailureMode, PairingNotes, Planted, Slice
 
 COMPONENT = "reranking"
 AREA = "reranking"
@@ -21,12 +13,11 @@ FAILURE_MODE = FailureMode(
     knob_doc="second stage over the retrieved candidates",
     default="none",
     planted=(
-        Implementation(
+        Planted(
             "none",
             "no second stage, and only five first-stage candidates taken as ranked",
         ),
     ),
-    reference=REFERENCE,
     slices=(
         Slice(
             name=DISTRACTOR,
@@ -48,7 +39,7 @@ FAILURE_MODE = FailureMode(
             title="Reranking",
             slices=(DISTRACTOR,),
             metrics=("recall@1",),
-            debrief=DebriefQuestions(
+            debrief=Debrief(
                 keywords=(
                     "rerank",
                     "re-rank",

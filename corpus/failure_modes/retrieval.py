@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.failure_modes.records import (
-    REFERENCE,
-    Area,
-    DebriefQuestions,
-    FailureMode,
-    Implementation,
-    PairingNotes,
-    Slice,
-)
+from corpus.failure_modes.records import Area, Debrief, FailureMode, PairingNotes, Planted, Slice
 
 COMPONENT = "retrieval"
 AREA = "lexical"
@@ -21,13 +13,12 @@ FAILURE_MODE = FailureMode(
     knob_doc="first-stage search over the chunks",
     default="dense_only",
     planted=(
-        Implementation(
+        Planted(
             "dense_only",
             "vectors only: exact error codes and version strings are blurred "
             "together by the embedding",
         ),
     ),
-    reference=REFERENCE,
     slices=(
         Slice(
             name=IDENTIFIER,
@@ -46,7 +37,7 @@ FAILURE_MODE = FailureMode(
             title="Lexical matching",
             slices=(IDENTIFIER,),
             metrics=("recall@5",),
-            debrief=DebriefQuestions(
+            debrief=Debrief(
                 keywords=(
                     "bm25",
                     "lexical",
