@@ -31,6 +31,7 @@ from grader.reports.reading import (
     fmt,
     fmt_delta,
     fmt_ms,
+    fmt_row_delta,
     latency_ms,
     metric,
     recall_curve,
@@ -194,8 +195,7 @@ def _diagnosis(report: Mapping[str, Any]) -> str:
                 if i == 0
                 else ""
             )
-            ci = row["ci95"]
-            delta = f"{fmt_delta(row['delta'])} [{ci[0]:+.2f}, {ci[1]:+.2f}]" if ci else "–"
+            delta = fmt_row_delta(row)
             rows.append(
                 f"<tr>{first}<td>{esc(row['slice'])}</td><td>{esc(row['metric'])}</td>"
                 f'<td class="num">{esc(row["n"])}</td>'

@@ -19,6 +19,7 @@ from grader.reports.reading import (
     findings_by_severity,
     fmt,
     fmt_delta,
+    fmt_row_delta,
     latency_parts,
     metric,
 )
@@ -117,8 +118,7 @@ def _areas(report: Mapping[str, Any]) -> list[str]:
     ]
     for area in AREAS:
         for row in (r for r in diag["rows"] if r["area"] == area.name):
-            ci = row["ci95"]
-            delta = f"{fmt_delta(row['delta'])} [{ci[0]:+.2f}, {ci[1]:+.2f}]" if ci else "–"
+            delta = fmt_row_delta(row)
             lines.append(
                 f"| {area.title} | {md(row['slice'])} | {md(row['metric'])} | "
                 f"{fmt(row['baseline'])} | {fmt(row['submission'])} | {delta} | "

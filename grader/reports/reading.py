@@ -245,6 +245,12 @@ def fmt_delta(value: float | None) -> str:
     return "–" if value is None else f"{value:+.2f}"
 
 
+def fmt_row_delta(row: Mapping[str, Any]) -> str:
+    """A diagnosis row's paired difference with its interval: "+0.40 [+0.31, +0.49]"."""
+    ci = row["ci95"]
+    return f"{fmt_delta(row['delta'])} [{ci[0]:+.2f}, {ci[1]:+.2f}]" if ci else "–"
+
+
 def fmt_ms(value: float | None) -> str:
     if value is None:
         return "–"
