@@ -7,12 +7,9 @@ real all-MiniLM-L6-v2 model.
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
 from exercise.types import Answer, Span
-from grader.catalogue import REFERENCE, assemble
 from tests.grader.catalogue.helpers import needs_reference
 
 pytestmark = [needs_reference, pytest.mark.slow]
@@ -35,15 +32,9 @@ DOCS = {
 
 
 @pytest.fixture
-def ask(tmp_path, rag_on_path):
+def ask(reference_rag):
     """ask(query): the reference's answer, every document ranked as one chunk."""
-    assemble(
-        dict.fromkeys(("chunking", "embedding", "retrieval", "reranking", "answering"), REFERENCE),
-        tmp_path,
-    )
-    rag_on_path(tmp_path)
-    records = importlib.import_module("rag.records")
-    answering = importlib.import_module("rag.answering")
+    records, answering = reference_rag("records"), reference_rag("answering")
     chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in DOCS.items()]
     return lambda query: answering.answer_from(query, [(c, 1.0) for c in chunks], DOCS)
 

@@ -6,11 +6,8 @@ The modules are imported from a `rag/` package assembled as a submission would h
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
-from grader.catalogue import REFERENCE, assemble
 from tests.grader.catalogue.helpers import needs_reference
 
 pytestmark = needs_reference
@@ -24,15 +21,10 @@ SHEETS = {
 
 
 @pytest.fixture
-def reference(tmp_path, rag_on_path):
-    assemble(
-        dict.fromkeys(("chunking", "embedding", "retrieval", "reranking", "answering"), REFERENCE),
-        tmp_path,
-    )
-    rag_on_path(tmp_path)
-    records = importlib.import_module("rag.records")
+def reference(reference_rag):
+    records = reference_rag("records")
     chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in sorted(SHEETS.items())]
-    return records, chunks, importlib.import_module
+    return records, chunks, lambda module: reference_rag(module.removeprefix("rag."))
 
 
 @pytest.mark.parametrize(
