@@ -39,14 +39,7 @@ from grader.sandbox.host import (
     refuse_key,
     require_readable,
 )
-from grader.sandbox.interface import (
-    MIB,
-    SHM_MB,
-    IsolatingSandbox,
-    Launch,
-    Limits,
-    SandboxError,
-)
+from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
 
 SANDBOX_UID = 65534  # "nobody": owns no files on the host
 # Where the inputs appear inside the sandbox.

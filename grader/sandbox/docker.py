@@ -29,14 +29,7 @@ from pathlib import Path
 
 from exercise.runner import ChildPaths
 from grader.sandbox.host import fresh_dir, refuse_key, require_readable
-from grader.sandbox.interface import (
-    MIB,
-    SHM_MB,
-    IsolatingSandbox,
-    Launch,
-    Limits,
-    SandboxError,
-)
+from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
 
 DEFAULT_IMAGE = "takehome-grader:latest"
 DEFAULT_ENGINE = "unix:///var/run/docker.sock"  # where Docker (and podman's docker.sock) listen
