@@ -1,15 +1,20 @@
 """A container engine for the docker backend's tests: podman + runc, a debootstrapped base image,
 the grader image built from grader/Dockerfile, and podman's Docker-API service on a unix socket.
 
-Used by the `docker_engine` fixture (conftest.py). No image can be pulled here, so the base image
-is made with `debootstrap --variant=minbase bookworm` + `podman import`; the rootfs tarball and the
-wheels for the image are cached under `TAKEHOME_CONTAINER_CACHE` (default
+Used by the `docker_engine` fixture (conftest.py), and run as `python -m
+tests.grader.sandbox.engine` by .ci/run, which starts the build beside `make setup` and the first
+tests: it takes minutes, mostly waiting on downloads and disk. No image can be pulled here, so the
+base image is made with `debootstrap --variant=minbase bookworm` + `podman import`; the rootfs
+tarball and the wheels for the image are cached under `TAKEHOME_CONTAINER_CACHE` (default
 /tmp/takehome-container-cache), and podman's layer cache makes a rebuild with unchanged inputs
-take seconds. podman runs as DESIGN.md measured it works here: cgroupfs, file events, runc.
+take seconds. One preparation at a time holds the cache's lock, so the fixture waits for a build
+already under way and then finds its images. podman runs as DESIGN.md measured it works here:
+cgroupfs, file events, runc.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -17,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,12 +183,22 @@ def build_image(cache: Path) -> float:
     return time.monotonic() - start
 
 
+@contextmanager
+def locked(cache: Path) -> Iterator[None]:
+    """Hold the cache's lock: two builds at once would fight over the context folder and the
+    tarball, and the second would redo minutes of work the first is about to finish."""
+    with (cache / "lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def prepare_images() -> Figures:
     cache = cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
-    base_s = base_image(cache)
-    wheels_s = wheelhouse(cache)
-    build_s = build_image(cache)
+    with locked(cache):
+        base_s = base_image(cache)
+        wheels_s = wheelhouse(cache)
+        build_s = build_image(cache)
     figures = Figures(base_s, wheels_s, build_s)
     (cache / "figures.json").write_text(json.dumps(figures.__dict__))
     return figures
@@ -225,3 +242,18 @@ class Service:
             self._process.kill()
             self._process.wait()
         self._log.close()
+
+
+def main() -> int:
+    """Build the images ahead of the tests; where the engine is missing, say why and leave the
+    tests to skip with the same reason."""
+    problem = missing()
+    if problem is not None:
+        print(f"container images not prepared: {problem}", file=sys.stderr)
+        return 0
+    print(json.dumps(prepare_images().__dict__))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
