@@ -1,4 +1,5 @@
-"""Fixtures for the grader tests: a built bundle (medium profile, default seed) per module."""
+"""Fixtures for the grader tests: built bundles (medium and pair profiles, default seed), one of
+each per session."""
 
 from __future__ import annotations
 
@@ -14,11 +15,21 @@ from tests.grader.grading import CANDIDATE
 from tests.helpers import DEFAULT_SEED
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bundle_out(tmp_path_factory) -> tuple[Path, BundleResult]:
-    """OUT of a medium bundle for CANDIDATE, and what `build_bundle` reported."""
+    """OUT of a medium bundle for CANDIDATE, and what `build_bundle` reported. Shared by every
+    module: tests read it and copy what they change."""
     out = tmp_path_factory.mktemp("bundle") / "out"
     result = build_bundle(load_profile("medium"), DEFAULT_SEED, CANDIDATE, out)
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def pair_bundle_out(tmp_path_factory) -> tuple[Path, BundleResult]:
+    """OUT of a pair bundle for CANDIDATE: planted chunking and answering over a third of
+    medium's corpus, for tests that run real pipelines (MiniLM encodes every passage each run)."""
+    out = tmp_path_factory.mktemp("pair-bundle") / "out"
+    result = build_bundle(load_profile("pair"), DEFAULT_SEED, CANDIDATE, out)
     return out, result
 
 

@@ -15,13 +15,10 @@ from typing import Any
 
 import pytest
 
-from corpus.profile import load_profile
-from grader.bundle.build import build_bundle
 from grader.grade.report_file import write_report
 from grader.grade.session import GradeOptions, grade
-from tests.grader.grading import CANDIDATE, LEXICAL, fake_baseline, submission_from
+from tests.grader.grading import LEXICAL, fake_baseline, submission_from
 from tests.grader.reports.helpers import HOSTILE
-from tests.helpers import DEFAULT_SEED
 
 # LEXICAL, but it answers with markup and prints markup into its log while building.
 PIPELINE = LEXICAL.replace('"see the cited passage"', repr(HOSTILE + " | see the passage")).replace(
@@ -64,18 +61,16 @@ def _cache(path: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def graded(tmp_path_factory) -> Graded:
+def graded(bundle_out, tmp_path_factory) -> Graded:
     """LEXICAL (with hostile text) graded against the EMPTY baseline, unisolated."""
     root = tmp_path_factory.mktemp("reports")
-    build_bundle(load_profile("medium"), DEFAULT_SEED, CANDIDATE, root / "out")
-    submission = submission_from(root / "out" / "bundle", root / "submission", PIPELINE)
+    out = bundle_out[0]
+    submission = submission_from(out / "bundle", root / "submission", PIPELINE)
     (submission / "NOTES.md").write_text(NOTES, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         fake_baseline(patch)
-        result = grade(
-            submission, root / "out" / "key", root / "grade", GradeOptions(isolation="none")
-        )
-    return Graded(write_report(result), root / "out" / "key", root / "out" / "bundle")
+        result = grade(submission, out / "key", root / "grade", GradeOptions(isolation="none"))
+    return Graded(write_report(result), out / "key", out / "bundle")
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,10 +29,13 @@ def bwrap_ready() -> None:
 def docker_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of a Docker-API engine (podman's service) holding the test grader image.
 
-    Skips when podman, runc or debootstrap are missing; builds the images on first use (minutes;
-    cached after that, see engine.py)."""
+    Skips when podman, runc or debootstrap are missing, or fails where the environment says the
+    container tests are required (CI); builds the images on first use (minutes; cached after
+    that, see engine.py)."""
     problem = engine.missing()
     if problem is not None:
+        if os.environ.get(engine.REQUIRED) == "required":
+            pytest.fail(f"container engine unavailable, and {engine.REQUIRED}=required: {problem}")
         pytest.skip(f"container engine unavailable: {problem}")
     engine.prepare_images()
     service = engine.Service(tmp_path_factory.mktemp("podman"))

@@ -5,7 +5,8 @@ A normal submission (MiniLM + faiss + BM25 over a hand-made corpus) must give th
 a container as unisolated; the hostile submissions of test_hostile.py that make sense for
 containers must end with the right verdicts, the key never reaching the child and no process
 outliving the run. All slow: the first run builds the images (minutes), later runs reuse them.
-Skipped, saying why, where podman, runc or debootstrap are missing (CI does not install them).
+Skipped, saying why, where podman, runc or debootstrap are missing (.ci/run installs them, and
+there they never skip).
 """
 
 from __future__ import annotations

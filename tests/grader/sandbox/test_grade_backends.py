@@ -1,7 +1,8 @@
 """Grading real pipelines (MiniLM) end to end: the reference graded in the bwrap sandbox and in
 the container gives exactly the numbers of the trusted local evaluation (`takehome eval`), and
-component-swap attribution names the component a submission fixed. Slow: each run encodes the
-corpus (about half a minute on 2 cores)."""
+component-swap attribution names the component a submission fixed. On a pair bundle: what is
+checked holds for any planted variant, and each run encodes the whole corpus, a third of medium's.
+Slow all the same: six runs of MiniLM over it."""
 
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ def with_components(bundle: Path, dest: Path, selection: dict[str, str], chunk_s
 
 
 @pytest.fixture(scope="module")
-def reference(bundle_out, tmp_path_factory) -> Path:
-    out = bundle_out[0]
+def reference(pair_bundle_out, tmp_path_factory) -> Path:
+    out = pair_bundle_out[0]
     key = load_key(out / "key")
     selection = dict.fromkeys(COMPONENTS, REFERENCE)
     return with_components(
@@ -41,9 +42,9 @@ def reference(bundle_out, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def trusted(bundle_out, reference, tmp_path_factory) -> dict:
+def trusted(pair_bundle_out, reference, tmp_path_factory) -> dict:
     """The reference's hidden-question report from the local evaluation loop (no sandbox)."""
-    key = load_key(bundle_out[0] / "key")
+    key = load_key(pair_bundle_out[0] / "key")
     scratch = tmp_path_factory.mktemp("eval")
     report = evaluate(
         reference,
@@ -67,27 +68,27 @@ def same_numbers(graded: dict, trusted: dict) -> None:
 
 
 def test_reference_graded_under_bwrap_equals_the_local_evaluation(
-    bwrap_ready, bundle_out, reference, trusted, tmp_path
+    bwrap_ready, pair_bundle_out, reference, trusted, tmp_path
 ):
     options = GradeOptions(isolation="bwrap", baseline=False)
-    graded = report_json(grade(reference, bundle_out[0] / "key", tmp_path / "out", options))
+    graded = report_json(grade(reference, pair_bundle_out[0] / "key", tmp_path / "out", options))
     assert graded["isolation"]["backend"] == "bwrap"
     same_numbers(graded, trusted)
     assert graded["overall"]["metrics"]["recall@5"] >= 0.9
 
 
 def test_reference_graded_in_the_container_equals_the_local_evaluation(
-    docker_engine, monkeypatch, bundle_out, reference, trusted, tmp_path
+    docker_engine, monkeypatch, pair_bundle_out, reference, trusted, tmp_path
 ):
     monkeypatch.setenv("DOCKER_HOST", docker_engine)
     options = GradeOptions(isolation="docker", image=engine.TEST_IMAGE, baseline=False)
-    graded = report_json(grade(reference, bundle_out[0] / "key", tmp_path / "out", options))
+    graded = report_json(grade(reference, pair_bundle_out[0] / "key", tmp_path / "out", options))
     assert graded["isolation"]["backend"] == "docker"
     same_numbers(graded, trusted)
 
 
-def test_attribution_credits_the_component_that_was_fixed(bwrap_ready, bundle_out, tmp_path):
-    out = bundle_out[0]
+def test_attribution_credits_the_component_that_was_fixed(bwrap_ready, pair_bundle_out, tmp_path):
+    out = pair_bundle_out[0]
     key = load_key(out / "key")
     selection = {**key.components, "chunking": REFERENCE}
     submission = with_components(out / "bundle", tmp_path / "s", selection, key.chunk_size)
