@@ -214,10 +214,13 @@ class Service:
         self.socket = folder / "podman.sock"
         self.base_url = f"unix://{self.socket}"
         self._log = (folder / "service.log").open("w")
+        # conmon drops an `oom` marker file into its working directory when a container is
+        # killed at its memory limit: keep it out of the checkout the tests run from.
         self._process = subprocess.Popen(
             [*PODMAN, "system", "service", "--time=0", self.base_url],
             stdout=self._log,
             stderr=subprocess.STDOUT,
+            cwd=folder,
         )
         self._wait_ready()
 
