@@ -1,21 +1,28 @@
-"""Fixtures for the sandbox tests: a tiny corpus and a factory for sandboxed runs."""
+"""Fixtures for the sandbox tests: a tiny corpus, a factory for sandboxed runs, and planted
+secrets for the key hunters."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from exercise.runner import run_submission
+import exercise
+from exercise.runner import harness_root, run_submission
 from grader.sandbox.bwrap import BwrapSandbox
 from grader.sandbox.docker import DockerSandbox
 from grader.sandbox.interface import Limits, Sandbox
 from tests.exercise.helpers import write_submission
 from tests.grader.sandbox import engine
 from tests.grader.sandbox.helpers import LIMITS, SandboxedRun, write_corpus
+from tests.grader.sandbox.hostile import Planted, plant_key
 
 
 @pytest.fixture(scope="session")
@@ -101,3 +108,40 @@ def sandboxed(tmp_path: Path, corpus: Path) -> Callable[..., SandboxedRun]:
         return SandboxedRun(record, launch, log, seconds)
 
     return run
+
+
+@pytest.fixture
+def planted(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+    secret = f"SECRET-{uuid.uuid4().hex}"
+    decoy = "SECRET-decoy-in-the-corpus"
+    (corpus / "docs" / "decoy.md").write_text(f"# Decoy\n\n{decoy}\n")
+    hidden = plant_key(tmp_path / "key", secret)  # next to the corpus, like OUT/key/ and variant
+    fake_repo = tmp_path / "harness"
+    shutil.copytree(
+        Path(exercise.__file__).parent,
+        fake_repo / "exercise",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    repo_hidden = plant_key(fake_repo / "corpus" / "default" / "key", secret)
+    (fake_repo / "grader").mkdir()
+    (fake_repo / "grader" / "secrets.py").write_text(f"KEY = {secret!r}\n")
+    (corpus / "leak.md").symlink_to(hidden)  # absolute and relative links to the key
+    (corpus / "escape").symlink_to(Path("..") / "key")
+    monkeypatch.setenv("TAKEHOME_TEST_SECRET", secret)  # the grader's own environment
+    holder = subprocess.Popen(  # a host process with the secret in its command line and env
+        [sys.executable, "-c", "import time; time.sleep(120)", secret],
+        env={"SECRET": secret},
+    )
+    host_paths = [
+        str(hidden),
+        str(hidden.parent.parent),
+        str(repo_hidden),
+        str(fake_repo),
+        str(harness_root()),
+        str(harness_root() / "corpus" / "default" / "key" / "questions" / "hidden.jsonl"),
+        f"/proc/{holder.pid}/cmdline",
+        f"/proc/{os.getpid()}/environ",
+    ]
+    yield Planted(secret, decoy, host_paths, fake_repo)
+    holder.kill()
+    holder.wait()

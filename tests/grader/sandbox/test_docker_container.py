@@ -29,12 +29,22 @@ from grader.sandbox.bwrap import BwrapSandbox
 from grader.sandbox.docker import SANDBOX_UID
 from grader.sandbox.none import NoSandbox
 from tests.exercise.helpers import SMALL_DOCS, SMALL_QUESTIONS, write_submission
-from tests.grader.sandbox import engine, test_hostile
+from tests.grader.sandbox import engine
 from tests.grader.sandbox.helpers import LIMITS, all_values, survivors, write_corpus
-from tests.grader.sandbox.test_hostile import KEY_HUNTER, NETWORK, Planted, digest, escaper, marker
+from tests.grader.sandbox.hostile import (
+    BIG_FILES,
+    ENDLESS_SEARCH,
+    FLOOD,
+    KEY_HUNTER,
+    MEMORY_HOG,
+    NETWORK,
+    Planted,
+    digest,
+    escaper,
+    marker,
+)
 
 pytestmark = pytest.mark.slow
-planted = test_hostile.planted  # the same planted key, secrets and decoy as for bwrap
 
 # --- a normal submission gives the same results in a container --------------------------------
 
@@ -347,29 +357,6 @@ def test_a_fork_storm_stops_at_the_process_limit_and_nothing_survives(sandboxed,
     assert survivors(tag) == []
 
 
-MEMORY_HOG = """
-from exercise.types import Answer, Passage
-
-
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
-
-    def build(self):
-        pass
-
-    def search(self, query, k):
-        if "hog" in query:
-            hoard = []
-            while True:
-                hoard.append(b"x" * (32 << 20))  # touched, so it is resident
-        return [Passage("alpha", 0, 5, 1.0)]
-
-    def answer(self, query):
-        return Answer("", ())
-"""
-
-
 def test_a_memory_hog_is_killed_at_the_limit_and_the_run_goes_on(sandboxed, docker_sandbox):
     run = sandboxed(MEMORY_HOG, ["hog", "fine"], sandbox=docker_sandbox(), max_restarts=1)
     record = run.record
@@ -415,27 +402,6 @@ def test_an_endless_build_times_out_and_its_processes_die(sandboxed, docker_sand
     assert survivors(tag) == []
 
 
-ENDLESS_SEARCH = """
-from exercise.types import Answer, Passage
-
-
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
-
-    def build(self):
-        pass
-
-    def search(self, query, k):
-        while "spin" in query:
-            pass
-        return [Passage("beta", 0, 5, 1.0)]
-
-    def answer(self, query):
-        return Answer("ok", ())
-"""
-
-
 def test_an_endless_search_times_out_and_the_run_goes_on(sandboxed, docker_sandbox) -> None:
     limits = dataclasses.replace(LIMITS, call_timeout_s=1.5)
     run = sandboxed(
@@ -462,32 +428,6 @@ def test_a_setsid_double_fork_escaper_does_not_outlive_the_run(
     assert survivors(tag) == []
 
 
-FLOOD = """
-import os
-
-from exercise.types import Answer, Passage
-
-FAKE = b'{"event": "ready", "build_ns": 1}\\n' + b"x" * 1000 + b"\\n"
-
-
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
-
-    def build(self):
-        for _ in range(20_000):  # about 20 MB on each stream
-            os.write(1, FAKE)
-            os.write(2, FAKE)
-
-    def search(self, query, k):
-        print("y" * 1_000_000)
-        return [Passage("alpha", 0, 5, 1.0)]
-
-    def answer(self, query):
-        return Answer("still talking", ())
-"""
-
-
 def test_a_flood_on_stdout_and_stderr_is_capped_and_the_protocol_holds(sandboxed, docker_sandbox):
     run = sandboxed(FLOOD, ["a", "b"], sandbox=docker_sandbox())
     record = run.record
@@ -497,36 +437,6 @@ def test_a_flood_on_stdout_and_stderr_is_capped_and_the_protocol_holds(sandboxed
     assert "[log truncated: output past 65536 bytes was discarded]" in run.log
     assert len(run.log.encode()) <= LIMITS.log_cap_bytes + 100
     assert run.seconds < 20
-
-
-BIG_FILES = """
-from exercise.types import Answer
-
-MIB = b"\\0" * (1 << 20)
-
-
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
-
-    def build(self):
-        pass
-
-    def search(self, query, k):
-        if query == "one big file":
-            with open("/work/big.bin", "wb") as out:
-                for _ in range(64):
-                    out.write(MIB)
-        if query == "many files in tmp":
-            for number in range(64):  # each under the file size limit
-                with open(f"/tmp/fill{number}", "wb") as out:
-                    for _ in range(6):
-                        out.write(MIB)
-        return []
-
-    def answer(self, query):
-        return Answer("", ())
-"""
 
 
 def test_huge_files_stop_at_the_file_size_limit_and_tmp_at_its_size(

@@ -10,156 +10,35 @@ machine with lasting load. Network tests only ever use loopback.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
-import shutil
 import signal
 import socket
-import subprocess
-import sys
 import textwrap
-import uuid
 from pathlib import Path
 
 import pytest
 
-import exercise
 from exercise.judging import Status
-from exercise.runner import harness_root
 from grader.sandbox.bwrap import SANDBOX_UID, SYSTEM_LINKS, BwrapSandbox
 from grader.sandbox.host import python_runtime
 from grader.sandbox.none import NoSandbox
 from tests.exercise.helpers import write_submission
 from tests.grader.sandbox.helpers import LIMITS, all_values, survivors
-
-
-def marker() -> str:
-    return f"takehome-marker-{uuid.uuid4().hex}"
-
+from tests.grader.sandbox.hostile import (
+    BIG_FILES,
+    ENDLESS_SEARCH,
+    FLOOD,
+    KEY_HUNTER,
+    MEMORY_HOG,
+    NETWORK,
+    Planted,
+    digest,
+    escaper,
+    marker,
+)
 
 # --- the key never reaches the child ----------------------------------------------------------
-
-KEY_HUNTER = """
-import json
-import os
-import sys
-
-from exercise.types import Answer, Passage
-
-PREFIX = b"SECRET-"  # every planted secret starts with this; the hunter does not know the rest
-# Too big to read whole (and bound from the host's system, not from the grader's folders).
-SKIP = ("/proc", "/sys", "/dev", "/usr", "/venv", os.path.realpath(sys.base_prefix))
-
-
-def grep(path, found):
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(1 << 20)
-    except OSError:
-        return
-    at = data.find(PREFIX)
-    while at >= 0 and len(found) < 500:
-        found.append(f"{path}: {data[at:at + 60].decode('utf-8', 'replace')}")
-        at = data.find(PREFIX, at + 1)
-
-
-def hunt(walk, host_paths):
-    found, names, seen = [], [], set()
-    for folder, dirs, files in os.walk("/", followlinks=True) if walk else ():  # links followed
-        real = os.path.realpath(folder)
-        if real in seen or any(real == s or real.startswith(s + "/") for s in SKIP):
-            dirs[:] = []
-            continue
-        seen.add(real)
-        for name in files:
-            if name in ("hidden.jsonl", "key.json"):
-                names.append(os.path.join(folder, name))
-            grep(os.path.join(folder, name), found)
-    for pid in os.listdir("/proc"):
-        if pid.isdigit() or pid == "self":
-            for part in ("environ", "cmdline", "mountinfo"):
-                grep(f"/proc/{pid}/{part}", found)
-    for path in host_paths:  # where the key is on the host: the child is told, and still fails
-        grep(path, found)
-        try:
-            names += os.listdir(path)
-        except OSError:
-            pass
-    found += [f"env {k}={v}" for k, v in os.environ.items() if PREFIX.decode() in v]
-    return found, names
-
-
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
-
-    def build(self):
-        pass
-
-    def search(self, query, k):
-        request = json.loads(query)
-        found, names = hunt(request["walk"], request["paths"])
-        self.report = {"root": sorted(os.listdir("/")), "names": names, "found": found}
-        return [Passage(text[:300], 0, 1, 1.0) for text in found]
-
-    def answer(self, query):
-        return Answer(json.dumps(self.report), ())
-"""
-
-
-def plant_key(folder: Path, secret: str) -> Path:
-    """An answer key in the on-disk layout, every file carrying `secret`."""
-    (folder / "questions").mkdir(parents=True)
-    line = {"id": "h1", "text": secret, "answer": secret, "evidence": [], "slice": "boundary"}
-    (folder / "questions" / "hidden.jsonl").write_text(json.dumps(line) + "\n")
-    (folder / "key.json").write_text(json.dumps({"secret": secret}))
-    return folder / "questions" / "hidden.jsonl"
-
-
-@dataclasses.dataclass(frozen=True)
-class Planted:
-    secret: str  # in every planted key file, the grader's environment, a host process
-    decoy: str  # in the corpus, readable on purpose: proves the hunter works
-    host_paths: list[str]  # where the secrets are on the host (the hunter is told)
-    fake_repo: Path  # a harness-like repository with a key in it
-
-
-@pytest.fixture
-def planted(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    secret = f"SECRET-{uuid.uuid4().hex}"
-    decoy = "SECRET-decoy-in-the-corpus"
-    (corpus / "docs" / "decoy.md").write_text(f"# Decoy\n\n{decoy}\n")
-    hidden = plant_key(tmp_path / "key", secret)  # next to the corpus, like OUT/key/ and variant
-    fake_repo = tmp_path / "harness"
-    shutil.copytree(
-        Path(exercise.__file__).parent,
-        fake_repo / "exercise",
-        ignore=shutil.ignore_patterns("__pycache__"),
-    )
-    repo_hidden = plant_key(fake_repo / "corpus" / "default" / "key", secret)
-    (fake_repo / "grader").mkdir()
-    (fake_repo / "grader" / "secrets.py").write_text(f"KEY = {secret!r}\n")
-    (corpus / "leak.md").symlink_to(hidden)  # absolute and relative links to the key
-    (corpus / "escape").symlink_to(Path("..") / "key")
-    monkeypatch.setenv("TAKEHOME_TEST_SECRET", secret)  # the grader's own environment
-    holder = subprocess.Popen(  # a host process with the secret in its command line and env
-        [sys.executable, "-c", "import time; time.sleep(120)", secret],
-        env={"SECRET": secret},
-    )
-    host_paths = [
-        str(hidden),
-        str(hidden.parent.parent),
-        str(repo_hidden),
-        str(fake_repo),
-        str(harness_root()),
-        str(harness_root() / "corpus" / "default" / "key" / "questions" / "hidden.jsonl"),
-        f"/proc/{holder.pid}/cmdline",
-        f"/proc/{os.getpid()}/environ",
-    ]
-    yield Planted(secret, decoy, host_paths, fake_repo)
-    holder.kill()
-    holder.wait()
 
 
 def test_key_hunting_finds_nothing(sandboxed, planted: Planted, tmp_path: Path) -> None:
@@ -278,46 +157,6 @@ def test_the_child_runs_unprivileged_and_sees_only_its_environment(sandboxed) ->
 
 # --- network -----------------------------------------------------------------------------------
 
-NETWORK = """
-import json
-import socket
-
-from exercise.types import Answer
-
-
-def attempt(family, address):
-    probe = socket.socket(family, socket.SOCK_STREAM)
-    probe.settimeout(2)
-    try:
-        probe.connect(address)
-        return "connected"
-    except OSError as exc:
-        return type(exc).__name__
-    finally:
-        probe.close()
-
-
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
-
-    def build(self):
-        pass
-
-    def search(self, query, k):
-        return []
-
-    def answer(self, query):
-        _, port, name = query.split()
-        outcome = {
-            "tcp4": attempt(socket.AF_INET, ("127.0.0.1", int(port))),
-            "tcp6": attempt(socket.AF_INET6, ("::1", int(port))),
-            "abstract": attempt(socket.AF_UNIX, "\\0" + name),
-            "interfaces": [name for _, name in socket.if_nameindex()],
-        }
-        return Answer(json.dumps(outcome), ())
-"""
-
 
 def test_no_network_even_to_the_hosts_loopback(sandboxed) -> None:
     with (
@@ -385,27 +224,7 @@ def test_a_fork_storm_stops_at_the_process_limit_and_nothing_survives(sandboxed)
 
 
 def test_a_memory_hog_gets_a_memory_error_at_the_limit(sandboxed) -> None:
-    source = """
-        from exercise.types import Answer, Passage
-
-
-        class Pipeline:
-            def __init__(self, corpus_dir, work_dir):
-                pass
-
-            def build(self):
-                pass
-
-            def search(self, query, k):
-                if "hog" in query:
-                    hoard = []
-                    while True:
-                        hoard.append(b"x" * (32 << 20))  # touched, so it is resident too
-                return [Passage("alpha", 0, 5, 1.0)]
-
-            def answer(self, query):
-                return Answer("", ())
-    """
+    source = MEMORY_HOG
     run = sandboxed(source, ["hog", "fine"])
     record = run.record
     assert record.fatal is None
@@ -448,25 +267,7 @@ def test_an_endless_build_times_out_and_its_processes_die(sandboxed) -> None:
 
 
 def test_an_endless_search_times_out_and_the_run_goes_on(sandboxed) -> None:
-    source = """
-        from exercise.types import Answer, Passage
-
-
-        class Pipeline:
-            def __init__(self, corpus_dir, work_dir):
-                pass
-
-            def build(self):
-                pass
-
-            def search(self, query, k):
-                while "spin" in query:
-                    pass
-                return [Passage("beta", 0, 5, 1.0)]
-
-            def answer(self, query):
-                return Answer("ok", ())
-    """
+    source = ENDLESS_SEARCH
     limits = dataclasses.replace(LIMITS, call_timeout_s=1.5)
     run = sandboxed(source, ["spin", "fine"], limits=limits, max_restarts=1)
     record = run.record
@@ -503,42 +304,6 @@ def test_the_cpu_limit_kills_a_child_the_wall_limit_has_not_reached(sandboxed) -
     assert run.seconds < limits.build_timeout_s
 
 
-def escaper(tag: str) -> str:
-    """A pipeline whose build() leaves a grandchild in its own session, named `tag`."""
-    return f"""
-        import os
-        import signal
-        import time
-
-        from exercise.types import Answer
-
-
-        class Pipeline:
-            def __init__(self, corpus_dir, work_dir):
-                pass
-
-            def build(self):
-                first = os.fork()
-                if first == 0:
-                    os.setsid()  # out of the child's session and process group
-                    if os.fork() == 0:
-                        for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
-                            signal.signal(sig, signal.SIG_IGN)
-                        # keeps the inherited stdout/stderr pipe open while it sleeps
-                        os.execv("/bin/sleep", [{tag!r}, "120"])
-                    os._exit(0)
-                os.waitpid(first, 0)
-
-            def search(self, query, k):
-                if "slow" in query:
-                    time.sleep(60)
-                return []
-
-            def answer(self, query):
-                return Answer("", ())
-    """
-
-
 @pytest.mark.parametrize("queries", [["fine"], ["fine", "slow"]], ids=["exits", "killed"])
 def test_a_setsid_double_fork_escaper_does_not_outlive_the_run(sandboxed, queries) -> None:
     tag = marker()
@@ -561,30 +326,7 @@ def test_control_without_a_sandbox_the_escaper_survives(sandboxed) -> None:
 
 
 def test_a_flood_on_stdout_and_stderr_is_capped_and_the_protocol_holds(sandboxed) -> None:
-    source = """
-        import os
-
-        from exercise.types import Answer, Passage
-
-        FAKE = b'{"event": "ready", "build_ns": 1}\\n' + b"x" * 1000 + b"\\n"
-
-
-        class Pipeline:
-            def __init__(self, corpus_dir, work_dir):
-                pass
-
-            def build(self):
-                for _ in range(20_000):  # about 20 MB on each stream
-                    os.write(1, FAKE)
-                    os.write(2, FAKE)
-
-            def search(self, query, k):
-                print("y" * 1_000_000)
-                return [Passage("alpha", 0, 5, 1.0)]
-
-            def answer(self, query):
-                return Answer("still talking", ())
-    """
+    source = FLOOD
     run = sandboxed(source, ["a", "b"])
     record = run.record
     assert record.fatal is None
@@ -598,49 +340,12 @@ def test_a_flood_on_stdout_and_stderr_is_capped_and_the_protocol_holds(sandboxed
 def test_huge_files_stop_at_the_file_size_limit_and_tmp_at_its_size(
     sandboxed, tmp_path: Path
 ) -> None:
-    source = """
-        import os
-
-        from exercise.types import Answer
-
-        MIB = b"\\0" * (1 << 20)
-
-
-        class Pipeline:
-            def __init__(self, corpus_dir, work_dir):
-                pass
-
-            def build(self):
-                pass
-
-            def search(self, query, k):
-                if query == "one big file":
-                    with open("/work/big.bin", "wb") as out:
-                        for _ in range(64):
-                            out.write(MIB)
-                if query == "many files in tmp":
-                    for number in range(64):  # each under the file size limit
-                        with open(f"/tmp/fill{number}", "wb") as out:
-                            for _ in range(6):
-                                out.write(MIB)
-                return []
-
-            def answer(self, query):
-                return Answer("", ())
-    """
+    source = BIG_FILES
     run = sandboxed(source, ["one big file", "many files in tmp"])
     big, fill = run.record.search
     assert big.status is Status.ERROR and "File too large" in big.error.message
     assert fill.status is Status.ERROR and "No space left on device" in fill.error.message
     assert (tmp_path / "work" / "big.bin").stat().st_size <= LIMITS.file_size_mb << 20
-
-
-def digest(root: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 def test_corpus_code_and_system_are_read_only_and_work_is_writable(
