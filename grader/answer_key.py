@@ -23,7 +23,6 @@ from corpus.profile import Budgets
 from exercise.errors import ExerciseError
 from exercise.loading import Corpus, Question, load_corpus, load_questions
 
-HIDDEN = HIDDEN_QUESTIONS
 VARIANT = "variant"
 
 
@@ -104,10 +103,10 @@ def load_key(root: Path) -> AnswerKey:
             f"{root} has no {VARIANT}/manifest.json: the key's pristine corpus is missing"
         )
     _check_hash(manifest, record.variant_manifest_sha256, "variant_manifest_sha256")
-    hidden_path = root / HIDDEN
+    hidden_path = root / HIDDEN_QUESTIONS
     if not hidden_path.is_file():
-        raise AnswerKeyError(f"{root} has no {HIDDEN}: the hidden questions are missing")
-    _check_hash(hidden_path, record.hidden_sha256, f"files[{HIDDEN!r}]")
+        raise AnswerKeyError(f"{root} has no {HIDDEN_QUESTIONS}: the hidden questions are missing")
+    _check_hash(hidden_path, record.hidden_sha256, f"files[{HIDDEN_QUESTIONS!r}]")
     corpus = load_corpus(variant)
     # a key records each question's item (what it asks, the same in every variant); keys written
     # before items were recorded have none, and `cohort` then compares their reports per

@@ -48,9 +48,6 @@ DETECTABLE_LIFT = 0.30
 MOVED_LIFT = 0.10
 SEED_BOUND = 0.05
 TOLERANCE = 1e-9  # far below one question's weight (1/1000 with a thousand questions)
-# The diagnosis areas that show each component's fix, and each slice's primary metric: the
-# registry's (COMPONENT_AREAS is imported from it as is).
-PRIMARY = PRIMARY_METRIC
 
 # run(selection, chunk_size, corpus, questions, work_dir, log_path) -> hidden report by slice
 RunSolution = Callable[[Mapping[str, str], int, Corpus, Sequence[Question], Path, Path], Report]
@@ -109,7 +106,7 @@ class Calibration:
         means: dict[str, float | None] = {}
         for name in SLICES:
             values = [
-                r.scores.get(PRIMARY[name])
+                r.scores.get(PRIMARY_METRIC[name])
                 for r in pooled
                 if r.question.labels.get("slice") == name
             ]
@@ -119,7 +116,7 @@ class Calibration:
 
     def headline(self, solution: str, seed: int) -> float:
         groups = self.reports[(solution, seed)].groups
-        values = [groups[s].means.get(PRIMARY[s]) for s in SLICES if s in groups]
+        values = [groups[s].means.get(PRIMARY_METRIC[s]) for s in SLICES if s in groups]
         present = [v for v in values if v is not None]
         return sum(present) / len(present) if present else 0.0
 
@@ -168,7 +165,7 @@ class Calibration:
                 "detectable_lift": DETECTABLE_LIFT,
                 "moved_lift": MOVED_LIFT,
                 "seed_bound": SEED_BOUND,
-                "primary_metric": dict(PRIMARY),
+                "primary_metric": dict(PRIMARY_METRIC),
                 "headline": "mean over slices of the primary metric (equal weights)",
                 "effort": "mean over seeds of headline(reference) - headline(baseline)",
             },

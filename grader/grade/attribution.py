@@ -82,8 +82,7 @@ def attribute(
         shutil.copytree(submission, swapped_root)
         for name in files:
             shutil.copyfile(baseline / "rag" / name, swapped_root / "rag" / name)
-        # the baseline's module may need a sibling the submission dropped (rag/terms.py)
-        for name in files:
+            # the baseline's module may need a sibling the submission dropped (rag/terms.py)
             for sibling in sibling_imports((baseline / "rag" / name).read_text(encoding="utf-8")):
                 needed = swapped_root / "rag" / f"{sibling}.py"
                 if not needed.exists() and (baseline / "rag" / f"{sibling}.py").is_file():

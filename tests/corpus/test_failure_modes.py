@@ -66,7 +66,7 @@ def tables() -> dict:
         "AREAS": [[a.name, a.title, list(a.slices), list(a.metrics)] for a in diagnosis.AREAS],
         "ANSWERABLE": diagnosis.ANSWERABLE,
         "COMPONENT_AREAS": {k: list(v) for k, v in calibration.COMPONENT_AREAS.items()},
-        "PRIMARY": dict(calibration.PRIMARY),
+        "PRIMARY": dict(calibration.PRIMARY_METRIC),
         "PAIRING": {
             component: {
                 f.name: dict(getattr(notes, f.name))
