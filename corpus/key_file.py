@@ -35,15 +35,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from corpus.profile import (
-    COMPONENTS,
-    Budgets,
-    JudgingKnobs,
-    Profile,
-    ProfileError,
-    StarterKnobs,
-    parse_profile,
-)
+from corpus.failure_modes import COMPONENTS
+from corpus.profile import Budgets, JudgingKnobs, Profile, ProfileError, StarterKnobs, parse_profile
 
 KEY_FILE = "key.json"
 """The file's name inside a key folder."""

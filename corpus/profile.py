@@ -31,7 +31,7 @@ from corpus.knobs import (
     Weaknesses,
 )
 
-__all__ = [  # COMPONENTS and SLICES: the registry's, re-exported for older imports
+__all__ = [  # the registry's names and corpus.knobs's records, re-exported with the loader
     "COMPONENTS",
     "SLICES",
     "Budgets",

@@ -35,18 +35,6 @@ from corpus.failure_modes import ANSWERABLE, AREAS, Area
 from exercise.metrics import CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED
 from exercise.scoring import QuestionResult
 
-__all__ = [  # ANSWERABLE, AREAS and Area: the registry's, re-exported for the report modules
-    "ANSWERABLE",
-    "AREAS",
-    "FIXED_AT",
-    "VERDICTS",
-    "Area",
-    "Row",
-    "area_verdicts",
-    "diagnose",
-    "verdict",
-]
-
 FIXED_AT = 0.8  # the level a row must reach (with a clear lift) to be called fixed
 VERDICTS = ("fixed", "improved", "unchanged", "worse")
 

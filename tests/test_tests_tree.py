@@ -12,6 +12,8 @@ import ast
 from tests.helpers import REPO
 
 TESTS = REPO / "tests"
+
+
 def imported_modules(source: str, package: str) -> set[str]:
     """Every module `source` (a module of `package`) imports, relative imports resolved;
     `from P import m` counts as both P and P.m, since m may be a module."""

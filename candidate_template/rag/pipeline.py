@@ -46,8 +46,12 @@ class Pipeline:
     def search(self, query: str, k: int) -> list[Passage]:
         """At most `k` passages, best first; a passage is judged by its offsets only."""
         return [
-            Passage(self.chunks[h.index].doc_id, self.chunks[h.index].start,
-                    self.chunks[h.index].end, float(h.score))
+            Passage(
+                self.chunks[h.index].doc_id,
+                self.chunks[h.index].start,
+                self.chunks[h.index].end,
+                float(h.score),
+            )
             for h in self._ranked(query, k)
         ]
 

@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from corpus.failure_modes import UNANSWERABLE
+from corpus.failure_modes import AREAS, UNANSWERABLE
 from grader.batch.run import Outcome
-from grader.diagnosis import AREAS
 from grader.grade.integrity import SEVERITIES
 
 QUALITY = ("recall@5", "mrr@10", "answer_accuracy", "citation_precision")

@@ -18,9 +18,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from corpus.failure_modes import AREAS
 from exercise.cli_errors import fail, interrupted
 from exercise.errors import ExerciseError
-from grader.diagnosis import AREAS
 from grader.grade.report_file import report_json, save_report
 from grader.grade.session import GradeOptions, grade
 from grader.reports.render import write_companions

@@ -45,9 +45,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from corpus.failure_modes import AREAS
 from corpus.variant import GENERATOR_VERSION
 from exercise.latency import LatencyReport
-from grader.diagnosis import AREAS, FIXED_AT, area_verdicts
+from grader.diagnosis import FIXED_AT, area_verdicts
 from grader.grade.session import Grade, RunOutcome
 
 REPORT_SCHEMA = 1

@@ -12,9 +12,8 @@ import csv
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
-from corpus.failure_modes import PRIMARY_METRIC, SLICES
+from corpus.failure_modes import AREAS, PRIMARY_METRIC, SLICES
 from exercise.scoring import METRIC_KEYS
-from grader.diagnosis import AREAS
 from grader.reports.reading import (
     candidate,
     findings_by_severity,

@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from grader.diagnosis import AREAS, FIXED_AT
+from corpus.failure_modes import AREAS
+from grader.diagnosis import FIXED_AT
 from grader.reports.reading import area_reached, area_rows, fmt
 
 LATENCY_RATIO = 2.0  # submission p95 over the starter's p95 that is worth a question …

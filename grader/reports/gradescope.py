@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from grader.diagnosis import AREAS, FIXED_AT
+from corpus.failure_modes import AREAS
+from grader.diagnosis import FIXED_AT
 from grader.reports.debrief import measured_line
 from grader.reports.reading import (
     area_reached,

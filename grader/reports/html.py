@@ -16,8 +16,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from corpus.failure_modes import AREAS
 from exercise.retrieval import RECALL_CUTOFFS
-from grader.diagnosis import AREAS, FIXED_AT
+from grader.diagnosis import FIXED_AT
 from grader.reports import svg
 from grader.reports.debrief import Debrief, debrief
 from grader.reports.html_questions import badge, render_worst

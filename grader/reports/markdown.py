@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from grader.diagnosis import AREAS
+from corpus.failure_modes import AREAS
 from grader.reports.debrief import debrief
 from grader.reports.reading import (
     candidate,

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.failure_modes import SLICES
+from corpus.failure_modes import AREAS, SLICES
 from exercise.errors import ExerciseError
 from exercise.retrieval import RECALL_CUTOFFS
 from exercise.scoring import METRIC_KEYS
-from grader.diagnosis import AREAS, FIXED_AT
+from grader.diagnosis import FIXED_AT
 from grader.grade.report_file import REPORT_NAME, REPORT_SCHEMA
 
 # Every fixed metric but recall@3, which adds little between recall@1 and recall@5 on a page.

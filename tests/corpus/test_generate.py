@@ -8,9 +8,10 @@ from collections import Counter
 
 import pytest
 
+from corpus.failure_modes import SLICES
 from corpus.genres.services import error_codes
 from corpus.items import known_items
-from corpus.profile import SLICES, ProfileError, load_profile, parse_profile
+from corpus.profile import ProfileError, load_profile, parse_profile
 from corpus.validate import verify
 from corpus.variant import generate, write
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.failure_modes import COMPONENTS
 from corpus.key_file import (
     HIDDEN_QUESTIONS,
     KEY_FILE,
@@ -19,7 +20,6 @@ from corpus.key_file import (
     read_key_file,
     with_bundle,
 )
-from corpus.profile import COMPONENTS
 
 DEFAULT_KEY = Path(__file__).resolve().parents[2] / "corpus" / "default" / "key"
 

@@ -1,6 +1,7 @@
 import pytest
 
-from corpus.profile import SLICES, ProfileError, load_profile, parse_profile, shipped_profiles
+from corpus.failure_modes import SLICES
+from corpus.profile import ProfileError, load_profile, parse_profile, shipped_profiles
 
 
 def test_shipped_profiles_load():

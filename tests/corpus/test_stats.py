@@ -1,4 +1,4 @@
-from corpus.profile import SLICES
+from corpus.failure_modes import SLICES
 from corpus.stats import compute_stats
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.profile import COMPONENTS, load_profile
+from corpus.failure_modes import COMPONENTS
+from corpus.profile import load_profile
 from corpus.validate import verify
 from corpus.variant import generate
 from grader.bundle.build import build_bundle

@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-from corpus.profile import COMPONENTS
+from corpus.failure_modes import COMPONENTS
 from grader.catalogue import REFERENCE, assemble
 
 

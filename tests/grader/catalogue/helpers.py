@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.profile import COMPONENTS
+from corpus.failure_modes import COMPONENTS
 from grader.catalogue import REFERENCE, implementations
 
 # The medium profile's planted implementation of every component.

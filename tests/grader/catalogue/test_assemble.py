@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.profile import COMPONENTS, load_profile
+from corpus.failure_modes import COMPONENTS
+from corpus.profile import load_profile
 from grader import catalogue
 from grader.catalogue import (
     OFF,

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from corpus.profile import COMPONENTS
+from corpus.failure_modes import COMPONENTS
 from exercise.evaluate import Report
 from exercise.judging import Status
 from exercise.latency import LatencyReport

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from corpus.profile import SLICES, load_profile
+from corpus.failure_modes import SLICES
+from corpus.profile import load_profile
 from exercise.scoring import METRIC_KEYS
 from grader.cli import app
 from grader.grade.report_file import REPORT_NAME, report_json, write_report

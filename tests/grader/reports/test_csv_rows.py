@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from corpus.profile import SLICES
+from corpus.failure_modes import SLICES
 from grader.reports.csv_rows import COLUMNS, csv_row, write_csv
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grader.diagnosis import AREAS
+from corpus.failure_modes import AREAS
 from grader.reports.debrief import debrief, find_claims
 from tests.grader.reports.helpers import set_area
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from grader.diagnosis import AREAS
+from corpus.failure_modes import AREAS
 from grader.reports.gradescope import (
     AREA_POINTS,
     STATUSES,

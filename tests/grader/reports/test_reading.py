@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from corpus.profile import SLICES
+from corpus.failure_modes import SLICES
 from grader.reports.reading import (
     ReportError,
     check_report,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.profile import COMPONENTS
+from corpus.failure_modes import COMPONENTS
 from exercise.evaluate import evaluate
 from exercise.metrics import by_label
 from grader.answer_key import load_key

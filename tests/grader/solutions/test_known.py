@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from corpus.profile import COMPONENTS
+from corpus.failure_modes import COMPONENTS
 from grader.catalogue import CatalogueError, resolve
 from grader.cli import app
 from grader.solutions.known import selection_for, solution_names
