@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.helpers import REPO
+
 CATALOGUE = REPO / "grader" / "catalogue"
 # package name -> its folder
 PACKAGES = {

@@ -31,8 +31,8 @@ from corpus.failure_modes import (
     slice_record,
 )
 from corpus.profile import Weaknesses, load_profile, parse_profile
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 WALKED = ("corpus", "grader", "benchmarks")
 NOT_WALKED = (REPO / "corpus" / "default", REPO / "corpus" / "failure_modes")
 MARKER = "# not vocabulary:"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +19,9 @@ from corpus.key_file import (
     read_key_file,
     with_bundle,
 )
+from tests.helpers import REPO
 
-DEFAULT_KEY = Path(__file__).resolve().parents[2] / "corpus" / "default" / "key"
+DEFAULT_KEY = REPO / "corpus" / "default" / "key"
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -24,8 +23,8 @@ from grader.catalogue import (
     selection_from_profile,
 )
 from tests.grader.catalogue.helpers import HAS_REFERENCE, PLANTED, needs_reference
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 MEDIUM = selection_from_profile(load_profile("medium"))
 
 
