@@ -126,10 +126,7 @@ def test_a_mistake_is_one_line_naming_the_input_and_exit_2(name: str, tmp_path: 
     result = CliRunner().invoke(app, [*path, *args])
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert result.exit_code == 2, result.output
-    assert (
-        "Traceback" not in result.output
-        and result.exception is None
-        or isinstance(result.exception, SystemExit)
-    )
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: ") and str(culprit) in lines[0], lines[0]
