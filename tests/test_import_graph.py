@@ -16,14 +16,13 @@ the catalogue's shared modules), so they may import only `exercise` among the ha
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO
+from tests.helpers import REPO, import_statements
 
 CATALOGUE = REPO / "grader" / "catalogue"
 # package name -> its folder
@@ -96,24 +95,14 @@ def _shared_catalogue_modules() -> dict[str, Path]:
 
 def _imports(path: Path, module: str, is_package: bool) -> Iterator[tuple[str, int]]:
     """(absolute dotted name, line) for every name an import statement in `path` may load."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package = module if is_package else module.rpartition(".")[0]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                yield alias.name, node.lineno
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                if node.level - 1 >= len(parts):
-                    raise AssertionError(f"{path}:{node.lineno}: relative import beyond the top")
-                base = ".".join(parts[: len(parts) - (node.level - 1)])
-                base = f"{base}.{node.module}" if node.module else base
-            else:
-                base = node.module or ""
-            for alias in node.names:
-                # `from pkg import name`: pkg.name when that is a module, else pkg (_resolve).
-                yield (f"{base}.{alias.name}" if alias.name != "*" else base), node.lineno
+    source = path.read_text(encoding="utf-8")
+    for base, names, line in import_statements(source, package, where=str(path)):
+        if not names:
+            yield base, line
+        for name in names:
+            # `from pkg import name`: pkg.name when that is a module, else pkg (_resolve).
+            yield (f"{base}.{name}" if name != "*" else base), line
 
 
 def _resolve(name: str, known: set[str]) -> str | None:

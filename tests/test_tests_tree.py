@@ -7,9 +7,7 @@ pytest imports conftest files itself (a second import makes a second copy of the
 
 from __future__ import annotations
 
-import ast
-
-from tests.helpers import REPO
+from tests.helpers import REPO, import_statements
 
 TESTS = REPO / "tests"
 
@@ -18,17 +16,9 @@ def imported_modules(source: str, package: str) -> set[str]:
     """Every module `source` (a module of `package`) imports, relative imports resolved;
     `from P import m` counts as both P and P.m, since m may be a module."""
     found = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parts = package.split(".")
-                parent = parts[: len(parts) - node.level + 1]
-                base = ".".join([*parent, *([node.module] if node.module else [])])
-            found.add(base)
-            found |= {f"{base}.{alias.name}" for alias in node.names}
+    for module, names, _ in import_statements(source, package):
+        found.add(module)
+        found |= {f"{module}.{name}" for name in names}
     return found
 
 
