@@ -24,7 +24,7 @@ SHEETS = {
 def reference(reference_rag):
     records = reference_rag("records")
     chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in sorted(SHEETS.items())]
-    return records, chunks, lambda module: reference_rag(module.removeprefix("rag."))
+    return records, chunks, reference_rag
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def reference(reference_rag):
 )
 def test_second_stage_ranks_the_typed_qualifiers_sheet_first(reference, query, expected):
     records, chunks, load = reference
-    rerank = load("rag.reranking").rerank
+    rerank = load("reranking").rerank
     # The first stage could not tell them apart: every chunk scores the same.
     hits = [records.Hit(index, 1.0) for index in range(len(chunks))]
     ranked = rerank(query, hits, chunks, None)
@@ -47,10 +47,10 @@ def test_second_stage_ranks_the_typed_qualifiers_sheet_first(reference, query, e
 
 def test_first_stage_tokens_are_matched_as_written(reference):
     _, _, load = reference
-    tokenize = load("rag.retrieval").tokenize
+    tokenize = load("retrieval").tokenize
     assert "x2" not in tokenize("the Aster X-2") and "x2" in tokenize("The Aster X2")
     assert "v3" not in tokenize("version 3 of the policy")
-    second_stage = load("rag.reranking").tokenize
+    second_stage = load("reranking").tokenize
     assert "x2" in second_stage("the Aster X-2") and "v3" in second_stage("version 3 of it")
     # Codes keep their hyphen: only a one-letter qualifier is read as a model name.
     assert "rec-4785" in second_stage("error REC-4785")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -268,13 +267,6 @@ def test_a_measured_contribution_serialises_its_mappings(tmp_path: Path) -> None
     assert data["slices"] == {"lookup": 7 / 8 - 5 / 8, "unanswerable": None, "multi_hop": None}
 
 
-def _report(score: float) -> SimpleNamespace:
-    """The parts of a Report attribution reads."""
-    return SimpleNamespace(
-        fatal=None, overall=SimpleNamespace(means=dict.fromkeys(METRICS, score)), groups={}
-    )
-
-
 def test_a_chunk_size_changed_in_settings_is_credited_to_chunking_and_swapped_back(tmp_path):
     baseline = tmp_path / "baseline"
     assemble(PLANTED, baseline, chunk_size=500)
@@ -286,17 +278,20 @@ def test_a_chunk_size_changed_in_settings_is_credited_to_chunking_and_swapped_ba
 
     def run_hidden(root, label):
         swapped_settings[label] = (root / "rag" / SETTINGS_FILE).read_text()
-        return _report(0.25)
+        return report(dict.fromkeys(METRICS, 0.25))
 
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     found = {
-        c.component: c for c in attribute(submission, baseline, scratch, _report(0.75), run_hidden)
+        c.component: c
+        for c in attribute(
+            submission, baseline, scratch, report(dict.fromkeys(METRICS, 0.75)), run_hidden
+        )
     }
     assert found["chunking"].status == "measured"
     assert found["chunking"].contribution["recall@5"] == 0.75 - 0.25
     assert {c: found[c].status for c in found if c != "chunking"} == dict.fromkeys(
-        [c for c in PLANTED if c != "chunking"], "unchanged"
+        [c for c in COMPONENTS if c != "chunking"], "unchanged"
     )
     # the swap restored the baseline's chunker together with the settings it reads
     assert swapped_settings == {"swap-chunking": (baseline / "rag" / SETTINGS_FILE).read_text()}

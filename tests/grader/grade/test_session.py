@@ -337,7 +337,6 @@ def test_a_history_of_other_code_is_a_finding_not_a_verdict(bundle, key, tmp_pat
 
 
 def test_a_submission_for_variant_a_graded_with_the_key_of_variant_b(bundle, tmp_path):
-    from corpus.profile import load_profile
     from grader.bundle.build import build_bundle
 
     other = build_bundle(load_profile("medium"), 8, "someone else", tmp_path / "b").out

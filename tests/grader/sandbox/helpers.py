@@ -6,8 +6,10 @@ the machine running the tests is shared. Tests import this as `tests.grader.sand
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,3 +81,17 @@ def survivors(marker: str, wait_s: float = 5.0) -> list[int]:
         if not found or time.monotonic() > deadline:
             return found
         time.sleep(0.1)
+
+
+def marker() -> str:
+    """A unique tag to find a test's processes by (`survivors`)."""
+    return f"takehome-marker-{uuid.uuid4().hex}"
+
+
+def digest(root: Path) -> dict[str, str]:
+    """Relative path → sha256 of every file under `root`."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }

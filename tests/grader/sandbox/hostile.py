@@ -7,15 +7,8 @@ Pipeline sources here are complete `rag/pipeline.py` texts; `write_submission` d
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
-import uuid
 from pathlib import Path
-
-
-def marker() -> str:
-    return f"takehome-marker-{uuid.uuid4().hex}"
-
 
 KEY_HUNTER = """
 import json
@@ -177,14 +170,6 @@ def escaper(tag: str) -> str:
             def answer(self, query):
                 return Answer("", ())
     """
-
-
-def digest(root: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 MEMORY_HOG = """

@@ -2,11 +2,11 @@
 grader/Dockerfile, the `docker` SDK talking to podman's API service (see engine.py).
 
 A normal submission (MiniLM + faiss + BM25 over a hand-made corpus) must give the same results in
-a container as unisolated; the hostile submissions of test_hostile.py that make sense for
-containers must end with the right verdicts, the key never reaching the child and no process
-outliving the run. All slow: the first run builds the images (minutes), later runs reuse them.
-Skipped, saying why, where podman, runc or debootstrap are missing (.ci/run installs them, and
-there they never skip).
+a container as unisolated; the hostile submissions of hostile.py (test_hostile.py runs them under
+bwrap) that make sense for containers must end with the right verdicts, the key never reaching
+the child and no process outliving the run. All slow: the first run builds the images (minutes),
+later runs reuse them. Skipped, saying why, where podman, runc or debootstrap are missing (.ci/run
+installs them, and there they never skip).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from grader.sandbox.docker import SANDBOX_UID
 from grader.sandbox.none import NoSandbox
 from tests.exercise.helpers import SMALL_DOCS, SMALL_QUESTIONS, write_submission
 from tests.grader.sandbox import engine
-from tests.grader.sandbox.helpers import LIMITS, all_values, survivors, write_corpus
+from tests.grader.sandbox.helpers import LIMITS, all_values, digest, marker, survivors, write_corpus
 from tests.grader.sandbox.hostile import (
     BIG_FILES,
     ENDLESS_SEARCH,
@@ -39,9 +39,7 @@ from tests.grader.sandbox.hostile import (
     MEMORY_HOG,
     NETWORK,
     Planted,
-    digest,
     escaper,
-    marker,
 )
 
 pytestmark = pytest.mark.slow

@@ -24,7 +24,7 @@ from grader.sandbox.bwrap import SANDBOX_UID, SYSTEM_LINKS, BwrapSandbox
 from grader.sandbox.host import python_runtime
 from grader.sandbox.none import NoSandbox
 from tests.exercise.helpers import write_submission
-from tests.grader.sandbox.helpers import LIMITS, all_values, survivors
+from tests.grader.sandbox.helpers import LIMITS, all_values, digest, marker, survivors
 from tests.grader.sandbox.hostile import (
     BIG_FILES,
     ENDLESS_SEARCH,
@@ -33,9 +33,7 @@ from tests.grader.sandbox.hostile import (
     MEMORY_HOG,
     NETWORK,
     Planted,
-    digest,
     escaper,
-    marker,
 )
 
 # --- the key never reaches the child ----------------------------------------------------------
@@ -224,8 +222,7 @@ def test_a_fork_storm_stops_at_the_process_limit_and_nothing_survives(sandboxed)
 
 
 def test_a_memory_hog_gets_a_memory_error_at_the_limit(sandboxed) -> None:
-    source = MEMORY_HOG
-    run = sandboxed(source, ["hog", "fine"])
+    run = sandboxed(MEMORY_HOG, ["hog", "fine"])
     record = run.record
     assert record.fatal is None
     hog, fine = record.search
@@ -267,9 +264,8 @@ def test_an_endless_build_times_out_and_its_processes_die(sandboxed) -> None:
 
 
 def test_an_endless_search_times_out_and_the_run_goes_on(sandboxed) -> None:
-    source = ENDLESS_SEARCH
     limits = dataclasses.replace(LIMITS, call_timeout_s=1.5)
-    run = sandboxed(source, ["spin", "fine"], limits=limits, max_restarts=1)
+    run = sandboxed(ENDLESS_SEARCH, ["spin", "fine"], limits=limits, max_restarts=1)
     record = run.record
     assert record.fatal is None and record.restarts == 1
     assert [r.status for r in record.search] == [Status.TIMEOUT, Status.OK]
@@ -326,8 +322,7 @@ def test_control_without_a_sandbox_the_escaper_survives(sandboxed) -> None:
 
 
 def test_a_flood_on_stdout_and_stderr_is_capped_and_the_protocol_holds(sandboxed) -> None:
-    source = FLOOD
-    run = sandboxed(source, ["a", "b"])
+    run = sandboxed(FLOOD, ["a", "b"])
     record = run.record
     assert record.fatal is None
     assert [r.status for r in record.search + record.answer] == [Status.OK] * 4
@@ -340,8 +335,7 @@ def test_a_flood_on_stdout_and_stderr_is_capped_and_the_protocol_holds(sandboxed
 def test_huge_files_stop_at_the_file_size_limit_and_tmp_at_its_size(
     sandboxed, tmp_path: Path
 ) -> None:
-    source = BIG_FILES
-    run = sandboxed(source, ["one big file", "many files in tmp"])
+    run = sandboxed(BIG_FILES, ["one big file", "many files in tmp"])
     big, fill = run.record.search
     assert big.status is Status.ERROR and "File too large" in big.error.message
     assert fill.status is Status.ERROR and "No space left on device" in fill.error.message
