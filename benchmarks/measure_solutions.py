@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout: `python benchmarks/...`
 
-from corpus.failure_modes import COMPONENTS, REGISTRY  # noqa: E402
+from corpus.failure_modes import COMPONENTS, REGISTRY, FailureMode  # noqa: E402
 from corpus.key_file import read_key_file  # noqa: E402
 from exercise.evaluate import EvalOptions, Report, evaluate  # noqa: E402
 from exercise.loading import load_corpus, load_questions  # noqa: E402
@@ -42,18 +42,21 @@ from grader.catalogue import (  # noqa: E402
 )
 from grader.solutions.known import selection_for  # noqa: E402
 
+
 # What each archetype's fix is for: its target slices and the metric that shows the fix. A fix
 # should lift its targets by at least TARGET_LIFT and move every other slice's recall@5 far less.
 # Reranking reorders a candidate pool, and near-duplicates (v2 and v3 of a policy, sibling models)
 # mostly sit in the starter's top five together already: the wrong one ranked first is the
 # failure, so distractor is judged there by recall@1 (recall@5 is still printed).
-TARGETS = {
-    fm.component: (
-        tuple(s for a in fm.areas if a.metrics[0].startswith("recall@") for s in a.slices),
-        next((a.metrics[0] for a in fm.areas if a.metrics[0].startswith("recall@")), "recall@5"),
+def _targets(fm: FailureMode) -> tuple[tuple[str, ...], str]:
+    """A fix's targets, from the registry: its areas judged by recall@k (answering has none)."""
+    judged = [a for a in fm.areas if a.metrics[0].startswith("recall@")]
+    return tuple(s for a in judged for s in a.slices), (
+        judged[0].metrics[0] if judged else "recall@5"
     )
-    for fm in REGISTRY
-}  # from the registry: a fix's targets are its areas judged by recall@k (answering has none)
+
+
+TARGETS = {fm.component: _targets(fm) for fm in REGISTRY}
 # The metric each slice is judged by: its fix's (recall@5 unless a fix says otherwise).
 SLICE_METRIC = {s: metric for slices, metric in TARGETS.values() for s in slices}
 TARGET_LIFT = 0.30

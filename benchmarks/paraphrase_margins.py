@@ -29,7 +29,6 @@ from corpus.banks import paraphrase_margins  # noqa: E402
 from corpus.banks.paraphrase import CONCEPTS  # noqa: E402
 from corpus.banks.types import ValueSpec  # noqa: E402
 
-TABLE = HERE.parent / "corpus" / "banks" / paraphrase_margins.TABLE_FILE
 TOLERANCE = 0.01  # margins differ by float noise between machines; a changed wording moves more
 DIGITS = 3
 
@@ -89,16 +88,15 @@ def main() -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if the committed table is stale")
     mode.add_argument(
-        "--write", action="store_true", help=f"rewrite {TABLE.relative_to(HERE.parent)}"
+        "--write", action="store_true", help=f"rewrite corpus/banks/{paraphrase_margins.TABLE_FILE}"
     )
     args = parser.parse_args()
     margins = measure()
     if args.write:
-        TABLE.write_text(paraphrase_margins.dump(margins), encoding="utf-8")
-        print(f"wrote {len(margins)} margins to {TABLE}")
+        print(f"wrote {len(margins)} margins to {paraphrase_margins.save(margins)}")
         return 0
     if args.check:
-        problems = stale(margins, paraphrase_margins.parse(TABLE.read_text(encoding="utf-8")))
+        problems = stale(margins, dict(paraphrase_margins.load()))
         for line in problems[:20]:
             print(line)
         if problems:

@@ -3,7 +3,7 @@
 Each combination of the paraphrase bank — (rule key, statement index, question index) — has a
 margin: the cosine of the question with its statement minus its best cosine with another rule's
 statement (all-MiniLM-L6-v2, normalised). `benchmarks/paraphrase_margins.py` measures them and
-writes the table with `dump`; the generator reads it with `load` (no model needed to generate).
+writes the table with `save`; the generator reads it with `load` (no model needed to generate).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import functools
 import json
 from collections.abc import Mapping
 from importlib import resources
+from pathlib import Path
 
 TABLE_FILE = "paraphrase_margins.json"
 ABOUT = (
@@ -25,11 +26,23 @@ ABOUT = (
 Combination = tuple[str, int, int]
 
 
+def table_path() -> Path:
+    """The committed table's file, inside the `corpus.banks` package."""
+    return Path(str(resources.files("corpus.banks") / TABLE_FILE))
+
+
 @functools.cache
 def load() -> Mapping[Combination, float]:
     """The committed table (read once)."""
-    text = (resources.files("corpus.banks") / TABLE_FILE).read_text(encoding="utf-8")
-    return parse(text)
+    return parse(table_path().read_text(encoding="utf-8"))
+
+
+def save(margins: Mapping[Combination, float]) -> Path:
+    """Replace the committed table with `margins` (`benchmarks/paraphrase_margins.py --write`);
+    returns the file written."""
+    path = table_path()
+    path.write_text(dump(margins), encoding="utf-8")
+    return path
 
 
 def parse(text: str) -> dict[Combination, float]:

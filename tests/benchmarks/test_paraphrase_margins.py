@@ -26,7 +26,7 @@ def test_the_table_round_trips():
 
 
 def test_the_committed_table_is_written_as_dump_writes_it():
-    table = script.TABLE.read_text(encoding="utf-8")
+    table = paraphrase_margins.table_path().read_text(encoding="utf-8")
     assert paraphrase_margins.dump(paraphrase_margins.parse(table)) == table
 
 
