@@ -45,9 +45,8 @@ class Question:
     evidence: tuple[Span, ...]
     slice: str
     unanswerable: bool
-    item: (
-        str  # the same in every variant (`CandidateQuestion.item`); the key lists it, not the line
-    )
+    # the same in every variant (`CandidateQuestion.item`); the key lists it, not the line
+    item: str
 
     def to_json(self, *, with_slice: bool) -> dict:
         line = {
