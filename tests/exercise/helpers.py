@@ -159,6 +159,32 @@ def random_variant_data(
     return docs, records
 
 
+def pipeline_code(
+    head: str = "",
+    *,
+    init: str = "pass",
+    build: str = "pass",
+    search: str = "return []",
+    answer: str = 'return Answer("", ())',
+) -> str:
+    """The text of a `rag/pipeline.py`: `head` (imports, constants, helpers), then a `Pipeline`
+    whose methods run the given bodies (each dedented). A method left out does nothing: build
+    passes, search finds nothing, answer abstains. `Answer`, `Passage` and `Span` are imported."""
+    methods = {
+        "__init__(self, corpus_dir, work_dir)": init,
+        "build(self)": build,
+        "search(self, query, k)": search,
+        "answer(self, query)": answer,
+    }
+    parts = ["from exercise.types import Answer, Passage, Span", textwrap.dedent(head).strip()]
+    defs = [
+        f"    def {signature}:\n" + textwrap.indent(textwrap.dedent(body).strip(), " " * 8)
+        for signature, body in methods.items()
+    ]
+    parts.append("class Pipeline:\n" + "\n\n".join(defs))
+    return "\n\n\n".join(part for part in parts if part) + "\n"
+
+
 def write_submission(root: Path, pipeline_source: str, extra: dict[str, str] | None = None) -> Path:
     """A submission directory with `rag/pipeline.py` (dedented) and any extra files."""
     (root / "rag").mkdir(parents=True)

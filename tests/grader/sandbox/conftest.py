@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,13 +14,13 @@ from pathlib import Path
 import pytest
 
 import exercise
-from exercise.runner import harness_root, run_submission
+from exercise.runner import harness_root
 from grader.sandbox.bwrap import BwrapSandbox
 from grader.sandbox.docker import DockerSandbox
 from grader.sandbox.interface import Limits, Sandbox
 from tests.exercise.helpers import write_submission
 from tests.grader.sandbox import engine
-from tests.grader.sandbox.helpers import LIMITS, SandboxedRun, write_corpus
+from tests.grader.sandbox.helpers import LIMITS, SandboxedRun, run_sandboxed, write_corpus
 from tests.grader.sandbox.hostile import Planted, plant_key
 
 
@@ -91,21 +90,9 @@ def sandboxed(tmp_path: Path, corpus: Path) -> Callable[..., SandboxedRun]:
         sandbox = sandbox or BwrapSandbox(limits)
         if isinstance(sandbox, BwrapSandbox) and (problem := sandbox.problem()) is not None:
             pytest.skip(f"bwrap sandbox unavailable: {problem}")
-        launch = sandbox.prepare(submission, corpus, tmp_path / "work")
-        log_path = tmp_path / "logs" / "child.log"
-        start = time.monotonic()
-        record = run_submission(
-            submission,
-            corpus,
-            queries,
-            k=3,
-            work_dir=tmp_path / "work",
-            log_path=log_path,
-            options=launch.runner_options(max_restarts=max_restarts),
+        return run_sandboxed(
+            sandbox, submission, corpus, queries, tmp_path, max_restarts=max_restarts
         )
-        seconds = time.monotonic() - start
-        log = log_path.read_text(encoding="utf-8", errors="replace")
-        return SandboxedRun(record, launch, log, seconds)
 
     return run
 
@@ -142,6 +129,6 @@ def planted(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch):  # n
         f"/proc/{holder.pid}/cmdline",
         f"/proc/{os.getpid()}/environ",
     ]
-    yield Planted(secret, decoy, host_paths, fake_repo)
+    yield Planted(secret, decoy, host_paths, fake_repo, tmp_path / "key")
     holder.kill()
     holder.wait()

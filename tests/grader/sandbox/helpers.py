@@ -13,8 +13,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from exercise.runner import RunRecord
-from grader.sandbox.interface import Launch, Limits
+from exercise.runner import RunRecord, run_submission
+from grader.sandbox.interface import Launch, Limits, Sandbox
 
 LIMITS = Limits(
     build_timeout_s=30,
@@ -52,6 +52,36 @@ class SandboxedRun:
     launch: Launch
     log: str  # the child's captured stdout + stderr
     seconds: float  # wall time of run_submission
+    work: Path  # the run's scratch folder on the host
+
+
+def run_sandboxed(
+    sandbox: Sandbox,
+    submission: Path,
+    corpus: Path,
+    queries: list[str],
+    folder: Path,
+    *,
+    max_restarts: int = 0,
+) -> SandboxedRun:
+    """Prepare `sandbox` and run `submission` through `run_submission` (k=3), its scratch folder
+    `folder/work` and its log `folder/logs/child.log`."""
+    work = folder / "work"
+    launch = sandbox.prepare(submission, corpus, work)
+    log_path = folder / "logs" / "child.log"
+    start = time.monotonic()
+    record = run_submission(
+        submission,
+        corpus,
+        queries,
+        k=3,
+        work_dir=work,
+        log_path=log_path,
+        options=launch.runner_options(max_restarts=max_restarts),
+    )
+    seconds = time.monotonic() - start
+    log = log_path.read_text(encoding="utf-8", errors="replace")
+    return SandboxedRun(record, launch, log, seconds, work)
 
 
 def all_values(run: SandboxedRun) -> str:

@@ -1,81 +1,110 @@
 """Hostile submissions the sandbox tests run on every backend (bwrap in test_hostile.py, the
-container in test_docker_container.py), and the planted secrets they hunt for.
+container in test_docker_container.py), the planted secrets they hunt for, and the verdicts every
+backend must give them.
 
-Pipeline sources here are complete `rag/pipeline.py` texts; `write_submission` dedents them.
+Pipeline sources here are `rag/pipeline.py` texts made with `pipeline_code`. Each `check_*`
+function runs one hostile submission through a `Backend` and asserts what must hold whatever the
+isolation; a test adds what only its own backend promises.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import socket
+from collections.abc import Callable
 from pathlib import Path
 
-KEY_HUNTER = """
-import json
-import os
-import sys
+import pytest
 
-from exercise.types import Answer, Passage
-
-PREFIX = b"SECRET-"  # every planted secret starts with this; the hunter does not know the rest
-# Too big to read whole (and bound from the host's system, not from the grader's folders).
-SKIP = ("/proc", "/sys", "/dev", "/usr", "/venv", os.path.realpath(sys.base_prefix))
+from exercise.judging import Status
+from grader.sandbox.interface import Limits, Sandbox
+from tests.exercise.helpers import pipeline_code, write_submission
+from tests.grader.sandbox.helpers import LIMITS, SandboxedRun, all_values, digest, marker, survivors
 
 
-def grep(path, found):
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(1 << 20)
-    except OSError:
-        return
-    at = data.find(PREFIX)
-    while at >= 0 and len(found) < 500:
-        found.append(f"{path}: {data[at:at + 60].decode('utf-8', 'replace')}")
-        at = data.find(PREFIX, at + 1)
+@dataclasses.dataclass(frozen=True)
+class Backend:
+    """One sandbox backend, as the hostile tests drive it."""
+
+    sandboxed: Callable[..., SandboxedRun]  # the `sandboxed` fixture of conftest.py
+    make: Callable[..., Sandbox]  # make(limits, **options): a sandbox of this backend
+
+    def run(
+        self,
+        source: str | Path,
+        queries: list[str],
+        *,
+        limits: Limits = LIMITS,
+        max_restarts: int = 0,
+        links: dict[str, Path] | None = None,
+        **options: object,
+    ) -> SandboxedRun:
+        """`sandboxed` under a sandbox of this backend made with `limits` and `options`."""
+        sandbox = self.make(limits, **options)
+        return self.sandboxed(
+            source, queries, links=links, max_restarts=max_restarts, sandbox=sandbox
+        )
 
 
-def hunt(walk, host_paths):
-    found, names, seen = [], [], set()
-    for folder, dirs, files in os.walk("/", followlinks=True) if walk else ():  # links followed
-        real = os.path.realpath(folder)
-        if real in seen or any(real == s or real.startswith(s + "/") for s in SKIP):
-            dirs[:] = []
-            continue
-        seen.add(real)
-        for name in files:
-            if name in ("hidden.jsonl", "key.json"):
-                names.append(os.path.join(folder, name))
-            grep(os.path.join(folder, name), found)
-    for pid in os.listdir("/proc"):
-        if pid.isdigit() or pid == "self":
-            for part in ("environ", "cmdline", "mountinfo"):
-                grep(f"/proc/{pid}/{part}", found)
-    for path in host_paths:  # where the key is on the host: the child is told, and still fails
-        grep(path, found)
+# --- the key never reaches the child ----------------------------------------------------------
+
+KEY_HUNTER = pipeline_code(
+    """
+    import json
+    import os
+    import sys
+
+    PREFIX = b"SECRET-"  # every planted secret starts with this; the hunter does not know the rest
+    # Too big to read whole (and bound from the host's system, not from the grader's folders).
+    SKIP = ("/proc", "/sys", "/dev", "/usr", "/venv", os.path.realpath(sys.base_prefix))
+
+
+    def grep(path, found):
         try:
-            names += os.listdir(path)
+            with open(path, "rb") as handle:
+                data = handle.read(1 << 20)
         except OSError:
-            pass
-    found += [f"env {k}={v}" for k, v in os.environ.items() if PREFIX.decode() in v]
-    return found, names
+            return
+        at = data.find(PREFIX)
+        while at >= 0 and len(found) < 500:
+            found.append(f"{path}: {data[at:at + 60].decode('utf-8', 'replace')}")
+            at = data.find(PREFIX, at + 1)
 
 
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
-
-    def build(self):
-        pass
-
-    def search(self, query, k):
+    def hunt(walk, host_paths):
+        found, names, seen = [], [], set()
+        for folder, dirs, files in os.walk("/", followlinks=True) if walk else ():  # links followed
+            real = os.path.realpath(folder)
+            if real in seen or any(real == s or real.startswith(s + "/") for s in SKIP):
+                dirs[:] = []
+                continue
+            seen.add(real)
+            for name in files:
+                if name in ("hidden.jsonl", "key.json"):
+                    names.append(os.path.join(folder, name))
+                grep(os.path.join(folder, name), found)
+        for pid in os.listdir("/proc"):
+            if pid.isdigit() or pid == "self":
+                for part in ("environ", "cmdline", "mountinfo"):
+                    grep(f"/proc/{pid}/{part}", found)
+        for path in host_paths:  # where the key is on the host: the child is told, and still fails
+            grep(path, found)
+            try:
+                names += os.listdir(path)
+            except OSError:
+                pass
+        found += [f"env {k}={v}" for k, v in os.environ.items() if PREFIX.decode() in v]
+        return found, names
+    """,
+    search="""
         request = json.loads(query)
         found, names = hunt(request["walk"], request["paths"])
         self.report = {"root": sorted(os.listdir("/")), "names": names, "found": found}
         return [Passage(text[:300], 0, 1, 1.0) for text in found]
-
-    def answer(self, query):
-        return Answer(json.dumps(self.report), ())
-"""
+    """,
+    answer="return Answer(json.dumps(self.report), ())",
+)
 
 
 def plant_key(folder: Path, secret: str) -> Path:
@@ -93,38 +122,126 @@ class Planted:
     decoy: str  # in the corpus, readable on purpose: proves the hunter works
     host_paths: list[str]  # where the secrets are on the host (the hunter is told)
     fake_repo: Path  # a harness-like repository with a key in it
+    key: Path  # the planted key folder next to the corpus, as OUT/key/ is
 
 
-NETWORK = """
-import json
-import socket
+def check_key_hunting(backend: Backend, planted: Planted, hunter: str = KEY_HUNTER) -> dict:
+    """`hunter` walks the whole filesystem, with links to the key in its submission and the fake
+    repository as its harness: it finds the decoy and no secret. Returns its report."""
+    query = json.dumps({"walk": True, "paths": planted.host_paths})
+    run = backend.run(
+        hunter,
+        [query],
+        links={"rag/leak.jsonl": planted.key / "key.json", "key": Path("..") / "key"},
+        harness_package=planted.fake_repo / "exercise",
+    )
+    record = run.record
+    assert record.fatal is None
+    assert [r.status for r in record.search + record.answer] == [Status.OK, Status.OK]
+    everything = all_values(run)
+    assert planted.decoy in everything  # the hunter did search, and reported what it found
+    assert planted.secret not in everything and planted.secret not in run.log
+    report = json.loads(record.answer[0].value["text"])
+    assert report["names"] == []  # no hidden.jsonl, key.json or host folder listing
+    return report
 
-from exercise.types import Answer
+
+# --- who the child is ----------------------------------------------------------------------------
+
+WHO_AM_I = pipeline_code(
+    """
+    import errno
+    import json
+    import os
+    import resource
+    import socket
 
 
-def attempt(family, address):
-    probe = socket.socket(family, socket.SOCK_STREAM)
-    probe.settimeout(2)
-    try:
-        probe.connect(address)
-        return "connected"
-    except OSError as exc:
-        return type(exc).__name__
-    finally:
-        probe.close()
+    def read(path):
+        try:
+            with open(path) as handle:
+                return handle.read().strip()
+        except OSError as exc:
+            return errno.errorcode[exc.errno]
+    """,
+    init="self.paths = [str(corpus_dir), str(work_dir)]",
+    answer="""
+        info = {
+            "ids": [os.getuid(), os.geteuid(), os.getgid(), os.getegid()],
+            "groups": os.getgroups(),
+            "hostname": socket.gethostname(),
+            "cwd": os.getcwd(),
+            "paths": self.paths,
+            "env": dict(os.environ),
+            "shadow": read("/etc/shadow"),
+            "memory": read("/sys/fs/cgroup/memory/memory.limit_in_bytes"),
+            "chan": read("/chan/results"),
+        }
+        status = dict(line.split(":", 1) for line in read("/proc/self/status").splitlines())
+        for key in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb", "NoNewPrivs"):
+            info[key] = status[key].strip()
+        try:
+            os.setuid(0)
+            info["setuid"] = "became root"
+        except OSError as exc:
+            info["setuid"] = errno.errorcode[exc.errno]
+        names = ("AS", "NPROC", "FSIZE", "NOFILE", "CPU", "CORE")
+        info["limits"] = {
+            name: resource.getrlimit(getattr(resource, "RLIMIT_" + name)) for name in names
+        }
+        return Answer(json.dumps(info), ())
+    """,
+)
 
 
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
+def check_identity(backend: Backend, uid: int) -> tuple[SandboxedRun, dict]:
+    """The child runs as `uid` with no capabilities and no way back to root, in its own host name
+    and folders, under the rlimits of LIMITS (but the address space, which backends bound
+    differently), with the no-download environment. Returns the run and what the child saw."""
+    run = backend.run(WHO_AM_I, ["who am i"])
+    assert run.record.fatal is None and run.record.answer[0].status is Status.OK
+    info = json.loads(run.record.answer[0].value["text"])
+    assert info["ids"] == [uid] * 4
+    for key in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"):
+        assert int(info[key], 16) == 0, key
+    assert info["NoNewPrivs"] == "1"
+    assert (info["shadow"], info["setuid"]) == ("EACCES", "EPERM")
+    assert info["hostname"] == "sandbox"
+    assert (info["cwd"], info["paths"]) == ("/submission", ["/corpus", "/work"])
+    mib = 1 << 20
+    assert {name: info["limits"][name] for name in info["limits"] if name != "AS"} == {
+        "NPROC": [LIMITS.pids] * 2,
+        "FSIZE": [LIMITS.file_size_mb * mib] * 2,
+        "NOFILE": [LIMITS.open_files] * 2,
+        "CPU": [LIMITS.cpu_s] * 2,
+        "CORE": [0, 0],
+    }
+    env = info["env"]
+    assert env["HOME"] == "/work"
+    assert env["OMP_NUM_THREADS"] == "2" and env["HF_HUB_OFFLINE"] == "1"
+    return run, info
 
-    def build(self):
-        pass
 
-    def search(self, query, k):
-        return []
+# --- network -----------------------------------------------------------------------------------
 
-    def answer(self, query):
+NETWORK = pipeline_code(
+    """
+    import json
+    import socket
+
+
+    def attempt(family, address):
+        probe = socket.socket(family, socket.SOCK_STREAM)
+        probe.settimeout(2)
+        try:
+            probe.connect(address)
+            return "connected"
+        except OSError as exc:
+            return type(exc).__name__
+        finally:
+            probe.close()
+    """,
+    answer="""
         _, port, name = query.split()
         outcome = {
             "tcp4": attempt(socket.AF_INET, ("127.0.0.1", int(port))),
@@ -133,131 +250,218 @@ class Pipeline:
             "interfaces": [name for _, name in socket.if_nameindex()],
         }
         return Answer(json.dumps(outcome), ())
-"""
+    """,
+)
+
+
+def check_no_network(backend: Backend) -> None:
+    """The child reaches neither a TCP listener on the host's loopback nor an abstract unix
+    socket of the host, and sees no interface but its own loopback."""
+    with (
+        socket.create_server(("127.0.0.1", 0)) as listener,
+        socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as abstract,
+    ):
+        name = marker()
+        abstract.bind("\0" + name)
+        abstract.listen()
+        port = listener.getsockname()[1]
+        run = backend.run(NETWORK, [f"net {port} {name}"])
+        assert run.record.fatal is None and run.record.answer[0].status is Status.OK
+        outcome = json.loads(run.record.answer[0].value["text"])
+        assert "connected" not in outcome.values(), outcome
+        assert outcome["tcp4"] == "ConnectionRefusedError"
+        assert outcome["interfaces"] == ["lo"]
+        for server in (listener, abstract):  # nothing ever knocked
+            server.setblocking(False)
+            with pytest.raises(BlockingIOError):
+                server.accept()
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            pass  # control: the listener was reachable from the host all along
+        assert listener.accept()
+
+
+# --- processes ---------------------------------------------------------------------------------
+
+
+def fork_storm(tag: str) -> str:
+    """A pipeline whose build forks sleepers named `tag` until fork fails, and answers with how
+    many it started and how the last fork failed."""
+    return pipeline_code(
+        f"""
+        import os
+
+        TAG = {tag!r}
+        """,
+        build="""
+            self.forks, self.error = 0, None
+            try:
+                while self.forks < 10_000:
+                    if os.fork() == 0:
+                        try:
+                            os.execv("/bin/sleep", [TAG, "60"])
+                        finally:
+                            os._exit(0)
+                    self.forks += 1
+            except OSError as exc:
+                self.error = type(exc).__name__
+        """,
+        answer='return Answer(f"{self.forks} {self.error}", ())',
+    )
+
+
+def check_fork_storm(backend: Backend) -> None:
+    """A fork storm stops at the process limit (fork fails with EAGAIN) and nothing survives."""
+    tag = marker()
+    run = backend.run(fork_storm(tag), ["how many"])
+    assert run.record.fatal is None and run.record.answer[0].status is Status.OK
+    forks, error = run.record.answer[0].value["text"].split()
+    assert 0 < int(forks) < LIMITS.pids and error == "BlockingIOError"
+    assert survivors(tag) == []
+
+
+def endless_build(tag: str) -> str:
+    """A pipeline whose build starts a sleeper named `tag` and then spins forever."""
+    return pipeline_code(
+        f"""
+        import os
+
+        TAG = {tag!r}
+        """,
+        build="""
+            if os.fork() == 0:
+                os.execv("/bin/sleep", [TAG, "60"])
+            while True:
+                pass
+        """,
+    )
+
+
+def check_endless_build(backend: Backend, build_timeout_s: float) -> None:
+    """An endless build times out (after `build_timeout_s`), no search runs, and the build's
+    processes die."""
+    tag = marker()
+    limits = dataclasses.replace(LIMITS, build_timeout_s=build_timeout_s)
+    run = backend.run(endless_build(tag), ["a", "b"], limits=limits)
+    fatal = run.record.fatal
+    assert fatal is not None and (fatal.stage, fatal.status) == ("build", Status.TIMEOUT)
+    assert [r.status for r in run.record.search] == [Status.NOT_RUN] * 2
+    assert survivors(tag) == []
 
 
 def escaper(tag: str) -> str:
     """A pipeline whose build() leaves a grandchild in its own session, named `tag`."""
-    return f"""
+    return pipeline_code(
+        """
         import os
         import signal
         import time
-
-        from exercise.types import Answer
-
-
-        class Pipeline:
-            def __init__(self, corpus_dir, work_dir):
-                pass
-
-            def build(self):
-                first = os.fork()
-                if first == 0:
-                    os.setsid()  # out of the child's session and process group
-                    if os.fork() == 0:
-                        for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
-                            signal.signal(sig, signal.SIG_IGN)
-                        # keeps the inherited stdout/stderr pipe open while it sleeps
-                        os.execv("/bin/sleep", [{tag!r}, "120"])
-                    os._exit(0)
-                os.waitpid(first, 0)
-
-            def search(self, query, k):
-                if "slow" in query:
-                    time.sleep(60)
-                return []
-
-            def answer(self, query):
-                return Answer("", ())
-    """
+        """,
+        build=f"""
+            first = os.fork()
+            if first == 0:
+                os.setsid()  # out of the child's session and process group
+                if os.fork() == 0:
+                    for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+                        signal.signal(sig, signal.SIG_IGN)
+                    # keeps the inherited stdout/stderr pipe open while it sleeps
+                    os.execv("/bin/sleep", [{tag!r}, "120"])
+                os._exit(0)
+            os.waitpid(first, 0)
+        """,
+        search="""
+            if "slow" in query:
+                time.sleep(60)
+            return []
+        """,
+    )
 
 
-MEMORY_HOG = """
-from exercise.types import Answer, Passage
+def check_escaper(backend: Backend, queries: list[str], within_s: float) -> None:
+    """A setsid double-fork escaper does not outlive the run, whether the child exits (`fine`)
+    or is killed at a timeout (`slow`), and nobody waits on its pipe (the run takes less than
+    `within_s`)."""
+    tag = marker()
+    limits = dataclasses.replace(LIMITS, call_timeout_s=1)
+    run = backend.run(escaper(tag), queries, limits=limits)
+    assert run.record.fatal is None
+    expected = [Status.OK] if queries == ["fine"] else [Status.OK, Status.TIMEOUT]
+    assert [r.status for r in run.record.search] == expected
+    assert run.seconds < within_s  # nobody waited on the escaper's pipe
+    assert survivors(tag) == []
 
 
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
+# --- resources ---------------------------------------------------------------------------------
 
-    def build(self):
-        pass
-
-    def search(self, query, k):
+MEMORY_HOG = pipeline_code(
+    search="""
         if "hog" in query:
             hoard = []
             while True:
                 hoard.append(b"x" * (32 << 20))  # touched, so it is resident too
         return [Passage("alpha", 0, 5, 1.0)]
+    """
+)
 
-    def answer(self, query):
-        return Answer("", ())
-"""
-
-
-ENDLESS_SEARCH = """
-from exercise.types import Answer, Passage
-
-
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
-
-    def build(self):
-        pass
-
-    def search(self, query, k):
+ENDLESS_SEARCH = pipeline_code(
+    search="""
         while "spin" in query:
             pass
         return [Passage("beta", 0, 5, 1.0)]
-
-    def answer(self, query):
-        return Answer("ok", ())
-"""
-
-
-FLOOD = """
-import os
-
-from exercise.types import Answer, Passage
-
-FAKE = b'{"event": "ready", "build_ns": 1}\\n' + b"x" * 1000 + b"\\n"
+    """,
+    answer='return Answer("ok", ())',
+)
 
 
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
+def check_endless_search(backend: Backend) -> None:
+    """A search that never returns times out, and the run goes on in a fresh child."""
+    limits = dataclasses.replace(LIMITS, call_timeout_s=1.5)
+    run = backend.run(ENDLESS_SEARCH, ["spin", "fine"], limits=limits, max_restarts=1)
+    record = run.record
+    assert record.fatal is None and record.restarts == 1
+    assert [r.status for r in record.search] == [Status.TIMEOUT, Status.OK]
+    assert [r.status for r in record.answer] == [Status.OK, Status.OK]  # after a fresh child
+    assert record.search[0].reason == "no reply within 1.5 s"
 
-    def build(self):
+
+FLOOD = pipeline_code(
+    """
+    import os
+
+    FAKE = b'{"event": "ready", "build_ns": 1}\\n' + b"x" * 1000 + b"\\n"
+    """,
+    build="""
         for _ in range(20_000):  # about 20 MB on each stream
             os.write(1, FAKE)
             os.write(2, FAKE)
-
-    def search(self, query, k):
+    """,
+    search="""
         print("y" * 1_000_000)
         return [Passage("alpha", 0, 5, 1.0)]
-
-    def answer(self, query):
-        return Answer("still talking", ())
-"""
-
-
-BIG_FILES = """
-import os
-
-from exercise.types import Answer
-
-MIB = b"\\0" * (1 << 20)
+    """,
+    answer='return Answer("still talking", ())',
+)
 
 
-class Pipeline:
-    def __init__(self, corpus_dir, work_dir):
-        pass
+def check_flood(backend: Backend) -> None:
+    """A flood on stdout and stderr (with protocol-looking lines) is capped, and the protocol
+    holds."""
+    run = backend.run(FLOOD, ["a", "b"])
+    record = run.record
+    assert record.fatal is None
+    assert [r.status for r in record.search + record.answer] == [Status.OK] * 4
+    assert record.answer[1].value["text"] == "still talking"
+    assert "[log truncated: output past 65536 bytes was discarded]" in run.log
+    assert len(run.log.encode()) <= LIMITS.log_cap_bytes + 100
+    assert run.seconds < 20
 
-    def build(self):
-        pass
 
-    def search(self, query, k):
+BIG_FILES = pipeline_code(
+    """
+    import os
+
+    MIB = b"\\0" * (1 << 20)
+    """,
+    search="""
         if query == "one big file":
             with open("/work/big.bin", "wb") as out:
                 for _ in range(64):
@@ -268,7 +472,75 @@ class Pipeline:
                     for _ in range(6):
                         out.write(MIB)
         return []
+    """,
+)
 
-    def answer(self, query):
-        return Answer("", ())
-"""
+
+def check_big_files(backend: Backend) -> None:
+    """One huge file stops at the file size limit, many smaller ones in /tmp at its size."""
+    run = backend.run(BIG_FILES, ["one big file", "many files in tmp"])
+    big, fill = run.record.search
+    assert big.status is Status.ERROR and "File too large" in big.error.message
+    assert fill.status is Status.ERROR and "No space left on device" in fill.error.message
+    assert (run.work / "big.bin").stat().st_size <= LIMITS.file_size_mb << 20
+
+
+# --- read-only mounts --------------------------------------------------------------------------
+
+# Writes every backend refuses: attempt name -> the child's Python expression.
+WRITES = {
+    "append to a corpus doc": 'open("/corpus/docs/alpha.md", "a").write("x")',
+    "create in the corpus": 'open("/corpus/docs/new.md", "w")',
+    "delete a corpus doc": 'os.remove("/corpus/docs/alpha.md")',
+    "rewrite the code": 'open("/submission/rag/pipeline.py", "w")',
+    "mkdir in the submission": 'os.mkdir("/submission/new")',
+    "chmod the code": 'os.chmod("/submission/rag/pipeline.py", 0o777)',
+    "patch the harness": 'open("/harness/exercise/types.py", "a")',
+    "write into /etc": 'open("/etc/pwned", "w")',
+    "mkdir at the root": 'os.mkdir("/pwned")',
+}
+
+
+def writer(attempts: dict[str, str]) -> str:
+    """A pipeline whose build tries each of `attempts` (name -> expression), then writes
+    /work/scratch.txt; it answers with the errno name (or "succeeded") of each attempt."""
+    table = "".join(f"    {name!r}: lambda: {action},\n" for name, action in attempts.items())
+    return pipeline_code(
+        "import errno\nimport json\nimport os\n\nATTEMPTS = {\n" + table + "}",
+        build="""
+            self.outcomes = {}
+            for name, action in ATTEMPTS.items():
+                try:
+                    action()
+                    self.outcomes[name] = "succeeded"
+                except OSError as exc:
+                    self.outcomes[name] = errno.errorcode[exc.errno]
+            with open("/work/scratch.txt", "w") as out:
+                out.write("scratch works")
+        """,
+        answer="return Answer(json.dumps(self.outcomes), ())",
+    )
+
+
+def check_read_only(
+    backend: Backend, submission_dir: Path, corpus: Path, attempts: dict[str, str], uid: int
+) -> Path:
+    """Every one of `attempts` fails with a read-only or permission error although the corpus
+    and the submission are world-writable on the host (only the mounts stand guard), nothing in
+    them changes, and /work is writable (by `uid`). Returns the submission."""
+    submission = write_submission(submission_dir, writer(attempts))
+    for root in (corpus, submission):
+        for path in (root, *root.rglob("*")):
+            path.chmod(0o777 if path.is_dir() else 0o666)
+    corpus_before, submission_before = digest(corpus), digest(submission)
+    run = backend.run(submission, ["report"])
+    assert run.record.fatal is None
+    outcomes = json.loads(run.record.answer[0].value["text"])
+    assert sorted(outcomes) == sorted(attempts)
+    assert set(outcomes.values()) <= {"EROFS", "EACCES", "EPERM"}, outcomes
+    for name in ("append to a corpus doc", "delete a corpus doc", "rewrite the code"):
+        assert outcomes[name] == "EROFS", name
+    assert digest(corpus) == corpus_before and digest(submission) == submission_before
+    scratch = run.work / "scratch.txt"
+    assert scratch.read_text() == "scratch works" and scratch.stat().st_uid == uid
+    return submission
