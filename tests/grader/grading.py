@@ -11,6 +11,8 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from tests.exercise.helpers import pipeline_code
+
 CANDIDATE = "Ada Qxzvlace-Byron"  # the bundles' candidate: a surname no corpus invents
 
 LEXICAL = textwrap.dedent(
@@ -62,25 +64,7 @@ LEXICAL = textwrap.dedent(
     """
 )
 
-EMPTY = textwrap.dedent(
-    """
-    from exercise.types import Answer
-
-
-    class Pipeline:
-        def __init__(self, corpus_dir, work_dir):
-            pass
-
-        def build(self):
-            pass
-
-        def search(self, query, k):
-            return []
-
-        def answer(self, query):
-            return Answer("", ())
-    """
-)
+EMPTY = pipeline_code()  # finds nothing, always abstains
 
 
 def submission_from(bundle: Path, dest: Path, pipeline: str = LEXICAL) -> Path:

@@ -1,5 +1,5 @@
-"""Fixtures for the sandbox tests: a tiny corpus, a factory for sandboxed runs, and planted
-secrets for the key hunters."""
+"""Fixtures for the sandbox tests: a tiny corpus, a factory for sandboxed runs, the backends the
+hostile submissions run under, and planted secrets for the key hunters."""
 
 from __future__ import annotations
 
@@ -15,13 +15,15 @@ import pytest
 
 import exercise
 from exercise.runner import harness_root
+from grader.sandbox import bwrap as bwrap_backend
+from grader.sandbox import docker as docker_backend
 from grader.sandbox.bwrap import BwrapSandbox
 from grader.sandbox.docker import DockerSandbox
 from grader.sandbox.interface import Limits, Sandbox
 from tests.exercise.helpers import write_submission
 from tests.grader.sandbox import engine
 from tests.grader.sandbox.helpers import LIMITS, SandboxedRun, run_sandboxed, write_corpus
-from tests.grader.sandbox.hostile import Planted, plant_key
+from tests.grader.sandbox.hostile import Backend, Planted, plant_key
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +59,28 @@ def docker_sandbox(docker_engine: str) -> Callable[..., DockerSandbox]:
         return DockerSandbox(limits, image=engine.TEST_IMAGE, base_url=docker_engine, **options)
 
     return make
+
+
+@pytest.fixture
+def bwrap(sandboxed: Callable[..., SandboxedRun]) -> Backend:
+    """The bwrap backend (a test that runs it skips where bwrap cannot run)."""
+    return Backend("bwrap", sandboxed, BwrapSandbox, bwrap_backend.SANDBOX_UID)
+
+
+@pytest.fixture
+def container(
+    sandboxed: Callable[..., SandboxedRun], docker_sandbox: Callable[..., DockerSandbox]
+) -> Backend:
+    """The docker backend on the test engine and image."""
+    return Backend("docker", sandboxed, docker_sandbox, docker_backend.SANDBOX_UID)
+
+
+@pytest.fixture(
+    params=["bwrap", pytest.param("container", marks=pytest.mark.slow)], ids=["bwrap", "docker"]
+)
+def backend(request: pytest.FixtureRequest) -> Backend:
+    """Each backend in turn; the container's runs are slow (an engine, built images)."""
+    return request.getfixturevalue(request.param)
 
 
 @pytest.fixture

@@ -1,34 +1,34 @@
-"""Hostile submissions the sandbox tests run on every backend (bwrap in test_hostile.py, the
-container in test_docker_container.py), the planted secrets they hunt for, and the verdicts every
-backend must give them.
+"""Hostile submissions for the sandbox backends, the planted secrets they hunt for, and the checks
+every backend must pass where the backends differ in the rest.
 
-Pipeline sources here are `rag/pipeline.py` texts made with `pipeline_code`. Each `check_*`
-function runs one hostile submission through a `Backend` and asserts what must hold whatever the
-isolation; a test adds what only its own backend promises.
+test_hostile.py runs each submission under every backend (bwrap, and the container where an
+engine is); where a backend promises more, its own tests (bwrap's in test_hostile.py, the
+container's in test_docker_container.py) call a `check_*` function here for the part every
+backend shares and assert the rest themselves. Pipeline sources are `rag/pipeline.py` texts made
+with `pipeline_code`: only the methods that differ from a pipeline that does nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import socket
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from exercise.judging import Status
 from grader.sandbox.interface import Limits, Sandbox
-from tests.exercise.helpers import pipeline_code, write_submission
-from tests.grader.sandbox.helpers import LIMITS, SandboxedRun, all_values, digest, marker, survivors
+from tests.exercise.helpers import pipeline_code
+from tests.grader.sandbox.helpers import LIMITS, SandboxedRun, all_values
 
 
 @dataclasses.dataclass(frozen=True)
 class Backend:
     """One sandbox backend, as the hostile tests drive it."""
 
+    name: str  # "bwrap" or "docker"
     sandboxed: Callable[..., SandboxedRun]  # the `sandboxed` fixture of conftest.py
     make: Callable[..., Sandbox]  # make(limits, **options): a sandbox of this backend
+    uid: int  # the host uid the child runs as
 
     def run(
         self,
@@ -194,14 +194,15 @@ WHO_AM_I = pipeline_code(
 )
 
 
-def check_identity(backend: Backend, uid: int) -> tuple[SandboxedRun, dict]:
-    """The child runs as `uid` with no capabilities and no way back to root, in its own host name
-    and folders, under the rlimits of LIMITS (but the address space, which backends bound
-    differently), with the no-download environment. Returns the run and what the child saw."""
+def check_identity(backend: Backend) -> tuple[SandboxedRun, dict]:
+    """The child runs as the backend's uid with no capabilities and no way back to root, in its
+    own host name and folders, under the rlimits of LIMITS (but the address space, which the
+    backends bound differently), with the no-download environment. Returns the run and what the
+    child saw."""
     run = backend.run(WHO_AM_I, ["who am i"])
     assert run.record.fatal is None and run.record.answer[0].status is Status.OK
     info = json.loads(run.record.answer[0].value["text"])
-    assert info["ids"] == [uid] * 4
+    assert info["ids"] == [backend.uid] * 4
     for key in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"):
         assert int(info[key], 16) == 0, key
     assert info["NoNewPrivs"] == "1"
@@ -254,32 +255,6 @@ NETWORK = pipeline_code(
 )
 
 
-def check_no_network(backend: Backend) -> None:
-    """The child reaches neither a TCP listener on the host's loopback nor an abstract unix
-    socket of the host, and sees no interface but its own loopback."""
-    with (
-        socket.create_server(("127.0.0.1", 0)) as listener,
-        socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as abstract,
-    ):
-        name = marker()
-        abstract.bind("\0" + name)
-        abstract.listen()
-        port = listener.getsockname()[1]
-        run = backend.run(NETWORK, [f"net {port} {name}"])
-        assert run.record.fatal is None and run.record.answer[0].status is Status.OK
-        outcome = json.loads(run.record.answer[0].value["text"])
-        assert "connected" not in outcome.values(), outcome
-        assert outcome["tcp4"] == "ConnectionRefusedError"
-        assert outcome["interfaces"] == ["lo"]
-        for server in (listener, abstract):  # nothing ever knocked
-            server.setblocking(False)
-            with pytest.raises(BlockingIOError):
-                server.accept()
-        with socket.create_connection(("127.0.0.1", port), timeout=2):
-            pass  # control: the listener was reachable from the host all along
-        assert listener.accept()
-
-
 # --- processes ---------------------------------------------------------------------------------
 
 
@@ -309,16 +284,6 @@ def fork_storm(tag: str) -> str:
     )
 
 
-def check_fork_storm(backend: Backend) -> None:
-    """A fork storm stops at the process limit (fork fails with EAGAIN) and nothing survives."""
-    tag = marker()
-    run = backend.run(fork_storm(tag), ["how many"])
-    assert run.record.fatal is None and run.record.answer[0].status is Status.OK
-    forks, error = run.record.answer[0].value["text"].split()
-    assert 0 < int(forks) < LIMITS.pids and error == "BlockingIOError"
-    assert survivors(tag) == []
-
-
 def endless_build(tag: str) -> str:
     """A pipeline whose build starts a sleeper named `tag` and then spins forever."""
     return pipeline_code(
@@ -334,18 +299,6 @@ def endless_build(tag: str) -> str:
                 pass
         """,
     )
-
-
-def check_endless_build(backend: Backend, build_timeout_s: float) -> None:
-    """An endless build times out (after `build_timeout_s`), no search runs, and the build's
-    processes die."""
-    tag = marker()
-    limits = dataclasses.replace(LIMITS, build_timeout_s=build_timeout_s)
-    run = backend.run(endless_build(tag), ["a", "b"], limits=limits)
-    fatal = run.record.fatal
-    assert fatal is not None and (fatal.stage, fatal.status) == ("build", Status.TIMEOUT)
-    assert [r.status for r in run.record.search] == [Status.NOT_RUN] * 2
-    assert survivors(tag) == []
 
 
 def escaper(tag: str) -> str:
@@ -376,20 +329,6 @@ def escaper(tag: str) -> str:
     )
 
 
-def check_escaper(backend: Backend, queries: list[str], within_s: float) -> None:
-    """A setsid double-fork escaper does not outlive the run, whether the child exits (`fine`)
-    or is killed at a timeout (`slow`), and nobody waits on its pipe (the run takes less than
-    `within_s`)."""
-    tag = marker()
-    limits = dataclasses.replace(LIMITS, call_timeout_s=1)
-    run = backend.run(escaper(tag), queries, limits=limits)
-    assert run.record.fatal is None
-    expected = [Status.OK] if queries == ["fine"] else [Status.OK, Status.TIMEOUT]
-    assert [r.status for r in run.record.search] == expected
-    assert run.seconds < within_s  # nobody waited on the escaper's pipe
-    assert survivors(tag) == []
-
-
 # --- resources ---------------------------------------------------------------------------------
 
 MEMORY_HOG = pipeline_code(
@@ -412,17 +351,6 @@ ENDLESS_SEARCH = pipeline_code(
 )
 
 
-def check_endless_search(backend: Backend) -> None:
-    """A search that never returns times out, and the run goes on in a fresh child."""
-    limits = dataclasses.replace(LIMITS, call_timeout_s=1.5)
-    run = backend.run(ENDLESS_SEARCH, ["spin", "fine"], limits=limits, max_restarts=1)
-    record = run.record
-    assert record.fatal is None and record.restarts == 1
-    assert [r.status for r in record.search] == [Status.TIMEOUT, Status.OK]
-    assert [r.status for r in record.answer] == [Status.OK, Status.OK]  # after a fresh child
-    assert record.search[0].reason == "no reply within 1.5 s"
-
-
 FLOOD = pipeline_code(
     """
     import os
@@ -440,19 +368,6 @@ FLOOD = pipeline_code(
     """,
     answer='return Answer("still talking", ())',
 )
-
-
-def check_flood(backend: Backend) -> None:
-    """A flood on stdout and stderr (with protocol-looking lines) is capped, and the protocol
-    holds."""
-    run = backend.run(FLOOD, ["a", "b"])
-    record = run.record
-    assert record.fatal is None
-    assert [r.status for r in record.search + record.answer] == [Status.OK] * 4
-    assert record.answer[1].value["text"] == "still talking"
-    assert "[log truncated: output past 65536 bytes was discarded]" in run.log
-    assert len(run.log.encode()) <= LIMITS.log_cap_bytes + 100
-    assert run.seconds < 20
 
 
 BIG_FILES = pipeline_code(
@@ -474,15 +389,6 @@ BIG_FILES = pipeline_code(
         return []
     """,
 )
-
-
-def check_big_files(backend: Backend) -> None:
-    """One huge file stops at the file size limit, many smaller ones in /tmp at its size."""
-    run = backend.run(BIG_FILES, ["one big file", "many files in tmp"])
-    big, fill = run.record.search
-    assert big.status is Status.ERROR and "File too large" in big.error.message
-    assert fill.status is Status.ERROR and "No space left on device" in fill.error.message
-    assert (run.work / "big.bin").stat().st_size <= LIMITS.file_size_mb << 20
 
 
 # --- read-only mounts --------------------------------------------------------------------------
@@ -520,27 +426,3 @@ def writer(attempts: dict[str, str]) -> str:
         """,
         answer="return Answer(json.dumps(self.outcomes), ())",
     )
-
-
-def check_read_only(
-    backend: Backend, submission_dir: Path, corpus: Path, attempts: dict[str, str], uid: int
-) -> Path:
-    """Every one of `attempts` fails with a read-only or permission error although the corpus
-    and the submission are world-writable on the host (only the mounts stand guard), nothing in
-    them changes, and /work is writable (by `uid`). Returns the submission."""
-    submission = write_submission(submission_dir, writer(attempts))
-    for root in (corpus, submission):
-        for path in (root, *root.rglob("*")):
-            path.chmod(0o777 if path.is_dir() else 0o666)
-    corpus_before, submission_before = digest(corpus), digest(submission)
-    run = backend.run(submission, ["report"])
-    assert run.record.fatal is None
-    outcomes = json.loads(run.record.answer[0].value["text"])
-    assert sorted(outcomes) == sorted(attempts)
-    assert set(outcomes.values()) <= {"EROFS", "EACCES", "EPERM"}, outcomes
-    for name in ("append to a corpus doc", "delete a corpus doc", "rewrite the code"):
-        assert outcomes[name] == "EROFS", name
-    assert digest(corpus) == corpus_before and digest(submission) == submission_before
-    scratch = run.work / "scratch.txt"
-    assert scratch.read_text() == "scratch works" and scratch.stat().st_uid == uid
-    return submission

