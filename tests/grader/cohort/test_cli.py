@@ -13,7 +13,6 @@ from tests.grader.cohort.reports import (
     report,
     round_reports,
     row,
-    synthetic_passes,
     synthetic_reports,
     write_reports,
 )
@@ -45,7 +44,7 @@ def test_no_reports_is_a_usage_error():
 
 
 def test_the_happy_path_writes_the_three_files_and_a_summary(tmp_path):
-    grades = write_reports(synthetic_reports(synthetic_passes()), tmp_path / "grades")
+    grades = write_reports(synthetic_reports(), tmp_path / "grades")
     result = invoke(grades, "--out", tmp_path / "cohort")
     assert result.exit_code == 0, result.output
     out = tmp_path / "cohort"
@@ -112,7 +111,7 @@ def test_bad_inputs_are_one_line_and_exit_2(tmp_path, make, expected):
 
 
 def test_an_unwritable_out_is_one_line_and_exit_2(tmp_path):
-    grades = write_reports(synthetic_reports(synthetic_passes()), tmp_path / "grades")
+    grades = write_reports(synthetic_reports(), tmp_path / "grades")
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     result = invoke(grades, "--out", blocker / "cohort")

@@ -131,8 +131,8 @@ def passes():
 
 
 @pytest.fixture(scope="module")
-def cohort(passes):
-    return compute_cohort(entries(synthetic_reports(passes)))
+def cohort():
+    return compute_cohort(entries(synthetic_reports()))
 
 
 def rest_vectors(passes, qid):
@@ -291,9 +291,9 @@ def test_several_variants_are_compared_per_item_by_hand():
     assert data["unit"] == "item" and data["questions"][1]["asked"] == 6
 
 
-def test_per_item_equals_per_question_when_every_item_is_one_question(passes):
-    plain = compute_cohort(entries(synthetic_reports(passes)))
-    reports = synthetic_reports(passes)
+def test_per_item_equals_per_question_when_every_item_is_one_question():
+    plain = compute_cohort(entries(synthetic_reports()))
+    reports = synthetic_reports()
     for data in reports.values():
         for line in data["questions"]:
             line["item"] = f"item/{line['id']}"

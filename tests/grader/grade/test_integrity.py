@@ -237,26 +237,45 @@ def code_with(lines: list[str]) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
+def quoted(relative: str, lines: list[str]) -> list[str]:
+    """`lines` of the file `relative` as a finding quotes them: `file:line: text`, sorted."""
+    return sorted(f"{relative}:{n + 1}: {line}" for n, line in enumerate(lines))
+
+
+def flagged_from_min_hits_on(
+    tmp_path: Path, relative: str, lines: list[str], hits: int
+) -> Finding | None:
+    """check_hard_coding of a submission whose file `relative` holds `lines`, `hits` of them
+    quoting the key: nothing below MIN_HITS (None), one finding from MIN_HITS on (returned)."""
+    write(tmp_path, relative, code_with(lines))
+    found = check_hard_coding(tmp_path, PUBLIC, HIDDEN, [])
+    if hits < MIN_HITS:
+        assert found == []
+        return None
+    [finding] = found
+    return finding
+
+
 def test_clean_code_is_not_flagged(tmp_path: Path) -> None:
     write(tmp_path, "rag/pipeline.py", code_with(["def answer(q):", "    return 'unknown'"]))
     assert check_hard_coding(tmp_path, PUBLIC, HIDDEN, []) == []
 
 
+@pytest.mark.parametrize(
+    ("side", "check", "severity"),
+    [("public", "hard_coded", "warning"), ("hidden", "hidden_leak", "alert")],
+)
 @pytest.mark.parametrize("hits", [MIN_HITS - 1, MIN_HITS])
-def test_public_answers_are_flagged_from_min_hits_on(tmp_path: Path, hits: int) -> None:
-    lines = [f"ANSWER_{n} = {q.answer!r}" for n, q in enumerate(PUBLIC[:hits])]
-    write(tmp_path, "rag/answers.py", code_with(lines))
-    found = check_hard_coding(tmp_path, PUBLIC, HIDDEN, [])
-    if hits < MIN_HITS:
-        assert found == []
-        return
-    [finding] = found
-    assert (finding.check, finding.severity) == ("hard_coded", "warning")
-    assert finding.title.startswith(f"{MIN_HITS} public question texts or answers")
-    # file:line: the line, sorted
-    assert finding.evidence == tuple(
-        sorted(f"rag/answers.py:{n + 1}: {line}" for n, line in enumerate(lines))
-    )
+def test_answers_in_the_code_are_flagged_from_min_hits_on(
+    tmp_path: Path, side: str, check: str, severity: str, hits: int
+) -> None:
+    asked = {"public": PUBLIC, "hidden": HIDDEN}[side]
+    lines = [f"ANSWER_{n} = {q.answer!r}" for n, q in enumerate(asked[:hits])]
+    finding = flagged_from_min_hits_on(tmp_path, "rag/answers.py", lines, hits)
+    if finding is not None:
+        assert (finding.check, finding.severity) == (check, severity)
+        assert finding.title.startswith(f"{MIN_HITS} {side} question texts or answers")
+        assert finding.evidence == tuple(quoted("rag/answers.py", lines))
 
 
 def test_one_public_question_text_is_enough(tmp_path: Path) -> None:
@@ -314,8 +333,7 @@ def test_hard_coded_evidence_is_capped_but_counted_in_full(tmp_path: Path) -> No
     write(tmp_path, "rag/answers.py", code_with(lines))
     [finding] = check_hard_coding(tmp_path, PUBLIC, HIDDEN, [])
     assert finding.title.startswith(f"{len(PUBLIC)} public")
-    quoted = sorted(f"rag/answers.py:{n + 1}: {line}" for n, line in enumerate(lines))
-    assert finding.evidence == capped(quoted)
+    assert finding.evidence == capped(quoted("rag/answers.py", lines))
 
 
 def test_answers_sharing_a_line_are_quoted_once(tmp_path: Path) -> None:
@@ -341,17 +359,11 @@ def test_public_evidence_offsets_are_flagged_from_min_hits_on(
 ) -> None:
     spans = [q.evidence[0] for q in PUBLIC[:pairs]]
     lines = [f"SPAN_{n} = " + shape.format(start=s.start, end=s.end) for n, s in enumerate(spans)]
-    write(tmp_path, "rag/spans.py", code_with(lines))
-    found = check_hard_coding(tmp_path, PUBLIC, HIDDEN, [])
-    if pairs < MIN_HITS:
-        assert found == []
-        return
-    [finding] = found
-    assert (finding.check, finding.severity) == ("hard_coded_offsets", "warning")
-    assert finding.title.startswith(f"{MIN_HITS} public evidence offsets")
-    assert finding.evidence == tuple(
-        sorted(f"rag/spans.py:{n + 1}: {line}" for n, line in enumerate(lines))
-    )
+    finding = flagged_from_min_hits_on(tmp_path, "rag/spans.py", lines, pairs)
+    if finding is not None:
+        assert (finding.check, finding.severity) == ("hard_coded_offsets", "warning")
+        assert finding.title.startswith(f"{MIN_HITS} public evidence offsets")
+        assert finding.evidence == tuple(quoted("rag/spans.py", lines))
 
 
 def test_offsets_inside_longer_numbers_or_not_in_the_evidence_are_not_counted(
@@ -363,19 +375,6 @@ def test_offsets_inside_longer_numbers_or_not_in_the_evidence_are_not_counted(
     lines += [f"Z{n} = 1.{s.start}, {s.end}" for n, s in enumerate(spans)]  # a decimal
     write(tmp_path, "rag/numbers.py", code_with(lines))
     assert check_hard_coding(tmp_path, PUBLIC, HIDDEN, []) == []
-
-
-@pytest.mark.parametrize("hits", [MIN_HITS - 1, MIN_HITS])
-def test_hidden_answers_in_the_code_are_an_alert(tmp_path: Path, hits: int) -> None:
-    lines = [f"H{n} = {q.answer!r}" for n, q in enumerate(HIDDEN[:hits])]
-    write(tmp_path, "rag/leak.py", code_with(lines))
-    found = check_hard_coding(tmp_path, PUBLIC, HIDDEN, [])
-    if hits < MIN_HITS:
-        assert found == []
-        return
-    [finding] = found
-    assert (finding.check, finding.severity) == ("hidden_leak", "alert")
-    assert finding.title.startswith(f"{MIN_HITS} hidden question texts or answers")
 
 
 def test_hidden_answers_that_are_also_public_count_as_public_only(tmp_path: Path) -> None:
