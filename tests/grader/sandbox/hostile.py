@@ -1,11 +1,11 @@
-"""Hostile submissions for the sandbox backends, the planted secrets they hunt for, and the checks
-every backend must pass where the backends differ in the rest.
+"""Hostile submissions for the sandbox tests, the planted secrets they hunt for, and the `Backend`
+the tests run them under.
 
 test_hostile.py runs each submission under every backend (bwrap, and the container where an
-engine is); where a backend promises more, its own tests (bwrap's in test_hostile.py, the
-container's in test_docker_container.py) call a `check_*` function here for the part every
-backend shares and assert the rest themselves. Pipeline sources are `rag/pipeline.py` texts made
-with `pipeline_code`: only the methods that differ from a pipeline that does nothing.
+engine is). Where the backends' verdicts differ in part (what the key hunter sees at the root, who
+the child is), each backend's own test calls the `check_*` function here for the part they share
+and asserts the rest itself. Pipeline sources are `rag/pipeline.py` texts made with
+`pipeline_code`: only the methods that differ from a pipeline that does nothing.
 """
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ WHO_AM_I = pipeline_code(
 
 def check_identity(backend: Backend) -> tuple[SandboxedRun, dict]:
     """The child runs as the backend's uid with no capabilities and no way back to root, in its
-    own host name and folders, under the rlimits of LIMITS (but the address space, which the
+    own host name and folders, under the rlimits of LIMITS (except the address space, which the
     backends bound differently), with the no-download environment. Returns the run and what the
     child saw."""
     run = backend.run(WHO_AM_I, ["who am i"])

@@ -138,8 +138,8 @@ def test_huge_files_stop_at_the_file_size_limit_and_tmp_at_its_size(backend: Bac
     assert (run.work / "big.bin").stat().st_size <= LIMITS.file_size_mb << 20
 
 
-# Writes only one backend's layout offers, besides WRITES: bwrap mounts the host's /usr and the
-# grader's venv, the image has its own harness and venv, and a folder for the channel's FIFOs.
+# Each backend's attempts besides WRITES, at places of its own layout: bwrap mounts the host's
+# /usr and the grader's venv; the image has its own harness and venv, and the channel's folder.
 OWN_WRITES = {
     "bwrap": {
         "rename the code": 'os.rename("/submission/rag/pipeline.py", "/submission/rag/p.py")',
