@@ -15,9 +15,9 @@ import pytest
 
 import exercise
 from exercise.runner import harness_root
-from grader.sandbox import bwrap as bwrap_backend
-from grader.sandbox import docker as docker_backend
+from grader.sandbox.bwrap import SANDBOX_UID as BWRAP_UID
 from grader.sandbox.bwrap import BwrapSandbox
+from grader.sandbox.docker import SANDBOX_UID as DOCKER_UID
 from grader.sandbox.docker import DockerSandbox
 from grader.sandbox.interface import Limits, Sandbox
 from tests.exercise.helpers import write_submission
@@ -64,7 +64,7 @@ def docker_sandbox(docker_engine: str) -> Callable[..., DockerSandbox]:
 @pytest.fixture
 def bwrap(sandboxed: Callable[..., SandboxedRun]) -> Backend:
     """The bwrap backend (a test that runs it skips where bwrap cannot run)."""
-    return Backend("bwrap", sandboxed, BwrapSandbox, bwrap_backend.SANDBOX_UID)
+    return Backend("bwrap", sandboxed, BwrapSandbox, BWRAP_UID)
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def container(
     sandboxed: Callable[..., SandboxedRun], docker_sandbox: Callable[..., DockerSandbox]
 ) -> Backend:
     """The docker backend on the test engine and image."""
-    return Backend("docker", sandboxed, docker_sandbox, docker_backend.SANDBOX_UID)
+    return Backend("docker", sandboxed, docker_sandbox, DOCKER_UID)
 
 
 @pytest.fixture(
