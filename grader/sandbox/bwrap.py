@@ -35,8 +35,8 @@ from exercise.runner import ChildPaths
 from grader.sandbox.host import (
     PythonRuntime,
     fresh_dir,
+    mountable_inputs,
     python_runtime,
-    refuse_key,
     require_readable,
 )
 from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
@@ -114,12 +114,7 @@ class BwrapSandbox(IsolatingSandbox):
 
     def prepare(self, submission: Path, corpus: Path, work: Path) -> Launch:
         self.require()
-        submission, corpus = Path(submission).resolve(), Path(corpus).resolve()
-        for path, what in ((submission, "submission"), (corpus, "corpus")):
-            if not path.is_dir():
-                raise SandboxError(f"{what} {path} is not a directory")
-            refuse_key(path, what)
-            require_readable(path, what, walk=True)
+        submission, corpus = mountable_inputs(submission, corpus)
         runtime = python_runtime(self.venv)
         for mount in (SUBMISSION, CORPUS, WORK, VENV, HARNESS, "/tmp", "/proc", "/dev"):
             if runtime.prefix.is_relative_to(mount):

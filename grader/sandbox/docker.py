@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 from exercise.runner import ChildPaths
-from grader.sandbox.host import fresh_dir, refuse_key, require_readable
+from grader.sandbox.host import fresh_dir, mountable_inputs, require_readable
 from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
 
 DEFAULT_IMAGE = "takehome-grader:latest"
@@ -112,12 +112,7 @@ class DockerSandbox(IsolatingSandbox):
 
     def prepare(self, submission: Path, corpus: Path, work: Path) -> Launch:
         self.require()
-        submission, corpus = Path(submission).resolve(), Path(corpus).resolve()
-        for path, what in ((submission, "submission"), (corpus, "corpus")):
-            if not path.is_dir():
-                raise SandboxError(f"{what} {path} is not a directory")
-            refuse_key(path, what)
-            require_readable(path, what, walk=True)
+        submission, corpus = mountable_inputs(submission, corpus)
         mounts = [
             {"source": str(submission), "target": SUBMISSION, "read_only": True},
             {"source": str(corpus), "target": CORPUS, "read_only": True},

@@ -93,6 +93,18 @@ def refuse_key(root: Path, what: str) -> None:
             )
 
 
+def mountable_inputs(submission: Path, corpus: Path) -> tuple[Path, Path]:
+    """The submission and corpus folders, resolved, once each is known to be a directory that
+    holds no answer key and that the sandbox uid can read throughout; else `SandboxError`."""
+    submission, corpus = Path(submission).resolve(), Path(corpus).resolve()
+    for path, what in ((submission, "submission"), (corpus, "corpus")):
+        if not path.is_dir():
+            raise SandboxError(f"{what} {path} is not a directory")
+        refuse_key(path, what)
+        require_readable(path, what, walk=True)
+    return submission, corpus
+
+
 def fresh_dir(path: Path, uid: int, gid: int) -> Path:
     """Create `path` (it may exist, empty) as a 0700 directory owned by `uid`:`gid`."""
     path = Path(path).absolute()
