@@ -45,6 +45,7 @@ SANDBOX_UID = 65534  # "nobody": owns no files on the host
 # Where the inputs appear inside the sandbox.
 SUBMISSION, CORPUS, WORK, VENV, HARNESS = "/submission", "/corpus", "/work", "/venv", "/harness"
 SYSTEM_DIRS = ("/usr", "/etc")  # bound read-only as they are
+SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin"
 # Top-level names that are links into /usr on merged-/usr systems (or real dirs on older ones).
 SYSTEM_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
 NAMESPACES = (
@@ -147,7 +148,10 @@ class BwrapSandbox(IsolatingSandbox):
             limits=self.limits,
             command_prefix=prefix,
             python=python,
-            env=self._env(runtime),
+            env=self.child_env(
+                path=f"{VENV}/bin:{SYSTEM_PATH}" if runtime.venv is not None else SYSTEM_PATH,
+                home=WORK,
+            ),
             child_paths=ChildPaths(SUBMISSION, CORPUS, WORK, HARNESS),
         )
 
@@ -229,23 +233,3 @@ class BwrapSandbox(IsolatingSandbox):
             "--core=0",
             "--",
         ]
-
-    def _env(self, runtime: PythonRuntime) -> dict[str, str]:
-        """The child's whole environment: nothing of the grader's crosses."""
-        threads = str(self.limits.threads())
-        path = "/usr/local/bin:/usr/bin:/bin"
-        return {
-            "PATH": f"{VENV}/bin:{path}" if runtime.venv is not None else path,
-            "HOME": WORK,
-            "TMPDIR": "/tmp",
-            "LANG": "C.UTF-8",
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-            "PYTHONDONTWRITEBYTECODE": "1",  # everything but /work and /tmp is read-only
-            "PYTHONNOUSERSITE": "1",
-            "OMP_NUM_THREADS": threads,
-            "MKL_NUM_THREADS": threads,
-            "OPENBLAS_NUM_THREADS": threads,
-            "NUMEXPR_NUM_THREADS": threads,
-            "TOKENIZERS_PARALLELISM": "false",
-        }

@@ -143,7 +143,8 @@ class DockerSandbox(IsolatingSandbox):
             limits=self.limits,
             command_prefix=(sys.executable, "-I", str(RELAY), "--spec", json.dumps(spec), "--"),
             python=IMAGE_PYTHON,
-            env=self._env(),
+            # the image's ENV is overridden where they overlap
+            env=self.child_env(path="/opt/venv/bin:/usr/local/bin:/usr/bin:/bin", home=WORK),
             child_paths=ChildPaths(
                 SUBMISSION, CORPUS, WORK, HARNESS if self.mount_harness else IMAGE_HARNESS
             ),
@@ -192,25 +193,6 @@ class DockerSandbox(IsolatingSandbox):
             "fsize": limits.file_size_mb * MIB,
             "cpu": limits.cpu_s,
             "core": 0,
-        }
-
-    def _env(self) -> dict[str, str]:
-        """The child's whole environment (the image's ENV is overridden where they overlap)."""
-        threads = str(self.limits.threads())
-        return {
-            "PATH": "/opt/venv/bin:/usr/local/bin:/usr/bin:/bin",
-            "HOME": WORK,
-            "TMPDIR": "/tmp",
-            "LANG": "C.UTF-8",
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "PYTHONNOUSERSITE": "1",
-            "OMP_NUM_THREADS": threads,
-            "MKL_NUM_THREADS": threads,
-            "OPENBLAS_NUM_THREADS": threads,
-            "NUMEXPR_NUM_THREADS": threads,
-            "TOKENIZERS_PARALLELISM": "false",
         }
 
 

@@ -44,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -191,11 +192,17 @@ def _thread(name: str, target: Any, *args: Any) -> threading.Thread:
 
 
 def _copy(source: int, target: int, log: _Log) -> None:
-    """Copy results until EOF on `source` or either side failing (its other side notices too),
-    each chunk after what the log holds by then."""
+    """Copy results until EOF on `source` or either side failing, each chunk after what the log
+    holds by then."""
+    _pump(source, target, log.flush)
+
+
+def _pump(source: int, target: int, before_each: Callable[[], object]) -> None:
+    """Copy until EOF on `source` or either side failing (its other side notices too), calling
+    `before_each` before each chunk is written."""
     try:
         while chunk := os.read(source, 1 << 16):
-            log.flush()
+            before_each()
             _write_all(target, chunk)
     except OSError:
         pass
@@ -276,12 +283,7 @@ def _relay_requests(
 ) -> None:
     """The runner's requests, once the handshake is done. At EOF (the runner closed its end or
     died) the child gets EOF too, and `runner_gone` starts the orphan grace."""
-    try:
-        while chunk := os.read(request_fd, 1 << 16):
-            opened.wait()
-            _write_all(fifo, chunk)
-    except OSError:
-        pass
+    _pump(request_fd, fifo, opened.wait)
     runner_gone.set()
     opened.wait()  # the handshake writes GO on this fd
     os.close(fifo)

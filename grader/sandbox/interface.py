@@ -136,3 +136,24 @@ class IsolatingSandbox(Sandbox):
     @abstractmethod
     def probe(self) -> str | None:
         """What `problem()` answers, found out once per instance."""
+
+    def child_env(self, *, path: str, home: str) -> dict[str, str]:
+        """The child's whole environment, nothing of the grader's crossing: `path` its PATH,
+        `home` (its writable scratch) its HOME, the model libraries offline, and every numeric
+        library's thread pool sized to the limits."""
+        threads = str(self.limits.threads())
+        return {
+            "PATH": path,
+            "HOME": home,
+            "TMPDIR": "/tmp",
+            "LANG": "C.UTF-8",
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",  # everything but the scratch and /tmp is read-only
+            "PYTHONNOUSERSITE": "1",
+            "OMP_NUM_THREADS": threads,
+            "MKL_NUM_THREADS": threads,
+            "OPENBLAS_NUM_THREADS": threads,
+            "NUMEXPR_NUM_THREADS": threads,
+            "TOKENIZERS_PARALLELISM": "false",
+        }

@@ -10,7 +10,6 @@ import pytest
 
 from grader.sandbox.host import (
     fresh_dir,
-    mountable_inputs,
     others_can_read,
     python_runtime,
     refuse_key,
@@ -87,22 +86,3 @@ def test_the_work_dir_is_fresh_and_owned_by_the_sandbox_uid(tmp_path: Path) -> N
     (work / "left-over").write_text("")
     with pytest.raises(SandboxError, match="is not empty: give a fresh directory"):
         fresh_dir(work, 65534, 65534)
-
-
-def test_mountable_inputs_are_resolved_readable_directories_without_a_key(tmp_path: Path) -> None:
-    sub, corpus = tmp_path / "sub", tmp_path / "corpus"
-    (sub / "rag").mkdir(parents=True)
-    (corpus / "docs").mkdir(parents=True)
-    for path in (sub, sub / "rag", corpus, corpus / "docs"):
-        path.chmod(0o755)
-    assert mountable_inputs(sub / "rag" / "..", corpus) == (sub.resolve(), corpus.resolve())
-    missing = tmp_path.resolve() / "none"
-    with pytest.raises(SandboxError, match=f"corpus {missing} is not a directory"):
-        mountable_inputs(sub, tmp_path / "none")
-    (corpus / "key" / "questions").mkdir(parents=True)
-    (corpus / "key" / "questions" / "hidden.jsonl").write_text("{}\n")
-    with pytest.raises(SandboxError, match="refusing to mount corpus .*answer key"):
-        mountable_inputs(sub, corpus)
-    (sub / "rag").chmod(0o700)
-    with pytest.raises(SandboxError, match=f"submission {sub.resolve() / 'rag'} is not readable"):
-        mountable_inputs(sub, tmp_path / "none")
