@@ -1,7 +1,9 @@
 """`report.json`: the grade as data, in a versioned schema other tools read.
 
-Top-level keys (schema `REPORT_SCHEMA`; every metric object uses the fixed metric keys of
-DESIGN.md, each a float in [0, 1] or null, plus `n`):
+`grader.grade.report_schema` describes every field as typed models (published as
+docs/report.schema.json); this module writes the report. Top-level keys (schema `REPORT_SCHEMA`;
+every metric object uses the fixed metric keys of DESIGN.md, each a float in [0, 1] or null, plus
+`n`):
 
     schema, kind ("grade"), created (UTC ISO time), harness (versions)
     submission    source, kind (directory|archive|git), sha256, git_commit
@@ -21,7 +23,8 @@ DESIGN.md, each a float in [0, 1] or null, plus `n`):
     comparison                    metric_delta (submission − baseline, hidden, overall) and
                                   latency_ratio (submission / baseline) — or null
     diagnosis                     method, fixed_at, areas {area: verdict}, rows [...]
-    attribution                   note, components [...] or null
+    attribution                   note, components [...] or null, and (when it ran)
+                                  sum_measured and whole_lift per metric
     integrity                     findings [{check, severity, title, detail, evidence}]
     timing                        wall_s, runs {label: {wall_s, candidate_s}}, candidate_s,
                                   harness_s, harness_share
@@ -54,9 +57,10 @@ from exercise.evaluate import Report
 from exercise.latency import LatencyReport
 from exercise.metrics import aggregate_groups
 from grader.diagnosis import FIXED_AT, area_verdicts
+from grader.grade.attribution import additivity
+from grader.grade.report_schema import REPORT_SCHEMA
 from grader.grade.session import Grade, RunOutcome
 
-REPORT_SCHEMA = 1
 REPORT_NAME = "report.json"
 # Each run's questions split by whether the corpus answers them (the question's flag): the
 # headline's abstention_accuracy mixes both kinds, so the halves are recorded beside it.
@@ -129,6 +133,12 @@ def report_json(grade: Grade) -> dict[str, Any]:
             "note": grade.attribution_note,
             "components": (
                 [c.to_json() for c in grade.attribution] if grade.attribution is not None else None
+            ),
+            # how the contributions add up against the whole lift (they need not: fixes interact)
+            **(
+                additivity(grade.attribution, hidden, base.hidden if base is not None else None)
+                if grade.attribution is not None
+                else {}
             ),
         },
         "integrity": [finding.to_json() for finding in grade.findings],

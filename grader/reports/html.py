@@ -41,6 +41,7 @@ from grader.reports.svg import esc
 from grader.reports.trail import history_section
 
 LOG_LINES = 20  # lines of each run's log shown
+ADDITIVE_SLACK = 0.05  # contributions summing to more than the whole lift by this: say so
 LOG_LINE_CHARS = 300
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -363,11 +364,43 @@ def _attribution(report: Mapping[str, Any]) -> str:
             + "".join(f'<td class="num">{fmt_delta(per_slice.get(s))}</td>' for s in slices)
             + "</tr>"
         )
+    totals = [
+        ("sum of the measured contributions", attribution.get("sum_measured")),
+        ("whole lift over the starter", attribution.get("whole_lift")),
+    ]
+    for label, values in totals:
+        if values:
+            rows.append(
+                f'<tr><td colspan="2"><i>{esc(label)}</i></td>'
+                + "".join(f'<td class="num">{fmt_delta(values.get(m))}</td>' for m in metrics)
+                + "<td></td>" * len(slices)
+                + "</tr>"
+            )
     return (
         '<h2 id="attribution">Attribution</h2>'
         '<p class="small">What the submission loses when one component is swapped back for the '
-        "starter's (per slice: recall@5, unanswerable: abstention accuracy). "
+        "starter's (per slice: recall@5, unanswerable: abstention accuracy). A swap is not "
+        "attributable when the starter's part does not fit the candidate's code (the run fails, "
+        "or falls below the whole starter): that drop measures the break, not the component. "
         f"{esc(attribution.get('note') or '')}</p><table>{''.join(rows)}</table>"
+        + _additivity_note(attribution)
+    )
+
+
+def _additivity_note(attribution: Mapping[str, Any]) -> str:
+    """A sentence when the contributions add up to clearly more than the whole lift."""
+    sums, whole = attribution.get("sum_measured") or {}, attribution.get("whole_lift") or {}
+    over = [
+        m
+        for m, total in sums.items()
+        if total is not None and whole.get(m) is not None and total > whole[m] + ADDITIVE_SLACK
+    ]
+    if not over:
+        return ""
+    return (
+        f'<p class="small">On {esc(", ".join(over))} the contributions add up to more than the '
+        "whole lift: the fixes interact (one pays off only with another), so read each as what "
+        "is lost without it, not as its share of the lift.</p>"
     )
 
 

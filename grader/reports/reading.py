@@ -25,6 +25,7 @@ from grader.grade.report_file import (
     REPORT_NAME,
     REPORT_SCHEMA,
 )
+from grader.grade.report_schema import SCHEMA_FILE, validate_report
 
 # Every fixed metric but recall@3, which adds little between recall@1 and recall@5 on a page.
 HEADLINE_METRICS = tuple(key for key in METRIC_KEYS if key != "recall@3")
@@ -80,7 +81,8 @@ def load_report(path: Path) -> dict[str, Any]:
 
 
 def check_report(report: object, where: str = "report") -> None:
-    """Raise `ReportError` unless `report` looks like a grade report of schema REPORT_SCHEMA."""
+    """Raise `ReportError` unless `report` is a grade report of schema REPORT_SCHEMA whose every
+    field holds what `grader.grade.report_schema` says (the message names the first violation)."""
     if not isinstance(report, dict):
         raise ReportError(f"{where} must hold a JSON object")
     if report.get("kind") != "grade":
@@ -94,6 +96,12 @@ def check_report(report: object, where: str = "report") -> None:
     missing = [k for k in (*needed, "isolation", "statuses") if k not in report]
     if missing:
         raise ReportError(f"{where} lacks {', '.join(missing)}: it is incomplete")
+    problems = validate_report(report)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ReportError(
+            f"{where} does not match the report schema ({SCHEMA_FILE}): {problems[0]}{more}"
+        )
 
 
 def candidate(report: Mapping[str, Any]) -> str:

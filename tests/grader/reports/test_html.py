@@ -166,3 +166,25 @@ def test_each_slice_is_plotted_by_the_metric_its_area_is_judged_by(report):
     for name, metric in judged.items():
         value = report["slices"][name]["metrics"][metric]
         assert f"<title>submission · {name}\n{metric}: {value:.2f}</title>" in plot
+
+
+def test_attribution_shows_how_the_contributions_add_up(report):
+    report["attribution"] = {
+        "note": "",
+        "components": [
+            {"component": "chunking", "status": "measured", "contribution": {"recall@5": 0.91}},
+            {"component": "reranking", "status": "measured", "contribution": {"recall@5": 0.91}},
+            {
+                "component": "embedding",
+                "status": "not attributable",
+                "reason": "with the starter's embedding, recall@5 falls to 0.00",
+            },
+        ],
+        "sum_measured": {"recall@5": 1.82},
+        "whole_lift": {"recall@5": 0.68},
+    }
+    section = render_html(report).split('id="attribution"')[1].split("<h2")[0]
+    assert "sum of the measured contributions" in section and "+1.82" in section
+    assert "whole lift over the starter" in section and "+0.68" in section
+    assert "add up to more than the whole lift" in section
+    assert "not attributable" in section and "falls to 0.00" in section

@@ -26,6 +26,15 @@ def test_a_report_from_another_schema_is_refused(report, tmp_path):
         check_report({"kind": "grade", "schema": 1, "overall": {}, "slices": {}})
 
 
+def test_a_fresh_grade_conforms_to_the_published_schema(report):
+    check_report(report)  # raises on the first violation
+    report.update(baseline=None, comparison=None, public=None, history=None)
+    check_report(report)  # --no-baseline, no public questions, an older report without history
+    report["questions"][0]["status"] = "finished"
+    with pytest.raises(ReportError, match=r"questions\[0\]\.status: Input should be 'ok'"):
+        check_report(report)
+
+
 def test_slice_figures_follow_the_slice_order_with_intervals(report):
     figures = slice_figures(report)
     assert [f.slice for f in figures] == list(SLICES)
