@@ -353,12 +353,18 @@ def _describe(error: Mapping[str, Any]) -> str:
     for part in error["loc"]:
         where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
     got = "" if error["type"] == "missing" else f" (got {_short(error.get('input'))})"
-    return f"{where or 'the top level'}: {error['msg']}{got}"
+    return _printable(f"{where or 'the top level'}: {error['msg']}{got}")
 
 
 def _short(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _printable(text: str) -> str:
+    """The message on one line whatever the report holds: a character that is not printable
+    (a line or paragraph separator in a key or a value) is written as its escape."""
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
 
 
 def main(argv: list[str]) -> int:

@@ -190,3 +190,16 @@ def test_a_report_that_breaks_the_schema_is_refused_naming_the_field(folder):
     (line,) = result.stderr.strip().splitlines()
     assert "does not match the report schema (docs/report.schema.json)" in line
     assert "latency.build_s: Input should be a finite number (got Infinity) (and 1 more)" in line
+
+
+def test_the_refusal_stays_on_one_line_whatever_the_report_holds(folder):
+    # found by the fuzz test: U+0085 is a line break to str.splitlines and to many terminals
+    path = folder / "report.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    report["attribution"]["note"] = ["\x85"]
+    report["slices"]["line\u2028break"] = 1
+    path.write_text(json.dumps(report), encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(path)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "slices.line\\u2028break: Input should be a valid dictionary" in line
