@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SEED   ?= 7
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test lint corpus bench-corpus bench
+.PHONY: help setup demo test lint corpus goldens bench-corpus bench
 
 help:  ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,6 +41,9 @@ lint: $(STAMP)  ## ruff check
 
 corpus: $(STAMP)  ## regenerate the committed default variant (corpus/default) with seed $(SEED)
 	$(VENV)/bin/takehome corpus generate --seed $(SEED) --profile medium --out corpus/default --force
+
+goldens: $(STAMP)  ## regenerate the committed files derived from code (docs/report.schema.json)
+	$(PY) -m grader.grade.report_schema docs/report.schema.json
 
 bench-corpus: $(STAMP)  ## time corpus generation (default variant and 10,000 documents)
 	$(PY) benchmarks/bench_generate.py

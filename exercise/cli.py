@@ -90,8 +90,11 @@ def eval_command(
         Path | None,
         typer.Option(
             "--export-trec",
-            help="Write run.trec, qrels.trec and metrics.json here, "
-            "for trec_eval / pytrec_eval / ranx.",
+            help="Write run.trec, qrels.trec and metrics.json here, for trec_eval / "
+            "pytrec_eval / ranx: that pair recomputes this run's recall@k, MRR and nDCG exactly, "
+            "and judges no other run. Also run.docs.trec and qrels.docs.trec: the evidence "
+            "documents as qrels, which judge any document-level run over the corpus (not the "
+            "grade: a passage of the right document need not hold the evidence).",
             show_default=False,
         ),
     ] = None,

@@ -16,7 +16,10 @@ What is concluded (over the seeds pooled, per-question differences paired with t
                  the slices' primary metrics (recall@5; abstention accuracy for unanswerable), so
                  every slice weighs the same
     stability    max − min over seeds of the baseline's and the reference's headline, held to
-                 SEED_BOUND
+                 SEED_BOUND; not measured (None) from a single seed
+    too few      a slice with fewer questions (pooled) than `min_questions(lift)` cannot show a
+                 lift of that size with its interval above zero, whatever the fix does: an
+                 undetectable weakness or a dead slice says so rather than blame the profile
 
 The profile's effort, for comparing profiles, is the mean spread: how much a candidate must add to
 go from the starter to the reference.
@@ -37,7 +40,7 @@ from corpus.profile import Profile
 from corpus.variant import GENERATOR_VERSION, generate, write
 from exercise.evaluate import EvalOptions, Report, evaluate
 from exercise.loading import Corpus, Question
-from exercise.metrics import by_label
+from exercise.metrics import CONFIDENCE, by_label
 from exercise.scoring import QuestionResult
 from grader.answer_key import load_key
 from grader.catalogue import REFERENCE, assemble, selection_from_profile
@@ -52,6 +55,22 @@ TOLERANCE = 1e-9  # far below one question's weight (1/1000 with a thousand ques
 # run(selection, chunk_size, corpus, questions, work_dir, log_path) -> hidden report by slice
 RunSolution = Callable[[Mapping[str, str], int, Corpus, Sequence[Question], Path, Path], Report]
 Say = Callable[[str], None]
+
+
+def min_questions(lift: float, confidence: float = CONFIDENCE) -> int:
+    """The fewest questions on which a mean lift of `lift` can have its bootstrap interval above
+    zero. In the most favourable case every question's difference is 0 or 1 (none got worse) and
+    a share `lift` of them is 1; a resample's mean is then zero exactly when it draws no improved
+    question, with probability (1 − lift)^n, and the interval's lower end (the (1 − confidence)/2
+    percentile) is above zero only when that probability is below (1 − confidence)/2. With any
+    noise more questions are needed, never fewer."""
+    if not 0 < lift < 1:
+        raise ValueError(f"lift must be in (0, 1), got {lift}")
+    tail = (1.0 - confidence) / 2
+    n = 1
+    while (1.0 - lift) ** n >= tail:
+        n += 1
+    return n
 
 
 def planted(profile: Profile) -> list[str]:
@@ -137,6 +156,8 @@ class Calibration:
                 "detectable": any(_clear_lift(r, DETECTABLE_LIFT) for r in rows),
                 "best_row": best.to_json() if best else None,
                 "rows": [r.to_json() for r in rows],
+                # slices of its areas too small to show a DETECTABLE_LIFT (slice → questions)
+                "too_few": _too_few(rows, min_questions(DETECTABLE_LIFT)),
             }
         moved = dict.fromkeys(SLICES, False)
         for component in fixes:
@@ -147,10 +168,18 @@ class Calibration:
             seed: self.headline(REFERENCE, seed) - self.headline(BASELINE, seed)
             for seed in self.seeds
         }
+        # one seed has no range: None, never a range of 0 that reads as "held"
+        several = len(self.seeds) > 1
         stability = {
-            name: _range([self.headline(name, seed) for seed in self.seeds])
+            name: _range([self.headline(name, seed) for seed in self.seeds]) if several else None
             for name in (BASELINE, REFERENCE)
         }
+        moved_rows = [
+            row
+            for component in fixes
+            for row in self.lifts(f"archetype:{component}")
+            if row.slice in moved and not moved[row.slice]
+        ]
         return {
             "schema": 1,
             "kind": "calibration",
@@ -166,6 +195,8 @@ class Calibration:
                 "moved_lift": MOVED_LIFT,
                 "seed_bound": SEED_BOUND,
                 "primary_metric": dict(PRIMARY_METRIC),
+                "min_questions": min_questions(DETECTABLE_LIFT),
+                "min_questions_moved": min_questions(MOVED_LIFT),
                 "headline": "mean over slices of the primary metric (equal weights)",
                 "effort": "mean over seeds of headline(reference) - headline(baseline)",
             },
@@ -192,6 +223,8 @@ class Calibration:
             "detectable": detect,
             "undetectable": [c for c, d in detect.items() if not d["detectable"]],
             "dead_slices": [s for s, hit in moved.items() if not hit],
+            # dead slices with too few questions to show a MOVED_LIFT (slice → questions)
+            "too_few_to_move": _too_few(moved_rows, min_questions(MOVED_LIFT)),
             "headline_by_seed": {
                 name: {str(seed): self.headline(name, seed) for seed in self.seeds}
                 for name in (BASELINE, REFERENCE)
@@ -199,8 +232,10 @@ class Calibration:
             "spread": {str(k): v for k, v in spread.items()},
             "effort": _mean(spread.values()),
             "seed_range": stability,
-            "seed_range_within_bound": all(
-                v is not None and at_most(v, SEED_BOUND) for v in stability.values()
+            "seed_range_within_bound": (
+                all(v is not None and at_most(v, SEED_BOUND) for v in stability.values())
+                if several
+                else None
             ),
         }
 
@@ -243,6 +278,15 @@ def calibrate(
         if keep is None:
             shutil.rmtree(root, ignore_errors=True)
     return Calibration(profile, tuple(seeds), tuple(names), reports)
+
+
+def _too_few(rows: Sequence[Row], least: int) -> dict[str, int]:
+    """Slice → its questions, for the rows' slices with fewer than `least` (each slice once)."""
+    small: dict[str, int] = {}
+    for row in rows:
+        if row.n < least:
+            small.setdefault(row.slice, row.n)
+    return small
 
 
 def _clear_lift(row: Row, lift: float) -> bool:

@@ -12,7 +12,11 @@ from typing import Any
 from rich import box
 from rich.table import Table
 
-from corpus.failure_modes import SLICES
+from corpus.failure_modes import PRIMARY_METRIC, SLICES
+from grader.solutions.known import ARCHETYPE, PAIR
+
+TERMINAL_WIDTH = 80  # the table must read on a terminal this wide
+HEADER_WIDTH = 7  # a slice column's width there (value, and its lift with a mark)
 
 
 def write_calibration(data: dict[str, Any], out: Path) -> tuple[Path, Path]:
@@ -25,54 +29,109 @@ def write_calibration(data: dict[str, Any], out: Path) -> tuple[Path, Path]:
 
 
 def table(data: dict[str, Any]) -> Table:
+    """The solution × slice table for a terminal: it reads at TERMINAL_WIDTH columns (a pair's
+    fixes on two lines, a long slice name shortened in its header and spelled out below)."""
+    headers = {name: short_header(name) for name in SLICES}
+    shortened = [f"{h} = {name}" for name, h in headers.items() if h != name]
     result = Table(
         title=f"profile {data['profile']}: primary metric per slice, {len(data['seeds'])} seed(s)",
         title_justify="left",
-        box=box.SIMPLE,
+        caption=(
+            "cell: the slice's primary metric, below it the lift over the baseline (* = its "
+            "95% interval is above zero); +a = the starter with component a fixed"
+            + (f"; {', '.join(shortened)}" if shortened else "")
+        ),
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 0),
+        pad_edge=False,
+        collapse_padding=True,
     )
-    result.add_column("solution")
+    result.add_column("solution", no_wrap=True)
     for name in SLICES:
-        result.add_column(name[:10], justify="right")
-    result.add_column("headline", justify="right")
+        result.add_column(headers[name], justify="right", no_wrap=True, min_width=HEADER_WIDTH)
+    result.add_column("headline", justify="right", no_wrap=True)
     for name, means in data["table"].items():  # not vocabulary: the file's field
-        cells = [_cell(means.get(s), _lift(data, name, s)) for s in SLICES]
-        result.add_row(name, *cells, _fmt(data["overall"][name]["headline"]))
+        cells = [_cell(means.get(s), _lift(data, name, s), "\n") for s in SLICES]
+        result.add_row(
+            "\n".join(solution_label(name)), *cells, _fmt(data["overall"][name]["headline"])
+        )
     return result
+
+
+def solution_label(name: str) -> list[str]:
+    """A solution as the table names it, one line per fix: ["+chunking", "+retrieval"] for a
+    pair, ["+chunking"] for an archetype, the name itself for the baseline and the reference."""
+    for prefix in (ARCHETYPE, PAIR):
+        if name.startswith(prefix):
+            return [f"+{fix}" for fix in name.removeprefix(prefix).split("+")]
+    return [name]
+
+
+def short_header(name: str, width: int = HEADER_WIDTH) -> str:
+    """`name`, or its first width − 1 letters and a full stop when it is longer."""
+    return name if len(name) <= width else name[: width - 1] + "."
 
 
 def verdict_lines(data: dict[str, Any]) -> list[str]:
     lines = []
+    rules = data["rules"]
     for component, found in data["detectable"].items():
         best = found["best_row"] or {}
         ci = best.get("ci95")
+        word = "detectable" if found["detectable"] else "NOT detectable"
+        too_few = found.get("too_few") or {}
+        if too_few and not found["detectable"]:
+            word += (
+                " — too few questions to tell: "
+                + ", ".join(f"{name} has {n}" for name, n in too_few.items())
+                + f", a lift of {rules['detectable_lift']:.2f} needs at least "
+                f"{rules['min_questions']} to clear zero (calibrate on more seeds)"
+            )
         lines.append(
-            f"{component}: {'detectable' if found['detectable'] else 'NOT detectable'} "
+            f"{component}: {word} "
             f"(best: {best.get('slice')} {best.get('metric')} {_signed(best.get('delta'))}"
             + (f" [{ci[0]:+.2f}, {ci[1]:+.2f}])" if ci else ")")
         )
     lines.append("dead slices: " + (", ".join(data["dead_slices"]) or "none"))
+    small = data.get("too_few_to_move") or {}
+    if small:
+        lines.append(
+            "too few questions to show a move of "
+            f"{rules['moved_lift']:.2f} (needs {rules['min_questions_moved']}): "
+            + ", ".join(f"{name} has {n}" for name, n in small.items())
+        )
     rng = data["seed_range"]
-    lines.append(
-        f"effort (reference − baseline headline): {_fmt(data['effort'])}; across seeds the "
-        f"baseline varies by {_fmt(rng.get('baseline'))} and the reference by "
-        f"{_fmt(rng.get('reference'))} (bound {data['rules']['seed_bound']:.2f}: "
-        f"{'held' if data['seed_range_within_bound'] else 'NOT held'})"
-    )
+    effort = f"effort (reference − baseline headline): {_fmt(data['effort'])}; "
+    if data["seed_range_within_bound"] is None or len(data["seeds"]) < 2:
+        lines.append(
+            effort + f"across seeds: not measured from {len(data['seeds'])} seed (how much "
+            "variants differ needs --seeds 2 or more)"
+        )
+    else:
+        lines.append(
+            effort + f"across seeds the baseline varies by {_fmt(rng.get('baseline'))} and the "
+            f"reference by {_fmt(rng.get('reference'))} (bound {rules['seed_bound']:.2f}: "
+            f"{'held' if data['seed_range_within_bound'] else 'NOT held'})"
+        )
     return lines
 
 
 def _lift(data: dict[str, Any], solution: str, slice_name: str) -> dict[str, Any] | None:
+    """The solution's lift on the slice, by the metric the table shows (the slice's primary
+    metric as the file records it; a slice judged by another metric has no lift there)."""
+    metric = (data["rules"].get("primary_metric") or PRIMARY_METRIC).get(slice_name)
     for row in data["lifts"].get(solution, []):
-        if row["slice"] == slice_name and row["metric"] in ("recall@5", "abstention_accuracy"):
+        if row["slice"] == slice_name and row["metric"] == metric:
             return row
     return None
 
 
-def _cell(value: float | None, lift: dict[str, Any] | None) -> str:
+def _cell(value: float | None, lift: dict[str, Any] | None, gap: str = " ") -> str:
     if lift is None or lift.get("delta") is None:
         return _fmt(value)
     clear = lift["ci95"] and lift["ci95"][0] > 0
-    return f"{_fmt(value)} {_signed(lift['delta'])}{'*' if clear else ''}"
+    return f"{_fmt(value)}{gap}{_signed(lift['delta'])}{'*' if clear else ''}"
 
 
 def _fmt(value: float | None) -> str:

@@ -7,7 +7,12 @@ None of these changes a score; each finding says what was seen, where, and how s
     severity "warning"  worth a question in the debrief (public answers or offsets hard-coded,
                         a public-vs-hidden gap far above the baseline's, edited public tests or
                         corpus, the run tried things the sandbox refused, no isolation)
-    severity "info"     context (tests added, the harness's exercise/ edited, uncommitted changes)
+    severity "info"     context (tests added, the harness's exercise/ edited, uncommitted changes,
+                        public answers quoted only in comments or docstrings)
+
+Public answers and question texts are told apart by where they sit in a Python file: a literal
+the program uses is "in the code" (a warning), one that is only in a comment or a docstring is
+quoted as an example (information). Data files the pipeline reads count as code.
 
 Checks read the submission copy the grader took in, the key, and the runs' logs; the public and
 hidden results come from the grade. Nothing here runs candidate code.
@@ -23,6 +28,7 @@ from typing import Any
 
 from exercise.loading import Question
 from grader.answer_key import sha256_file
+from grader.grade.quotes import by_place, find_quotes
 
 SEVERITIES = ("alert", "warning", "info")
 GAP_METRICS = ("recall@5", "answer_accuracy")
@@ -169,16 +175,30 @@ def check_hard_coding(
     starter = "\n".join(starter_texts)
     files = _scanned_files(submission)
     findings = []
-    public_hits = _text_hits(files, _answers(public, starter) | _texts(public))
-    if len(public_hits) >= MIN_HITS or any(q.text in public_hits for q in public):
+    public_texts = {q.text for q in public}
+    code, prose = by_place(find_quotes(files, _answers(public, starter) | _texts(public)))
+    if len(code) >= MIN_HITS or public_texts & set(code):
+        also = f" ({len(prose)} more are quoted in comments or docstrings.)" if prose else ""
         findings.append(
             Finding(
                 "hard_coded",
                 "warning",
-                f"{len(public_hits)} public question texts or answers appear in the code",
+                f"{len(code)} public question texts or answers appear in the code",
                 "Public answers written into the pipeline pass public tests without retrieving "
-                "anything; the hidden questions are where such code fails. Ask about it.",
-                _cap(_lines(public_hits)),
+                "anything; the hidden questions are where such code fails. Ask about it." + also,
+                _cap(_lines(code)),
+            )
+        )
+    elif len(prose) >= MIN_HITS or public_texts & set(prose):
+        findings.append(
+            Finding(
+                "quoted_examples",
+                "info",
+                f"{len(prose)} public question texts or answers are quoted in comments or "
+                "docstrings",
+                "Only in comments and docstrings, as examples: they do not change what the "
+                "pipeline returns. Worth a glance, not a concern.",
+                _cap(_lines(prose)),
             )
         )
     offsets = {(s.start, s.end) for q in public for s in q.evidence}
@@ -194,16 +214,25 @@ def check_hard_coding(
             )
         )
     hidden_answers = _answers(hidden, starter) - _answers(public, starter)
-    hidden_hits = _text_hits(files, hidden_answers | _texts(hidden))
+    hidden_hits = find_quotes(files, hidden_answers | _texts(hidden))
     if len(hidden_hits) >= MIN_HITS:
+        code, prose = by_place(hidden_hits)
+        where = (
+            "appear in the code"
+            if not prose
+            else "are quoted in comments or docstrings"
+            if not code
+            else f"appear in the submission ({len(code)} in code, {len(prose)} in comments or "
+            "docstrings)"
+        )
         findings.append(
             Finding(
                 "hidden_leak",
                 "alert",
-                f"{len(hidden_hits)} hidden question texts or answers appear in the code",
-                "The candidate never saw these: either the key leaked or these strings are common "
-                "in the corpus domain. Check the quoted lines.",
-                _cap(_lines(hidden_hits)),
+                f"{len(hidden_hits)} hidden question texts or answers {where}",
+                "The candidate never saw these, even as examples: either the key leaked or these "
+                "strings are common in the corpus domain. Check the quoted lines.",
+                _cap(_lines({k: v for k, (v, _) in hidden_hits.items()})),
             )
         )
     return findings
@@ -320,17 +349,6 @@ def _answers(questions: Sequence[Question], starter: str) -> set[str]:
 
 def _texts(questions: Sequence[Question]) -> set[str]:
     return {q.text for q in questions if len(q.text) >= MIN_ANSWER_CHARS}
-
-
-def _text_hits(files: Mapping[str, list[str]], needles: set[str]) -> dict[str, str]:
-    """needle → first "file:line: text" where it occurs."""
-    hits: dict[str, str] = {}
-    for name, lines in files.items():
-        for number, line in enumerate(lines, start=1):
-            for needle in needles:
-                if needle not in hits and needle in line:
-                    hits[needle] = f"{name}:{number}: {line.strip()[:160]}"
-    return hits
 
 
 def _offset_hits(files: Mapping[str, list[str]], offsets: set[tuple[int, int]]) -> dict[str, str]:

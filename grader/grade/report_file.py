@@ -1,7 +1,9 @@
 """`report.json`: the grade as data, in a versioned schema other tools read.
 
-Top-level keys (schema `REPORT_SCHEMA`; every metric object uses the fixed metric keys of
-DESIGN.md, each a float in [0, 1] or null, plus `n`):
+`grader.grade.report_schema` describes every field as typed models (published as
+docs/report.schema.json); this module writes the report. Top-level keys (schema `REPORT_SCHEMA`;
+every metric object uses the fixed metric keys of DESIGN.md, each a float in [0, 1] or null, plus
+`n`):
 
     schema, kind ("grade"), created (UTC ISO time), harness (versions)
     submission    source, kind (directory|archive|git), sha256, git_commit
@@ -11,14 +13,18 @@ DESIGN.md, each a float in [0, 1] or null, plus `n`):
     k, judging    passages asked for per search; the judge's caps
     fatal, statuses   the submission's fatal stage failure (or null), questions per status
     overall, slices   hidden questions: {"metrics", "ci95", "support"} (overall, per slice)
+    answerability     the same over the answerable and over the unanswerable questions
     latency           build_s, ops.{search,answer}.{p50_ms,p95_ms,p99_ms,...}, peak_rss_mib
-    public                        the public questions: {"overall", "slices"} or null
+    public                        the public questions: {"overall", "answerability", "slices"}
+                                  or null
     baseline                      the starter run in the same session: note, fatal, statuses,
-                                  overall, slices, latency, public — or null (with baseline_note)
+                                  overall, answerability, slices, latency, public — or null
+                                  (with baseline_note)
     comparison                    metric_delta (submission − baseline, hidden, overall) and
                                   latency_ratio (submission / baseline) — or null
     diagnosis                     method, fixed_at, areas {area: verdict}, rows [...]
-    attribution                   note, components [...] or null
+    attribution                   note, components [...] or null, and (when it ran)
+                                  sum_measured and whole_lift per metric
     integrity                     findings [{check, severity, title, detail, evidence}]
     timing                        wall_s, runs {label: {wall_s, candidate_s}}, candidate_s,
                                   harness_s, harness_share
@@ -47,12 +53,20 @@ from typing import Any
 
 from corpus.failure_modes import AREAS
 from corpus.variant import GENERATOR_VERSION
+from exercise.evaluate import Report
 from exercise.latency import LatencyReport
+from exercise.metrics import aggregate_groups
 from grader.diagnosis import FIXED_AT, area_verdicts
+from grader.grade.attribution import additivity
+from grader.grade.report_schema import REPORT_SCHEMA
 from grader.grade.session import Grade, RunOutcome
 
-REPORT_SCHEMA = 1
 REPORT_NAME = "report.json"
+# Each run's questions split by whether the corpus answers them (the question's flag): the
+# headline's abstention_accuracy mixes both kinds, so the halves are recorded beside it.
+ANSWERABILITY = "answerability"
+# not vocabulary: the question line's "unanswerable" flag → the name of its half
+ANSWERABILITY_GROUPS = {False: "answerable", True: "unanswerable"}
 RATIO_FIGURES = (
     ("build_s", lambda lat: lat.build_s),
     ("search_p50", lambda lat: lat.ops["search"].p50_ms),
@@ -104,7 +118,7 @@ def report_json(grade: Grade) -> dict[str, Any]:
         },
         "k": hidden.k,
         "judging": vars(hidden.judging).copy(),
-        **_run_json(own, own_json),
+        **_run_json(own, own_json, grade),
         "baseline": None,
         "baseline_note": grade.baseline_note,
         "comparison": None,
@@ -120,6 +134,12 @@ def report_json(grade: Grade) -> dict[str, Any]:
             "components": (
                 [c.to_json() for c in grade.attribution] if grade.attribution is not None else None
             ),
+            # how the contributions add up against the whole lift (they need not: fixes interact)
+            **(
+                additivity(grade.attribution, hidden, base.hidden if base is not None else None)
+                if grade.attribution is not None
+                else {}
+            ),
         },
         "integrity": [finding.to_json() for finding in grade.findings],
         "timing": _timing(grade),
@@ -129,7 +149,7 @@ def report_json(grade: Grade) -> dict[str, Any]:
         "questions": _questions(own_json, base_json),
     }
     if base is not None:
-        report["baseline"] = _run_json(base, base_json)
+        report["baseline"] = _run_json(base, base_json, grade)
         report["comparison"] = {
             "metric_delta": {
                 key: _minus(hidden.overall.means.get(key), base.hidden.overall.means.get(key))
@@ -154,16 +174,18 @@ def save_report(report: Mapping[str, Any], folder: Path) -> Path:
     return path
 
 
-def _run_json(run: RunOutcome, hidden: Mapping[str, Any]) -> dict[str, Any]:
+def _run_json(run: RunOutcome, hidden: Mapping[str, Any], grade: Grade) -> dict[str, Any]:
     return {
         "fatal": hidden["fatal"],
         "statuses": hidden["statuses"],
         "overall": run.hidden.overall.to_json(),
+        ANSWERABILITY: _answerability(run.hidden, grade),
         "slices": {name: group.to_json() for name, group in run.hidden.groups.items()},
         "latency": hidden["latency"],
         "public": (
             {
                 "overall": run.public.overall.to_json(),
+                ANSWERABILITY: _answerability(run.public, grade),
                 "slices": {name: g.to_json() for name, g in run.public.groups.items()},
                 "statuses": dict(run.public.statuses),
             }
@@ -171,6 +193,18 @@ def _run_json(run: RunOutcome, hidden: Mapping[str, Any]) -> dict[str, Any]:
             else None
         ),
     }
+
+
+def _answerability(report: Report, grade: Grade) -> dict[str, Any]:
+    """The run's means over its answerable and its unanswerable questions (bootstrapped as the
+    overall ones), keyed by ANSWERABILITY_GROUPS."""
+    groups = aggregate_groups(
+        report.results,
+        lambda question: ANSWERABILITY_GROUPS[question.unanswerable],
+        resamples=grade.options.resamples,
+        seed=grade.options.seed,
+    )
+    return {name: group.to_json() for name, group in groups.items()}
 
 
 def _questions(

@@ -155,6 +155,7 @@ def grade(
                     own.hidden,
                     lambda root, label: runner.run(root, label, key.hidden).hidden,
                     progress=say,
+                    starter_report=base.hidden if base is not None else None,
                 )
         history = read_history(intake.root)
         findings = _findings(key, intake, sandbox, own, base, baseline_root)

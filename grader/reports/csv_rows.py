@@ -12,11 +12,16 @@ import csv
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
-from corpus.failure_modes import AREAS, PRIMARY_METRIC, SLICES
+from corpus.failure_modes import AREAS, SLICES
 from exercise.scoring import METRIC_KEYS
 from grader.reports.reading import (
+    ABSTAINED,
+    ABSTENTION,
+    FALSE_ABSTENTION,
+    SLICE_METRICS,
     candidate,
     findings_by_severity,
+    headline_rows,
 )
 
 SEVERITIES = ("alert", "warning", "info")
@@ -24,7 +29,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _slice_column(name: str) -> str:
-    return f"{PRIMARY_METRIC[name]}.{name}"
+    """The slice's figure by the metric its area is judged on (recall@1 for distractors)."""
+    return f"{SLICE_METRICS[name]}.{name}"
+
+
+# abstention_accuracy's two halves (see `reading.headline_rows`), as column names
+SPLIT_COLUMNS = {label: label.replace(" ", "_") for label in (ABSTAINED, FALSE_ABSTENTION)}
 
 
 COLUMNS: tuple[str, ...] = (
@@ -38,6 +48,7 @@ COLUMNS: tuple[str, ...] = (
     "fatal",
     "n",
     *METRIC_KEYS,
+    *SPLIT_COLUMNS.values(),
     *(_slice_column(s) for s in SLICES),
     *(f"verdict.{a.name}" for a in AREAS),
     "delta.recall@5",
@@ -69,9 +80,13 @@ def csv_row(report: Mapping[str, Any]) -> dict[str, Any]:
         "n": overall.get("n"),
     }
     row.update({key: overall.get(key) for key in METRIC_KEYS})
+    row.update(dict.fromkeys(SPLIT_COLUMNS.values()))
+    for half in headline_rows(report, (ABSTENTION,)):
+        if half.label in SPLIT_COLUMNS:
+            row[SPLIT_COLUMNS[half.label]] = half.submission
     for name in SLICES:
         group = report["slices"].get(name)
-        metric = PRIMARY_METRIC[name]
+        metric = SLICE_METRICS[name]
         row[_slice_column(name)] = group["metrics"].get(metric) if group else None
     areas = report["diagnosis"]["areas"]
     row.update({f"verdict.{a.name}": areas.get(a.name) for a in AREAS})

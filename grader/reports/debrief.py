@@ -149,7 +149,7 @@ def _questions(
     if not rows:
         return []
     weakest = min(rows, key=lambda r: (r["submission"] or 0.0, r["slice"], r["metric"]))
-    values = ", ".join(f"{r['slice']} {fmt(r['submission'])}" for r in rows)
+    values = row_values(rows)
     bank = _DONE if addressed else _OPEN
     asked = [q.format(values=values, now=fmt(weakest["submission"])) for q in bank[area]]
     if verdict == "worse":
@@ -170,6 +170,24 @@ def _questions(
     elif addressed:
         asked.append(_COST[area].format(**_latency_words(report)))
     return asked[:3]
+
+
+def row_values(rows: list[Mapping[str, Any]]) -> str:
+    """The rows' submission figures in one phrase, each named by what tells it from the others:
+    "boundary 0.00, heading 0.10" (one metric, several slices), "citation precision 0.15,
+    supported rate 0.01" (one slice, several metrics), else slice and metric both."""
+    slices = {r["slice"] for r in rows}
+    metrics = {r["metric"] for r in rows}
+
+    def name(row: Mapping[str, Any]) -> str:
+        metric = str(row["metric"]).replace("_", " ")
+        if len(metrics) == 1:
+            return str(row["slice"])
+        if len(slices) == 1:
+            return metric
+        return f"{row['slice']} {metric}"
+
+    return ", ".join(f"{name(r)} {fmt(r['submission'])}" for r in rows)
 
 
 # The questions per area (the registry's): when addressed, when not, and on the fix's cost.

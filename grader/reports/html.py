@@ -28,13 +28,12 @@ from grader.reports.reading import (
     PERCENTILES,
     WORST_DEFAULT,
     candidate,
-    ci95,
     fmt,
     fmt_delta,
     fmt_ms,
     fmt_row_delta,
+    headline_rows,
     latency_ms,
-    metric,
     recall_curve,
     slice_figures,
 )
@@ -42,6 +41,7 @@ from grader.reports.svg import esc
 from grader.reports.trail import history_section
 
 LOG_LINES = 20  # lines of each run's log shown
+ADDITIVE_SLACK = 0.05  # contributions summing to more than the whole lift by this: say so
 LOG_LINE_CHARS = 300
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -54,7 +54,8 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .meta{color:#6b7280;font-size:13px}
 table{border-collapse:collapse;font-size:13px;background:#fff}
 th,td{border:1px solid #e5e7eb;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums;
+white-space:nowrap}td.counts{max-width:320px}
 .badge{display:inline-block;border-radius:9px;padding:0 8px;font-size:12px;font-weight:600}
 .fixed{background:#dcfce7;color:#166534}.improved{background:#dbeafe;color:#1e40af}
 .unchanged{background:#fef9c3;color:#854d0e}.worse{background:#fee2e2;color:#991b1b}
@@ -152,32 +153,40 @@ def _header(report: Mapping[str, Any], who: str) -> str:
 def _headline(report: Mapping[str, Any]) -> str:
     base = report.get("baseline")
     public = report.get("public")  # the questions the candidate had: a large gap is a warning
-    head = "<tr><th>metric</th><th>submission</th><th>95% CI</th>"
+    head = "<tr><th>metric</th><th>counts</th><th>submission</th><th>95% CI</th>"
     if base:
         head += "<th>baseline</th><th>Δ</th>"
     if public:
         head += f"<th>public (n = {esc(public['overall']['metrics'].get('n'))})</th>"
     rows = [head + "</tr>"]
     n = report["overall"]["metrics"].get("n")
-    for key in HEADLINE_METRICS:
-        value, ci = metric(report, key), ci95(report, key)
+    for row in headline_rows(report):
+        split = row.label not in HEADLINE_METRICS  # a half of the metric above it
+        label = f"&nbsp;&nbsp;↳ {esc(row.label)}" if split else esc(row.label)
         cells = [
-            f"<td>{esc(key)}</td>",
-            f'<td class="num">{fmt(value)}</td>',
-            f'<td class="num">{_ci(ci)}</td>',
+            f"<td>{label}</td>",
+            f'<td class="small counts">{esc(row.counts)}</td>',
+            f'<td class="num">{fmt(row.submission)}</td>',
+            f'<td class="num">{_ci(row.ci)}</td>',
         ]
         if base:
-            delta = (report.get("comparison") or {}).get("metric_delta", {}).get(key)
-            cells += [f'<td class="num">{fmt(metric(base, key))}</td>']
-            cells += [f'<td class="num">{fmt_delta(delta)}</td>']
+            cells += [f'<td class="num">{fmt(row.baseline)}</td>']
+            cells += [f'<td class="num">{fmt_delta(row.delta)}</td>']
         if public:
-            cells += [f'<td class="num">{fmt(metric(public, key))}</td>']
+            cells += [f'<td class="num">{fmt(row.public)}</td>']
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    note = (
+        " The public column is the submission on the questions the candidate had: far above "
+        "the hidden figures, it suggests tuning to them."
+        if public
+        else ""
+    )
     return (
         f'<h2 id="summary">Hidden questions (n = {esc(n)})</h2><table>{"".join(rows)}</table>'
-        '<p class="small">Retrieval metrics are over answerable questions; abstention accuracy '
-        "counts every question. The public column is the submission on the questions the "
-        "candidate had: far above the hidden figures, it suggests tuning to them.</p>"
+        '<p class="small">Each figure is a share of the questions its "counts" cell names. '
+        "abstention_accuracy mixes two kinds of question, so its two halves follow it: "
+        f"abstaining when the corpus does not say (higher is better) and abstaining when it "
+        f"does (lower is better).{note}</p>"
     )
 
 
@@ -228,7 +237,7 @@ def _plots(report: Mapping[str, Any]) -> str:
         y_label="recall@k",
     )
     figures = slice_figures(report)
-    labels = [f.slice if f.metric == "recall@5" else f"{f.slice}\n(abstention)" for f in figures]
+    labels = [f"{f.slice}\n{f.metric}" for f in figures]
     bars = [
         svg.Series(
             "submission",
@@ -249,9 +258,9 @@ def _plots(report: Mapping[str, Any]) -> str:
     slices = svg.bar_chart(
         labels,
         bars,
-        title="per slice: recall@5 (unanswerable: abstention accuracy), 95% CI",
+        title="per slice, by the metric its area is judged on (95% CI)",
         plot="slices",
-        width=max(640, 96 * len(labels)),
+        width=max(640, 112 * len(labels)),
     )
     ops = report["latency"].get("ops") or {}
     search = ops.get("search") or {}
@@ -298,11 +307,18 @@ def _latency_table(report: Mapping[str, Any]) -> str:
         for name in PERCENTILES:
             add(f"{op} {name[:3]}", mine.get(name), theirs.get(name), f"{op}_{name[:3]}", "ms")
     add("peak RSS", lat.get("peak_rss_mib"), base_lat.get("peak_rss_mib"), "peak_rss", "MiB")
+    # Only a baseline that ran is said to have run (a --no-baseline grade has none to compare).
+    baseline = (
+        "The baseline ran in the same session."
+        if base
+        else f"No baseline ran ({esc(report.get('baseline_note') or 'none recorded')}), so "
+        "there are no ratios."
+    )
     return (
         '<h3 id="latency">Latency</h3>'
         f"<table>{''.join(rows)}</table>"
         f'<p class="small">Percentiles: {esc(lat.get("percentile_method", ""))}; child '
-        f"restarts: {esc(lat.get('restarts', 0))}. The baseline ran in the same session.</p>"
+        f"restarts: {esc(lat.get('restarts', 0))}. {baseline}</p>"
     )
 
 
@@ -348,11 +364,43 @@ def _attribution(report: Mapping[str, Any]) -> str:
             + "".join(f'<td class="num">{fmt_delta(per_slice.get(s))}</td>' for s in slices)
             + "</tr>"
         )
+    totals = [
+        ("sum of the measured contributions", attribution.get("sum_measured")),
+        ("whole lift over the starter", attribution.get("whole_lift")),
+    ]
+    for label, values in totals:
+        if values:
+            rows.append(
+                f'<tr><td colspan="2"><i>{esc(label)}</i></td>'
+                + "".join(f'<td class="num">{fmt_delta(values.get(m))}</td>' for m in metrics)
+                + "<td></td>" * len(slices)
+                + "</tr>"
+            )
     return (
         '<h2 id="attribution">Attribution</h2>'
         '<p class="small">What the submission loses when one component is swapped back for the '
-        "starter's (per slice: recall@5, unanswerable: abstention accuracy). "
+        "starter's (per slice: recall@5, unanswerable: abstention accuracy). A swap is not "
+        "attributable when the starter's part does not fit the candidate's code (the run fails, "
+        "or falls below the whole starter): that drop measures the break, not the component. "
         f"{esc(attribution.get('note') or '')}</p><table>{''.join(rows)}</table>"
+        + _additivity_note(attribution)
+    )
+
+
+def _additivity_note(attribution: Mapping[str, Any]) -> str:
+    """A sentence when the contributions add up to clearly more than the whole lift."""
+    sums, whole = attribution.get("sum_measured") or {}, attribution.get("whole_lift") or {}
+    over = [
+        m
+        for m, total in sums.items()
+        if total is not None and whole.get(m) is not None and total > whole[m] + ADDITIVE_SLACK
+    ]
+    if not over:
+        return ""
+    return (
+        f'<p class="small">On {esc(", ".join(over))} the contributions add up to more than the '
+        "whole lift: the fixes interact (one pays off only with another), so read each as what "
+        "is lost without it, not as its share of the lift.</p>"
     )
 
 

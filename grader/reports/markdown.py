@@ -15,13 +15,12 @@ from corpus.failure_modes import AREAS
 from grader.reports.debrief import debrief
 from grader.reports.reading import (
     candidate,
-    ci95,
     findings_by_severity,
     fmt,
     fmt_delta,
     fmt_row_delta,
+    headline_rows,
     latency_parts,
-    metric,
 )
 from grader.reports.trail import history_line
 
@@ -93,17 +92,17 @@ def render_markdown(report: Mapping[str, Any]) -> str:
 
 
 def _headline(report: Mapping[str, Any], base: Mapping[str, Any] | None) -> list[str]:
-    delta = (report.get("comparison") or {}).get("metric_delta") or {}
     public = report.get("public")  # the questions the candidate had
-    head = ["metric", *(["baseline"] if base else []), "submission"]
+    head = ["metric", "counts", *(["baseline"] if base else []), "submission"]
     head += [*(["Δ"] if base else []), "95% CI", *(["public"] if public else [])]
-    lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
-    for key in SUMMARY_METRICS:
-        ci = ci95(report, key)
-        cells = [key, *([fmt(metric(base, key))] if base else []), fmt(metric(report, key))]
-        cells += [*([fmt_delta(delta.get(key))] if base else [])]
-        cells += [f"{ci[0]:.2f}–{ci[1]:.2f}" if ci else "–"]
-        cells += [fmt(metric(public, key))] if public else []
+    lines = ["| " + " | ".join(head) + " |", "|---|---" + "|---:" * (len(head) - 2) + "|"]
+    for row in headline_rows(report, SUMMARY_METRICS):
+        split = row.label not in SUMMARY_METRICS  # a half of the metric above it
+        cells = [f"↳ {row.label}" if split else row.label, md(row.counts)]
+        cells += [*([fmt(row.baseline)] if base else []), fmt(row.submission)]
+        cells += [*([fmt_delta(row.delta)] if base else [])]
+        cells += [f"{row.ci[0]:.2f}–{row.ci[1]:.2f}" if row.ci else "–"]
+        cells += [fmt(row.public)] if public else []
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
 

@@ -11,19 +11,51 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from corpus.failure_modes import AREAS, SLICES
+from corpus.failure_modes import ANSWERABLE, AREAS, PRIMARY_METRIC, SLICES
 from exercise.errors import ExerciseError
 from exercise.retrieval import RECALL_CUTOFFS
 from exercise.scoring import METRIC_KEYS
 from grader.diagnosis import FIXED_AT
-from grader.grade.report_file import REPORT_NAME, REPORT_SCHEMA
+from grader.grade.report_file import (
+    ANSWERABILITY,
+    ANSWERABILITY_GROUPS,
+    REPORT_NAME,
+    REPORT_SCHEMA,
+)
+from grader.grade.report_schema import SCHEMA_FILE, validate_report
 
 # Every fixed metric but recall@3, which adds little between recall@1 and recall@5 on a page.
 HEADLINE_METRICS = tuple(key for key in METRIC_KEYS if key != "recall@3")
-SLICE_METRIC = "recall@5"  # per slice; a slice without it (unanswerable) uses UNANSWERABLE_METRIC
-UNANSWERABLE_METRIC = "abstention_accuracy"
+ABSTENTION = "abstention_accuracy"
+# The headline's abstention_accuracy is over every question: abstaining is right on an
+# unanswerable one and wrong on an answerable one. A pipeline that never abstains scores the share
+# of answerable questions, so the table splits it in two rows below it.
+ABSTAINED = "abstained when unanswerable"
+FALSE_ABSTENTION = "false abstention"
+# What a mean over every question counts right; the others are over answerable questions only.
+_EVERY_QUESTION = {
+    "answer_accuracy": "an unanswerable one is right when abstained",
+    ABSTENTION: "right = abstained when unanswerable, answered when answerable",
+}
+
+
+def _judged_metrics() -> dict[str, str]:
+    """Slice → the metric the diagnosis judges it by: the first metric of the area judged on it
+    (reranking judges distractors by recall@1), else the slice's primary metric."""
+    judged: dict[str, str] = {}
+    for area in AREAS:
+        for name in area.slices:
+            if name != ANSWERABLE:
+                judged.setdefault(name, area.metrics[0])
+    return {name: judged.get(name, PRIMARY_METRIC[name]) for name in SLICES}
+
+
+SLICE_METRICS: Mapping[str, str] = MappingProxyType(_judged_metrics())
+"""Slice → the metric every per-slice figure (plot, CSV column, worst questions) shows."""
+SLICE_METRIC = "recall@5"  # a slice the registry does not know: recall@5, else abstention
 OPS = ("search", "answer")
 PERCENTILES = ("p50_ms", "p95_ms", "p99_ms")
 WORST_DEFAULT = 12  # questions in the worst-questions section
@@ -49,7 +81,8 @@ def load_report(path: Path) -> dict[str, Any]:
 
 
 def check_report(report: object, where: str = "report") -> None:
-    """Raise `ReportError` unless `report` looks like a grade report of schema REPORT_SCHEMA."""
+    """Raise `ReportError` unless `report` is a grade report of schema REPORT_SCHEMA whose every
+    field holds what `grader.grade.report_schema` says (the message names the first violation)."""
     if not isinstance(report, dict):
         raise ReportError(f"{where} must hold a JSON object")
     if report.get("kind") != "grade":
@@ -63,6 +96,12 @@ def check_report(report: object, where: str = "report") -> None:
     missing = [k for k in (*needed, "isolation", "statuses") if k not in report]
     if missing:
         raise ReportError(f"{where} lacks {', '.join(missing)}: it is incomplete")
+    problems = validate_report(report)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ReportError(
+            f"{where} does not match the report schema ({SCHEMA_FILE}): {problems[0]}{more}"
+        )
 
 
 def candidate(report: Mapping[str, Any]) -> str:
@@ -89,12 +128,22 @@ def recall_curve(run: Mapping[str, Any] | None) -> list[float | None]:
     return [metric(run, f"recall@{k}") for k in RECALL_CUTOFFS]
 
 
+def slice_metric(name: str, metrics: Mapping[str, Any] | None = None) -> str:
+    """The metric a slice is shown by: SLICE_METRICS for a known slice; for another, recall@5
+    when its questions have it (`metrics`: the slice's means), else abstention accuracy."""
+    if name in SLICE_METRICS:
+        return SLICE_METRICS[name]
+    if metrics is not None and metrics.get(SLICE_METRIC) is None:
+        return ABSTENTION
+    return SLICE_METRIC
+
+
 @dataclass(frozen=True)
 class SliceFigure:
     """One slice's headline number, with its interval, for the submission and the baseline."""
 
     slice: str
-    metric: str  # SLICE_METRIC, or UNANSWERABLE_METRIC for the unanswerable slice
+    metric: str  # the metric the slice's area is judged by (`slice_metric`)
     n: int
     submission: float | None
     submission_ci: tuple[float, float] | None
@@ -111,9 +160,7 @@ def slice_figures(report: Mapping[str, Any]) -> list[SliceFigure]:
     figures = []
     for name in names:
         group = report["slices"][name]
-        key = (
-            SLICE_METRIC if group["metrics"].get(SLICE_METRIC) is not None else UNANSWERABLE_METRIC
-        )
+        key = slice_metric(name, group["metrics"])
         base_group = base["slices"].get(name) if base else None
         figures.append(
             SliceFigure(
@@ -127,6 +174,97 @@ def slice_figures(report: Mapping[str, Any]) -> list[SliceFigure]:
             )
         )
     return figures
+
+
+@dataclass(frozen=True)
+class HeadlineRow:
+    """One row of the headline table: a hidden-question figure and the questions it counts."""
+
+    label: str  # the metric key, or ABSTAINED / FALSE_ABSTENTION (abstention_accuracy split)
+    counts: str  # which questions the figure is a share of, with their number
+    submission: float | None
+    ci: tuple[float, float] | None
+    baseline: float | None
+    delta: float | None  # submission − baseline
+    public: float | None  # the same figure on the public questions
+    lower_is_better: bool = False
+
+
+def headline_rows(
+    report: Mapping[str, Any], keys: Sequence[str] = HEADLINE_METRICS
+) -> list[HeadlineRow]:
+    """The headline figures `keys`, each saying what it counts; abstention_accuracy is followed
+    by its two halves (abstained when unanswerable; false abstentions on answerable questions)
+    when the report records them."""
+    base, public = report.get("baseline"), report.get("public")
+    deltas = (report.get("comparison") or {}).get("metric_delta") or {}
+    overall = report["overall"]
+    rows = []
+    for key in keys:
+        rows.append(
+            HeadlineRow(
+                label=key,
+                counts=_counts(key, overall),
+                submission=metric(report, key),
+                ci=ci95(report, key),
+                baseline=metric(base, key),
+                delta=deltas.get(key),
+                public=metric(public, key),
+            )
+        )
+        if key == ABSTENTION:
+            rows += _abstention_halves(report, base, public)
+    return rows
+
+
+def _counts(key: str, overall: Mapping[str, Any]) -> str:
+    n = overall["metrics"].get("n")
+    over = (overall.get("support") or {}).get(key)
+    if key in _EVERY_QUESTION:
+        return f"all {fmt_count(over if over is not None else n)} ({_EVERY_QUESTION[key]})"
+    return f"{fmt_count(over)} answerable"
+
+
+def _abstention_halves(
+    report: Mapping[str, Any], base: Mapping[str, Any] | None, public: Mapping[str, Any] | None
+) -> list[HeadlineRow]:
+    """abstention_accuracy on unanswerable questions, and 1 − it on answerable ones (there it is
+    1 when the pipeline answered): None for a report that does not record the split."""
+
+    def half(run: Mapping[str, Any] | None, which: str) -> Mapping[str, Any] | None:
+        return ((run or {}).get(ANSWERABILITY) or {}).get(which)
+
+    def value(group: Mapping[str, Any] | None, flip: bool) -> float | None:
+        mean = (group or {}).get("metrics", {}).get(ABSTENTION)
+        return None if mean is None else (1.0 - mean if flip else mean)
+
+    rows = []
+    halves = (
+        (True, ABSTAINED, "share abstained"),
+        (False, FALSE_ABSTENTION, "share abstained, or whose answer call failed; lower is better"),
+    )
+    for unanswerable, label, words in halves:
+        which, flip = ANSWERABILITY_GROUPS[unanswerable], not unanswerable
+        mine = half(report, which)
+        if mine is None:
+            continue
+        ci = _pair((mine.get("ci95") or {}).get(ABSTENTION))
+        if ci is not None and flip:
+            ci = (1.0 - ci[1], 1.0 - ci[0])
+        sub, theirs = value(mine, flip), value(half(base, which), flip)
+        rows.append(
+            HeadlineRow(
+                label=label,
+                counts=f"{fmt_count(mine.get('metrics', {}).get('n'))} {which}: {words}",
+                submission=sub,
+                ci=ci,
+                baseline=theirs,
+                delta=None if sub is None or theirs is None else sub - theirs,
+                public=value(half(public, which), flip),
+                lower_is_better=flip,
+            )
+        )
+    return rows
 
 
 def latency_ms(report: Mapping[str, Any], op: str) -> list[float]:
@@ -214,7 +352,8 @@ def _badness(question: Mapping[str, Any]) -> tuple[Any, ...] | None:
     rank = question.get("coverage_rank")
     if rank == 1 and not failed:
         return None
-    regressed = (base_scores.get(SLICE_METRIC) or 0.0) > (scores.get(SLICE_METRIC) or 0.0)
+    key = slice_metric(str(question.get("slice")), scores)
+    regressed = (base_scores.get(key) or 0.0) > (scores.get(key) or 0.0)
     distance = 0 if rank is None else 1 if rank > 5 else 2
     return (not failed, not regressed, distance, question["id"])
 
@@ -249,6 +388,10 @@ def fmt_row_delta(row: Mapping[str, Any]) -> str:
     """A diagnosis row's paired difference with its interval: "+0.40 [+0.31, +0.49]"."""
     ci = row["ci95"]
     return f"{fmt_delta(row['delta'])} [{ci[0]:+.2f}, {ci[1]:+.2f}]" if ci else "–"
+
+
+def fmt_count(value: object) -> str:
+    return "–" if value is None else str(value)
 
 
 def fmt_ms(value: float | None) -> str:

@@ -102,7 +102,9 @@ def test_a_misbehaving_submission_still_gets_a_summary_and_exit_0(
     assert (submission / ".takehome" / "child.log").read_text().count("searching:") == 4
     assert sorted(p.name for p in (tmp_path / "trec").iterdir()) == [
         "metrics.json",
+        "qrels.docs.trec",
         "qrels.trec",
+        "run.docs.trec",
         "run.trec",
     ]
 

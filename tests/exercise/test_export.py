@@ -11,7 +11,13 @@ import pytest
 import pytrec_eval
 
 from exercise.evaluate import EvalOptions, Report, score_run
-from exercise.export import TREC_EVAL_MEASURES, export_trec, trec_lines
+from exercise.export import (
+    DOC_QRELS_FILE,
+    DOC_RUN_FILE,
+    TREC_EVAL_MEASURES,
+    export_trec,
+    trec_lines,
+)
 from exercise.judging import CallRecord, Status
 from exercise.loading import Corpus, JudgingConfig, Question
 from exercise.protocol import to_wire
@@ -79,13 +85,15 @@ def random_search(rng: random.Random, docs: dict[str, str], spans: list[Span]) -
     return CallRecord(Status.OK, to_wire(passages), 1)
 
 
-def read_trec(out: Path) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, float]]]:
+def read_trec(
+    out: Path, run_file: str = "run.trec", qrels_file: str = "qrels.trec"
+) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, float]]]:
     qrels: dict[str, dict[str, int]] = {}
-    for line in (out / "qrels.trec").read_text().splitlines():
+    for line in (out / qrels_file).read_text().splitlines():
         qid, _, docno, rel = line.split()
         qrels.setdefault(qid, {})[docno] = int(rel)
     run: dict[str, dict[str, float]] = {}
-    for line in (out / "run.trec").read_text().splitlines():
+    for line in (out / run_file).read_text().splitlines():
         qid, q0, docno, rank, score, tag = line.split()
         assert docno not in run.get(qid, {}), f"duplicate docno {docno} for {qid}"
         assert (q0, tag) == ("Q0", "takehome") and int(rank) >= 1
@@ -150,3 +158,44 @@ def test_duplicates_are_renamed_and_the_covering_rank_is_the_evidence(tmp_path: 
         "q1 Q0 q1:evidence 3 8 takehome",  # coverage completes at rank 3
         "q1 Q0 d:40-70 4 7 takehome",  # a later covering passage is just another passage
     ]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_document_qrels_judge_any_run_over_the_documents(seed: int, tmp_path: Path) -> None:
+    report = random_run(seed, tmp_path)
+    out = tmp_path / "trec"
+    export_trec(report.results, out, dict(report.overall.means))
+    qrels, run = read_trec(out, DOC_RUN_FILE, DOC_QRELS_FILE)
+    answerable = {r.question.id: r for r in report.results if r.question.answerable}
+    assert set(qrels) == set(run) == set(answerable)
+    docnos = {"_".join(d.split()) for d in ("d0", "d1", "d2", "d3", "with space")}
+    for qid, result in answerable.items():  # the evidence documents, named as documents
+        assert set(qrels[qid]) == {"_".join(s.doc_id.split()) for s in result.question.evidence}
+    assert {d for docs in qrels.values() for d in docs} <= docnos
+    # another system's document run (every document, in name order) is judged by them ...
+    everything = {d: float(len(docnos) - i) for i, d in enumerate(sorted(docnos))}
+    other = {qid: dict(everything) for qid in qrels}
+    judged = pytrec_eval.RelevanceEvaluator(qrels, {"recall.10"}).evaluate(other)
+    assert all(values["recall_10"] == 1.0 for values in judged.values())
+    # ... and not by the span-judged pair, whose relevant item is no document
+    span_qrels, _ = read_trec(out)
+    unjudged = pytrec_eval.RelevanceEvaluator(span_qrels, {"recall.10"}).evaluate(other)
+    assert all(values["recall_10"] == 0.0 for values in unjudged.values())
+    # this run at document level: covered in the top 10 means every evidence document is there
+    ours = pytrec_eval.RelevanceEvaluator(qrels, {"recall.10"}).evaluate(run)
+    for qid, result in answerable.items():
+        if result.coverage_rank is not None and result.coverage_rank <= 10:
+            assert ours[qid]["recall_10"] == 1.0, qid
+        ranked = sorted(run[qid], key=lambda d: -run[qid][d])
+        assert len(ranked) == len(set(ranked))  # each document once, at its first passage
+
+
+def test_the_help_says_what_each_pair_can_judge() -> None:
+    import typer
+
+    from exercise.cli import app
+
+    command = typer.main.get_command(app).commands["eval"]
+    (option,) = [p for p in command.params if "--export-trec" in p.opts]
+    for part in ("run.docs.trec", "qrels.docs.trec", "judges no other run", "document-level run"):
+        assert part in option.help, part

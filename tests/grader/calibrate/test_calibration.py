@@ -4,18 +4,22 @@ conclusions (detectable, dead slices, spread, seed stability) and the command's 
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 
+from rich.console import Console
 from typer.testing import CliRunner
 
 import grader.calibrate.calibration as calibration
+from corpus.failure_modes import SLICES
 from corpus.profile import Profile, load_profile
 from corpus.variant import GENERATOR_VERSION
 from exercise.evaluate import EvalOptions, score_run
 from exercise.metrics import by_label
 from exercise.runner import harness_root, run_in_process
 from exercise.types import Answer, Passage
-from grader.calibrate.calibration import BASELINE, at_most, calibrate, solutions
+from grader.calibrate.calibration import BASELINE, at_most, calibrate, min_questions, solutions
+from grader.calibrate.report import table, verdict_lines
 from grader.catalogue import REFERENCE
 from grader.cli import app
 from grader.solutions.known import selection_for as selection
@@ -103,6 +107,49 @@ def test_a_fix_that_cures_nothing_is_undetectable():
     ).to_json()
     assert data["undetectable"] == ["retrieval"]
     assert "identifier" in data["dead_slices"]
+
+
+def test_one_seed_does_not_call_the_seed_range_held():
+    data = calibrate(_three_planted(), [1], pairs=False, run=fake_run()).to_json()
+    assert data["seed_range_within_bound"] is None
+    assert data["seed_range"] == {BASELINE: None, REFERENCE: None}
+    (seeds,) = [line for line in verdict_lines(data) if "across seeds" in line]
+    assert "held" not in seeds and "not measured from 1 seed" in seeds
+    several = calibrate(_three_planted(), [1, 2], pairs=False, run=fake_run()).to_json()
+    assert "(bound 0.05: held)" in verdict_lines(several)[-1]
+
+
+def test_too_few_questions_to_show_a_lift_is_said_so():
+    # 3 questions per slice: even a fix that cures 30 % of them could not clear zero
+    tiny = dataclasses.replace(_three_planted(), hidden=dict.fromkeys(SLICES, 3))
+    data = calibrate(tiny, [1], pairs=False, run=fake_run(broken={"identifier"})).to_json()
+    assert data["undetectable"] == ["retrieval"]
+    assert data["detectable"]["retrieval"]["too_few"] == {"identifier": 3}
+    assert data["rules"]["min_questions"] == 11  # 0.7 ** 10 ≈ 0.028 ≥ 0.025 > 0.7 ** 11 ≈ 0.020
+    (line,) = [x for x in verdict_lines(data) if x.startswith("retrieval:")]
+    assert "NOT detectable — too few questions to tell: identifier has 3" in line
+    assert "needs at least 11" in line
+    assert data["too_few_to_move"]["identifier"] == 3  # a dead slice, and too small to tell
+    roomy = calibrate(_three_planted(), [1], pairs=False, run=fake_run(broken={"identifier"}))
+    assert roomy.to_json()["detectable"]["retrieval"]["too_few"] == {}  # easy asks 20
+
+
+def test_min_questions_is_the_fewest_that_can_clear_zero():
+    for lift in (0.1, 0.3, 0.5):
+        n = min_questions(lift)
+        assert (1 - lift) ** n < 0.025 <= (1 - lift) ** (n - 1)
+    assert (min_questions(0.3), min_questions(0.1)) == (11, 36)
+
+
+def test_the_terminal_table_reads_at_80_columns():
+    data = calibrate(_three_planted(), [1], pairs=True, run=fake_run()).to_json()
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(table(data))
+    text = console.export_text()
+    assert "…" not in text
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= 80
+    assert all(name in text for name in ("+chunking", "+retrieval", "+answering", REFERENCE))
+    assert all(slice_name in text for slice_name in SLICES)  # in its header or spelled out
 
 
 def test_the_command_writes_json_and_html(tmp_path, monkeypatch):

@@ -23,9 +23,11 @@ from exercise.protocol import ErrorInfo
 from exercise.runner import Fatal
 from grader.catalogue import SETTINGS_FILE, assemble
 from grader.grade.attribution import (
+    FAILED_SHARE,
     METRICS,
     SLICE_METRIC,
     Contribution,
+    additivity,
     attribute,
     layout_problem,
 )
@@ -39,9 +41,13 @@ def group(means: Means) -> GroupMetrics:
 
 
 def report(
-    overall: Means, groups: Mapping[str, Means] | None = None, fatal: Fatal | None = None
+    overall: Means,
+    groups: Mapping[str, Means] | None = None,
+    fatal: Fatal | None = None,
+    statuses: Mapping[str, int] | None = None,
 ) -> Report:
-    """A hidden-question report holding only what attribution reads: means, groups, fatal."""
+    """A hidden-question report holding only what attribution reads: means, groups, fatal and
+    the status counts."""
     return Report(
         k=10,
         judging=JudgingConfig(),
@@ -50,7 +56,7 @@ def report(
         overall=group(overall),
         groups={name: group(means) for name, means in (groups or {}).items()},
         latency=LatencyReport(build_s=None, ops={}, peak_rss_mib=None, restarts=0),
-        statuses={},
+        statuses=dict(statuses or {}),
         log_path=None,
     )
 
@@ -220,7 +226,7 @@ def test_each_changed_component_is_swapped_alone(tmp_path: Path) -> None:
     assert found["chunking"].contribution["recall@1"] is None  # the swapped run has no recall@1
 
 
-def test_a_swap_that_breaks_the_pipeline_is_incompatible_not_zero(tmp_path: Path) -> None:
+def test_a_swap_that_breaks_the_pipeline_is_not_attributable_not_zero(tmp_path: Path) -> None:
     baseline = starter(tmp_path / "base")
     submission = submission_changing(tmp_path / "sub", "embedding", "reranking")
     fatal = Fatal(
@@ -240,11 +246,13 @@ def test_a_swap_that_breaks_the_pipeline_is_incompatible_not_zero(tmp_path: Path
         )
     }
     broken = found["embedding"]
-    assert broken == Contribution("embedding", "incompatible", fatal.one_line())
+    reason = f"the starter's embedding does not fit this code: {fatal.one_line()}"
+    assert broken == Contribution("embedding", "not attributable", reason)
     assert broken.to_json() == {
         "component": "embedding",
-        "status": "incompatible",
-        "reason": "submission failed at import: ImportError: cannot import name 'Embedder'",
+        "status": "not attributable",
+        "reason": "the starter's embedding does not fit this code: submission failed at import: "
+        "ImportError: cannot import name 'Embedder'",
         "swapped": None,
         "contribution": None,
         "slices": None,
@@ -295,3 +303,70 @@ def test_a_chunk_size_changed_in_settings_is_credited_to_chunking_and_swapped_ba
     )
     # the swap restored the baseline's chunker together with the settings it reads
     assert swapped_settings == {"swap-chunking": (baseline / "rag" / SETTINGS_FILE).read_text()}
+
+
+# --- not attributable, and how contributions add up -----------------------------------------
+
+# The whole starter: recall@5 2/8, answer accuracy 1/8 (OWN has 6/8 and 5/8).
+STARTER = report(dict.fromkeys(METRICS, None) | {"recall@5": 2 / 8, "answer_accuracy": 1 / 8})
+
+
+def test_a_swap_that_falls_below_the_whole_starter_is_not_attributable(tmp_path: Path) -> None:
+    # a reorganised rag/: the starter's chunker in it returns nothing usable (recall 0), while
+    # the starter's reranker only costs what reranking brings
+    baseline = starter(tmp_path / "base")
+    submission = submission_changing(tmp_path / "sub", "chunking", "reranking")
+    reports = {
+        "chunking": report({"recall@5": 0.0, "answer_accuracy": 0.0}),
+        "reranking": report({"recall@5": 5 / 8, "answer_accuracy": 4 / 8}),
+    }
+    runs = FakeRuns(baseline, submission, reports)
+    found = {
+        c.component: c
+        for c in attribute(submission, baseline, tmp_path, OWN, runs, starter_report=STARTER)
+    }
+    chunking = found["chunking"]
+    assert chunking.status == "not attributable" and chunking.contribution is None
+    assert "recall@5 falls to 0.00, below the whole starter's 0.25" in chunking.reason
+    assert chunking.swapped["recall@5"] == 0.0  # what the swap did, kept for the record
+    assert found["reranking"].status == "measured"
+    assert found["reranking"].contribution["recall@5"] == 6 / 8 - 5 / 8
+    # at the starter's level (the fix is the whole lift) is measured, not a misfit
+    alone = submission_changing(tmp_path / "alone", "chunking")
+    at_floor = {"chunking": report({"recall@5": 2 / 8, "answer_accuracy": 1 / 8})}
+    runs = FakeRuns(baseline, alone, at_floor)
+    (measured, *_) = attribute(alone, baseline, tmp_path / "s2", OWN, runs, starter_report=STARTER)
+    assert measured.status == "measured" and measured.contribution["recall@5"] == 4 / 8
+
+
+def test_a_swap_that_makes_questions_fail_is_not_attributable(tmp_path: Path) -> None:
+    baseline = starter(tmp_path / "base")
+    submission = submission_changing(tmp_path / "sub", "answering")
+    failing = int(FAILED_SHARE * 100) + 1  # of 100 questions
+    reports = {
+        "answering": report(
+            {"recall@5": 6 / 8, "answer_accuracy": 3 / 8},
+            statuses={"ok": 100 - failing, "invalid": failing},
+        )
+    }
+    found = attribute(submission, baseline, tmp_path, OWN, FakeRuns(baseline, submission, reports))[
+        COMPONENTS.index("answering")
+    ]
+    assert found.status == "not attributable"
+    assert f"{failing} more of 100 questions failed" in found.reason
+
+
+def test_the_contributions_are_added_up_beside_the_whole_lift() -> None:
+    contributions = [
+        Contribution("chunking", "measured", contribution={"recall@5": 5 / 8, "recall@1": None}),
+        Contribution("reranking", "measured", contribution={"recall@5": 3 / 8, "recall@1": 2 / 8}),
+        Contribution("embedding", "not attributable", "broke", swapped={"recall@5": 0.0}),
+        Contribution("answering", "unchanged", "as shipped"),
+    ]
+    found = additivity(contributions, OWN, STARTER)
+    # 5/8 + 3/8 = 1.0 lost in parts against a whole lift of 6/8 − 2/8: the fixes interact
+    assert found["sum_measured"]["recall@5"] == 1.0
+    assert found["whole_lift"]["recall@5"] == 4 / 8
+    assert found["sum_measured"]["recall@1"] == 2 / 8
+    assert found["sum_measured"]["answer_accuracy"] is None  # nothing measured it
+    assert additivity(contributions, OWN, None)["whole_lift"]["recall@5"] is None

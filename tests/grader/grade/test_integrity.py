@@ -508,3 +508,46 @@ def test_undecodable_bytes_do_not_stop_the_check(tmp_path: Path) -> None:
     log.write_bytes(b"\xff\xfe garbage\nPermission denied\n")
     [finding] = check_log(log, "submission")
     assert finding.evidence == ("child.log:2: Permission denied",)
+
+
+def test_answers_quoted_only_in_comments_and_docstrings_are_information(tmp_path: Path) -> None:
+    quoted = PUBLIC[:MIN_HITS]
+    source = code_with(
+        [
+            f'"""Answers questions such as {quoted[0].text!r}."""',
+            "",
+            "def answer(q):",
+            f'    """e.g. returns {quoted[1].answer!r}"""',
+            f"    return 'unknown'  # was {quoted[2].answer!r} on the public set",
+        ]
+    )
+    write(tmp_path, "rag/pipeline.py", source)
+    [finding] = check_hard_coding(tmp_path, PUBLIC, HIDDEN, [])
+    assert (finding.check, finding.severity) == ("quoted_examples", "info")
+    assert finding.title == (
+        f"{MIN_HITS} public question texts or answers are quoted in comments or docstrings"
+    )
+    assert "do not change what the pipeline returns" in finding.detail
+    assert len(finding.evidence) == MIN_HITS
+
+
+def test_code_and_comments_are_counted_apart(tmp_path: Path) -> None:
+    in_code = [f"A{n} = {q.answer!r}" for n, q in enumerate(PUBLIC[:MIN_HITS])]
+    in_comments = [f"# like {q.answer!r}" for q in PUBLIC[MIN_HITS : MIN_HITS + 2]]
+    write(tmp_path, "rag/answers.py", code_with(in_code + in_comments))
+    [finding] = check_hard_coding(tmp_path, PUBLIC, HIDDEN, [])
+    assert (finding.check, finding.severity) == ("hard_coded", "warning")
+    assert finding.title.startswith(f"{MIN_HITS} public question texts or answers appear in")
+    assert "(2 more are quoted in comments or docstrings.)" in finding.detail
+    assert all("# like" not in line for line in finding.evidence)
+
+
+def test_hidden_answers_are_an_alert_wherever_they_sit_and_say_where(tmp_path: Path) -> None:
+    lines = [f"# {q.answer}" for q in HIDDEN[:MIN_HITS]] + [f"X = {HIDDEN[3].answer!r}"]
+    write(tmp_path, "rag/notes.py", code_with(lines))
+    [finding] = check_hard_coding(tmp_path, PUBLIC, HIDDEN, [])
+    assert (finding.check, finding.severity) == ("hidden_leak", "alert")
+    assert finding.title == (
+        f"{MIN_HITS + 1} hidden question texts or answers appear in the submission "
+        f"(1 in code, {MIN_HITS} in comments or docstrings)"
+    )

@@ -37,6 +37,7 @@ TOP_LEVEL = {
     "fatal",
     "statuses",
     "overall",
+    "answerability",
     "slices",
     "latency",
     "public",

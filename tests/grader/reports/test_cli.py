@@ -3,10 +3,16 @@ writing report.html and report.md beside report.json."""
 
 from __future__ import annotations
 
+import copy
 import json
+import math
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from grader.cli import app
@@ -106,3 +112,94 @@ def test_grade_writes_the_html_and_markdown_beside_the_report(graded, tmp_path):
     assert 'class="ctx"' in page  # grade has the key, so evidence shows in context
     assert (out / "report.md").read_text(encoding="utf-8").startswith("## Grade: ")
     assert "report.html" in result.output
+
+
+# Any JSON value, NaN and infinities included (json.dumps writes them; json.loads reads them).
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**12), 10**12) | st.floats() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=5,
+)
+FUZZ_QUESTIONS = 12  # a shorter report renders faster; it is as valid as the whole one
+
+
+def mutate(report: dict, data: st.DataObject) -> str:
+    """Walk from the top to a drawn field and delete it or replace its value; say what changed."""
+    node, path = report, []
+    while isinstance(node, dict | list) and len(node):
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        key = data.draw(st.sampled_from(keys))
+        path.append(key)
+        if not isinstance(node[key], dict | list) or (len(path) > 1 and data.draw(st.booleans())):
+            break
+        node = node[key]
+    parent = report
+    for key in path[:-1]:
+        parent = parent[key]
+    last = path[-1]
+    if isinstance(parent, dict) and data.draw(st.booleans()):
+        del parent[last]
+        return f"deleted {path}"
+    parent[last] = data.draw(JSON_VALUES)
+    return f"replaced {path} with {parent[last]!r:.80}"
+
+
+@given(data=st.data())
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_mutated_report_renders_or_is_refused_in_one_line(graded, data):
+    report = copy.deepcopy(_small(graded))
+    change = mutate(report, data)
+    fmt = data.draw(st.sampled_from(list(FORMATS)))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.json"
+        path.write_text(json.dumps(report), encoding="utf-8")  # NaN and Infinity as JSON5 does
+        result = CliRunner().invoke(app, ["report", str(path), "--format", fmt, "--out", "-"])
+    assert result.exit_code in (0, 2), (change, result.output[-2000:])
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        change,
+        repr(result.exception),
+    )
+    assert "Traceback" not in result.output, change
+    if result.exit_code == 2:
+        (line,) = result.stderr.strip().splitlines()
+        assert line.startswith("error: ") and str(path) in line, (change, line)
+
+
+_SMALL: dict[Path, dict] = {}
+
+
+def _small(graded) -> dict:
+    """The graded report with its first FUZZ_QUESTIONS questions."""
+    if graded.report_path not in _SMALL:
+        report = graded.report()
+        report["questions"] = report["questions"][:FUZZ_QUESTIONS]
+        _SMALL[graded.report_path] = report
+    return _SMALL[graded.report_path]
+
+
+def test_a_report_that_breaks_the_schema_is_refused_naming_the_field(folder):
+    path = folder / "report.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    report["questions"][3]["scores"]["recall@5"] = 1.5
+    report["latency"]["build_s"] = math.inf
+    path.write_text(json.dumps(report), encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(path)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "does not match the report schema (docs/report.schema.json)" in line
+    assert "latency.build_s: Input should be a finite number (got Infinity) (and 1 more)" in line
+
+
+def test_the_refusal_stays_on_one_line_whatever_the_report_holds(folder):
+    # found by the fuzz test: U+0085 is a line break to str.splitlines and to many terminals
+    path = folder / "report.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    report["attribution"]["note"] = ["\x85"]
+    report["slices"]["line\u2028break"] = 1
+    path.write_text(json.dumps(report), encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(path)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "slices.line\\u2028break: Input should be a valid dictionary" in line

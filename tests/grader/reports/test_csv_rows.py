@@ -49,3 +49,27 @@ def _write(report) -> str:
     buffer = io.StringIO()
     write_csv([report], buffer)
     return buffer.getvalue()
+
+
+def test_each_slice_column_is_the_metric_its_area_is_judged_by(report):
+    row = csv_row(report)
+    judged = {}
+    for diagnosis in report["diagnosis"]["rows"]:
+        if diagnosis["slice"] in SLICES:
+            judged.setdefault(diagnosis["slice"], diagnosis["metric"])
+    assert judged["distractor"] == "recall@1"
+    for name, metric in judged.items():
+        assert row[f"{metric}.{name}"] == report["slices"][name]["metrics"][metric]
+    assert "recall@5.distractor" not in row
+
+
+def test_the_abstention_halves_have_columns(report):
+    row = csv_row(report)
+    halves = report["answerability"]
+    assert (
+        row["abstained_when_unanswerable"]
+        == (halves["unanswerable"]["metrics"]["abstention_accuracy"])
+    )
+    assert row["false_abstention"] == 1 - halves["answerable"]["metrics"]["abstention_accuracy"]
+    del report["answerability"]  # a report written before the halves were recorded
+    assert csv_row(report)["false_abstention"] is None

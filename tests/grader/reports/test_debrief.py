@@ -100,3 +100,14 @@ def test_a_latency_regression_and_failures_become_questions(report):
     assert any(q.startswith("Latency: search p95 is 900 ms, ×4.5") for q in other)
     assert any("3 timeout" in q for q in other)
     assert "Integrity (warning): t. d" in other
+
+
+def test_each_figure_in_a_question_is_named_by_what_tells_it_apart(report):
+    set_area(report, "citations", "unchanged", baseline=0.1, submission=0.15)
+    set_area(report, "chunking", "unchanged", baseline=0.0, submission=0.1)
+    areas = by_area(debrief(report))
+    citations = areas["citations"].questions[0]  # one slice (answerable), two metrics
+    assert "answerable 0.15, answerable" not in citations
+    assert "Citation quality is citation precision 0.15, supported rate 0.15:" in citations
+    chunking = areas["chunking"].questions[0]  # one metric, three slices
+    assert "Recall@5 stayed at boundary 0.10, heading 0.10, table 0.10:" in chunking

@@ -142,3 +142,49 @@ def test_the_summary_shows_the_public_figures_beside_the_hidden_ones(report):
     assert f'<td class="num">{public["recall@5"]:.2f}</td>' in row
     no_public = {**report, "public": None}
     assert "public (n =" not in render_html(no_public)
+
+
+def test_no_sentence_claims_a_baseline_that_did_not_run(report):
+    assert "The baseline ran in the same session" in render_html(report)
+    report["baseline"] = None
+    report["comparison"] = None
+    report["baseline_note"] = "skipped (--no-baseline)"
+    report["public"] = None
+    page = render_html(report)
+    assert "The baseline ran" not in page and "baseline ran in" not in page
+    assert "No baseline ran (skipped (--no-baseline))" in page
+    assert "The public column" not in page  # nor a column that is not there
+
+
+def test_each_slice_is_plotted_by_the_metric_its_area_is_judged_by(report):
+    judged = {}
+    for row in report["diagnosis"]["rows"]:  # the diagnosis says which metric judges a slice
+        if row["slice"] in report["slices"]:
+            judged.setdefault(row["slice"], row["metric"])
+    assert judged["distractor"] == "recall@1"  # reranking reorders what was found
+    plot = next(s for s in svgs(render_html(report)) if 'data-plot="slices"' in s)
+    for name, metric in judged.items():
+        value = report["slices"][name]["metrics"][metric]
+        assert f"<title>submission · {name}\n{metric}: {value:.2f}</title>" in plot
+
+
+def test_attribution_shows_how_the_contributions_add_up(report):
+    report["attribution"] = {
+        "note": "",
+        "components": [
+            {"component": "chunking", "status": "measured", "contribution": {"recall@5": 0.91}},
+            {"component": "reranking", "status": "measured", "contribution": {"recall@5": 0.91}},
+            {
+                "component": "embedding",
+                "status": "not attributable",
+                "reason": "with the starter's embedding, recall@5 falls to 0.00",
+            },
+        ],
+        "sum_measured": {"recall@5": 1.82},
+        "whole_lift": {"recall@5": 0.68},
+    }
+    section = render_html(report).split('id="attribution"')[1].split("<h2")[0]
+    assert "sum of the measured contributions" in section and "+1.82" in section
+    assert "whole lift over the starter" in section and "+0.68" in section
+    assert "add up to more than the whole lift" in section
+    assert "not attributable" in section and "falls to 0.00" in section

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from grader.reports.markdown import md, render_markdown
+from grader.reports.markdown import SUMMARY_METRICS, md, render_markdown
 from tests.grader.reports.helpers import set_area
 
 
@@ -57,3 +57,25 @@ def test_the_summary_has_a_public_column_when_the_public_set_ran(report):
     assert not next(line for line in no_public if line.startswith("| metric |")).endswith(
         "public |"
     )
+
+
+def test_every_headline_figure_says_what_it_counts(report):
+    lines = render_markdown(report).splitlines()
+    support = report["overall"]["support"]
+    for key in SUMMARY_METRICS:
+        row = next(line for line in lines if line.startswith(f"| {key} |"))
+        assert str(support[key]) in row.split("|")[2], row  # the "counts" cell
+    # LEXICAL never abstains on these questions (like the starter): abstention_accuracy is then
+    # the share of answerable questions, so its halves show what it is made of
+    questions = report["questions"]
+    unanswerable = [q for q in questions if q["unanswerable"]]
+    answerable = [q for q in questions if not q["unanswerable"]]
+    abstained = sum(q["scores"]["abstention_accuracy"] for q in unanswerable) / len(unanswerable)
+    answered = sum(q["scores"]["abstention_accuracy"] for q in answerable) / len(answerable)
+    assert abstained == 0.0 and report["overall"]["metrics"]["abstention_accuracy"] > 0.8
+    first = next(line for line in lines if line.startswith("| ↳ abstained when unanswerable |"))
+    second = next(line for line in lines if line.startswith("| ↳ false abstention |"))
+    assert f"| {len(unanswerable)} unanswerable: share abstained |" in first
+    assert f"| {abstained:.2f} |" in first
+    assert f"{len(answerable)} answerable: share abstained" in second
+    assert f"| {1 - answered:.2f} |" in second and "lower is better" in second

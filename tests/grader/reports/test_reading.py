@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from corpus.failure_modes import SLICES
+from grader.grade.report_schema import validate_report
 from grader.reports.reading import (
     ReportError,
     check_report,
@@ -14,6 +16,7 @@ from grader.reports.reading import (
     slice_figures,
     worst_questions,
 )
+from tests.helpers import REPO
 
 
 def test_a_report_from_another_schema_is_refused(report, tmp_path):
@@ -24,6 +27,58 @@ def test_a_report_from_another_schema_is_refused(report, tmp_path):
         load_report(path)
     with pytest.raises(ReportError, match="lacks latency, diagnosis, questions, key"):
         check_report({"kind": "grade", "schema": 1, "overall": {}, "slices": {}})
+
+
+def test_a_fresh_grade_conforms_to_the_published_schema(report):
+    check_report(report)  # raises on the first violation
+    report.update(baseline=None, comparison=None, public=None, history=None)
+    check_report(report)  # --no-baseline, no public questions, an older report without history
+    report["questions"][0]["status"] = "finished"
+    with pytest.raises(ReportError, match=r"questions\[0\]\.status: Input should be 'ok'"):
+        check_report(report)
+
+
+def committed_samples() -> list[tuple[Path, dict]]:
+    """Every grade report committed as a sample: JSON files under docs/ and any grades/ folder
+    (outside the virtualenv and `make demo`'s out/) whose kind is "grade"."""
+    found = sorted({*REPO.glob("docs/**/*.json"), *REPO.glob("**/grades/**/report.json")})
+    samples = []
+    for path in found:
+        top = path.relative_to(REPO).parts[0]
+        if top in (".venv", "out"):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("kind") == "grade":
+            samples.append((path, data))
+    return samples
+
+
+def test_every_committed_sample_and_a_fresh_grade_conform(report):
+    for path, data in committed_samples():
+        assert validate_report(data) == [], path
+    assert validate_report(report) == []
+
+
+def test_violations_are_named_by_their_place_first_first(report):
+    report["questions"][3]["scores"]["recall@5"] = 1.5
+    report["diagnosis"]["rows"][0]["verdict"] = "great"
+    del report["latency"]["build_s"]
+    report["overall"]["metrics"]["n"] = "204"  # strict: no string read as a number
+    problems = validate_report(report)
+    assert problems[0] == 'overall.metrics.n: Input should be a valid integer (got "204")'
+    assert "latency.build_s: Field required" in problems
+    assert "questions[3].scores.recall@5: Input should be less than or equal to 1 (got 1.5)" in (
+        problems
+    )
+    assert any(p.startswith("diagnosis.rows[0].verdict: Input should be 'fixed'") for p in problems)
+
+
+def test_fields_a_newer_grader_adds_are_allowed_and_numbers_must_be_finite(report):
+    report["unseen"] = {"drop": 0.01}
+    report["latency"]["ops"]["search"]["p50_ms_ci95"] = [1.0, 2.0]
+    assert validate_report(report) == []
+    report["latency"]["build_s"] = float("nan")
+    assert validate_report(report)[0].startswith("latency.build_s: Input should be a finite")
 
 
 def test_slice_figures_follow_the_slice_order_with_intervals(report):
