@@ -273,10 +273,9 @@ def render(
             lines.append(f"  {label}  {cut(question.text, room)}{note}")
     lines += [
         "",
-        style.dim(
-            f"found: evidence in the top {FOUND_AT} · answered: correct and cited, or abstained "
-            "where the corpus cannot answer · reports in .takehome/compare/"
-        ),
+        style.dim(f"found: the evidence is in the top {FOUND_AT} passages"),
+        style.dim("answered: correct and cited, or abstained where the corpus cannot answer"),
+        style.dim("each version's report and output: .takehome/compare/"),
     ]
     return lines
 
