@@ -54,12 +54,15 @@ _IGNORED = {
 _IGNORED_SUFFIXES = (".pyc", ".pyo", ".egg-info")
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 # The starter's cold build on 2 cores (import, model load, every chunk embedded into an empty
-# cache: what the first `make eval` waits for), as a fixed part plus a cost per corpus character;
-# the brief states it for the candidate's corpus, so it scales with the profile's size. Measured
-# on a quiet moment's figure of the medium starter (seed 1: 903,923 characters, 280 documents):
-# COLD_BUILD_MEASURED below.
-COLD_BUILD_FIXED_S = 0.0
-COLD_BUILD_S_PER_CHAR = 0.0
+# cache: what the first `make eval` waits for), as a fixed part plus a cost per corpus character,
+# so the brief states it for the candidate's own corpus. Measured on the medium starter (seed 1:
+# 903,923 characters, 280 documents) by timing its cold `make eval` command: 93.6 CPU-seconds in
+# all (user 90.8 + system 2.8, the 48 public questions included), its build 371 s of wall time
+# with the machine shared (load average 23-40 on 2 cores). Alone on 2 cores the build takes at
+# most its CPU time, so that is the figure: ~10 s to import and load the model (an estimate),
+# 80 s for the characters. Starters that embed longer windows per chunk take longer.
+COLD_BUILD_FIXED_S = 10.0
+COLD_BUILD_S_PER_CHAR = 80.0 / 903_923
 
 
 class BundleError(ValueError):

@@ -60,7 +60,7 @@ def run_handin(root: Path, *args: str) -> subprocess.CompletedProcess:
         cwd=root,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
         check=False,
     )
 
@@ -124,7 +124,7 @@ def test_make_handin_on_a_fresh_bundle_sends_all_it_shipped_but_the_corpus_data(
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
