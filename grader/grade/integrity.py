@@ -37,6 +37,7 @@ MIN_ANSWER_CHARS = 8  # shorter answers ("14 days", "Oslo") occur in honest code
 MIN_HITS = 3  # distinct public answers / offset pairs before "hard-coded" is said
 MAX_EVIDENCE = 10  # lines quoted per finding
 SCANNED_SUFFIXES = (".py", ".json", ".jsonl", ".txt", ".yaml", ".yml", ".toml", ".csv", ".pkl")
+_CORPUS_DATA = ("docs", "questions")  # what `make handin` leaves out of corpus/
 NOT_SCANNED = ("corpus", "tests", "exercise")  # data, fixtures, the harness's package
 # What a refused attempt looks like in a Python traceback or a tool's message.
 DENIALS = re.compile(
@@ -92,9 +93,10 @@ def check_variant(submission: Path, manifest_sha256: str) -> list[Finding]:
 
 
 def check_corpus(submission: Path, variant_files: Mapping[str, str]) -> list[Finding]:
-    """Documents or public questions of the shipped corpus changed, removed or added."""
+    """Documents or public questions of the shipped corpus changed, removed or added. A corpus
+    left out whole (no docs/ and no questions/: what `make handin` sends) is no finding."""
     corpus = submission / "corpus"
-    if not corpus.is_dir():
+    if not corpus.is_dir() or not any((corpus / part).exists() for part in _CORPUS_DATA):
         return []
     changed, missing = _compare(corpus, {p: h for p, h in variant_files.items()})
     shipped = set(variant_files) | {"manifest.json"}

@@ -18,6 +18,7 @@ from grader.bundle.build import (
     BundleError,
     build_bundle,
     check_candidate_name,
+    cold_build_text,
     default_out_dir,
     render,
 )
@@ -158,6 +159,20 @@ def test_the_brief_is_rendered_from_the_profile(out):
     assert f"{counts['public_questions']} public questions" in readme
     assert "export BUILD_TIMEOUT_S := 600\n" in makefile
     assert "export QUERY_TIMEOUT_S := 10\n" in makefile
+    cold = cold_build_text(counts["characters"])  # the starter's cold build for this corpus
+    assert f"this corpus takes about **{cold}** on 2 cores" in readme
+    assert f"embeds the whole corpus (about {cold} on 2 cores)" in readme
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(4, "10 seconds"), (34, "30 seconds"), (54, "50 seconds"), (56, "1 minute"),
+     (100, "1½ minutes"), (120, "2 minutes"), (254, "4 minutes"), (256, "4½ minutes")],
+)  # fmt: skip
+def test_the_cold_build_is_worded_to_ten_seconds_then_half_minutes(monkeypatch, seconds, text):
+    monkeypatch.setattr(bundle_module, "COLD_BUILD_FIXED_S", 0.0)
+    monkeypatch.setattr(bundle_module, "COLD_BUILD_S_PER_CHAR", 1e-6)  # a second per million
+    assert cold_build_text(seconds * 1_000_000) == text
 
 
 def test_the_archive_holds_exactly_the_bundle_folder(out):

@@ -7,6 +7,7 @@ Each check is fed a submission folder written into tmp_path and the key's side o
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,16 @@ def test_a_pristine_corpus_is_not_flagged(tmp_path: Path) -> None:
 
 def test_no_corpus_folder_is_not_flagged(tmp_path: Path) -> None:
     assert check_corpus(tmp_path, {"docs/a.md": digest("# A\n")}) == []
+
+
+def test_a_corpus_left_out_by_make_handin_is_not_flagged(tmp_path: Path) -> None:
+    files = shipped_corpus(tmp_path)
+    shutil.rmtree(tmp_path / "corpus" / "docs")
+    shutil.rmtree(tmp_path / "corpus" / "questions")
+    assert check_corpus(tmp_path, files) == []  # only manifest.json is left: what handin sends
+    write(tmp_path / "corpus", "docs/mine.md", "# Mine\n")  # but an added document still counts
+    [finding] = check_corpus(tmp_path, files)
+    assert "(0 changed, 3 removed, 1 added)" in finding.title
 
 
 def test_changed_removed_and_added_corpus_files_are_one_warning(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -158,6 +159,31 @@ def test_archives_and_git_repositories_grade_like_the_folder(bundle, key, tmp_pa
         assert quality(report) == expected, source
     assert report["submission"]["git_commit"]
     assert any(f["check"] == "uncommitted" for f in report["integrity"])
+
+
+def test_a_make_handin_archive_without_the_corpus_grades_like_the_folder(
+    bundle, key, tmp_path, lexical_report
+):
+    """`make handin` leaves corpus/docs/ and corpus/questions/ out (the grade uses the key's own
+    copy) and keeps corpus/manifest.json: same scores, no corpus or variant finding."""
+    submission = submission_from(bundle, tmp_path / "candidate-repo")
+    sent = tmp_path / "submission.tar.gz"
+    done = subprocess.run(
+        [sys.executable, "scripts/handin.py", "--out", str(sent)],
+        cwd=submission,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    with tarfile.open(sent) as tar:
+        names = set(tar.getnames())
+    assert "corpus/manifest.json" in names and "rag/pipeline.py" in names
+    assert not any(name.startswith(("corpus/docs", "corpus/questions")) for name in names)
+    report = report_json(grade(sent, key, tmp_path / "out", NONE))
+    assert report["submission"]["kind"] == "archive"
+    assert quality(report) == quality(lexical_report)
+    assert not {f["check"] for f in report["integrity"]} & {"corpus", "variant"}
 
 
 def test_an_import_crash_is_a_verdict_not_an_error(bundle, key, tmp_path):
