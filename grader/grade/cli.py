@@ -293,7 +293,9 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
         for finding in findings:
             style = SEVERITY_STYLE.get(finding["severity"], "")
             console.print(
-                f"  [{style}]{finding['severity']}[/]: {escape(finding['title'])}", highlight=False
+                f"  [{style}]{finding['severity']}[/]: {escape(finding['title'])}",
+                highlight=False,
+                soft_wrap=True,  # a title names files: never broken inside a path
             )
     else:
         console.print("integrity: no findings")

@@ -58,11 +58,10 @@ def variant_mismatch(intake: Intake, key: AnswerKey) -> str | None:
     if actual == key.manifest_sha256:
         return None
     theirs = _describe(actual, _profile(manifest))
-    ours = _describe(key.manifest_sha256, key.profile)
-    whose = f", candidate {key.candidate!r}" if key.candidate else ""
+    ours = _describe(key.manifest_sha256, key.profile, key.candidate)
     return (
         f"submission {intake.source} was built for corpus variant {theirs} (its "
-        f"{MANIFEST.as_posix()}), but key {key.root} grades variant {ours}{whose}: pass the key "
+        f"{MANIFEST.as_posix()}), but key {key.root} grades variant {ours}: pass the key "
         "of the bundle this candidate was sent, or --allow-variant-mismatch to grade anyway "
         "(the report then carries an alert)"
     )
@@ -125,8 +124,11 @@ def _short(commit: str | None) -> str:
     return (commit or "unknown")[:SHA_SHOWN]
 
 
-def _describe(sha: str, profile: str | None) -> str:
-    return f"{sha[:SHA_SHOWN]}… (profile {profile})" if profile else f"{sha[:SHA_SHOWN]}…"
+def _describe(sha: str, profile: str | None, candidate: str | None = None) -> str:
+    about = [f"profile {profile}"] if profile else []
+    if candidate:
+        about.append(f"candidate {candidate!r}")
+    return f"{sha[:SHA_SHOWN]}…" + (f" ({', '.join(about)})" if about else "")
 
 
 def _profile(manifest: Path) -> str | None:
