@@ -126,7 +126,9 @@ def grade_many_command(
     def done(outcome: Outcome) -> None:
         if outcome.report is None:
             err.print(
-                f"  [red]✗[/] {escape(f'{outcome.job.name}: {outcome.error}')}", highlight=False
+                f"  [red]✗[/] {escape(f'{outcome.job.name}: {outcome.error}')}",
+                highlight=False,
+                soft_wrap=True,  # one line per submission, its path never broken
             )
             return
         metrics = outcome.report["overall"]["metrics"]
@@ -134,6 +136,7 @@ def grade_many_command(
             f"  [green]✓[/] {escape(outcome.job.name)}: recall@5 {metrics['recall@5']:.2f}, "
             f"answers {metrics['answer_accuracy']:.2f}",
             highlight=False,
+            soft_wrap=True,
         )
 
     options = GradeOptions(
