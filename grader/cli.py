@@ -37,6 +37,10 @@ DISTRIBUTION = "rag-takehome"
 app = typer.Typer(
     name="takehome",
     help="RAG take-home harness: generate corpora, evaluate and grade retrieval pipelines.",
+    epilog="Exit codes: 0 done; 1 the command ran but its outcome failed (eval: the submission "
+    "could not be built; grade-many: some submissions could not be graded; corpus verify: "
+    "problems found); 2 bad input or options, one line on stderr names it; 130 interrupted. "
+    "Each command's --help says what they mean for it.",
     no_args_is_help=True,
     add_completion=True,
 )
@@ -68,12 +72,7 @@ def _main(
         ),
     ] = False,
 ) -> None:
-    """RAG take-home harness: generate corpora, evaluate and grade retrieval pipelines.
-
-    Every command exits 0 when it did what was asked, 2 on a mistake in its input (one line on
-    stderr names it) and 130 when interrupted; `eval`, `grade-many` and `corpus verify` exit 1
-    when the command ran but the outcome failed. Each command's --help says what its codes mean.
-    """
+    """RAG take-home harness: generate corpora, evaluate and grade retrieval pipelines."""
 
 
 app.add_typer(corpus_app, name="corpus")
