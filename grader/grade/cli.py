@@ -259,7 +259,7 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
             )
     console.print(diag)
     if not base:
-        console.print(f"baseline: {report['baseline_note']}", highlight=False)
+        console.print(f"baseline: {escape(report['baseline_note'])}", highlight=False)
     summary = ", ".join(f"{a} {areas[a] or '–'}" for a in areas)
     console.print(f"areas: {summary}", highlight=False)
     lat = report["latency"]

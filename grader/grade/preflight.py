@@ -12,7 +12,7 @@ way `git_findings` names the files a reviewer should know about.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from exercise.errors import ExerciseError
@@ -65,6 +65,26 @@ def variant_mismatch(intake: Intake, key: AnswerKey) -> str | None:
         "of the bundle this candidate was sent, or --allow-variant-mismatch to grade anyway "
         "(the report then carries an alert)"
     )
+
+
+def corpus_files(intake: Intake, key: AnswerKey) -> dict[str, str] | None:
+    """path → sha256 of the corpus the candidate was sent, to tell their edits of it: the key's
+    variant, or for a submission of another variant (graded with --allow-variant-mismatch) the
+    files its own manifest lists (None when that cannot be read: no edit can then be told)."""
+    manifest = intake.root / MANIFEST
+    if variant_mismatch(intake, key) is None:
+        return _files_of(key.corpus.manifest)
+    try:
+        return _files_of(json.loads(manifest.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+
+
+def _files_of(manifest: object) -> dict[str, str] | None:
+    files = manifest.get("files") if isinstance(manifest, Mapping) else None
+    if not isinstance(files, Mapping):
+        return None
+    return {str(path): str(sha) for path, sha in files.items()}
 
 
 def git_findings(intake: Intake) -> list[Finding]:

@@ -21,7 +21,7 @@ import math
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +37,7 @@ from grader.grade import integrity
 from grader.grade.attribution import Contribution, attribute, layout_problem
 from grader.grade.intake import Intake, take_in
 from grader.grade.integrity import Finding
-from grader.grade.preflight import check_inputs, git_findings
+from grader.grade.preflight import check_inputs, corpus_files, git_findings
 from grader.grade.submission_history import History, read_history
 from grader.sandbox.interface import Limits, Sandbox
 from grader.sandbox.registry import choose
@@ -341,8 +341,6 @@ def _findings(
     baseline_root: Path | None,
 ) -> list[Finding]:
     root = intake.root
-    manifest_files = key.corpus.manifest.get("files")
-    variant_files = dict(manifest_files) if isinstance(manifest_files, Mapping) else {}
     found: list[Finding] = []
     if not sandbox.isolated:
         found.append(
@@ -355,7 +353,9 @@ def _findings(
             )
         )
     found += integrity.check_variant(root, key.manifest_sha256)
-    found += integrity.check_corpus(root, variant_files)
+    shipped_corpus = corpus_files(intake, key)
+    if shipped_corpus is not None:
+        found += integrity.check_corpus(root, shipped_corpus)
     found += integrity.check_shipped_files(root, key.bundle_files)
     starter = (
         [p.read_text(encoding="utf-8") for p in sorted((baseline_root / "rag").glob("*.py"))]

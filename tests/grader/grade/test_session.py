@@ -354,6 +354,14 @@ def test_a_submission_for_variant_a_graded_with_the_key_of_variant_b(bundle, tmp
     finding = report["integrity"][0]
     assert finding["check"] == "variant" and finding["severity"] == "alert"
     assert "another corpus variant" in finding["title"]
+    # its corpus is the one its own bundle shipped: no "edited" warning from comparing it with
+    # the other variant's files
+    assert "corpus" not in {f["check"] for f in report["integrity"]}
+    doc = next((submission / "corpus" / "docs").glob("*.md"))
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nedited\n", encoding="utf-8")
+    report = report_json(grade(submission, other / "key", tmp_path / "again", allowed))
+    edited = next(f for f in report["integrity"] if f["check"] == "corpus")
+    assert edited["evidence"] == [f"changed corpus/docs/{doc.name}"]
 
 
 def test_sandbox_limits_come_from_the_profile_budgets() -> None:
