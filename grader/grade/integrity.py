@@ -6,8 +6,9 @@ None of these changes a score; each finding says what was seen, where, and how s
                         answers in the code)
     severity "warning"  worth a question in the debrief (public answers or offsets hard-coded,
                         a public-vs-hidden gap far above the baseline's, edited public tests or
-                        corpus, the run tried things the sandbox refused, no isolation)
-    severity "info"     context (tests added, the harness's exercise/ edited, uncommitted changes)
+                        corpus, the run tried things the sandbox refused, no isolation, a git
+                        repository's uncommitted or untracked files — `grader.grade.preflight`)
+    severity "info"     context (tests added, the harness's exercise/ edited)
 
 Checks read the submission copy the grader took in, the key, and the runs' logs; the public and
 hidden results come from the grade. Nothing here runs candidate code.
