@@ -150,3 +150,18 @@ def test_takehome_has_a_version_and_shell_completion() -> None:
     assert result.stdout == f"takehome {metadata.version('rag-takehome')}\n"
     shown = CliRunner().invoke(takehome_app, ["--help"])
     assert "--version" in shown.output and "--install-completion" in shown.output
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("takehome corpus generate", ["--profile", "easy", "--seed", "1"]),
+        ("takehome bundle", ["--profile", "easy", "--seed", "1", "--candidate", "Ada"]),
+    ],
+)
+def test_written_paths_keep_their_brackets(name: str, args: list[str], tmp_path: Path) -> None:
+    app, path, _ = COMMANDS[name]
+    out = tmp_path / "round [v2]"
+    result = CliRunner().invoke(app, [*path, *args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{out}/key" in result.stderr  # Rich markup would read `[v2]` as a style and drop it
