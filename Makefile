@@ -27,9 +27,9 @@ demo: $(STAMP)  ## bundle (medium, seed $(SEED)) → grade the starter and the r
 	  [ $$iso = bwrap ] || echo "bwrap is not installed: the demo grades its own code unisolated"; \
 	  set -e; \
 	  $(VENV)/bin/takehome grade out/demo/bundle --key out/demo/key --out out/demo/grades/baseline \
-	    --isolation $$iso --no-baseline; \
+	    --isolation $$iso --no-baseline --force; \
 	  $(VENV)/bin/takehome grade out/demo/reference --key out/demo/key \
-	    --out out/demo/grades/reference --isolation $$iso
+	    --out out/demo/grades/reference --isolation $$iso --force
 	@echo
 	@echo "reports: out/demo/grades/baseline/ and out/demo/grades/reference/ (report.json, report.html, report.md)"
 

@@ -96,7 +96,8 @@ def run_grade(
     if profile is not None:
         command += ["--profile", str(profile)]
     command += ["--", str(submission or setup.reference), "--key", str(setup.key)]
-    command += ["--out", str(out), "--isolation", setup.isolation]
+    # --force: a kept --work folder holds the previous bench run's grade there
+    command += ["--out", str(out), "--isolation", setup.isolation, "--force"]
     command += [] if baseline else ["--no-baseline"]
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)

@@ -17,7 +17,7 @@ from corpus.profile import ProfileError, knob_docs, load_profile, shipped_profil
 from corpus.stats import compute_stats
 from corpus.validate import VerifyError, verify
 from corpus.variant import OutputExistsError, generate, write
-from exercise.cli_errors import fail
+from exercise.cli_errors import exit_codes, fail, note
 from exercise.errors import ExerciseError
 
 app = typer.Typer(
@@ -27,9 +27,20 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 out = Console()
+GENERATE_EPILOG = exit_codes(
+    "variant written",
+    bad="an unknown profile, an OUT that already exists without --force",
+)
+VERIFY_EPILOG = exit_codes(
+    "no problems found",
+    failed="problems found (one line each)",
+    bad="no variant at the path",
+)
+STATS_EPILOG = exit_codes("statistics printed", bad="no variant at the path")
+PROFILES_EPILOG = exit_codes("profiles listed")
 
 
-@app.command("generate")
+@app.command("generate", epilog=GENERATE_EPILOG)
 def generate_command(
     out_dir: Annotated[
         Path, typer.Option("--out", help="Folder to write: OUT/variant (public) and OUT/key.")
@@ -53,24 +64,21 @@ def generate_command(
         started = time.perf_counter()
         with err.status("generating") as status:
             variant = generate(seed, chosen, progress=lambda s: status.update(f"rendering {s}"))
-            status.update(f"writing {out_dir}")
+            status.update(escape(f"writing {out_dir}"))
             write(variant, out_dir, force=force)
     except (ProfileError, OutputExistsError) as exc:
         fail(str(exc))
     elapsed = time.perf_counter() - started
-    err.print(
+    note(
         f"wrote {len(variant.docs)} documents, {len(variant.public)} public and "
         f"{len(variant.hidden)} hidden questions (profile {chosen.name}, seed {seed}) "
-        f"to {out_dir} in {elapsed:.1f}s",
-        highlight=False,
+        f"to {out_dir} in {elapsed:.1f}s"
     )
-    err.print(f"  {out_dir}/variant  — the corpus candidates get", highlight=False)
-    err.print(
-        f"  {out_dir}/key      — keep it: hidden questions and a pristine copy", highlight=False
-    )
+    note(f"  {out_dir}/variant  — the corpus candidates get")
+    note(f"  {out_dir}/key      — keep it: hidden questions and a pristine copy")
 
 
-@app.command("verify")
+@app.command("verify", epilog=VERIFY_EPILOG)
 def verify_command(
     folder: Annotated[
         Path, typer.Argument(help="An output folder (variant/ + key/) or a variant.")
@@ -88,7 +96,7 @@ def verify_command(
     err.print(f"[green]✓[/] {escape(str(folder))}: no problems found", highlight=False)
 
 
-@app.command("stats")
+@app.command("stats", epilog=STATS_EPILOG)
 def stats_command(
     folder: Annotated[
         Path, typer.Argument(help="An output folder (variant/ + key/) or a variant.")
@@ -130,7 +138,7 @@ def stats_command(
     )
 
 
-@app.command("profiles")
+@app.command("profiles", epilog=PROFILES_EPILOG)
 def profiles_command() -> None:
     """List the shipped profiles and every knob a profile can set."""
     for name in shipped_profiles():

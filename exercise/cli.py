@@ -25,7 +25,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from exercise.cli_errors import EXIT_SUBMISSION_FAILED, fail, interrupted
+from exercise.cli_errors import EXIT_SUBMISSION_FAILED, exit_codes, fail, interrupted, note, warn
 from exercise.errors import ExerciseError
 from exercise.evaluate import DEFAULT_K, MAX_K, EvalOptions, Report, evaluate
 from exercise.export import export_trec, write_atomic
@@ -38,6 +38,12 @@ from exercise.summary import DEFAULT_WORST, render_summary
 STATE_DIR = ".takehome"  # inside the submission: scratch/cache (work/) and the child's log
 
 _RUNNER_DEFAULTS = RunnerOptions()
+EPILOG = exit_codes(
+    "summary printed (failed questions show their status)",
+    failed="the submission could not be imported, constructed or built (one line and the "
+    "traceback's tail)",
+    bad="no corpus, a malformed question file, a bad option",
+)
 
 app = typer.Typer(
     name="exercise",
@@ -138,13 +144,7 @@ def eval_command(
         typer.Option("--history-label", help="How the run was started, as recorded in --history."),
     ] = DEFAULT_LABEL,
 ) -> None:
-    """Build SUBMISSION's pipeline in a child process, ask every question, print a summary.
-
-    Exit codes:
-    0 summary printed (failed questions show their status);
-    1 the submission could not be imported or built;
-    2 bad input or options; 130 interrupted.
-    """
+    """Build SUBMISSION's pipeline in a child process, ask every question, print a summary."""
     err = Console(stderr=True)
     try:
         check_label(history_label)
@@ -188,7 +188,7 @@ def eval_command(
         fail(fatal.one_line(), EXIT_SUBMISSION_FAILED, detail=tail)
 
 
-app.command("eval")(eval_command)
+app.command("eval", epilog=EPILOG)(eval_command)
 
 
 def _write_outputs(report: Report, json_out: Path | None, trec_dir: Path | None) -> None:
@@ -220,9 +220,9 @@ def _record_history(
             questions="public" if public else "custom",
         )
     except OSError as exc:
-        typer.echo(f"warning: could not append this run to {path}: {exc}", err=True)
+        warn(f"could not append this run to {path}: {exc}")
     else:
-        typer.echo(f"recorded this run in {path}", err=True)
+        note(f"recorded this run in {path}")
 
 
 def _same_file(a: Path, b: Path) -> bool:

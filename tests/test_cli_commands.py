@@ -130,3 +130,38 @@ def test_a_mistake_is_one_line_naming_the_input_and_exit_2(name: str, tmp_path: 
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: ") and str(culprit) in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("name", LEAVES)
+def test_help_ends_with_the_exit_codes(name: str) -> None:
+    app, path, command = COMMANDS[name]
+    epilog = " ".join((command.epilog or "").split())
+    assert epilog.startswith("Exit codes: 0 "), f"`{name}` has no exit codes in its --help"
+    assert " 2 bad input or options" in epilog and epilog.endswith("130 interrupted.")
+    result = CliRunner().invoke(app, [*path, "--help"])
+    assert "Exit codes:" in result.output
+
+
+def test_takehome_has_a_version_and_shell_completion() -> None:
+    from importlib import metadata
+
+    result = CliRunner().invoke(takehome_app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"takehome {metadata.version('rag-takehome')}\n"
+    shown = CliRunner().invoke(takehome_app, ["--help"])
+    assert "--version" in shown.output and "--install-completion" in shown.output
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("takehome corpus generate", ["--profile", "easy", "--seed", "1"]),
+        ("takehome bundle", ["--profile", "easy", "--seed", "1", "--candidate", "Ada"]),
+    ],
+)
+def test_written_paths_keep_their_brackets(name: str, args: list[str], tmp_path: Path) -> None:
+    app, path, _ = COMMANDS[name]
+    out = tmp_path / "round [v2]"
+    result = CliRunner().invoke(app, [*path, *args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{out}/key" in result.stderr  # Rich markup would read `[v2]` as a style and drop it

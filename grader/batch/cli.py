@@ -1,8 +1,10 @@
 """`takehome grade-many`: grade several submissions and write a leaderboard.
 
-Input mistakes (no submissions, no key, a bad manifest) are one line on stderr and exit 2. A
-submission that cannot be graded is a row of the leaderboard with its reason; the exit code is 0
-when at least one report was written, 1 when none was.
+Input mistakes (no submissions, no key, a bad manifest, an --out holding earlier grades without
+--force) are one line on stderr and exit 2, before anything runs. A submission that cannot be
+graded (an unreadable archive, a missing key, a key of another variant) is a row of the
+leaderboard with its reason, and the others are graded; the exit code is then 1 and the last line
+names every such submission. 0 means every submission was graded.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from exercise.cli_errors import fail, interrupted
-from grader.batch.leaderboard import write_leaderboard
+from exercise.cli_errors import EXIT_FAILED, exit_codes, fail, interrupted, note
+from exercise.errors import ExerciseError
+from grader.batch.leaderboard import LEADERBOARD_CSV, LEADERBOARD_HTML, write_leaderboard
 from grader.batch.run import (
     BatchError,
     Outcome,
@@ -24,8 +27,20 @@ from grader.batch.run import (
     jobs_from_manifest,
     jobs_from_paths,
 )
+from grader.grade.outputs import GRADE_OUTPUTS
 from grader.grade.session import GradeOptions
+from grader.outputs import Outputs, claim
 from grader.sandbox.registry import SANDBOXES
+
+# the leaderboard, and one grade's outputs in each subfolder
+BATCH_OUTPUTS = Outputs("earlier grades", (LEADERBOARD_CSV, LEADERBOARD_HTML), nested=GRADE_OUTPUTS)
+LISTED = 10  # failed submissions named on the last line; the leaderboard has them all
+EPILOG = exit_codes(
+    "every submission graded",
+    failed="some submissions could not be graded (named on the last line; the leaderboard says "
+    "why); the others were",
+    bad="no submissions or key, a bad manifest, an --out holding earlier grades without --force",
+)
 
 
 def grade_many_command(
@@ -67,6 +82,23 @@ def grade_many_command(
     baseline: Annotated[
         bool, typer.Option("--baseline/--no-baseline", help="Run the starter in each grade.")
     ] = True,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="OUT holds earlier grades: remove them (the leaderboard and each folder's "
+            "report.json, results.json, report.csv, report.html, report.md, logs) first, instead "
+            "of refusing.",
+        ),
+    ] = False,
+    allow_variant_mismatch: Annotated[
+        bool,
+        typer.Option(
+            "--allow-variant-mismatch",
+            help="Grade submissions built for another corpus variant than their key's (as for "
+            "grade); otherwise each is a failed row.",
+        ),
+    ] = False,
 ) -> None:
     """Grade many submissions (one key, or one per candidate) and write a leaderboard."""
     err = Console(stderr=True)
@@ -84,14 +116,19 @@ def grade_many_command(
         count = workers if workers is not None else default_workers()
         if count < 1:
             raise BatchError(f"--workers must be at least 1, got {count}")
-    except BatchError as exc:
+        claim(out, BATCH_OUTPUTS, force=force, say=note)
+    except ExerciseError as exc:
         fail(str(exc))
-    err.print(f"grading {len(jobs)} submission(s), {count} at a time", highlight=False)
+    except OSError as exc:
+        fail(f"cannot prepare {out}: {exc}")
+    note(f"grading {len(jobs)} submission(s), {count} at a time")
 
     def done(outcome: Outcome) -> None:
         if outcome.report is None:
             err.print(
-                f"  [red]✗[/] {escape(f'{outcome.job.name}: {outcome.error}')}", highlight=False
+                f"  [red]✗[/] {escape(f'{outcome.job.name}: {outcome.error}')}",
+                highlight=False,
+                soft_wrap=True,  # one line per submission, its path never broken
             )
             return
         metrics = outcome.report["overall"]["metrics"]
@@ -99,15 +136,28 @@ def grade_many_command(
             f"  [green]✓[/] {escape(outcome.job.name)}: recall@5 {metrics['recall@5']:.2f}, "
             f"answers {metrics['answer_accuracy']:.2f}",
             highlight=False,
+            soft_wrap=True,
         )
 
-    options = GradeOptions(isolation=isolation, baseline=baseline)
+    options = GradeOptions(
+        isolation=isolation, baseline=baseline, allow_variant_mismatch=allow_variant_mismatch
+    )
     try:
         outcomes = grade_many(jobs, out, options, workers=count, on_done=done)
     except KeyboardInterrupt:
         interrupted("interrupted: reports written so far are kept")
     csv_path, html_path = write_leaderboard(outcomes, out)
-    graded = sum(1 for o in outcomes if o.report is not None)
-    err.print(f"{graded} of {len(outcomes)} graded; leaderboard: {html_path} and {csv_path}")
-    if graded == 0:
-        raise typer.Exit(1)
+    failed = [o.job.name for o in outcomes if o.report is None]
+    note(
+        f"{len(outcomes) - len(failed)} of {len(outcomes)} graded; leaderboard: {html_path} "
+        f"and {csv_path}"
+    )
+    if failed:
+        named = ", ".join(failed[:LISTED]) + (
+            f" and {len(failed) - LISTED} more" if len(failed) > LISTED else ""
+        )
+        fail(
+            f"{len(failed)} of {len(outcomes)} submission(s) could not be graded: {named} (the "
+            "leaderboard and the lines above say why)",
+            EXIT_FAILED,
+        )

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 
 from corpus.profile import ProfileError, load_profile
-from exercise.cli_errors import fail, interrupted
+from exercise.cli_errors import exit_codes, fail, interrupted, note
 from grader.bundle.build import (
     ARCHIVE,
     BUNDLE_DIR,
@@ -27,6 +27,12 @@ from grader.bundle.build import (
 )
 from grader.bundle.seeds import SecretError, derive_seed, load_secret
 from grader.catalogue import CatalogueError
+
+EPILOG = exit_codes(
+    "bundle and key written",
+    bad="an unknown profile, an OUT that already holds a bundle without --force, an "
+    "unreadable team secret",
+)
 
 
 def bundle_command(
@@ -82,10 +88,9 @@ def bundle_command(
         if seed is None:
             secret = load_secret(secret_file)
             if secret.created:
-                err.print(
+                note(
                     f"created the team secret {secret.source}: share it with whoever builds or "
-                    "grades bundles (a candidate's variant is derived from it and their name)",
-                    highlight=False,
+                    "grades bundles (a candidate's variant is derived from it and their name)"
                 )
             chosen_seed = derive_seed(secret, check_candidate_name(candidate), chosen.name)
         else:
@@ -109,13 +114,12 @@ def bundle_command(
     except KeyboardInterrupt:
         interrupted("interrupted: nothing was written")
     elapsed = time.perf_counter() - started
-    err.print(
+    note(
         f"wrote a bundle for {candidate.strip()!r} (profile {chosen.name}, "
         f"{'seed ' + str(seed) if seed is not None else 'secret seed'}): "
         f"{result.documents} documents, {result.public_questions} public and "
-        f"{result.hidden_questions} hidden questions, in {elapsed:.1f}s",
-        highlight=False,
+        f"{result.hidden_questions} hidden questions, in {elapsed:.1f}s"
     )
-    err.print(f"  {target / ARCHIVE}  — send this to the candidate", highlight=False)
-    err.print(f"  {target / BUNDLE_DIR}/       — the same files, unpacked", highlight=False)
-    err.print(f"  {target / KEY_DIR}/          — keep it: grading needs it", highlight=False)
+    note(f"  {target / ARCHIVE}  — send this to the candidate")
+    note(f"  {target / BUNDLE_DIR}/       — the same files, unpacked")
+    note(f"  {target / KEY_DIR}/          — keep it: grading needs it")

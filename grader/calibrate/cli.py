@@ -10,9 +10,23 @@ import typer
 from rich.console import Console
 
 from corpus.profile import ProfileError, load_profile
-from exercise.cli_errors import fail, interrupted
+from exercise.cli_errors import exit_codes, fail, interrupted, note
+from exercise.errors import ExerciseError
 from grader.calibrate.calibration import calibrate
-from grader.calibrate.report import table, verdict_lines, write_calibration
+from grader.calibrate.report import (
+    CALIBRATION_HTML,
+    CALIBRATION_JSON,
+    table,
+    verdict_lines,
+    write_calibration,
+)
+from grader.outputs import Outputs, claim
+
+CALIBRATION_OUTPUTS = Outputs("a calibration", (CALIBRATION_JSON, CALIBRATION_HTML))
+EPILOG = exit_codes(
+    "calibration written",
+    bad="an unknown profile, bad seeds, an OUT holding a calibration without --force",
+)
 
 
 def calibrate_command(
@@ -28,6 +42,13 @@ def calibrate_command(
         Path | None,
         typer.Option(help="Folder for calibration.json and .html. Default: calibration/<profile>."),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="OUT holds an earlier calibration: remove it first, instead of refusing.",
+        ),
+    ] = False,
 ) -> None:
     """Grade the starter, every single fix, pairs of fixes and the reference on N variants of a
     profile; show which weaknesses the grade detects and how stable the variants are."""
@@ -39,6 +60,12 @@ def calibrate_command(
     except ProfileError as exc:
         fail(str(exc))
     target = out if out is not None else Path("calibration") / chosen.name
+    try:
+        claim(target, CALIBRATION_OUTPUTS, force=force, say=note)
+    except ExerciseError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot prepare {target}: {exc}")
     started = time.perf_counter()
     try:
         with err.status("calibrating") as status:
@@ -46,7 +73,7 @@ def calibrate_command(
             if err.is_terminal:
                 say = lambda message: status.update(f"calibrating: {message}")  # noqa: E731
             else:
-                say = lambda message: err.print(f"calibrating: {message}", highlight=False)  # noqa: E731
+                say = lambda message: note(f"calibrating: {message}")  # noqa: E731
             result = calibrate(
                 chosen, list(range(first_seed, first_seed + seeds)), pairs=pairs, say=say
             )
@@ -58,7 +85,4 @@ def calibrate_command(
     console.print(table(data))
     for line in verdict_lines(data):
         console.print(line, highlight=False)
-    err.print(
-        f"calibrated in {time.perf_counter() - started:.0f} s: {json_path}, {html_path}",
-        highlight=False,
-    )
+    note(f"calibrated in {time.perf_counter() - started:.0f} s: {json_path}, {html_path}")

@@ -18,11 +18,14 @@ from grader.solutions.known import ARCHETYPE, PAIR
 TERMINAL_WIDTH = 80  # the table must read on a terminal this wide
 HEADER_WIDTH = 7  # a slice column's width there (value, and its lift with a mark)
 
+CALIBRATION_JSON = "calibration.json"
+CALIBRATION_HTML = "calibration.html"
+
 
 def write_calibration(data: dict[str, Any], out: Path) -> tuple[Path, Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    json_path, html_path = out / "calibration.json", out / "calibration.html"
+    json_path, html_path = out / CALIBRATION_JSON, out / CALIBRATION_HTML
     json_path.write_text(json.dumps(data, indent=2, allow_nan=False) + "\n", encoding="utf-8")
     html_path.write_text(_html(data), encoding="utf-8")
     return json_path, html_path

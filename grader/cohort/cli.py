@@ -1,8 +1,9 @@
 """`takehome cohort`: statistics over a round's grade reports, to see which questions separated.
 
 The command layer only: input mistakes (a missing or unreadable report, fewer than two reports,
-reports of different variants with `--by question`, or without the items to pool them) are one
-line on stderr and exit code 2. The summary goes to stdout, the written paths to stderr.
+reports of different variants with `--by question`, or without the items to pool them, an OUT
+holding an earlier cohort without `--force`) are one line on stderr and exit code 2. The summary
+goes to stdout, the written paths to stderr.
 """
 
 from __future__ import annotations
@@ -14,9 +15,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from exercise.cli_errors import fail, interrupted
+from exercise.cli_errors import exit_codes, fail, interrupted, note
+from exercise.errors import ExerciseError
 from grader.cohort.loading import load_reports
-from grader.cohort.report import CohortFiles, write_cohort
+from grader.cohort.report import (
+    COHORT_HTML,
+    COHORT_JSON,
+    QUESTIONS_CSV,
+    CohortFiles,
+    write_cohort,
+)
 from grader.cohort.stats import (
     BY_ITEM,
     BY_QUESTION,
@@ -26,8 +34,15 @@ from grader.cohort.stats import (
     MixedVariantsError,
     compute_cohort,
 )
+from grader.outputs import Outputs, claim
 
 SUMMARY_TOP = 5  # questions listed per group in the terminal summary
+COHORT_OUTPUTS = Outputs("a cohort", (COHORT_JSON, QUESTIONS_CSV, COHORT_HTML))
+EPILOG = exit_codes(
+    "written",
+    bad=f"a missing or unreadable report, fewer than {MIN_REPORTS}, several variants with --by "
+    "question, reports whose keys record no items, an OUT holding a cohort without --force",
+)
 
 
 class Unit(enum.StrEnum):
@@ -59,6 +74,13 @@ def cohort_command(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="OUT holds an earlier cohort: remove it first, instead of refusing.",
+        ),
+    ] = False,
 ) -> None:
     """Per-question difficulty and discrimination, per-slice spreads and a leaderboard.
 
@@ -66,32 +88,31 @@ def cohort_command(
     questions; they are then compared per item (`handbook/parental_leave`, `product/weight`,
     ...), each candidate scored on the item by the share of its questions passed.
 
-    Writes OUT/cohort.json, OUT/questions.csv and OUT/cohort.html and prints a summary.
-
-    Exit codes:
-    0 written;
-    2 bad input (a missing or unreadable report, fewer than 2, several variants with --by
-    question, reports whose keys record no items);
-    130 interrupted (no half-written file).
+    Writes OUT/cohort.json, OUT/questions.csv and OUT/cohort.html and prints a summary; an
+    interrupted run leaves no half-written file.
     """
-    err = Console(stderr=True)
     try:
-        cohort, files = _compute_and_write(reports, out, by=by.value if by else None)
+        cohort, files = _compute_and_write(reports, out, by=by.value if by else None, force=force)
     except MixedVariantsError as exc:
         fail(f"{exc}; leave out --by question to compare them per item")
-    except CohortError as exc:
+    except (CohortError, ExerciseError) as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         interrupted("interrupted: no half-written file is left")
     print_summary(Console(highlight=False), cohort)
-    err.print(f"wrote {files.html}, {files.json} and {files.csv}", highlight=False, soft_wrap=True)
+    note(f"wrote {files.html}, {files.json} and {files.csv}")
 
 
 def _compute_and_write(
-    reports: list[Path], out: Path, *, by: str | None
+    reports: list[Path], out: Path, *, by: str | None, force: bool
 ) -> tuple[Cohort, CohortFiles]:
-    cohort = compute_cohort(load_reports(reports), by=by)
+    loaded = load_reports(reports)
+    # refused before the statistics, removed (with --force) only once the inputs are known good
+    if not force:
+        claim(out, COHORT_OUTPUTS, force=False)
+    cohort = compute_cohort(loaded, by=by)
     try:
+        claim(out, COHORT_OUTPUTS, force=force, say=note)
         return cohort, write_cohort(cohort, out)
     except OSError as exc:
         raise CohortError(f"cannot write the cohort files to {out}: {exc}") from exc

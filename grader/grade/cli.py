@@ -1,9 +1,10 @@
 """`takehome grade`: grade one submission against its key, write OUT/report.json (with
 report.html and report.md beside it), print a summary.
 
-The command layer only. Mistakes in the grader's own inputs (no key, an unreadable submission, no
-sandbox, a bad option) are one line on stderr and exit code 2; whatever the submission does, a
-report is written and the exit code is 0. Progress goes to stderr, the summary to stdout.
+The command layer only. Mistakes in the grader's own inputs (no key, an unreadable submission, a
+key of another variant than the submission's, an --out holding an earlier grade, no sandbox, a bad
+option) are one line on stderr and exit code 2, before anything runs; whatever the submission
+does, a report is written and the exit code is 0. Progress goes to stderr, the summary to stdout.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from corpus.failure_modes import AREAS
-from exercise.cli_errors import fail, interrupted
+from exercise.cli_errors import exit_codes, fail, interrupted, note, warn
 from exercise.errors import ExerciseError
+from grader.grade.outputs import GRADE_OUTPUTS
 from grader.grade.report_file import report_json, save_report
 from grader.grade.session import GradeOptions, grade
+from grader.outputs import claim
 from grader.reports.render import write_companions
 from grader.sandbox.docker import DEFAULT_IMAGE
 from grader.sandbox.interface import SandboxError
@@ -42,6 +45,11 @@ SHORT_METRICS = {
     "abstention_accuracy": "abstain",
 }
 SEVERITY_STYLE = {"alert": "bold red", "warning": "yellow", "info": "dim"}
+EPILOG = exit_codes(
+    "report written, whatever the submission did (its failures are in the report)",
+    bad="no key, an unreadable submission, a key of another variant, an --out holding an "
+    "earlier grade without --force, no sandbox",
+)
 
 
 def grade_command(
@@ -49,7 +57,7 @@ def grade_command(
         Path,
         typer.Argument(
             help="The candidate's work: a folder, a .tar.gz/.tgz/.tar/.zip archive, or a git "
-            "repository (graded at its committed HEAD).",
+            "repository (graded at its committed HEAD; see --worktree).",
             show_default=False,
         ),
     ],
@@ -69,6 +77,30 @@ def grade_command(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="OUT holds an earlier grade: remove its outputs (report.json, results.json, "
+            "report.csv, report.html, report.md, logs) before grading, instead of refusing.",
+        ),
+    ] = False,
+    allow_variant_mismatch: Annotated[
+        bool,
+        typer.Option(
+            "--allow-variant-mismatch",
+            help="Grade a submission whose corpus/manifest.json is another variant's than the "
+            "key's (refused otherwise: usually the wrong --key); the report carries an alert.",
+        ),
+    ] = False,
+    worktree: Annotated[
+        bool,
+        typer.Option(
+            "--worktree",
+            help="A git repository: grade its working tree (uncommitted changes and untracked, "
+            "not ignored files included) instead of its committed HEAD.",
+        ),
+    ] = False,
     isolation: Annotated[
         str | None,
         typer.Option(
@@ -118,8 +150,11 @@ def grade_command(
         attribution=attribution,
         keep_work=keep_work,
         image=image,
+        allow_variant_mismatch=allow_variant_mismatch,
+        worktree=worktree,
     )
     try:
+        claim(target, GRADE_OUTPUTS, force=force, say=note)
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -133,7 +168,7 @@ def grade_command(
             def step(label: str, stage: str, done: int, total: int) -> None:
                 name = f"{label}: {'building' if stage == 'build' else 'asking'}"
                 if stage == "restart":
-                    err.print(f"{label}: child restarted ({done}/{total})", highlight=False)
+                    note(f"{label}: child restarted ({done}/{total})")
                     return
                 if name not in tasks:
                     tasks[name] = bar.add_task(name, total=total)
@@ -144,7 +179,7 @@ def grade_command(
                 key,
                 target,
                 options,
-                say=lambda message: err.print(message, highlight=False),
+                say=note,
                 step=step,
             )
         report = report_json(result)
@@ -156,19 +191,18 @@ def grade_command(
     except KeyboardInterrupt:
         interrupted("interrupted: no report was written")
     print_summary(Console(), report)
-    err.print(f"report: {path}", highlight=False)
+    note(f"report: {path}")
     try:
         companions = write_companions(path, report, docs=result.key.corpus.docs)
     except KeyboardInterrupt:
         interrupted("interrupted while rendering: report.json is complete")
     except Exception as exc:  # the grade is in report.json; `takehome report` can render again
-        err.print(
-            f"[yellow]warning:[/] rendering the HTML/Markdown failed ({type(exc).__name__}: "
-            f"{exc}); report.json is complete: try `takehome report {path} --format html`",
-            highlight=False,
+        warn(
+            f"rendering the HTML/Markdown failed ({type(exc).__name__}: {exc}); report.json is "
+            f"complete: try `takehome report {path} --format html --force`"
         )
         return
-    err.print("rendered: " + ", ".join(str(p) for p in companions), highlight=False)
+    note("rendered: " + ", ".join(str(p) for p in companions))
 
 
 def print_summary(console: Console, report: dict[str, Any]) -> None:
@@ -225,7 +259,7 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
             )
     console.print(diag)
     if not base:
-        console.print(f"baseline: {report['baseline_note']}", highlight=False)
+        console.print(f"baseline: {escape(report['baseline_note'])}", highlight=False)
     summary = ", ".join(f"{a} {areas[a] or '–'}" for a in areas)
     console.print(f"areas: {summary}", highlight=False)
     lat = report["latency"]
@@ -259,7 +293,9 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
         for finding in findings:
             style = SEVERITY_STYLE.get(finding["severity"], "")
             console.print(
-                f"  [{style}]{finding['severity']}[/]: {escape(finding['title'])}", highlight=False
+                f"  [{style}]{finding['severity']}[/]: {escape(finding['title'])}",
+                highlight=False,
+                soft_wrap=True,  # a title names files: never broken inside a path
             )
     else:
         console.print("integrity: no findings")

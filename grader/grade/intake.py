@@ -5,9 +5,11 @@ The copy is what every run mounts (read-only in a sandbox), so nothing the candi
 during one run can change what the next run sees, and the sandbox uid can read it. Archives are
 untrusted input: members with absolute paths, `..`, links, devices or too much data are refused
 with a message naming the member. A git repository is graded at its committed HEAD (what a clone
-of it gives), and uncommitted changes are reported. The submission root is the folder holding
-`rag/pipeline.py`: the given folder itself or its single top-level folder (how `tar` and zip
-tools usually wrap a repository).
+of it gives), or as its working tree when asked (`worktree`: tracked files as they are on disk
+plus the untracked files git does not ignore); either way the files changed but not committed and
+the untracked ones are recorded, for `grader.grade.preflight` to name. The submission root is the
+folder holding `rag/pipeline.py`: the given folder itself or its single top-level folder (how
+`tar` and zip tools usually wrap a repository).
 """
 
 from __future__ import annotations
@@ -54,11 +56,14 @@ class Intake:
     kind: str  # "directory", "archive" or "git"
     sha256: str  # of the copied tree (paths and contents), to tell submissions apart
     git_commit: str | None = None
-    uncommitted: tuple[str, ...] = ()  # git only: paths changed in the working tree, not graded
+    uncommitted: tuple[str, ...] = ()  # git only: tracked paths changed in the working tree
+    untracked: tuple[str, ...] = ()  # git only: files git neither tracks nor ignores
+    worktree: bool = False  # git only: the working tree was graded, not the commit
 
 
-def take_in(source: Path, dest: Path) -> Intake:
-    """Copy the submission at `source` into the empty or absent folder `dest`."""
+def take_in(source: Path, dest: Path, *, worktree: bool = False) -> Intake:
+    """Copy the submission at `source` into the empty or absent folder `dest`; a git repository
+    at its HEAD, or with `worktree` as its working tree."""
     source = Path(source)
     if not source.exists():
         raise SubmissionError(f"submission {source} does not exist")
@@ -68,10 +73,16 @@ def take_in(source: Path, dest: Path) -> Intake:
         raise SubmissionError(
             f"{dest} is not empty; the submission must be copied into a new folder"
         )
-    commit, uncommitted = None, ()
-    if source.is_dir() and (source / ".git").exists():
+    commit, uncommitted, untracked = None, (), ()
+    is_git = source.is_dir() and (source / ".git").exists()
+    if worktree and not is_git:
+        raise SubmissionError(
+            f"--worktree grades a git repository's working tree, and {source} is not a git "
+            "repository: leave --worktree out"
+        )
+    if is_git:
         kind = "git"
-        commit, uncommitted = _git_export(source, dest)
+        commit, uncommitted, untracked = _git_export(source, dest, worktree=worktree)
     elif source.is_dir():
         kind = "directory"
         _copy_tree(source, dest)
@@ -95,6 +106,8 @@ def take_in(source: Path, dest: Path) -> Intake:
         sha256=tree_sha256(root),
         git_commit=commit,
         uncommitted=uncommitted,
+        untracked=untracked,
+        worktree=worktree,
     )
 
 
@@ -145,7 +158,11 @@ def _copy_tree(source: Path, dest: Path) -> None:
             shutil.copyfile(path, target)
 
 
-def _git_export(source: Path, dest: Path) -> tuple[str, tuple[str, ...]]:
+def _git_export(
+    source: Path, dest: Path, *, worktree: bool
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Copy HEAD (or the working tree) of the repository `source` into `dest`; return the commit,
+    the tracked paths changed in the working tree and the untracked (not ignored) ones."""
     git = shutil.which("git")
     if git is None:
         raise SubmissionError(
@@ -165,15 +182,60 @@ def _git_export(source: Path, dest: Path) -> tuple[str, tuple[str, ...]]:
         return result.stdout
 
     commit = run("rev-parse", "--verify", "HEAD^{commit}").decode().strip()
+    status = run("status", "--porcelain", "-z", "--untracked-files=all")
+    uncommitted, untracked = _git_changes(status)
+    if worktree:
+        listed = run("ls-files", "-z", "--cached", "--others", "--exclude-standard")
+        _copy_files(source, dest, sorted({p for p in _split(listed) if p}))
+        return commit, uncommitted, untracked
     archive = dest.parent / f".{dest.name}-head.tar"
     try:
         archive.write_bytes(run("archive", "--format=tar", commit))
         _untar(archive, dest)
     finally:
         archive.unlink(missing_ok=True)
-    status = run("status", "--porcelain", "--untracked-files=no").decode("utf-8", "replace")
-    uncommitted = tuple(line[3:] for line in status.splitlines() if line.strip())
-    return commit, uncommitted
+    return commit, uncommitted, untracked
+
+
+def _git_changes(status: bytes) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(tracked paths changed, untracked paths) from `git status --porcelain -z` output."""
+    uncommitted, untracked = [], []
+    entries = iter(_split(status))
+    for entry in entries:
+        if len(entry) < 4:
+            continue
+        code, path = entry[:2], entry[3:]
+        if code == "??":
+            untracked.append(path)
+        elif code != "!!":
+            uncommitted.append(path)
+            if "R" in code or "C" in code:
+                next(entries, None)  # -z puts a rename's or copy's old path in its own entry
+    return tuple(uncommitted), tuple(untracked)
+
+
+def _split(output: bytes) -> list[str]:
+    return output.decode("utf-8", "surrogateescape").split("\0")
+
+
+def _copy_files(source: Path, dest: Path, paths: list[str]) -> None:
+    """Copy the listed files of `source` (a tracked file deleted on disk is left out)."""
+    files = total = 0
+    for name in paths:
+        rel = PurePosixPath(name)
+        path = source / rel
+        if _skipped(rel) or not (path.is_file() or path.is_symlink()):
+            continue
+        if path.is_symlink():
+            raise SubmissionError(
+                f"submission {source} contains a symbolic link ({rel}): replace it with the file"
+            )
+        files += 1
+        total += path.stat().st_size
+        _check_size(source, files, total)
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
 
 
 def _untar(path: Path, dest: Path) -> None:
@@ -203,6 +265,12 @@ def _untar(path: Path, dest: Path) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with source, target.open("wb") as out:
                     shutil.copyfileobj(source, out)
+    except tarfile.ReadError as exc:
+        # its message lists every compression tried, one line each: say it in one
+        raise SubmissionError(
+            f"archive {path} cannot be read: it is not a tar archive (plain, gzip, bzip2 or xz) "
+            "or it is damaged; ask the candidate to send it again, or pass the unpacked folder"
+        ) from exc
     except (tarfile.TarError, EOFError, OSError) as exc:
         raise SubmissionError(f"archive {path} cannot be read: {exc}") from exc
 

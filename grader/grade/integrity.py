@@ -6,9 +6,10 @@ None of these changes a score; each finding says what was seen, where, and how s
                         answers in the code)
     severity "warning"  worth a question in the debrief (public answers or offsets hard-coded,
                         a public-vs-hidden gap far above the baseline's, edited public tests or
-                        corpus, the run tried things the sandbox refused, no isolation)
-    severity "info"     context (tests added, the harness's exercise/ edited, uncommitted changes,
-                        public answers quoted only in comments or docstrings)
+                        corpus, the run tried things the sandbox refused, no isolation, a git
+                        repository's uncommitted or untracked files — `grader.grade.preflight`)
+    severity "info"     context (tests added, the harness's exercise/ edited, public answers
+                        quoted only in comments or docstrings)
 
 Public answers and question texts are told apart by where they sit in a Python file: a literal
 the program uses is "in the code" (a warning), one that is only in a comment or a docstring is

@@ -21,7 +21,7 @@ import math
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from grader.grade import integrity
 from grader.grade.attribution import Contribution, attribute, layout_problem
 from grader.grade.intake import Intake, take_in
 from grader.grade.integrity import Finding
+from grader.grade.preflight import check_inputs, corpus_files, git_findings
 from grader.grade.submission_history import History, read_history
 from grader.sandbox.interface import Limits, Sandbox
 from grader.sandbox.registry import choose
@@ -59,6 +60,9 @@ class GradeOptions:
     seed: int = DEFAULT_SEED
     keep_work: bool = False  # keep OUT/work (the copies, scratch dirs) for debugging
     image: str | None = None  # the docker backend's image; None: its default
+    # grade a submission whose corpus manifest is another variant's (else refused before any run)
+    allow_variant_mismatch: bool = False
+    worktree: bool = False  # a git submission: grade its working tree instead of its HEAD
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,9 @@ def grade(
 ) -> Grade:
     """Grade `submission` against the key in `key_dir`; writes logs and scratch under `out`.
 
-    Raises `AnswerKeyError`, `grader.grade.intake.SubmissionError`, `SandboxError`, `ValueError`
-    (bad isolation name) for the grader's own inputs; never for what the submission does.
+    Raises `AnswerKeyError`, `grader.grade.intake.SubmissionError`,
+    `grader.grade.preflight.VariantMismatchError`, `SandboxError`, `ValueError` (bad isolation
+    name) for the grader's own inputs, before any run; never for what the submission does.
     """
     started, clock = time.time(), time.perf_counter()
     say = say or (lambda _message: None)
@@ -119,7 +124,8 @@ def grade(
     work = Path(tempfile.mkdtemp(prefix="work-", dir=out))
     try:
         say(f"taking in {submission}")
-        intake = take_in(Path(submission), work / "submission")
+        intake = take_in(Path(submission), work / "submission", worktree=options.worktree)
+        check_inputs(intake, key, allow_variant_mismatch=options.allow_variant_mismatch, say=say)
         questions = key.hidden + (key.public if options.public else ())
         limits = sandbox_limits(key.budgets, calls=2 * len(questions))
         sandbox = choose(options.isolation, limits, image=options.image)
@@ -336,8 +342,6 @@ def _findings(
     baseline_root: Path | None,
 ) -> list[Finding]:
     root = intake.root
-    manifest_files = key.corpus.manifest.get("files")
-    variant_files = dict(manifest_files) if isinstance(manifest_files, Mapping) else {}
     found: list[Finding] = []
     if not sandbox.isolated:
         found.append(
@@ -350,7 +354,9 @@ def _findings(
             )
         )
     found += integrity.check_variant(root, key.manifest_sha256)
-    found += integrity.check_corpus(root, variant_files)
+    shipped_corpus = corpus_files(intake, key)
+    if shipped_corpus is not None:
+        found += integrity.check_corpus(root, shipped_corpus)
     found += integrity.check_shipped_files(root, key.bundle_files)
     starter = (
         [p.read_text(encoding="utf-8") for p in sorted((baseline_root / "rag").glob("*.py"))]
@@ -367,16 +373,7 @@ def _findings(
         )
         found += integrity.check_gap(mine, theirs)
     found += integrity.check_log(own.log, SUBMISSION)
-    if intake.uncommitted:
-        found.append(
-            Finding(
-                "uncommitted",
-                "info",
-                f"{len(intake.uncommitted)} file(s) changed but not committed were not graded",
-                "A git repository is graded at its committed HEAD.",
-                tuple(intake.uncommitted[:10]),
-            )
-        )
+    found += git_findings(intake)
     order = {name: i for i, name in enumerate(integrity.SEVERITIES)}
     return sorted(found, key=lambda f: order[f.severity])
 

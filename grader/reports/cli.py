@@ -1,24 +1,32 @@
 """`takehome report`: render a report.json as HTML, Markdown, Gradescope results or CSV.
 
-The command layer only: a bad input (no report, not a grade report, a key for another variant,
-an unknown format) is one line on stderr and exit code 2. The written path goes to stderr; with
-`--out -` the rendering itself goes to stdout.
+The command layer only: a bad input (no report, not a grade report, a report missing a section
+or a field, a key for another variant, an unknown format, an output file that exists without
+`--force`) is one line on stderr and exit code 2. The written path goes to stderr; with `--out -`
+the rendering itself goes to stdout.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
-from exercise.cli_errors import fail
+from exercise.cli_errors import exit_codes, fail, note
 from exercise.errors import ExerciseError
 from grader.answer_key import load_key
+from grader.outputs import FORCE_HINT
 from grader.reports.reading import load_report
 from grader.reports.render import FORMATS, get_format, render, write_text
+
+EPILOG = exit_codes(
+    "rendering written",
+    bad="no report, not a complete grade report, a key of another variant, an unknown format, "
+    "an output file that exists without --force",
+)
 
 
 def report_command(
@@ -57,9 +65,16 @@ def report_command(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace the output file if it exists (e.g. the report.html `grade` wrote), "
+            "instead of refusing.",
+        ),
+    ] = False,
 ) -> None:
     """Render a grade report as a self-contained HTML page, Markdown, Gradescope JSON or CSV."""
-    err = Console(stderr=True)
     try:
         chosen = get_format(fmt)
         data = load_report(report)
@@ -74,14 +89,36 @@ def report_command(
                     "the submission was graded with"
                 )
             docs = answer_key.corpus.docs
-        text = render(data, chosen.name, docs=docs)
-        if out is not None and str(out) == "-":
+        to_stdout = out is not None and str(out) == "-"
+        folder = report if report.is_dir() else report.parent
+        target = out if out is not None else folder / chosen.filename
+        if not to_stdout and target.exists() and not force:
+            raise ValueError(f"{target} already exists; {FORCE_HINT}, or choose another --out")
+        text = _render(report, data, chosen.name, docs)
+        if to_stdout:
             sys.stdout.write(text)
             return
-        folder = report if report.is_dir() else report.parent
-        path = write_text(out if out is not None else folder / chosen.filename, text)
+        path = write_text(target, text)
     except (ExerciseError, ValueError) as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot write the report: {exc}")
-    err.print(f"{chosen.name}: {path}", highlight=False, soft_wrap=True)
+    note(f"{chosen.name}: {path}")
+
+
+def _render(source: Path, data: dict[str, Any], fmt: str, docs: Mapping[str, str] | None) -> str:
+    """Render `data`; a field the renderer needs and the file lacks (or holds as the wrong type)
+    is the input's mistake, named in one line, not a traceback."""
+    try:
+        return render(data, fmt, docs=docs)
+    except KeyError as exc:
+        raise ValueError(
+            f"{source} is not a complete grade report: it lacks {exc.args[0]!r}, which the {fmt} "
+            "format needs; render a report.json `takehome grade` wrote, or grade again"
+        ) from exc
+    except (TypeError, AttributeError, IndexError) as exc:
+        raise ValueError(
+            f"{source} is not a well-formed grade report: a field has the wrong type or shape "
+            f"({type(exc).__name__}: {exc}); render a report.json `takehome grade` wrote, or "
+            "grade again"
+        ) from exc

@@ -7,13 +7,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from exercise.cli_errors import fail
+from exercise.cli_errors import exit_codes, fail, note
 from exercise.errors import ExerciseError
 from grader.answer_key import load_key
 from grader.catalogue import CatalogueError
 from grader.solutions.known import solution_names, write_solution
+
+EPILOG = exit_codes(
+    "solution written",
+    bad="an unknown solution, no key or bundle, an OUT that exists without --force",
+)
 
 
 def solution_command(
@@ -30,7 +34,6 @@ def solution_command(
     force: Annotated[bool, typer.Option(help="Replace OUT if it exists.")] = False,
 ) -> None:
     """Write a known solution for a bundle (never send it to a candidate)."""
-    err = Console(stderr=True)
     try:
         answer_key = load_key(key)
         starter = answer_key.components
@@ -41,4 +44,4 @@ def solution_command(
         )
     except (ExerciseError, CatalogueError, OSError) as exc:
         fail(str(exc))
-    err.print(f"wrote the {solution} solution to {out}", highlight=False)
+    note(f"wrote the {solution} solution to {out}")

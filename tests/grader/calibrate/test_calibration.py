@@ -173,6 +173,28 @@ def test_the_command_writes_json_and_html(tmp_path, monkeypatch):
     assert bad.exit_code == 2 and "Traceback" not in bad.output
 
 
+def test_an_out_holding_a_calibration_is_refused_before_calibrating_unless_force(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(calibration, "run_solution", fake_run())
+    monkeypatch.setattr("grader.calibrate.cli.calibrate", _with_fake(calibrate))
+    out = tmp_path / "cal [easy]"
+    out.mkdir()
+    (out / "calibration.json").write_text('{"old": true}', encoding="utf-8")
+    args = ["calibrate", "--profile", "easy", "--seeds", "1", "--no-pairs", "--out", str(out)]
+    refused = CliRunner().invoke(app, args)
+    assert refused.exit_code == 2, refused.output
+    assert refused.stderr.strip() == (
+        f"error: {out} already holds a calibration (calibration.json); pass --force to replace "
+        "it, or choose another --out"
+    )
+    assert "calibrating" not in refused.stderr  # refused before any run
+    forced = CliRunner().invoke(app, [*args, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert json.loads((out / "calibration.json").read_text())["kind"] == "calibration"
+    assert f"--force: removed 1 earlier output(s) from {out}" in forced.stderr
+
+
 def _three_planted() -> Profile:
     """The easy profile planting chunking, retrieval and answering."""
     easy = load_profile("easy")

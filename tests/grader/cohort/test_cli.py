@@ -59,6 +59,24 @@ def test_the_happy_path_writes_the_three_files_and_a_summary(tmp_path):
     assert "cohort.html" in result.stderr
 
 
+def test_an_out_holding_a_cohort_is_refused_unless_force(tmp_path):
+    grades = write_reports(synthetic_reports(synthetic_passes()), tmp_path / "grades")
+    out = tmp_path / "cohort [r1]"
+    assert invoke(grades, "--out", out).exit_code == 0
+    (out / "cohort.json").write_text('{"old": true}', encoding="utf-8")
+    refused = invoke(grades, "--out", out)
+    assert refused.exit_code == 2
+    assert one_line_error(refused) == (
+        f"error: {out} already holds a cohort (cohort.html, cohort.json, questions.csv); pass "
+        "--force to replace it, or choose another --out"
+    )
+    assert (out / "cohort.json").read_text(encoding="utf-8") == '{"old": true}'
+    forced = invoke(grades, "--out", out, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert json.loads((out / "cohort.json").read_text(encoding="utf-8"))["submissions"] == 8
+    assert f"wrote {out / 'cohort.html'}" in forced.stderr  # the brackets kept
+
+
 def test_report_files_and_folders_mix(tmp_path):
     one = report([row("h1", "table", True), row("h2", "table", False)])
     two = report([row("h1", "table", False), row("h2", "table", False)])

@@ -66,17 +66,52 @@ def test_archives_with_a_wrapping_folder_find_their_root(tmp_path):
         assert taken.sha256 == tree_sha256(source)
 
 
-def test_a_git_repository_is_graded_at_head(tmp_path):
-    source = repo(tmp_path / "cand")
+def committed_repo(root: Path) -> Path:
+    """repo(root) committed, then changed: NOTES.md edited, rag/extra.py and a file with a space
+    added untracked, old.txt committed then deleted, and an ignored cache."""
+    source = repo(root)
+    (source / "old.txt").write_text("gone soon\n", encoding="utf-8")
+    (source / ".gitignore").write_text("cache/\n", encoding="utf-8")
     git = ["git", "-C", str(source), "-c", "user.name=c", "-c", "user.email=c@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "."], check=True)
     subprocess.run([*git, "commit", "-qm", "one"], check=True)
     (source / "NOTES.md").write_text("changed later\n", encoding="utf-8")
+    (source / "old.txt").unlink()
+    (source / "rag" / "extra.py").write_text("X = 1\n", encoding="utf-8")
+    (source / "rag" / "my notes.md").write_text("draft\n", encoding="utf-8")
+    (source / "cache").mkdir()
+    (source / "cache" / "vectors.bin").write_bytes(b"\0")
+    return source
+
+
+def test_a_git_repository_is_graded_at_head_and_its_changes_are_listed(tmp_path):
+    source = committed_repo(tmp_path / "cand")
     taken = take_in(source, tmp_path / "copy")
-    assert taken.kind == "git" and len(taken.git_commit or "") == 40
+    assert taken.kind == "git" and len(taken.git_commit or "") == 40 and not taken.worktree
     assert (taken.root / "NOTES.md").read_text(encoding="utf-8") == "notes\n"
-    assert taken.uncommitted == ("NOTES.md",)
+    assert (taken.root / "old.txt").is_file() and not (taken.root / "rag" / "extra.py").exists()
+    assert taken.uncommitted == ("NOTES.md", "old.txt")
+    # untracked files are listed too (ignored ones are not)
+    assert taken.untracked == ("rag/extra.py", "rag/my notes.md")
+
+
+def test_worktree_takes_the_working_tree_as_git_add_all_would(tmp_path):
+    source = committed_repo(tmp_path / "cand")
+    taken = take_in(source, tmp_path / "copy", worktree=True)
+    assert taken.kind == "git" and taken.worktree and len(taken.git_commit or "") == 40
+    names = sorted(p.relative_to(taken.root).as_posix() for p in taken.root.rglob("*"))
+    assert names == [".gitignore", "NOTES.md", "rag", "rag/extra.py", "rag/my notes.md"] + [
+        "rag/pipeline.py"
+    ]
+    assert (taken.root / "NOTES.md").read_text(encoding="utf-8") == "changed later\n"
+    assert taken.uncommitted == ("NOTES.md", "old.txt")
+    assert taken.untracked == ("rag/extra.py", "rag/my notes.md")
+
+
+def test_worktree_is_refused_for_a_folder_that_is_not_a_repository(tmp_path):
+    with pytest.raises(SubmissionError, match="is not a git repository: leave --worktree out"):
+        take_in(repo(tmp_path / "cand"), tmp_path / "copy", worktree=True)
 
 
 @pytest.mark.parametrize(
@@ -126,6 +161,16 @@ def test_an_archive_bomb_is_refused(tmp_path, monkeypatch):
 def test_unusable_submissions_name_the_path(tmp_path, make, message):
     with pytest.raises(SubmissionError, match=message):
         take_in(make(tmp_path), tmp_path / "copy")
+
+
+def test_random_bytes_named_tar_gz_are_one_line_naming_the_file(tmp_path):
+    path = tmp_path / "sent [v2].tar.gz"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(SubmissionError) as error:
+        take_in(path, tmp_path / "copy")
+    message = str(error.value)
+    assert "\n" not in message  # tarfile words it over five lines, one per compression tried
+    assert message.startswith(f"archive {path} cannot be read: it is not a tar archive")
 
 
 def test_symlinks_in_a_folder_are_refused(tmp_path):

@@ -3,6 +3,7 @@ kinds, faults as verdicts, diagnosis against a baseline, integrity findings and 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from corpus.failure_modes import SLICES
 from corpus.profile import load_profile
 from exercise.scoring import METRIC_KEYS
 from grader.cli import app
+from grader.grade.preflight import VariantMismatchError
 from grader.grade.report_file import REPORT_NAME, report_json, write_report
 from grader.grade.session import GradeOptions, grade, sandbox_limits
 from grader.sandbox.bwrap import BwrapSandbox
@@ -158,7 +160,8 @@ def test_archives_and_git_repositories_grade_like_the_folder(bundle, key, tmp_pa
         assert report["submission"]["kind"] == kind
         assert quality(report) == expected, source
     assert report["submission"]["git_commit"]
-    assert any(f["check"] == "uncommitted" for f in report["integrity"])
+    uncommitted = next(f for f in report["integrity"] if f["check"] == "uncommitted")
+    assert uncommitted["severity"] == "warning" and "NOTES.md" in uncommitted["title"]
 
 
 def test_a_make_handin_archive_without_the_corpus_grades_like_the_folder(
@@ -235,13 +238,14 @@ def test_integrity_findings_for_hard_coding_edited_tests_and_corpus(bundle, key,
     assert "variant" not in checks  # the manifest itself was left alone
 
 
-def test_a_submission_built_for_another_variant_is_an_alert(bundle, key, tmp_path):
+def test_a_submission_built_for_another_variant_is_an_alert_when_allowed(bundle, key, tmp_path):
     submission = submission_from(bundle, tmp_path / "s")
     manifest = submission / "corpus" / "manifest.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
     data["seed"] = data["seed"] + 1
     manifest.write_text(json.dumps(data), encoding="utf-8")
-    report = report_json(grade(submission, key, tmp_path / "out", NONE))
+    allowed = dataclasses.replace(NONE, allow_variant_mismatch=True)
+    report = report_json(grade(submission, key, tmp_path / "out", allowed))
     checks = {f["check"]: f for f in report["integrity"]}
     assert checks["variant"]["severity"] == "alert"
     assert report["integrity"][0]["severity"] == "alert"  # alerts come first
@@ -368,10 +372,23 @@ def test_a_submission_for_variant_a_graded_with_the_key_of_variant_b(bundle, tmp
 
     other = build_bundle(load_profile("medium"), 8, "someone else", tmp_path / "b").out
     submission = submission_from(bundle, tmp_path / "s")
-    report = report_json(grade(submission, other / "key", tmp_path / "out", NONE))
+    # the wrong --key: refused before any run, naming both variants (no accusing report)
+    with pytest.raises(VariantMismatchError, match="'someone else'"):
+        grade(submission, other / "key", tmp_path / "refused", NONE)
+    assert not (tmp_path / "refused" / "logs").exists()
+    allowed = dataclasses.replace(NONE, allow_variant_mismatch=True)
+    report = report_json(grade(submission, other / "key", tmp_path / "out", allowed))
     finding = report["integrity"][0]
     assert finding["check"] == "variant" and finding["severity"] == "alert"
     assert "another corpus variant" in finding["title"]
+    # its corpus is the one its own bundle shipped: no "edited" warning from comparing it with
+    # the other variant's files
+    assert "corpus" not in {f["check"] for f in report["integrity"]}
+    doc = next((submission / "corpus" / "docs").glob("*.md"))
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nedited\n", encoding="utf-8")
+    report = report_json(grade(submission, other / "key", tmp_path / "again", allowed))
+    edited = next(f for f in report["integrity"] if f["check"] == "corpus")
+    assert edited["evidence"] == [f"changed corpus/docs/{doc.name}"]
 
 
 def test_sandbox_limits_come_from_the_profile_budgets() -> None:

@@ -203,3 +203,42 @@ def test_the_refusal_stays_on_one_line_whatever_the_report_holds(folder):
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
     assert "slices.line\\u2028break: Input should be a valid dictionary" in line
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize(
+    ("section", "named"),
+    [(("overall", "metrics"), "metrics"), (("diagnosis", "areas"), "areas")],  # every format's
+)
+def test_a_report_missing_a_section_is_one_line_naming_it(folder, fmt, section, named):
+    path = folder / "report [edited].json"
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    parent = report
+    for part in section[:-1]:
+        parent = parent[part]
+    del parent[section[-1]]
+    path.write_text(json.dumps(report), encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(path), "--format", fmt, "--out", "-"])
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and result.stdout == ""
+    assert len(lines) == 1, result.stderr
+    # the schema check names the missing section by its path before any renderer reads it
+    assert lines[0].startswith(f"error: {path} does not match the report schema")
+    assert f"{'.'.join(section)}: Field required" in lines[0] and named in lines[0]
+
+
+def test_an_existing_output_is_refused_unless_force(folder):
+    page = folder / "report [final].html"
+    page.write_text("kept", encoding="utf-8")
+    args = ["report", str(folder), "--out", str(page)]
+    refused = CliRunner().invoke(app, args)
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == (
+        f"error: {page} already exists; pass --force to replace it, or choose another --out"
+    )
+    assert page.read_text(encoding="utf-8") == "kept"
+    forced = CliRunner().invoke(app, [*args, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert page.read_text(encoding="utf-8").lower().startswith("<!doctype html>")
+    assert forced.stderr.strip() == f"html: {page}"  # the brackets kept
