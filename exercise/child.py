@@ -82,7 +82,9 @@ def serve(
 ) -> int:
     """Import, construct and build the pipeline, then answer requests until "exit" or EOF.
 
-    Messages written: `{"event": "fatal", "stage": "import"|"init"|"build", "error"}` (then exit 1),
+    Messages written: first `{"event": "started"}`, before any submission code runs (so the
+    parent can tell a sandbox that failed to start from a submission that failed), then
+    `{"event": "fatal", "stage": "import"|"init"|"build", "error"}` (then exit 1),
     or `{"event": "ready", "build_ns", "load_ns"}` (load: import + construct) followed by one
     `{"event": "result", "seq", "op", "ok", "elapsed_ns", "value" | "error"}` per request.
     Every message carries `rss_kib`.
@@ -92,6 +94,7 @@ def serve(
         results.write(encode_message({**message, "rss_kib": peak_rss_kib()}))
         results.flush()
 
+    send({"event": "started"})
     stage = "import"
     loading = time.monotonic_ns()
     try:

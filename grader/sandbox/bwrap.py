@@ -3,8 +3,10 @@
 Chosen by `grader.sandbox.choose` when no Docker engine answers. It follows the recipe measured on
 these machines (DESIGN.md, "The grader's sandbox"): bwrap is started by root *without* a user
 namespace (a user namespace's "uid" would still be host root), with new pid, net, ipc, uts and
-cgroup namespaces; the command then drops to uid/gid 65534 through `setpriv` (no groups, no
-capabilities, no_new_privs) and applies its rlimits through `prlimit` before the child starts.
+cgroup namespaces; the command then drops to the run's own uid/gid through `setpriv` (no groups,
+no capabilities, no_new_privs) and applies its rlimits through `prlimit` before the child starts.
+Each run leases a uid of its own (`grader.sandbox.uids`): RLIMIT_NPROC counts per uid, so a run
+starting hundreds of threads exhausts only its own budget, never a neighbour's.
 
 What the child sees (everything else on the host is absent):
 
@@ -40,8 +42,9 @@ from grader.sandbox.host import (
     require_readable,
 )
 from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
+from grader.sandbox.uids import UidRange
 
-SANDBOX_UID = 65534  # "nobody": owns no files on the host
+SANDBOX_UID = 65534  # "nobody": what the probe runs `true` as (runs lease their own uid)
 # Where the inputs appear inside the sandbox.
 SUBMISSION, CORPUS, WORK, VENV, HARNESS = "/submission", "/corpus", "/work", "/venv", "/harness"
 SYSTEM_DIRS = ("/usr", "/etc")  # bound read-only as they are
@@ -73,11 +76,12 @@ class BwrapSandbox(IsolatingSandbox):
         self,
         limits: Limits,
         *,
-        uid: int = SANDBOX_UID,
+        uid: int | None = None,
+        uids: UidRange | None = None,
         venv: Path | None = None,
         harness_package: Path | None = None,
     ) -> None:
-        super().__init__(limits, uid=uid, harness_package=harness_package)
+        super().__init__(limits, uid=uid, uids=uids, harness_package=harness_package)
         self.venv = venv  # None: the grader's own interpreter
 
     def probe(self) -> str | None:
@@ -94,10 +98,11 @@ class BwrapSandbox(IsolatingSandbox):
             # Started by a normal user, bwrap would need a user namespace whose "uid" we cannot
             # trust to be unprivileged (DESIGN.md); dropping to a real uid needs root.
             return (
-                f"bwrap sandbox must be started as root (it drops to uid {self.uid} inside): "
+                "bwrap sandbox must be started as root (it drops to an unprivileged uid inside): "
                 "run the grader as root or use docker"
             )
-        probe = [*self._base_args(), "--", *self._drop_privileges(), "true"]
+        uid = SANDBOX_UID if self.uid is None else self.uid
+        probe = [*self._base_args(), "--", *_drop_privileges(uid), "true"]
         try:
             done = subprocess.run(
                 probe, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False
@@ -131,7 +136,12 @@ class BwrapSandbox(IsolatingSandbox):
         if runtime.venv is not None:
             require_readable(runtime.venv, "venv", walk=False)
         require_readable(self.harness_package, "exercise package", walk=False)
-        work = fresh_dir(work, self.uid, self.uid)
+        lease = self.lease()
+        try:
+            work = fresh_dir(work, lease.uid, lease.uid)
+        except BaseException:
+            lease.release()
+            raise
         prefix = (
             *self._base_args(),
             *self._runtime_args(runtime),
@@ -143,7 +153,7 @@ class BwrapSandbox(IsolatingSandbox):
             *("--bind", str(work), WORK),
             *("--chdir", SUBMISSION),
             "--",
-            *self._drop_privileges(),
+            *_drop_privileges(lease.uid),
             *self._rlimits(),
         )
         python = f"{VENV}/bin/python" if runtime.venv is not None else str(runtime.executable)
@@ -154,6 +164,7 @@ class BwrapSandbox(IsolatingSandbox):
             python=python,
             env=self._env(runtime),
             child_paths=ChildPaths(SUBMISSION, CORPUS, WORK, HARNESS),
+            lease=lease,
         )
 
     def _base_args(self) -> list[str]:
@@ -209,18 +220,6 @@ class BwrapSandbox(IsolatingSandbox):
                     break
         return args
 
-    def _drop_privileges(self) -> list[str]:
-        return [
-            "setpriv",
-            f"--reuid={self.uid}",
-            f"--regid={self.uid}",
-            "--clear-groups",
-            "--inh-caps=-all",
-            "--bounding-set=-all",
-            "--no-new-privs",
-            "--",
-        ]
-
     def _rlimits(self) -> list[str]:
         """prlimit, run as the sandbox uid: it may only lower its own limits, then execs."""
         limits = self.limits
@@ -244,6 +243,9 @@ class BwrapSandbox(IsolatingSandbox):
             "HOME": WORK,
             "TMPDIR": "/tmp",
             "LANG": "C.UTF-8",
+            # the run's uid has no passwd entry: getpass.getuser() reads these first
+            "USER": "sandbox",
+            "LOGNAME": "sandbox",
             "HF_HUB_OFFLINE": "1",
             "TRANSFORMERS_OFFLINE": "1",
             "PYTHONDONTWRITEBYTECODE": "1",  # everything but /work and /tmp is read-only
@@ -254,3 +256,16 @@ class BwrapSandbox(IsolatingSandbox):
             "NUMEXPR_NUM_THREADS": threads,
             "TOKENIZERS_PARALLELISM": "false",
         }
+
+
+def _drop_privileges(uid: int) -> list[str]:
+    return [
+        "setpriv",
+        f"--reuid={uid}",
+        f"--regid={uid}",
+        "--clear-groups",
+        "--inh-caps=-all",
+        "--bounding-set=-all",
+        "--no-new-privs",
+        "--",
+    ]
