@@ -2,8 +2,10 @@
 report.html and report.md beside it), print a summary.
 
 The command layer only. Mistakes in the grader's own inputs (no key, an unreadable submission, no
-sandbox, a bad option) are one line on stderr and exit code 2; whatever the submission does, a
-report is written and the exit code is 0. Progress goes to stderr, the summary to stdout.
+sandbox, a bad option) are one line on stderr and exit code 2; a sandbox that failed on its own
+twice (the grader's failure: no report, never a zero for the candidate) exits 1; whatever the
+submission does, a report is written and the exit code is 0. Progress goes to stderr, the summary
+to stdout.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from corpus.failure_modes import AREAS
 from exercise.cli_errors import fail, interrupted
 from exercise.errors import ExerciseError
 from grader.grade.report_file import report_json, save_report
-from grader.grade.session import GradeOptions, grade
+from grader.grade.session import GradeOptions, SandboxFailed, grade
 from grader.reports.render import write_companions
 from grader.sandbox.docker import DEFAULT_IMAGE
 from grader.sandbox.interface import SandboxError
@@ -42,6 +44,7 @@ SHORT_METRICS = {
     "abstention_accuracy": "abstain",
 }
 SEVERITY_STYLE = {"alert": "bold red", "warning": "yellow", "info": "dim"}
+EXIT_GRADER_FAILED = 1  # the sandbox failed on its own on every attempt: no grade was made
 
 
 def grade_command(
@@ -149,6 +152,8 @@ def grade_command(
             )
         report = report_json(result)
         path = save_report(report, result.out)
+    except SandboxFailed as exc:
+        fail(f"not graded: {exc}", code=EXIT_GRADER_FAILED)
     except (ExerciseError, SandboxError, ValueError) as exc:
         fail(str(exc))
     except OSError as exc:
@@ -187,6 +192,8 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
     statuses = {k: v for k, v in report["statuses"].items() if v and k != "ok"}
     if statuses:
         console.print("question statuses: " + ", ".join(f"{k} {v}" for k, v in statuses.items()))
+    if report.get("budget"):
+        console.print(f"[red]run budget:[/] {escape(report['budget']['message'])}")
     base = report["baseline"]
     table = Table(title="hidden questions", title_justify="left", box=box.SIMPLE)
     table.add_column("metric")

@@ -125,7 +125,8 @@ def test_the_child_runs_unprivileged_and_sees_only_its_environment(sandboxed) ->
     run = sandboxed(source, ["who am i"])
     assert run.record.fatal is None and run.record.answer[0].status is Status.OK
     info = json.loads(run.record.answer[0].value["text"])
-    assert info["ids"] == [SANDBOX_UID] * 4 and info["groups"] == []
+    assert info["ids"] == [run.launch.uid] * 4 and info["groups"] == []
+    assert run.launch.uid != SANDBOX_UID  # a uid of the run's own
     for key in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"):
         assert int(info[key], 16) == 0, key
     assert info["NoNewPrivs"] == "1"
@@ -407,7 +408,7 @@ def test_corpus_code_and_system_are_read_only_and_work_is_writable(
     assert digest(corpus) == corpus_before and digest(submission) == submission_before
     assert sorted(p.name for p in submission.rglob("*")) == ["__init__.py", "pipeline.py", "rag"]
     scratch = tmp_path / "work" / "scratch.txt"
-    assert scratch.read_text() == "scratch works" and scratch.stat().st_uid == SANDBOX_UID
+    assert scratch.read_text() == "scratch works" and scratch.stat().st_uid == run.launch.uid
 
 
 def test_an_import_time_crash_is_a_fatal_import_verdict_with_its_traceback(sandboxed) -> None:
