@@ -361,6 +361,7 @@ def test_sandbox_limits_come_from_the_profile_budgets() -> None:
         cpus=budgets.cpus,
         tmp_mb=budgets.memory_mb // 2,
         log_cap_bytes=LOG_CAP_BYTES,
+        run_timeout_s=budgets.run_timeout_s,
     )
     assert limits.threads() == 2
 
