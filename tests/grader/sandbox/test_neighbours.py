@@ -38,7 +38,7 @@ def test_a_grade_beside_a_thread_storm_equals_a_quiet_grade(bwrap_ready, bundle_
         assert storm["refused"], storm  # it spent its whole process budget
         assert storm["tasks"] >= limits.pids - 8, storm  # a few may have ended meanwhile
         beside = report_json(grade(submission, out / "key", tmp_path / "beside", BWRAP))
-    assert quality(beside) == quality(quiet)
+    assert quality(beside) == quality(quiet), differences(quiet, beside)
     assert beside["isolation"]["sandbox_failures"] == []  # nothing needed a second attempt
 
 
@@ -55,6 +55,15 @@ def test_a_thread_storm_gets_its_report_within_its_run_budget(bwrap_ready, bundl
     assert report["statuses"]["not_reached"] > 0
     assert budget["answered"] < budget["questions"]
     assert report["isolation"]["limits"]["run_timeout_s"] == 45
+
+
+def differences(quiet: dict, beside: dict) -> list[tuple[str, str, str]]:
+    """The questions graded differently beside the storm: (id, search, answer) as it went."""
+    return [
+        (q["id"], f"{b['search']['status']} {b['search']['reason']}", b["answer"]["status"])
+        for q, b in zip(quiet["questions"], beside["questions"], strict=True)
+        if (q["status"], q["scores"]) != (b["status"], b["scores"])
+    ]
 
 
 def with_run_budget(key: Path, dest: Path, *, run_timeout_s: int) -> Path:
