@@ -87,14 +87,15 @@ def serve(
     `{"event": "fatal", "stage": "import"|"init"|"build", "error"}` (then exit 1),
     or `{"event": "ready", "build_ns", "load_ns"}` (load: import + construct) followed by one
     `{"event": "result", "seq", "op", "ok", "elapsed_ns", "value" | "error"}` per request.
-    Every message carries `rss_kib`.
+    Every message but "started" carries `rss_kib`.
     """
 
     def send(message: dict[str, Any]) -> None:
         results.write(encode_message({**message, "rss_kib": peak_rss_kib()}))
         results.flush()
 
-    send({"event": "started"})
+    results.write(encode_message({"event": "started"}))  # no rss_kib: nothing of ours ran yet
+    results.flush()
     stage = "import"
     loading = time.monotonic_ns()
     try:

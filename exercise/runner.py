@@ -266,16 +266,11 @@ def _wait_ready(
 ) -> tuple[ChildProcess | None, int | None, Fatal | None]:
     began = time.monotonic()
     deadline, capped = budget.cap(began + timeout)
-    started = False
     try:
         message = child.receive(deadline)
-        # A child without the "started" event (an older harness copy) got as far as reporting.
-        started = True
-        if message.get("event") == "started":
-            message = child.receive(deadline)
     except ChildTimeout:
         child.close(graceful=False)
-        if not started:
+        if not child.started:
             stage, reason = LAUNCH, f"the child did not start within {deadline - began:.3g} s"
         elif capped:
             stage = "build"
@@ -285,7 +280,7 @@ def _wait_ready(
         return None, None, Fatal(stage, Status.TIMEOUT, reason, None, _log_tail(log_path))
     except ChildGone as gone:
         child.close(graceful=False)
-        if started:
+        if child.started:
             stage, reason = "start", f"the child process {gone} before reporting (log: {log_path})"
         else:
             stage = LAUNCH
