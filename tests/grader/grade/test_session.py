@@ -36,6 +36,7 @@ TOP_LEVEL = {
     "judging",
     "fatal",
     "statuses",
+    "budget",
     "overall",
     "slices",
     "latency",
