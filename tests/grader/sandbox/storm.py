@@ -2,7 +2,8 @@
 (test_neighbours.py, test_neighbours_container.py) and of the total run budget.
 
 `STORM`'s build() forks 8 processes and, in each of them and in itself, starts spinning
-threads until the system refuses one (its process budget is spent). It writes what it got to
+threads until the system refuses one (its process budget is spent); the forked ones go on taking
+every slot that frees up. It writes what it got to
 `<work_dir>/ready` as JSON, and everything spins until a file `<work_dir>/stop` appears (the host
 writes it into the run's scratch dir). search() and answer() return nothing useful; with hundreds
 of spinning threads holding the GIL, each call waits seconds for its turn.
@@ -12,6 +13,7 @@ Pipeline sources here are complete `rag/pipeline.py` texts; `write_submission` d
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import threading
@@ -27,6 +29,7 @@ STORM = """
 import json
 import os
 import threading
+import time
 
 from exercise.types import Answer
 
@@ -51,6 +54,15 @@ def storm_threads(stop):
     return started, False
 
 
+def take_every_slot(stop):
+    # a slot another process of the uid frees is taken at once
+    while not os.path.exists(stop):
+        try:
+            threading.Thread(target=spin, args=(stop,), daemon=True).start()
+        except RuntimeError:
+            time.sleep(0.01)
+
+
 class Pipeline:
     def __init__(self, corpus_dir, work_dir):
         self.work_dir = str(work_dir)
@@ -66,7 +78,7 @@ class Pipeline:
                 break
             if pid == 0:
                 storm_threads(stop)
-                spin(stop)
+                take_every_slot(stop)
                 os._exit(0)
             forks += 1
         threads, thread_refused = storm_threads(stop)
@@ -80,6 +92,17 @@ class Pipeline:
     def answer(self, query):
         return Answer("", ())
 """
+# The same storm, whose first search() returns only once it is told to stop: a neighbour that
+# outlives its questions (`Storm` runs it with a call limit long enough to hold).
+HOLDING_STORM = STORM.replace(
+    "    def search(self, query, k):\n        return []",
+    "    def search(self, query, k):\n"
+    "        while not os.path.exists(os.path.join(self.work_dir, 'stop')):\n"
+    "            time.sleep(0.05)\n"
+    "        return []",
+)
+assert HOLDING_STORM.count("time.sleep(0.05)") == 1
+HOLD_S = 3600.0  # the holding storm's call limit: it waits for `stop`, not for a timeout
 
 
 def wait_ready(work: Path, timeout_s: float) -> dict:
@@ -111,7 +134,7 @@ def stop(work: Path) -> None:
 
 
 class Storm:
-    """`STORM` running in `sandbox` in a thread, for as long as the `with` block lasts.
+    """`HOLDING_STORM` running in `sandbox` in a thread, for as long as the `with` block lasts.
 
     Entering waits until its threads are up (and returns what it reported, plus `tasks`: the
     threads and processes running as its uid then); leaving tells them to stop and waits for the
@@ -126,7 +149,7 @@ class Storm:
         self._thread: threading.Thread | None = None
 
     def __enter__(self) -> dict:
-        submission = write_submission(self.root / "submission", STORM)
+        submission = write_submission(self.root / "submission", HOLDING_STORM)
         launch = self.sandbox.prepare(submission, self.corpus, self.work)
         self.uid = launch.uid
 
@@ -135,11 +158,13 @@ class Storm:
                 self.record = run_submission(
                     submission,
                     self.corpus,
-                    ["storm"] * 50,
+                    ["storm"],
                     k=3,
                     work_dir=self.work,
                     log_path=self.root / "storm.log",
-                    options=launch.runner_options(max_restarts=0),
+                    options=dataclasses.replace(
+                        launch.runner_options(max_restarts=0), call_timeout_s=HOLD_S
+                    ),
                 )
             except BaseException as exc:  # noqa: BLE001 - reported by the test
                 self.error = exc
@@ -156,3 +181,7 @@ class Storm:
         stop(self.work)
         assert self._thread is not None
         self._thread.join()
+
+    def held(self) -> bool:
+        """Whether the storm was still running, all its calls waiting (checked before leaving)."""
+        return self._thread is not None and self._thread.is_alive() and self.record is None

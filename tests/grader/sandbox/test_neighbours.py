@@ -34,10 +34,12 @@ def test_a_grade_beside_a_thread_storm_equals_a_quiet_grade(bwrap_ready, bundle_
     assert quiet["statuses"]["ok"] == len(quiet["questions"])
     # the storm has the budgets a grade gives a run: the same process budget as its neighbour
     limits = sandbox_limits(key.budgets, calls=100)
-    with Storm(BwrapSandbox(limits), tmp_path / "storm", key.corpus.root) as storm:
+    storm_run = Storm(BwrapSandbox(limits), tmp_path / "storm", key.corpus.root)
+    with storm_run as storm:
         assert storm["refused"], storm  # it spent its whole process budget
         assert storm["tasks"] >= limits.pids - 8, storm  # a few may have ended meanwhile
         beside = report_json(grade(submission, out / "key", tmp_path / "beside", BWRAP))
+        assert storm_run.held()  # the storm lasted the whole grade beside it
     assert quality(beside) == quality(quiet), differences(quiet, beside)
     assert beside["isolation"]["sandbox_failures"] == []  # nothing needed a second attempt
 

@@ -34,9 +34,11 @@ def test_a_grade_beside_a_storming_container_equals_a_quiet_grade(
     assert quiet["isolation"]["backend"] == "docker"
     assert quiet["statuses"]["ok"] == len(quiet["questions"])
     limits = sandbox_limits(key.budgets, calls=100)  # the process budget a grade gives a run
-    with Storm(docker_sandbox(limits), tmp_path / "storm", key.corpus.root) as storm:
+    storm_run = Storm(docker_sandbox(limits), tmp_path / "storm", key.corpus.root)
+    with storm_run as storm:
         assert storm["refused"], storm  # it spent its whole process budget
         assert storm["tasks"] >= limits.pids - 8, storm
         beside = report_json(grade(submission, out / "key", tmp_path / "beside", options))
+        assert storm_run.held()  # the storm lasted the whole grade beside it
     assert quality(beside) == quality(quiet)
     assert beside["isolation"]["sandbox_failures"] == []
