@@ -102,7 +102,7 @@ HOLDING_STORM = STORM.replace(
     "        return []",
 )
 assert HOLDING_STORM.count("time.sleep(0.05)") == 1
-HOLD_S = 3600.0  # the holding storm's call limit: it waits for `stop`, not for a timeout
+HOLD_S = 3600.0  # the holding storm's call and run limits: it waits for `stop`, not for those
 
 
 def wait_ready(work: Path, timeout_s: float) -> dict:
@@ -163,7 +163,9 @@ class Storm:
                     work_dir=self.work,
                     log_path=self.root / "storm.log",
                     options=dataclasses.replace(
-                        launch.runner_options(max_restarts=0), call_timeout_s=HOLD_S
+                        launch.runner_options(max_restarts=0),
+                        call_timeout_s=HOLD_S,
+                        run_timeout_s=HOLD_S,
                     ),
                 )
             except BaseException as exc:  # noqa: BLE001 - reported by the test

@@ -39,7 +39,7 @@ def test_a_grade_beside_a_thread_storm_equals_a_quiet_grade(bwrap_ready, bundle_
         assert storm["refused"], storm  # it spent its whole process budget
         assert storm["tasks"] >= limits.pids - 8, storm  # a few may have ended meanwhile
         beside = report_json(grade(submission, out / "key", tmp_path / "beside", BWRAP))
-        assert storm_run.held()  # the storm lasted the whole grade beside it
+        assert storm_run.held(), storm_run.record  # the storm lasted the whole grade beside it
     assert quality(beside) == quality(quiet), differences(quiet, beside)
     assert beside["isolation"]["sandbox_failures"] == []  # nothing needed a second attempt
 

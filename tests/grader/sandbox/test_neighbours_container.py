@@ -39,6 +39,6 @@ def test_a_grade_beside_a_storming_container_equals_a_quiet_grade(
         assert storm["refused"], storm  # it spent its whole process budget
         assert storm["tasks"] >= limits.pids - 8, storm
         beside = report_json(grade(submission, out / "key", tmp_path / "beside", options))
-        assert storm_run.held()  # the storm lasted the whole grade beside it
+        assert storm_run.held(), storm_run.record  # the storm lasted the whole grade beside it
     assert quality(beside) == quality(quiet)
     assert beside["isolation"]["sandbox_failures"] == []
