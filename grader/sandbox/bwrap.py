@@ -6,7 +6,9 @@ namespace (a user namespace's "uid" would still be host root), with new pid, net
 cgroup namespaces; the command then drops to the run's own uid/gid through `setpriv` (no groups,
 no capabilities, no_new_privs) and applies its rlimits through `prlimit` before the child starts.
 Each run leases a uid of its own (`grader.sandbox.uids`): RLIMIT_NPROC counts per uid, so a run
-starting hundreds of threads exhausts only its own budget, never a neighbour's.
+starting hundreds of threads exhausts only its own budget, never a neighbour's; and it runs in a
+CPU cgroup of its own (`grader.sandbox.cgroups`), so its threads weigh as one against another
+run's.
 
 What the child sees (everything else on the host is absent):
 
@@ -34,6 +36,7 @@ import sys
 from pathlib import Path
 
 from exercise.runner import ChildPaths
+from grader.sandbox.cgroups import cpu_group, join_command
 from grader.sandbox.host import (
     PythonRuntime,
     fresh_dir,
@@ -142,7 +145,9 @@ class BwrapSandbox(IsolatingSandbox):
         except BaseException:
             lease.release()
             raise
+        group = cpu_group(lease.uid)
         prefix = (
+            *(join_command(group) if group is not None else ()),
             *self._base_args(),
             *self._runtime_args(runtime),
             *self._private_package_masks(runtime),
@@ -165,6 +170,7 @@ class BwrapSandbox(IsolatingSandbox):
             env=self._env(runtime),
             child_paths=ChildPaths(SUBMISSION, CORPUS, WORK, HARNESS),
             lease=lease,
+            cpu_group=group,
         )
 
     def _base_args(self) -> list[str]:

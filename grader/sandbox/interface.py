@@ -19,6 +19,7 @@ from typing import ClassVar
 
 import exercise
 from exercise.runner import ChildPaths, RunnerOptions
+from grader.sandbox.cgroups import remove_group
 from grader.sandbox.uids import UidLease, UidLeaseError, UidRange, lease_uid
 
 MIB = 1 << 20
@@ -81,6 +82,8 @@ class Launch:
     # where the backend's own launcher writes why the sandbox failed (an engine error), a host
     # path no sandboxed process can reach; None: the backend has no such launcher
     failure_path: Path | None = None
+    # the run's own CPU cgroup (`grader.sandbox.cgroups`), removed on release; None: none made
+    cpu_group: Path | None = None
 
     @property
     def uid(self) -> int | None:
@@ -104,6 +107,8 @@ class Launch:
         """Give the run's uid back (ending whatever still runs as it). Call once the run is over."""
         if self.lease is not None:
             self.lease.release()
+        if self.cpu_group is not None:
+            remove_group(self.cpu_group)
 
     def runner_options(self, *, max_restarts: int = RunnerOptions.max_restarts) -> RunnerOptions:
         """Options for `exercise.runner.run_submission`: this launch plus the wall limits."""
