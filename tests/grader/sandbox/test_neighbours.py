@@ -17,8 +17,7 @@ from grader.answer_key import load_key
 from grader.grade.report_file import report_json
 from grader.grade.session import GradeOptions, grade, sandbox_limits
 from grader.sandbox.bwrap import BwrapSandbox
-from tests.grader.grade.test_session import quality
-from tests.grader.grading import submission_from
+from tests.grader.grading import quality, submission_from
 from tests.grader.sandbox.storm import STORM, Storm
 
 pytestmark = pytest.mark.slow

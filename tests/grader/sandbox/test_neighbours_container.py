@@ -14,8 +14,7 @@ import pytest
 from grader.answer_key import load_key
 from grader.grade.report_file import report_json
 from grader.grade.session import GradeOptions, grade, sandbox_limits
-from tests.grader.grade.test_session import quality
-from tests.grader.grading import submission_from
+from tests.grader.grading import quality, submission_from
 from tests.grader.sandbox import engine
 from tests.grader.sandbox.storm import Storm
 
