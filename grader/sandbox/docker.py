@@ -41,8 +41,7 @@ IMAGE_PYTHON = "/opt/venv/bin/python"  # the image's venv (grader/Dockerfile)
 IMAGE_HARNESS = "/opt/takehome"  # the `exercise` package baked into the image
 SUBMISSION, CORPUS, WORK, HARNESS = "/submission", "/corpus", "/work", "/harness"
 RELAY = Path(__file__).with_name("docker_relay.py")
-PROBE_TIMEOUT_S = 30.0  # an engine that does not answer a ping in this long is not there (a
-# loaded host, one container storming beside, made podman take longer than 5 s)
+PROBE_TIMEOUT_S = 5.0  # an engine that does not answer a ping in this long is not there
 API_TIMEOUT_S = 60.0  # for create/start/inspect; waiting on a container has no limit
 
 
