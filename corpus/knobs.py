@@ -23,6 +23,9 @@ class ProfileError(ValueError):
     """A profile is missing, malformed, or asks for something the generator cannot build."""
 
 
+RUN_TIMEOUT_DEFAULT_S = 200  # `Budgets.run_timeout_s`; see there
+
+
 def _knob(default: Any, low: float | None = None, high: float | None = None, doc: str = ""):
     return field(default=default, metadata={"low": low, "high": high, "doc": doc})
 
@@ -86,6 +89,14 @@ class Budgets:
     pids: int = _knob(256, 16, 4096, "processes/threads the candidate's process may create")
     file_size_mb: int = _knob(1024, 1, 65536, "largest file the candidate may write")
     latency_p95_ms: float = _knob(300.0, 1, 60_000, "announced p95 budget per search()")
+    # The reference solution's whole run (build + every hidden and public call) took 58-64 s on
+    # medium on a quiet 2-core machine (benchmarks/README.md): 200 s leaves it more than 3x.
+    run_timeout_s: int = _knob(
+        RUN_TIMEOUT_DEFAULT_S,
+        30,
+        86_400,
+        "wall time for a whole run (build, every call, restarts); calls left are not_reached",
+    )
 
 
 # `[weaknesses]`: one knob per component of the registry, its default the planted implementation
@@ -132,11 +143,17 @@ class Profile:
     candidate passes them."""
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-data form (TOML layout), used for hashing and for the key. `retired` appears
-        only when set, so a profile that retires nothing hashes as it did before the knob."""
+        """Plain-data form (TOML layout), used for hashing and for the key. Knobs added after
+        profiles were hashed appear only when they differ from their default, so a profile that
+        leaves them alone hashes (and writes key.json) as it did before the knob existed, and its
+        calibrations stay its own: `retired` only when set, `budgets.run_timeout_s` only when
+        not `RUN_TIMEOUT_DEFAULT_S` (a key without it is read with that default)."""
         questions: dict[str, Any] = {"hidden": dict(self.hidden), "public": dict(self.public)}
         if self.retired:
             questions["retired"] = list(self.retired)
+        budgets = dataclasses.asdict(self.budgets)
+        if budgets["run_timeout_s"] == RUN_TIMEOUT_DEFAULT_S:
+            del budgets["run_timeout_s"]
         return {
             "name": self.name,
             "description": self.description,
@@ -144,7 +161,7 @@ class Profile:
             "questions": questions,
             "starter": dataclasses.asdict(self.starter),
             "judging": dataclasses.asdict(self.judging),
-            "budgets": dataclasses.asdict(self.budgets),
+            "budgets": budgets,
             "weaknesses": dataclasses.asdict(self.weaknesses),
         }
 

@@ -82,16 +82,20 @@ def serve(
 ) -> int:
     """Import, construct and build the pipeline, then answer requests until "exit" or EOF.
 
-    Messages written: `{"event": "fatal", "stage": "import"|"init"|"build", "error"}` (then exit 1),
+    Messages written: first `{"event": "started"}`, before any submission code runs (so the
+    parent can tell a sandbox that failed to start from a submission that failed), then
+    `{"event": "fatal", "stage": "import"|"init"|"build", "error"}` (then exit 1),
     or `{"event": "ready", "build_ns", "load_ns"}` (load: import + construct) followed by one
     `{"event": "result", "seq", "op", "ok", "elapsed_ns", "value" | "error"}` per request.
-    Every message carries `rss_kib`.
+    Every message but "started" carries `rss_kib`.
     """
 
     def send(message: dict[str, Any]) -> None:
         results.write(encode_message({**message, "rss_kib": peak_rss_kib()}))
         results.flush()
 
+    results.write(encode_message({"event": "started"}))  # no rss_kib: nothing of ours ran yet
+    results.flush()
     stage = "import"
     loading = time.monotonic_ns()
     try:

@@ -139,6 +139,9 @@ class ChildProcess:
             self._pump = LogPump(log_read, log_path, options.log_cap_bytes)
         self._buffer = bytearray()
         self.peak_rss_kib: int | None = None
+        # whether the child has said anything yet: before that, no submission code ran, and a
+        # child that dies or hangs failed to launch (its launcher's or sandbox's failure)
+        self.started = False
 
     def send(self, message: dict[str, Any], deadline: float) -> None:
         data = memoryview(encode_message(message))
@@ -157,6 +160,15 @@ class ChildProcess:
                 raise ChildGone(self._exit_reason()) from exc
 
     def receive(self, deadline: float) -> dict[str, Any]:
+        """The child's next message. Its first, `{"event": "started"}` (sent before any submission
+        code runs), is taken here and only sets `started`."""
+        while True:
+            message = self._next(deadline)
+            self.started = True  # a child without the event (an older copy) got this far too
+            if message.get("event") != "started":
+                return message
+
+    def _next(self, deadline: float) -> dict[str, Any]:
         while (end := self._buffer.find(b"\n")) < 0:
             remaining = deadline - time.monotonic()
             if remaining <= 0:

@@ -27,17 +27,18 @@ class Status(StrEnum):
     TIMEOUT = "timeout"  # the call did not return within the per-call time limit
     INVALID = "invalid"  # the call returned something malformed or out of range
     NOT_RUN = "not_run"  # an earlier fatal stage (import, build, repeated crashes) stopped the run
+    NOT_REACHED = "not_reached"  # the run's total time budget ran out before this call
 
 
 @dataclass(frozen=True)
 class CallRecord:
     """What happened when the parent asked the child for one call (before judging)."""
 
-    status: Status  # OK means "returned" (the value is judged next); else ERROR/TIMEOUT/NOT_RUN
+    status: Status  # OK: "returned" (the value is judged next); else ERROR/TIMEOUT/NOT_RUN/...
     value: Any = None  # the encoded return value when status is OK
     elapsed_ns: int | None = None  # measured in the child around the call itself
     error: ErrorInfo | None = None  # the exception, for ERROR
-    reason: str = ""  # why, for TIMEOUT / NOT_RUN / a dead child
+    reason: str = ""  # why, for TIMEOUT / NOT_RUN / NOT_REACHED / a dead child
 
 
 @dataclass(frozen=True)

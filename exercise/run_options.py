@@ -35,11 +35,15 @@ class RunnerOptions:
     base_env: Mapping[str, str] | None = None  # the child's environment; None: this process's
     child_paths: ChildPaths | None = None  # paths as the child sees them; None: the host's
     log_cap_bytes: int | None = None  # most of the child's output the log keeps; None: all
+    # the whole run's wall time (build, every call, restarts); past it the calls left are
+    # `not_reached`. None: no total, only the build and per-call limits
+    run_timeout_s: float | None = None
 
     def __post_init__(self) -> None:
-        for name in ("build_timeout_s", "call_timeout_s"):
-            if not getattr(self, name) > 0:
-                raise OptionError(f"{name} must be a positive number, got {getattr(self, name)}")
+        for name in ("build_timeout_s", "call_timeout_s", "run_timeout_s"):
+            value = getattr(self, name)
+            if (value is not None or name != "run_timeout_s") and not value > 0:
+                raise OptionError(f"{name} must be a positive number, got {value}")
         if self.max_restarts < 0:
             raise OptionError(f"max_restarts must be 0 or more, got {self.max_restarts}")
         if self.log_cap_bytes is not None and self.log_cap_bytes < 0:

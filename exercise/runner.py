@@ -7,13 +7,18 @@ cap: past it, output is read and discarded, so a chatty child never blocks). Not
 import + construction + build share one time limit and every call has its own; a call that times
 out or kills the child is recorded (`timeout` / `error`), the child's whole process group is killed
 and a fresh child is started (it rebuilds) up to `max_restarts` times, after which the remaining
-calls are `not_run`. Used by the local evaluation loop in trusted mode; the grader reuses it with a
-`command_prefix` that puts the child in its sandbox (and `child_paths` saying where the sandbox
-mounts the submission, corpus, scratch dir and this `exercise` package).
+calls are `not_run`. With `run_timeout_s` the whole run (build, calls, restarts) also has one wall
+budget: every wait ends at it, and the calls left when it runs out are `not_reached`
+(`RunRecord.budget` says where). A child that dies or hangs before it says `started` (before any
+submission code runs) failed to launch: the launcher's or sandbox's failure, never the
+submission's (`RunRecord.launch_failure`). Used by the local evaluation loop in trusted mode; the
+grader reuses it with a `command_prefix` that puts the child in its sandbox (and `child_paths`
+saying where the sandbox mounts the submission, corpus, scratch dir and this `exercise` package).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -39,20 +44,47 @@ from exercise.run_options import (  # ChildPaths: re-exported, callers import bo
 
 # progress(stage, done, total): stage is "build", "ask" or "restart".
 Progress = Callable[[str, int, int], None]
+LAUNCH = "launch"  # `Fatal.stage` of a child that never started: no submission code ran
 
 
 @dataclass(frozen=True)
 class Fatal:
     """Why the submission could not start at all (every question is then `not_run`)."""
 
-    stage: str  # "import", "init", "build" (or "start" when the child died before reporting)
+    # "import", "init", "build"; "start" when the child died before reporting; `LAUNCH` when
+    # it never started (the launcher or sandbox failed before any submission code ran)
+    stage: str
     status: Status  # ERROR or TIMEOUT
     reason: str  # one line
     error: ErrorInfo | None  # the exception, when the child reported one
     log_tail: str = ""  # the last lines the child printed, when there is no traceback
 
     def one_line(self) -> str:
+        if self.stage == LAUNCH:
+            return f"the run could not launch (no submission code ran): {self.reason}"
         return f"submission failed at {self.stage}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class BudgetStop:
+    """Where the run's total time budget (`RunnerOptions.run_timeout_s`) ran out."""
+
+    run_timeout_s: float  # the budget
+    stage: str  # "build" (the first child's), "restart" (a restarted child's build) or "ask"
+    answered: int  # questions whose calls had all been made before it ran out
+    questions: int  # questions in the run
+    not_reached: int  # calls (search or answer) never made
+
+    def one_line(self) -> str:
+        where = {
+            "build": "during import and build",
+            "restart": "while a restarted child was building",
+            "ask": "while asking questions",
+        }[self.stage]
+        return (
+            f"the run's time budget ({self.run_timeout_s:g} s) ran out {where}, after "
+            f"{self.answered} of {self.questions} questions; {self.not_reached} call(s) not reached"
+        )
 
 
 @dataclass(frozen=True)
@@ -67,6 +99,9 @@ class RunRecord:
     restarts: int
     log_path: Path | None  # the child's stdout/stderr
     load_ns: int | None = None  # the first child's import of rag.pipeline + Pipeline(...)
+    budget: BudgetStop | None = None  # set when the total time budget ran out
+    # why a child never started (its launcher or sandbox failed, not the submission), or None
+    launch_failure: str | None = None
 
 
 def run_submission(
@@ -91,50 +126,72 @@ def run_submission(
     log_path.write_bytes(b"")
     corpus_dir = Path(corpus_dir).resolve()
     report = progress or (lambda stage, done, total: None)
+    budget = _Budget(options.run_timeout_s)
 
     peaks: list[int | None] = []
     loads: list[int | None] = []
+    launch_failures: list[str] = []
 
     def start() -> tuple[ChildProcess | None, int | None, Fatal | None]:
         child = ChildProcess(submission, corpus_dir, work_dir, log_path, options)
         try:
-            ready = _wait_ready(child, options.build_timeout_s, log_path, loads)
+            ready = _wait_ready(child, options.build_timeout_s, log_path, loads, budget)
         except BaseException:  # Ctrl-C: the child is in its own session, so kill it here
             child.close(graceful=False)
             raise
         peaks.append(child.peak_rss_kib)
+        if ready[2] is not None and ready[2].stage == LAUNCH:
+            launch_failures.append(ready[2].reason)
         return ready
 
     report("build", 0, 1)
     child, build_ns, fatal = start()
     report("build", 1, 1)
     if fatal is not None:
-        not_run = CallRecord(Status.NOT_RUN, reason=fatal.one_line())
+        stop = None
+        if budget.ran_out and fatal.stage != LAUNCH:
+            stop = BudgetStop(budget.seconds, "build", 0, len(queries), 2 * len(queries))
+        skipped = (
+            CallRecord(Status.NOT_REACHED, reason=stop.one_line())
+            if stop is not None
+            else CallRecord(Status.NOT_RUN, reason=fatal.one_line())
+        )
         return RunRecord(
             fatal,
             None,
-            (not_run,) * len(queries),
-            (not_run,) * len(queries),
+            (skipped,) * len(queries),
+            (skipped,) * len(queries),
             _max(peaks),
             0,
             log_path,
+            budget=stop,
+            launch_failure=launch_failures[0] if launch_failures else None,
         )
     records: dict[str, list[CallRecord]] = {op: [] for op in OPS}
     restarts, stop_reason, seq = 0, "", 0
+    stop_stage, answered = "", 0  # stop_stage: where the budget ran out ("ask" or "restart")
     try:
         for number, query in enumerate(queries, start=1):
             for op in OPS:
+                if not stop_stage and child is not None and budget.ran_out:
+                    stop_stage = "ask"
+                if stop_stage:
+                    records[op].append(CallRecord(Status.NOT_REACHED))
+                    continue
                 if child is None:
                     records[op].append(CallRecord(Status.NOT_RUN, reason=stop_reason))
                     continue
                 seq += 1
-                record, alive = _call(child, seq, op, query, k, options.call_timeout_s)
+                record, alive = _call(child, seq, op, query, k, options.call_timeout_s, budget)
                 records[op].append(record)
                 if alive:
                     continue
                 peaks.append(child.peak_rss_kib)
                 child.close(graceful=False)
                 child = None
+                if budget.ran_out:
+                    stop_stage = "ask"
+                    continue
                 if restarts >= options.max_restarts:
                     stop_reason = f"stopped after {restarts} restart(s); last: {record.reason}"
                     continue
@@ -142,7 +199,11 @@ def run_submission(
                 report("restart", restarts, options.max_restarts)
                 child, _, restart_fatal = start()
                 if restart_fatal is not None:
+                    if budget.ran_out:
+                        stop_stage = "restart"
                     stop_reason = f"restart failed: {restart_fatal.one_line()}"
+            if not stop_stage:
+                answered = number
             report("ask", number, len(queries))
     except BaseException:
         if child is not None:
@@ -151,49 +212,80 @@ def run_submission(
     if child is not None:
         child.close(graceful=True)
         peaks.append(child.peak_rss_kib)
+    search, answer = tuple(records["search"]), tuple(records["answer"])
+    stop = None
+    if stop_stage:
+        skipped = sum(r.status is Status.NOT_REACHED for r in search + answer)
+        stop = BudgetStop(budget.seconds, stop_stage, answered, len(queries), skipped)
+        search, answer = (_reason_not_reached(calls, stop.one_line()) for calls in (search, answer))
     return RunRecord(
         None,
         build_ns,
-        tuple(records["search"]),
-        tuple(records["answer"]),
+        search,
+        answer,
         _max(peaks),
         restarts,
         log_path,
         loads[0] if loads else None,
+        budget=stop,
+        launch_failure=launch_failures[0] if launch_failures else None,
+    )
+
+
+class _Budget:
+    """The run's total wall budget: a deadline that caps every other wait (none without one)."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds or 0.0
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+
+    def cap(self, deadline: float) -> tuple[float, bool]:
+        """`deadline`, or the budget's when that comes first (then the flag is True)."""
+        if self.deadline is not None and self.deadline <= deadline:
+            return self.deadline, True
+        return deadline, False
+
+    @property
+    def ran_out(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+
+def _reason_not_reached(calls: tuple[CallRecord, ...], reason: str) -> tuple[CallRecord, ...]:
+    return tuple(
+        dataclasses.replace(call, reason=reason) if call.status is Status.NOT_REACHED else call
+        for call in calls
     )
 
 
 def _wait_ready(
-    child: ChildProcess, timeout: float, log_path: Path, loads: list[int | None]
+    child: ChildProcess,
+    timeout: float,
+    log_path: Path,
+    loads: list[int | None],
+    budget: _Budget,
 ) -> tuple[ChildProcess | None, int | None, Fatal | None]:
+    began = time.monotonic()
+    deadline, capped = budget.cap(began + timeout)
     try:
-        message = child.receive(time.monotonic() + timeout)
+        message = child.receive(deadline)
     except ChildTimeout:
         child.close(graceful=False)
-        return (
-            None,
-            None,
-            Fatal(
-                "build",
-                Status.TIMEOUT,
-                f"import and build did not finish within {timeout:g} s",
-                None,
-                _log_tail(log_path),
-            ),
-        )
+        if not child.started:
+            stage, reason = LAUNCH, f"the child did not start within {deadline - began:.3g} s"
+        elif capped:
+            stage = "build"
+            reason = f"the run's time budget ({budget.seconds:g} s) ran out during import and build"
+        else:
+            stage, reason = "build", f"import and build did not finish within {timeout:g} s"
+        return None, None, Fatal(stage, Status.TIMEOUT, reason, None, _log_tail(log_path))
     except ChildGone as gone:
         child.close(graceful=False)
-        return (
-            None,
-            None,
-            Fatal(
-                "start",
-                Status.ERROR,
-                f"the child process {gone} before reporting (log: {log_path})",
-                None,
-                _log_tail(log_path),
-            ),
-        )
+        if child.started:
+            stage, reason = "start", f"the child process {gone} before reporting (log: {log_path})"
+        else:
+            stage = LAUNCH
+            reason = f"the child process {gone} before it started (log: {log_path})"
+        return None, None, Fatal(stage, Status.ERROR, reason, None, _log_tail(log_path))
     if message.get("event") == "ready":
         build_ns, load_ns = message.get("build_ns"), message.get("load_ns")
         loads.append(load_ns if isinstance(load_ns, int) else None)
@@ -205,15 +297,19 @@ def _wait_ready(
 
 
 def _call(
-    child: ChildProcess, seq: int, op: str, query: str, k: int, timeout: float
+    child: ChildProcess, seq: int, op: str, query: str, k: int, timeout: float, budget: _Budget
 ) -> tuple[CallRecord, bool]:
     """One request/response; the flag says whether the child can take the next one."""
-    deadline = time.monotonic() + timeout
+    deadline, capped = budget.cap(time.monotonic() + timeout)
     try:
         child.send({"seq": seq, "op": op, "query": query, "k": k}, deadline)
         message = child.receive(deadline)
     except ChildTimeout:
-        return CallRecord(Status.TIMEOUT, reason=f"no reply within {timeout:g} s"), False
+        if capped:
+            reason = f"the run's time budget ({budget.seconds:g} s) ran out during this call"
+        else:
+            reason = f"no reply within {timeout:g} s"
+        return CallRecord(Status.TIMEOUT, reason=reason), False
     except ChildGone as gone:
         return CallRecord(Status.ERROR, reason=f"the child process {gone} during {op}"), False
     if message.get("event") != "result" or message.get("seq") != seq:

@@ -3,8 +3,10 @@ report.html and report.md beside it), print a summary.
 
 The command layer only. Mistakes in the grader's own inputs (no key, an unreadable submission, a
 key of another variant than the submission's, an --out holding an earlier grade, no sandbox, a bad
-option) are one line on stderr and exit code 2, before anything runs; whatever the submission
-does, a report is written and the exit code is 0. Progress goes to stderr, the summary to stdout.
+option) are one line on stderr and exit code 2, before anything runs; a sandbox that failed on its
+own twice (the grader's failure: no report, never a zero for the candidate) exits 1; whatever the
+submission does, a report is written and the exit code is 0. Progress goes to stderr, the summary
+to stdout.
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from corpus.failure_modes import AREAS
-from exercise.cli_errors import exit_codes, fail, interrupted, note, warn
+from exercise.cli_errors import EXIT_FAILED, exit_codes, fail, interrupted, note, warn
 from exercise.errors import ExerciseError
 from grader.grade.outputs import GRADE_OUTPUTS
 from grader.grade.report_file import report_json, save_report
-from grader.grade.session import GradeOptions, grade
+from grader.grade.session import GradeOptions, SandboxFailed, grade
 from grader.outputs import claim
 from grader.reports.render import write_companions
 from grader.sandbox.docker import DEFAULT_IMAGE
@@ -47,6 +49,7 @@ SHORT_METRICS = {
 SEVERITY_STYLE = {"alert": "bold red", "warning": "yellow", "info": "dim"}
 EPILOG = exit_codes(
     "report written, whatever the submission did (its failures are in the report)",
+    failed="the sandbox failed on its own twice: not graded, no report written",
     bad="no key, an unreadable submission, a key of another variant, an --out holding an "
     "earlier grade without --force, no sandbox",
 )
@@ -184,6 +187,8 @@ def grade_command(
             )
         report = report_json(result)
         path = save_report(report, result.out)
+    except SandboxFailed as exc:
+        fail(f"not graded: {exc}", code=EXIT_FAILED)
     except (ExerciseError, SandboxError, ValueError) as exc:
         fail(str(exc))
     except OSError as exc:
@@ -221,6 +226,8 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
     statuses = {k: v for k, v in report["statuses"].items() if v and k != "ok"}
     if statuses:
         console.print("question statuses: " + ", ".join(f"{k} {v}" for k, v in statuses.items()))
+    if report.get("budget"):
+        console.print(f"[red]run budget:[/] {escape(report['budget']['message'])}")
     base = report["baseline"]
     table = Table(title="hidden questions", title_justify="left", box=box.SIMPLE)
     table.add_column("metric")

@@ -8,10 +8,13 @@ every metric object uses the fixed metric keys of DESIGN.md, each a float in [0,
     schema, kind ("grade"), created (UTC ISO time), harness (versions)
     submission    source, kind (directory|archive|git), sha256, git_commit
     key           candidate, profile, variant_manifest_sha256, generator_version
-    isolation     backend, isolated, limits
+    isolation     backend, isolated, limits (run_timeout_s: each run's total wall budget),
+                  sandbox_failures (runs the sandbox failed and that were retried)
     environment   python, platform, cpus
     k, judging    passages asked for per search; the judge's caps
     fatal, statuses   the submission's fatal stage failure (or null), questions per status
+    budget            where the run's total time budget ran out (stage, answered, questions,
+                      not_reached calls, run_timeout_s), or null when it did not
     overall, slices   hidden questions: {"metrics", "ci95", "support"} (overall, per slice)
     answerability     the same over the answerable and over the unanswerable questions
     latency           build_s, ops.{search,answer}.{p50_ms,p95_ms,p99_ms,...}, peak_rss_mib
@@ -109,6 +112,12 @@ def report_json(grade: Grade) -> dict[str, Any]:
             "backend": grade.sandbox.name,
             "isolated": grade.sandbox.isolated,
             "limits": asdict(grade.sandbox.limits),
+            "sandbox_failures": [
+                {"run": run.label, "reason": reason}
+                for run in grade.runs or (own, base)
+                if run is not None
+                for reason in run.sandbox_failures
+            ],
         },
         "environment": {
             "python": platform.python_version(),
@@ -178,6 +187,7 @@ def _run_json(run: RunOutcome, hidden: Mapping[str, Any], grade: Grade) -> dict[
     return {
         "fatal": hidden["fatal"],
         "statuses": hidden["statuses"],
+        "budget": _budget_json(run),
         "overall": run.hidden.overall.to_json(),
         ANSWERABILITY: _answerability(run.hidden, grade),
         "slices": {name: group.to_json() for name, group in run.hidden.groups.items()},
@@ -205,6 +215,21 @@ def _answerability(report: Report, grade: Grade) -> dict[str, Any]:
         seed=grade.options.seed,
     )
     return {name: group.to_json() for name, group in groups.items()}
+
+
+def _budget_json(run: RunOutcome) -> dict[str, Any] | None:
+    """Where the run's total time budget ran out (the run asked hidden, then public questions)."""
+    stop = run.budget
+    if stop is None:
+        return None
+    return {
+        "run_timeout_s": stop.run_timeout_s,
+        "stage": stop.stage,
+        "answered": stop.answered,
+        "questions": stop.questions,
+        "not_reached": stop.not_reached,
+        "message": stop.one_line(),
+    }
 
 
 def _questions(

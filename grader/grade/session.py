@@ -11,7 +11,12 @@ Only question text ever reaches a sandboxed process: the key stays here. The hid
 questions are asked in one run (hidden first), so the public-vs-hidden gap compares like with like
 and the index is built once. A submission that cannot import, build or answer still gets a
 report: its failures are statuses, and `grade` raises only for the grader's own inputs (a missing
-key, an unreadable submission, no sandbox).
+key, an unreadable submission, no sandbox) and for a sandbox that fails on its own. A run whose
+child never started (the sandbox could not launch it, or the container engine failed) is not
+gradable: it is retried once in a fresh sandbox, and when that fails too the submission's grade
+raises `SandboxFailed` (the grader's failure, never the candidate's zero); a baseline that cannot
+run is left out with a note. Every run has a total wall budget (`run_timeout_s` of the profile's
+`[budgets]`); the calls it leaves are `not_reached` and the report says where it ran out.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from corpus.profile import Budgets
 from exercise.evaluate import DEFAULT_K, EvalOptions, Report, score_run
 from exercise.loading import Question
 from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED, by_label
-from exercise.runner import RunRecord, run_submission
+from exercise.runner import BudgetStop, RunRecord, run_submission
 from grader.answer_key import AnswerKey, AnswerKeyError, load_key, sha256_file
 from grader.catalogue import CatalogueError, assemble
 from grader.diagnosis import Row, diagnose
@@ -39,10 +44,11 @@ from grader.grade.intake import Intake, take_in
 from grader.grade.integrity import Finding
 from grader.grade.preflight import check_inputs, corpus_files, git_findings
 from grader.grade.submission_history import History, read_history
-from grader.sandbox.interface import Limits, Sandbox
+from grader.sandbox.interface import Limits, Sandbox, SandboxError
 from grader.sandbox.registry import choose
 
 SUBMISSION, BASELINE = "submission", "baseline"
+LAUNCH_ATTEMPTS = 2  # a run the sandbox could not launch is tried once more in a fresh one
 NOTES_CAP_BYTES = 64 * 1024  # of the candidate's NOTES.md kept in the report
 # message callback: one line per stage; step callback: (run label, stage, done, total)
 Say = Callable[[str], None]
@@ -75,6 +81,14 @@ class RunOutcome:
     wall_s: float  # the whole run: sandbox setup, child start, build, every call
     candidate_s: float  # import + construct + build() + every call, as the child timed them
     log: Path
+    budget: BudgetStop | None = None  # where the run's total time budget ran out, if it did
+    # why earlier attempts of this run failed in the sandbox itself (each was retried)
+    sandbox_failures: tuple[str, ...] = ()
+
+
+class SandboxFailed(SandboxError):
+    """A run failed in the sandbox itself on every attempt: the grader's failure, not the
+    submission's, so no grade is reported for it. The message names the failures."""
 
 
 @dataclass(frozen=True)
@@ -130,13 +144,16 @@ def grade(
         limits = sandbox_limits(key.budgets, calls=2 * len(questions))
         sandbox = choose(options.isolation, limits, image=options.image)
         say(f"isolation: {sandbox.name}")
-        runner = _Runner(key, sandbox, options, work, out / "logs", step)
+        runner = _Runner(key, sandbox, options, work, out / "logs", step, say)
         own = runner.run(intake.root, SUBMISSION, questions)
         base, baseline_note, baseline_root = None, "not run (--no-baseline)", None
         if options.baseline:
             baseline_root, baseline_note = _assemble_baseline(key, work / "baseline")
             if baseline_root is not None:
-                base = runner.run(baseline_root, BASELINE, questions)
+                try:
+                    base = runner.run(baseline_root, BASELINE, questions)
+                except SandboxFailed as exc:
+                    base, baseline_note = None, f"not run: {exc}"
         rows = diagnose(
             own.hidden.results,
             base.hidden.results if base else None,
@@ -209,6 +226,7 @@ def sandbox_limits(budgets: Budgets, *, calls: int) -> Limits:
         file_size_mb=budgets.file_size_mb,
         cpus=budgets.cpus,
         tmp_mb=max(1, budgets.memory_mb // 2),
+        run_timeout_s=float(budgets.run_timeout_s),
     )
 
 
@@ -223,30 +241,52 @@ class _Runner:
         work: Path,
         logs: Path,
         step: Step | None,
+        say: Say | None = None,
     ) -> None:
         self.key, self.sandbox, self.options = key, sandbox, options
-        self.work, self.logs, self.step = work, logs, step
+        self.work, self.logs, self.step, self.say = work, logs, step, say
         self.outcomes: list[RunOutcome] = []
 
     def run(self, root: Path, label: str, questions: Sequence[Question]) -> RunOutcome:
+        """Run and score one pipeline; raises `SandboxFailed` when the sandbox itself failed on
+        every attempt (`LAUNCH_ATTEMPTS`)."""
         corpus = self.key.corpus
         scratch = self.work / f"scratch-{label}"
         log = self.logs / f"{label}.log"
-        clock = time.perf_counter()
-        launch = self.sandbox.prepare(root, corpus.root, scratch)
         step = self.step
-        record = run_submission(
-            root,
-            corpus.root,
-            [q.text for q in questions],
-            k=self.options.k,
-            work_dir=scratch,
-            log_path=log,
-            options=launch.runner_options(),
-            progress=(lambda stage, done, total: step(label, stage, done, total)) if step else None,
-        )
+        failures: list[str] = []
+        clock = time.perf_counter()
+        for attempt in range(1, LAUNCH_ATTEMPTS + 1):
+            launch = self.sandbox.prepare(root, corpus.root, scratch)
+            try:
+                record = run_submission(
+                    root,
+                    corpus.root,
+                    [q.text for q in questions],
+                    k=self.options.k,
+                    work_dir=scratch,
+                    log_path=log,
+                    options=launch.runner_options(),
+                    progress=(lambda stage, done, total: step(label, stage, done, total))
+                    if step
+                    else None,
+                )
+                failure = record.launch_failure or launch.sandbox_failure()
+            finally:
+                launch.release()
+                shutil.rmtree(scratch, ignore_errors=True)
+            if failure is None:
+                break
+            failures.append(f"attempt {attempt}: {failure}")
+            if self.say and attempt < LAUNCH_ATTEMPTS:
+                self.say(f"{label}: the sandbox failed ({failure}); grader's failure, retrying")
+        else:
+            raise SandboxFailed(
+                f"the {label} run failed in the sandbox itself on all {LAUNCH_ATTEMPTS} attempts "
+                f"({'; '.join(failures)}): this is the grader's failure, not the submission's; "
+                f"see {log}, fix the sandbox and grade again"
+            )
         wall = time.perf_counter() - clock
-        shutil.rmtree(scratch, ignore_errors=True)
         hidden_n = len(self.key.hidden)
         evaluation = EvalOptions(
             k=self.options.k, resamples=self.options.resamples, seed=self.options.seed
@@ -268,7 +308,16 @@ class _Runner:
                 options=evaluation,
                 group_by=by_slice,
             )
-        outcome = RunOutcome(label, hidden, public, wall, _candidate_s(record), log)
+        outcome = RunOutcome(
+            label,
+            hidden,
+            public,
+            wall,
+            _candidate_s(record),
+            log,
+            budget=record.budget,
+            sandbox_failures=tuple(failures),
+        )
         self.outcomes.append(outcome)
         return outcome
 
@@ -378,4 +427,4 @@ def _findings(
     return sorted(found, key=lambda f: order[f.severity])
 
 
-__all__ = ["AnswerKeyError", "Grade", "GradeOptions", "RunOutcome", "grade"]
+__all__ = ["AnswerKeyError", "Grade", "GradeOptions", "RunOutcome", "SandboxFailed", "grade"]

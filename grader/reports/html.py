@@ -142,6 +142,10 @@ def _header(report: Mapping[str, Any], who: str) -> str:
             + esc(", ".join(f"{k} {v}" for k, v in failed.items()))
             + "</div>"
         )
+    if report.get("budget"):
+        parts.append(
+            f'<div class="banner alert">Run budget: {esc(report["budget"].get("message"))}</div>'
+        )
     if not report.get("baseline"):
         parts.append(
             f'<div class="banner info">No baseline: {esc(report.get("baseline_note"))}. '

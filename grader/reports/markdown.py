@@ -66,6 +66,8 @@ def render_markdown(report: Mapping[str, Any]) -> str:
     failed = {k: v for k, v in report["statuses"].items() if v and k != "ok"}
     if failed:
         lines += ["Question statuses: " + ", ".join(f"{k} {v}" for k, v in failed.items()), ""]
+    if report.get("budget"):
+        lines += [f"**Run budget:** {md(report['budget'].get('message'))}", ""]
     lines += _headline(report, base)
     lines += _areas(report)
     lines += _latency(report, base)

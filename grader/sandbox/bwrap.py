@@ -3,8 +3,12 @@
 Chosen by `grader.sandbox.choose` when no Docker engine answers. It follows the recipe measured on
 these machines (DESIGN.md, "The grader's sandbox"): bwrap is started by root *without* a user
 namespace (a user namespace's "uid" would still be host root), with new pid, net, ipc, uts and
-cgroup namespaces; the command then drops to uid/gid 65534 through `setpriv` (no groups, no
-capabilities, no_new_privs) and applies its rlimits through `prlimit` before the child starts.
+cgroup namespaces; the command then drops to the run's own uid/gid through `setpriv` (no groups,
+no capabilities, no_new_privs) and applies its rlimits through `prlimit` before the child starts.
+Each run leases a uid of its own (`grader.sandbox.uids`): RLIMIT_NPROC counts per uid, so a run
+starting hundreds of threads exhausts only its own budget, never a neighbour's; and it runs in a
+CPU cgroup of its own (`grader.sandbox.cgroups`), so its threads weigh as one against another
+run's.
 
 What the child sees (everything else on the host is absent):
 
@@ -32,6 +36,7 @@ import sys
 from pathlib import Path
 
 from exercise.runner import ChildPaths
+from grader.sandbox.cgroups import cpu_group, join_command
 from grader.sandbox.host import (
     PythonRuntime,
     fresh_dir,
@@ -40,8 +45,9 @@ from grader.sandbox.host import (
     require_readable,
 )
 from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
+from grader.sandbox.uids import UidRange
 
-SANDBOX_UID = 65534  # "nobody": owns no files on the host
+SANDBOX_UID = 65534  # "nobody": what the probe runs `true` as (runs lease their own uid)
 # Where the inputs appear inside the sandbox.
 SUBMISSION, CORPUS, WORK, VENV, HARNESS = "/submission", "/corpus", "/work", "/venv", "/harness"
 SYSTEM_DIRS = ("/usr", "/etc")  # bound read-only as they are
@@ -74,11 +80,12 @@ class BwrapSandbox(IsolatingSandbox):
         self,
         limits: Limits,
         *,
-        uid: int = SANDBOX_UID,
+        uid: int | None = None,
+        uids: UidRange | None = None,
         venv: Path | None = None,
         harness_package: Path | None = None,
     ) -> None:
-        super().__init__(limits, uid=uid, harness_package=harness_package)
+        super().__init__(limits, uid=uid, uids=uids, harness_package=harness_package)
         self.venv = venv  # None: the grader's own interpreter
 
     def probe(self) -> str | None:
@@ -95,10 +102,11 @@ class BwrapSandbox(IsolatingSandbox):
             # Started by a normal user, bwrap would need a user namespace whose "uid" we cannot
             # trust to be unprivileged (DESIGN.md); dropping to a real uid needs root.
             return (
-                f"bwrap sandbox must be started as root (it drops to uid {self.uid} inside): "
+                "bwrap sandbox must be started as root (it drops to an unprivileged uid inside): "
                 "run the grader as root or use docker"
             )
-        probe = [*self._base_args(), "--", *self._drop_privileges(), "true"]
+        uid = SANDBOX_UID if self.uid is None else self.uid
+        probe = [*self._base_args(), "--", *_drop_privileges(uid), "true"]
         try:
             done = subprocess.run(
                 probe, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False
@@ -127,8 +135,15 @@ class BwrapSandbox(IsolatingSandbox):
         if runtime.venv is not None:
             require_readable(runtime.venv, "venv", walk=False)
         require_readable(self.harness_package, "exercise package", walk=False)
-        work = fresh_dir(work, self.uid, self.uid)
+        lease = self.lease()
+        try:
+            work = fresh_dir(work, lease.uid, lease.uid)
+        except BaseException:
+            lease.release()
+            raise
+        group = cpu_group(lease.uid)
         prefix = (
+            *(join_command(group) if group is not None else ()),
             *self._base_args(),
             *self._runtime_args(runtime),
             *self._private_package_masks(runtime),
@@ -139,7 +154,7 @@ class BwrapSandbox(IsolatingSandbox):
             *("--bind", str(work), WORK),
             *("--chdir", SUBMISSION),
             "--",
-            *self._drop_privileges(),
+            *_drop_privileges(lease.uid),
             *self._rlimits(),
         )
         python = f"{VENV}/bin/python" if runtime.venv is not None else str(runtime.executable)
@@ -153,6 +168,8 @@ class BwrapSandbox(IsolatingSandbox):
                 home=WORK,
             ),
             child_paths=ChildPaths(SUBMISSION, CORPUS, WORK, HARNESS),
+            lease=lease,
+            cpu_group=group,
         )
 
     def _base_args(self) -> list[str]:
@@ -208,18 +225,6 @@ class BwrapSandbox(IsolatingSandbox):
                     break
         return args
 
-    def _drop_privileges(self) -> list[str]:
-        return [
-            "setpriv",
-            f"--reuid={self.uid}",
-            f"--regid={self.uid}",
-            "--clear-groups",
-            "--inh-caps=-all",
-            "--bounding-set=-all",
-            "--no-new-privs",
-            "--",
-        ]
-
     def _rlimits(self) -> list[str]:
         """prlimit, run as the sandbox uid: it may only lower its own limits, then execs."""
         limits = self.limits
@@ -233,3 +238,16 @@ class BwrapSandbox(IsolatingSandbox):
             "--core=0",
             "--",
         ]
+
+
+def _drop_privileges(uid: int) -> list[str]:
+    return [
+        "setpriv",
+        f"--reuid={uid}",
+        f"--regid={uid}",
+        "--clear-groups",
+        "--inh-caps=-all",
+        "--bounding-set=-all",
+        "--no-new-privs",
+        "--",
+    ]

@@ -6,7 +6,9 @@ the tests use). `available()` means an engine answers (`base_url`, else DOCKER_H
 default socket) and holds the grader image (built from grader/Dockerfile; see
 grader/docker/README.md).
 
-Every container gets: no network, a read-only root filesystem, the image's non-root uid, no
+Every container gets: no network, a read-only root filesystem, a non-root uid of its own (leased
+per run from `grader.sandbox.uids`: RLIMIT_NPROC counts per uid host-wide, so containers sharing a
+uid would share it, and one container's threads would keep the next one's init from forking), no
 capabilities, no-new-privileges, an init process (pid 1 reaps and forwards signals), memory
 (without swap), pids and CPU limits, explicit rlimits (nofile, nproc, fsize, cpu, core: podman
 needs nofile and nproc spelled out), a bounded /tmp and /dev/shm. Mounted: the submission and the
@@ -30,10 +32,11 @@ from pathlib import Path
 from exercise.runner import ChildPaths
 from grader.sandbox.host import fresh_dir, mountable_inputs, require_readable
 from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
+from grader.sandbox.uids import UidRange
 
 DEFAULT_IMAGE = "takehome-grader:latest"
 DEFAULT_ENGINE = "unix:///var/run/docker.sock"  # where Docker (and podman's docker.sock) listen
-SANDBOX_UID = 65534  # the image's USER (grader/Dockerfile SANDBOX_UID); owns no host files
+SANDBOX_UID = 65534  # the image's USER (grader/Dockerfile SANDBOX_UID); runs lease their own uid
 IMAGE_PYTHON = "/opt/venv/bin/python"  # the image's venv (grader/Dockerfile)
 IMAGE_HARNESS = "/opt/takehome"  # the `exercise` package baked into the image
 SUBMISSION, CORPUS, WORK, HARNESS = "/submission", "/corpus", "/work", "/harness"
@@ -53,11 +56,12 @@ class DockerSandbox(IsolatingSandbox):
         *,
         image: str = DEFAULT_IMAGE,
         base_url: str | None = None,
-        uid: int = SANDBOX_UID,
+        uid: int | None = None,
+        uids: UidRange | None = None,
         harness_package: Path | None = None,
         mount_harness: bool = True,
     ) -> None:
-        super().__init__(limits, uid=uid, harness_package=harness_package)
+        super().__init__(limits, uid=uid, uids=uids, harness_package=harness_package)
         self.image = image
         self.base_url = base_url  # None: DOCKER_HOST, else the engine's default socket
         # False: the child uses the copy baked into the image (it must match the grader's).
@@ -126,17 +130,27 @@ class DockerSandbox(IsolatingSandbox):
                     "read_only": True,
                 }
             )
-        mounts.append({"source": str(self._work_dir(work)), "target": WORK, "read_only": False})
+        lease = self.lease()
+        try:
+            work = self._work_dir(work, lease.uid)
+            # beside the work dir, never inside it: the container cannot reach it
+            failure_path = work.with_name(f"{work.name}.sandbox-failure")
+            failure_path.unlink(missing_ok=True)
+        except BaseException:
+            lease.release()
+            raise
+        mounts.append({"source": str(work), "target": WORK, "read_only": False})
         spec = {
             "base_url": self.engine_url(),
             "api_version": self._api_version,
             "image": self.image,
-            "uid": self.uid,
+            "uid": lease.uid,
             "memory_mb": self.limits.memory_mb,
             "api_timeout_s": API_TIMEOUT_S,
             "mounts": mounts,
             "ulimits": self._ulimits(),
-            "create": self._create_options(),
+            "create": self._create_options(lease.uid),
+            "failure_path": str(failure_path),
         }
         return Launch(
             isolation=self.name,
@@ -148,12 +162,14 @@ class DockerSandbox(IsolatingSandbox):
             child_paths=ChildPaths(
                 SUBMISSION, CORPUS, WORK, HARNESS if self.mount_harness else IMAGE_HARNESS
             ),
+            lease=lease,
+            failure_path=failure_path,
         )
 
-    def _work_dir(self, work: Path) -> Path:
+    def _work_dir(self, work: Path, uid: int) -> Path:
         """The run's scratch dir, writable by the container's uid."""
         if os.geteuid() == 0:
-            return fresh_dir(work, self.uid, self.uid)
+            return fresh_dir(work, uid, uid)
         # Without root we cannot give it away; the grader's own output folder around it keeps
         # other host users out, and a rootless engine's uid mapping still gets in.
         work = Path(work).absolute()
@@ -163,12 +179,12 @@ class DockerSandbox(IsolatingSandbox):
         work.chmod(0o777)
         return work
 
-    def _create_options(self) -> dict[str, object]:
+    def _create_options(self, uid: int) -> dict[str, object]:
         """`containers.create` keyword arguments (plain data: they travel as JSON)."""
         limits = self.limits
         memory = f"{limits.memory_mb}m"
         return {
-            "user": f"{self.uid}:{self.uid}",
+            "user": f"{uid}:{uid}",
             "network_mode": "none",
             "read_only": True,
             "cap_drop": ["ALL"],

@@ -115,6 +115,7 @@ def launch(spec: dict[str, Any], command: list[str]) -> int:
         container.start()
     except (DockerException, OSError) as exc:
         _note(f"the container could not be started: {_one_line(exc)}")
+        _engine_failed(spec, f"the container could not be started: {_one_line(exc)}")
         return EXIT_NOT_STARTED
     runner_gone, opened = threading.Event(), threading.Event()
     log = _Log(ends["log"], sys.stdout.fileno())
@@ -123,7 +124,9 @@ def launch(spec: dict[str, Any], command: list[str]) -> int:
         _thread("requests", _relay_requests, request_fd, ends["requests"], opened, runner_gone),
         _thread("log", log.relay),
     ]
-    code, oom = _wait(container, runner_gone)
+    code, oom, engine_error = _wait(container, runner_gone)
+    if engine_error:
+        _engine_failed(spec, engine_error)
     # The container's writers are gone; ours were only there to keep the FIFOs from hanging up
     # while it started. Closing them lets the last output drain, then EOF.
     for fd in ends["keep_open"]:
@@ -289,9 +292,10 @@ def _relay_requests(
     os.close(fifo)
 
 
-def _wait(container: Any, runner_gone: threading.Event) -> tuple[int, bool]:
-    """Block until the container exits: (exit code, OOMKilled). When the runner is gone (its
-    request pipe closed) the child gets EOF and a short grace, then the container is killed."""
+def _wait(container: Any, runner_gone: threading.Event) -> tuple[int, bool, str]:
+    """Block until the container exits: (exit code, OOMKilled, the engine's failure or "").
+    When the runner is gone (its request pipe closed) the child gets EOF and a short grace, then
+    the container is killed."""
     deadline = None
     while True:
         if deadline is None and runner_gone.is_set():
@@ -308,17 +312,17 @@ def _wait(container: Any, runner_gone: threading.Event) -> tuple[int, bool]:
         try:
             container.reload()
         except NotFound:
-            return EXIT_NOT_STARTED, False
+            return EXIT_NOT_STARTED, False, "the engine lost the running container"
         except DockerException:
             continue
         if not container.attrs.get("State", {}).get("Running"):
             break
     try:
         container.reload()
-    except DockerException:
-        return EXIT_NOT_STARTED, False
+    except DockerException as exc:
+        return EXIT_NOT_STARTED, False, f"the engine failed to inspect it ({_one_line(exc)})"
     state = container.attrs.get("State", {})
-    return int(state.get("ExitCode", EXIT_NOT_STARTED)), bool(state.get("OOMKilled"))
+    return int(state.get("ExitCode", EXIT_NOT_STARTED)), bool(state.get("OOMKilled")), ""
 
 
 def _exit_note(code: int, oom: bool, spec: dict[str, Any]) -> str:
@@ -368,6 +372,17 @@ def reap(order: dict[str, str]) -> int:
     finally:
         shutil.rmtree(order["channel"], ignore_errors=True)
     return 0
+
+
+def _engine_failed(spec: dict[str, Any], message: str) -> None:
+    """Record a failure of the engine (not of the child) where the grader reads it after the run
+    (`Launch.sandbox_failure`): a host file beside the work dir, out of the container's reach."""
+    path = spec.get("failure_path")
+    if path:
+        try:
+            Path(path).write_text(message + "\n", encoding="utf-8")
+        except OSError:
+            pass
 
 
 def _note(message: str) -> None:

@@ -19,6 +19,8 @@ from typing import ClassVar
 
 import exercise
 from exercise.runner import ChildPaths, RunnerOptions
+from grader.sandbox.cgroups import remove_group
+from grader.sandbox.uids import UidLease, UidLeaseError, UidRange, lease_uid
 
 MIB = 1 << 20
 SHM_MB = 64  # /dev/shm: enough for multiprocessing's semaphores and small shared arrays
@@ -43,16 +45,20 @@ class Limits:
     # bwrap: RLIMIT_AS per process (address space, so a little above resident memory);
     # docker: the container's memory limit (resident, no swap; exceeding it kills, exit 137)
     memory_mb: int
-    pids: int  # RLIMIT_NPROC: processes and threads of the sandbox uid
+    pids: int  # RLIMIT_NPROC: processes and threads of the run's own uid
     file_size_mb: int  # RLIMIT_FSIZE: the largest file the child may write
     open_files: int = 1024  # RLIMIT_NOFILE
     cpus: float = 2.0  # thread pools (OMP, MKL, OpenBLAS...) are capped to this many threads
     tmp_mb: int = 512  # size of /tmp, which is memory (tmpfs)
     log_cap_bytes: int = LOG_CAP_BYTES  # stdout + stderr kept in the run's log
+    # the whole run's wall time: build, every call and restarts (the runner); None: unbounded
+    run_timeout_s: float | None = None
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
+            if value is None and field.name == "run_timeout_s":
+                continue
             if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
                 raise ValueError(f"limit {field.name} must be a positive number, got {value!r}")
 
@@ -71,6 +77,38 @@ class Launch:
     python: str | None = None  # the interpreter as the child sees it; None: the grader's own
     env: Mapping[str, str] | None = None  # the child's whole environment; None: the grader's
     child_paths: ChildPaths | None = None  # where the child sees its inputs; None: host paths
+    # the uid the child runs as, leased for this run (None: the grader's own, no sandbox)
+    lease: UidLease | None = dataclasses.field(default=None, compare=False)
+    # where the backend's own launcher writes why the sandbox failed (an engine error), a host
+    # path no sandboxed process can reach; None: the backend has no such launcher
+    failure_path: Path | None = None
+    # the run's own CPU cgroup (`grader.sandbox.cgroups`), removed on release; None: none made
+    cpu_group: Path | None = None
+
+    @property
+    def uid(self) -> int | None:
+        """The uid the child runs as (None: the grader's own)."""
+        return None if self.lease is None else self.lease.uid
+
+    def sandbox_failure(self) -> str | None:
+        """Why the sandbox itself failed during the run, as its launcher recorded it, or None.
+
+        Read after the run: only the grader's side writes this file, so a submission cannot
+        make its own failure look like the sandbox's."""
+        if self.failure_path is None:
+            return None
+        try:
+            text = self.failure_path.read_text(encoding="utf-8", errors="replace").strip()
+        except FileNotFoundError:
+            return None
+        return " ".join(text.split())[:500] or None
+
+    def release(self) -> None:
+        """Give the run's uid back (ending whatever still runs as it). Call once the run is over."""
+        if self.lease is not None:
+            self.lease.release()
+        if self.cpu_group is not None:
+            remove_group(self.cpu_group)
 
     def runner_options(self, *, max_restarts: int = RunnerOptions.max_restarts) -> RunnerOptions:
         """Options for `exercise.runner.run_submission`: this launch plus the wall limits."""
@@ -83,6 +121,7 @@ class Launch:
             base_env=None if self.env is None else dict(self.env),
             child_paths=self.child_paths,
             log_cap_bytes=self.limits.log_cap_bytes,
+            run_timeout_s=self.limits.run_timeout_s,
         )
 
 
@@ -116,13 +155,24 @@ class Sandbox(ABC):
 
 class IsolatingSandbox(Sandbox):
     """A backend that runs the child as an unprivileged uid, importing the grader's own
-    `exercise` package; it probes the host once, on the first `problem()`."""
+    `exercise` package; it probes the host once, on the first `problem()`.
+
+    Each run gets a uid of its own, leased from `uids` (`grader.sandbox.uids`): concurrent runs
+    never share a uid, so never RLIMIT_NPROC. `uid` pins one uid for every run instead (tests)."""
 
     isolated = True
 
-    def __init__(self, limits: Limits, *, uid: int, harness_package: Path | None = None) -> None:
+    def __init__(
+        self,
+        limits: Limits,
+        *,
+        uid: int | None = None,
+        uids: UidRange | None = None,
+        harness_package: Path | None = None,
+    ) -> None:
         super().__init__(limits)
-        self.uid = uid
+        self.uid = uid  # None: lease one per run from `uids`
+        self.uids = uids or UidRange()
         # The `exercise` package the child imports; the grader's own unless a test swaps it.
         self.harness_package = Path(harness_package or Path(exercise.__file__).parent).resolve()
 
@@ -147,6 +197,9 @@ class IsolatingSandbox(Sandbox):
             "HOME": home,
             "TMPDIR": "/tmp",
             "LANG": "C.UTF-8",
+            # the run's uid has no passwd entry: getpass.getuser() reads these first
+            "USER": "sandbox",
+            "LOGNAME": "sandbox",
             "HF_HUB_OFFLINE": "1",
             "TRANSFORMERS_OFFLINE": "1",
             "PYTHONDONTWRITEBYTECODE": "1",  # everything but the scratch and /tmp is read-only
@@ -157,3 +210,13 @@ class IsolatingSandbox(Sandbox):
             "NUMEXPR_NUM_THREADS": threads,
             "TOKENIZERS_PARALLELISM": "false",
         }
+
+    def lease(self) -> UidLease:
+        """The uid for one run: the pinned one, or a free one of `uids` (`SandboxError` when
+        none is free). The caller releases it (`Launch.release`) once the run is over."""
+        if self.uid is not None:
+            return UidLease.pinned(self.uid)
+        try:
+            return lease_uid(self.uids)
+        except UidLeaseError as exc:
+            raise SandboxError(str(exc)) from None

@@ -97,7 +97,9 @@ def test_a_misbehaving_submission_still_gets_a_summary_and_exit_0(
     # Three answerable questions; only q-assembly's search worked, and its evidence lies past
     # the 1,500-character cap of the whole-document passage: recall@10 = 0 / 3.
     assert report["metrics"]["recall@10"] == 0.0 and report["metrics"]["n"] == 4
-    assert report["statuses"] == {"ok": 2, "error": 1, "timeout": 0, "invalid": 1, "not_run": 0}
+    assert report["statuses"] == {
+        "ok": 2, "error": 1, "timeout": 0, "invalid": 1, "not_run": 0, "not_reached": 0,
+    }  # fmt: skip
     assert report["latency"]["ops"]["search"]["calls"] == 3  # the raising call is not timed
     assert (submission / ".takehome" / "child.log").read_text().count("searching:") == 4
     assert sorted(p.name for p in (tmp_path / "trec").iterdir()) == [
@@ -181,7 +183,7 @@ def test_history_appends_one_line_per_run_with_label_and_question_set(
     ]
     # q-notice raised (error) and q-charger returned garbage (invalid): see the first test.
     assert entries[0]["statuses"] == {
-        "ok": 2, "error": 1, "timeout": 0, "invalid": 1, "not_run": 0,
+        "ok": 2, "error": 1, "timeout": 0, "invalid": 1, "not_run": 0, "not_reached": 0,
     }  # fmt: skip
     assert entries[0]["metrics"]["n"] == 4 and entries[0]["fatal"] is None
 

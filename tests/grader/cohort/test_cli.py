@@ -60,7 +60,7 @@ def test_the_happy_path_writes_the_three_files_and_a_summary(tmp_path):
 
 
 def test_an_out_holding_a_cohort_is_refused_unless_force(tmp_path):
-    grades = write_reports(synthetic_reports(synthetic_passes()), tmp_path / "grades")
+    grades = write_reports(synthetic_reports(), tmp_path / "grades")
     out = tmp_path / "cohort [r1]"
     assert invoke(grades, "--out", out).exit_code == 0
     (out / "cohort.json").write_text('{"old": true}', encoding="utf-8")

@@ -23,7 +23,7 @@ from grader.grade.report_file import REPORT_NAME, report_json, write_report
 from grader.grade.session import GradeOptions, grade, sandbox_limits
 from grader.sandbox.bwrap import BwrapSandbox
 from grader.sandbox.interface import LOG_CAP_BYTES, Limits
-from tests.grader.grading import EMPTY, LEXICAL, fake_baseline, submission_from
+from tests.grader.grading import EMPTY, LEXICAL, fake_baseline, quality, submission_from
 
 NONE = GradeOptions(isolation="none", baseline=False)
 TOP_LEVEL = {
@@ -39,6 +39,7 @@ TOP_LEVEL = {
     "judging",
     "fatal",
     "statuses",
+    "budget",
     "overall",
     "answerability",
     "slices",
@@ -81,21 +82,6 @@ def bwrap_or_skip() -> None:
     problem = BwrapSandbox(Limits(60, 10, 600, 2048, 256, 64)).problem()
     if problem is not None:
         pytest.skip(f"bwrap sandbox unavailable: {problem}")
-
-
-def quality(report: dict) -> dict:
-    """Every number of a report except the ones that measure time or memory."""
-    return {
-        "overall": report["overall"],
-        "slices": report["slices"],
-        "public": report["public"],
-        "statuses": report["statuses"],
-        "questions": [
-            {k: v for k, v in q.items() if k not in ("search", "answer")}
-            | {"passages": q["search"]["passages"], "answer": q["answer"]["text"]}
-            for q in report["questions"]
-        ],
-    }
 
 
 def test_the_report_has_every_section_and_the_fixed_metric_keys(lexical_report):
@@ -405,6 +391,7 @@ def test_sandbox_limits_come_from_the_profile_budgets() -> None:
         cpus=budgets.cpus,
         tmp_mb=budgets.memory_mb // 2,
         log_cap_bytes=LOG_CAP_BYTES,
+        run_timeout_s=budgets.run_timeout_s,
     )
     assert limits.threads() == 2
 

@@ -28,7 +28,7 @@ class Backend:
     name: str  # "bwrap" or "docker"
     sandboxed: Callable[..., SandboxedRun]  # the `sandboxed` fixture of conftest.py
     make: Callable[..., Sandbox]  # make(limits, **options): a sandbox of this backend
-    uid: int  # the host uid the child runs as
+    uid: int  # the backend's fixed sandbox uid: a run runs as a leased uid of its own, never this
 
     def run(
         self,
@@ -195,14 +195,14 @@ WHO_AM_I = pipeline_code(
 
 
 def check_identity(backend: Backend) -> tuple[SandboxedRun, dict]:
-    """The child runs as the backend's uid with no capabilities and no way back to root, in its
+    """The child runs as a uid of its run's own with no capabilities and no way back to root, in its
     own host name and folders, under the rlimits of LIMITS (except the address space, which the
     backends bound differently), with the no-download environment. Returns the run and what the
     child saw."""
     run = backend.run(WHO_AM_I, ["who am i"])
     assert run.record.fatal is None and run.record.answer[0].status is Status.OK
     info = json.loads(run.record.answer[0].value["text"])
-    assert info["ids"] == [backend.uid] * 4
+    assert info["ids"] == [run.launch.uid] * 4 and run.launch.uid != backend.uid
     for key in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"):
         assert int(info[key], 16) == 0, key
     assert info["NoNewPrivs"] == "1"

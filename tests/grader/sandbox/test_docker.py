@@ -178,7 +178,7 @@ def test_prepare_mounts_inputs_read_only_and_asks_for_every_restriction(
     create = spec["create"]
     assert (create["network_mode"], create["read_only"], create["init"]) == ("none", True, True)
     assert create["cap_drop"] == ["ALL"] and create["security_opt"] == ["no-new-privileges"]
-    assert create["user"] == f"{SANDBOX_UID}:{SANDBOX_UID}"
+    assert create["user"] == f"{launch.uid}:{launch.uid}" and launch.uid != SANDBOX_UID
     assert create["mem_limit"] == create["memswap_limit"] == f"{LIMITS.memory_mb}m"
     assert create["pids_limit"] == LIMITS.pids and create["nano_cpus"] == 2_000_000_000
     assert create["tmpfs"] == {"/tmp": f"size={LIMITS.tmp_mb}m,mode=1777"}
@@ -191,7 +191,7 @@ def test_prepare_mounts_inputs_read_only_and_asks_for_every_restriction(
     }
     assert launch.python == "/opt/venv/bin/python" and launch.isolation == "docker"
     assert launch.child_paths is not None and launch.child_paths.harness == "/harness"
-    assert (tmp_path / "work").stat().st_uid == SANDBOX_UID
+    assert (tmp_path / "work").stat().st_uid == launch.uid
     assert launch.env is not None and "DOCKER_HOST" not in launch.env
 
 

@@ -174,7 +174,7 @@ def test_corpus_code_and_system_are_read_only_and_work_is_writable(
     assert digest(corpus) == corpus_before and digest(submission) == submission_before
     assert sorted(p.name for p in submission.rglob("*")) == ["__init__.py", "pipeline.py", "rag"]
     scratch = run.work / "scratch.txt"
-    assert scratch.read_text() == "scratch works" and scratch.stat().st_uid == backend.uid
+    assert scratch.read_text() == "scratch works" and scratch.stat().st_uid == run.launch.uid
 
 
 # --- bwrap: the key never reaches the child --------------------------------------------------

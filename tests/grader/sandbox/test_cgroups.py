@@ -1,0 +1,46 @@
+"""A CPU cgroup per bwrap run (`grader.sandbox.cgroups`), on a stand-in hierarchy folder."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from grader.sandbox.cgroups import PREFIX, cpu_group, join_command, remove_group
+
+
+def hierarchy(tmp_path: Path) -> Path:
+    root = tmp_path / "cpu"
+    root.mkdir()
+    for name in ("cgroup.procs", "cpu.shares"):
+        (root / name).write_text("")
+    return root
+
+
+def test_each_uid_gets_its_own_group_at_the_top_and_it_is_removed(tmp_path: Path) -> None:
+    root = hierarchy(tmp_path)
+    first, second = cpu_group(61000, root), cpu_group(61001, root)
+    assert first == root / f"{PREFIX}61000" and second == root / f"{PREFIX}61001"
+    assert first.is_dir() and second.is_dir()
+    assert cpu_group(61000, root) == first  # one left behind is reused
+    remove_group(first)
+    assert not first.exists()
+    remove_group(first)  # already gone: nothing to do
+
+
+def test_without_a_writable_cpu_hierarchy_there_is_no_group(tmp_path: Path) -> None:
+    assert cpu_group(61000, tmp_path / "missing") is None
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "cgroup.procs").write_text("")  # a hierarchy without the cpu controller
+    assert cpu_group(61000, bare) is None
+
+
+def test_the_prefix_joins_the_group_then_runs_the_command(tmp_path: Path) -> None:
+    group = tmp_path / "group with space"
+    group.mkdir()
+    (group / "cgroup.procs").write_text("")
+    done = subprocess.run(
+        [*join_command(group), "sh", "-c", "echo $$"], capture_output=True, text=True, check=True
+    )
+    # exec keeps the pid: what joined the group is what ran
+    assert (group / "cgroup.procs").read_text().strip() == done.stdout.strip()

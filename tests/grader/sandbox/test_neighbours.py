@@ -1,0 +1,81 @@
+"""Runs beside each other under bwrap: a submission graded while another run storms threads and
+forks gets exactly the quality of a quiet grade (each run has a uid, so a process budget, of its
+own); and a storming submission gets its report within its run budget (+60 s).
+
+Slow: a medium bundle graded three times with a pure-Python pipeline, and two storms.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from grader.answer_key import load_key
+from grader.grade.report_file import report_json
+from grader.grade.session import GradeOptions, grade, sandbox_limits
+from grader.sandbox.bwrap import BwrapSandbox
+from tests.grader.grading import quality, submission_from
+from tests.grader.sandbox.storm import STORM, Storm
+
+pytestmark = pytest.mark.slow
+BWRAP = GradeOptions(isolation="bwrap", baseline=False)
+REPORT_MARGIN_S = 60.0  # a storming submission's report comes within its run budget + this
+
+
+def test_a_grade_beside_a_thread_storm_equals_a_quiet_grade(bwrap_ready, bundle_out, tmp_path):
+    out = bundle_out[0]
+    key = load_key(out / "key")
+    submission = submission_from(out / "bundle", tmp_path / "s")
+    quiet = report_json(grade(submission, out / "key", tmp_path / "quiet", BWRAP))
+    assert quiet["statuses"]["ok"] == len(quiet["questions"])
+    # the storm has the budgets a grade gives a run: the same process budget as its neighbour
+    limits = sandbox_limits(key.budgets, calls=100)
+    storm_run = Storm(BwrapSandbox(limits), tmp_path / "storm", key.corpus.root)
+    with storm_run as storm:
+        assert storm["refused"], storm  # it spent its whole process budget
+        assert storm["tasks"] >= limits.pids - 8, storm  # a few may have ended meanwhile
+        beside = report_json(grade(submission, out / "key", tmp_path / "beside", BWRAP))
+        assert storm_run.held(), storm_run.record  # the storm lasted the whole grade beside it
+    assert quality(beside) == quality(quiet), differences(quiet, beside)
+    assert beside["isolation"]["sandbox_failures"] == []  # nothing needed a second attempt
+
+
+def test_a_thread_storm_gets_its_report_within_its_run_budget(bwrap_ready, bundle_out, tmp_path):
+    # its calls wait seconds each behind the spinning threads: only the run budget ends it
+    key_dir = with_run_budget(bundle_out[0] / "key", tmp_path / "key", run_timeout_s=45)
+    submission = submission_from(bundle_out[0] / "bundle", tmp_path / "s", STORM)
+    start = time.monotonic()
+    report = report_json(grade(submission, key_dir, tmp_path / "out", BWRAP))
+    seconds = time.monotonic() - start
+    assert seconds <= 45 + REPORT_MARGIN_S, seconds
+    budget = report["budget"]
+    assert budget is not None and budget["stage"] == "ask" and budget["run_timeout_s"] == 45
+    assert report["statuses"]["not_reached"] > 0
+    assert budget["answered"] < budget["questions"]
+    assert report["isolation"]["limits"]["run_timeout_s"] == 45
+
+
+def differences(quiet: dict, beside: dict) -> list[tuple[str, str, str]]:
+    """The questions graded differently beside the storm: (id, search, answer) as it went."""
+    return [
+        (q["id"], f"{b['search']['status']} {b['search']['reason']}", b["answer"]["status"])
+        for q, b in zip(quiet["questions"], beside["questions"], strict=True)
+        if (q["status"], q["scores"]) != (b["status"], b["scores"])
+    ]
+
+
+def with_run_budget(key: Path, dest: Path, *, run_timeout_s: int) -> Path:
+    """A copy of the key folder whose profile sets `budgets.run_timeout_s` (both copies in
+    key.json, as a key written from such a profile holds them)."""
+    import shutil
+
+    shutil.copytree(key, dest)
+    path = dest / "key.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for budgets in (data["budgets"], data["profile_settings"]["budgets"]):
+        budgets["run_timeout_s"] = run_timeout_s
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return dest
