@@ -27,6 +27,13 @@ FAILURE_MODE = FailureMode(
             "the answer is the first sentence of the top passage, the whole "
             "passage is cited, and it never abstains",
         ),
+        Planted(
+            "score_threshold",
+            "extractive answer citing its sentence, with abstention below a score threshold of "
+            "0.2; the rerankers scale scores per query so the best hit scores at least 0.6 (1 "
+            "for the first stage's best), so the threshold never fires and unanswerable "
+            "questions are always answered",
+        ),
     ),
     slices=(
         Slice(

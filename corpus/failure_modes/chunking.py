@@ -22,6 +22,13 @@ FAILURE_MODE = FailureMode(
             "window edge, a section's heading lands in another chunk than its body, table rows "
             "lose their header row",
         ),
+        Planted(
+            "overlapping_windows",
+            "overlapping windows of 1,200 characters sharing 200, cut at whitespace: the "
+            "overlap keeps two adjacent sentences together, but a window holds a section's body "
+            "without the heading that names its entity and table rows without their header row, "
+            "and the chunk text carries no title or heading",
+        ),
     ),
     slices=(
         Slice(
