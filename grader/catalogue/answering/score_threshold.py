@@ -6,8 +6,8 @@ best one is the answer, and its exact span in the document is the citation, so a
 the answer against the one sentence it came from. Ties go to the sentence of the better-ranked
 chunk, then to the earlier one.
 
-When even the best-ranked chunk scores below `MIN_SCORE`, retrieval found nothing relevant to the
-question and the answer is an abstention (empty, uncited): no answer is better than a wrong one.
+When the chunks it reads score below `MIN_SCORE` on average, retrieval found nothing relevant to
+the question and the answer is an abstention (empty, uncited): no answer is better than a wrong one.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .records import Chunk
 from .words import tokenize
 
 ANSWER_PASSAGES = 3  # best-ranked chunks whose sentences are candidates
-MIN_SCORE = 0.2  # relevance of the best chunk below which the question is not answered
+MIN_SCORE = 0.2  # mean relevance of the chunks read, below which the question is not answered
 MAX_ANSWER_CHARS = 300  # the evaluation judges only this much of an answer
 
 # A sentence ends at . ! or ? before whitespace; a line break ends a list item or table row.
@@ -29,11 +29,12 @@ _BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n+")
 
 def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, str]) -> Answer:
     """An extractive answer citing its sentence, or `Answer("", ())` to abstain."""
-    if not ranked or ranked[0][1] < MIN_SCORE:
+    read = ranked[:ANSWER_PASSAGES]
+    if not read or sum(score for _, score in read) / len(read) < MIN_SCORE:
         return Answer("", ())
     asked = set(tokenize(query))
     best: tuple[float, int, int, Chunk, int, int] | None = None
-    for rank, (chunk, _score) in enumerate(ranked[:ANSWER_PASSAGES]):
+    for rank, (chunk, _score) in enumerate(read):
         text = docs[chunk.doc_id]
         for start, end in _sentences(text, chunk.start, chunk.end):
             words = set(tokenize(text[start:end]))

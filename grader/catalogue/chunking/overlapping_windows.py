@@ -2,8 +2,7 @@
 
 Consecutive windows share `CHUNK_OVERLAP` characters, so text near a window's end is also near the
 start of the next one: a sentence that one window cuts off is whole in its neighbour. Window edges
-fall on whitespace, so no word is split in half. A chunk's text is exactly the document text
-between its offsets, which keeps passages and citations trivially exact.
+fall on whitespace, so no word is split in half.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ Each is imported from a `rag/` package assembled into a temporary folder, exactl
 from __future__ import annotations
 
 import importlib
+import json
 from pathlib import Path
 
 import numpy as np
@@ -15,8 +16,11 @@ import pytest
 from corpus.failure_modes import REGISTRY
 from corpus.profile import load_profile
 from exercise.types import Answer, Passage, Span
-from grader.catalogue import assemble, selection_from_profile
-from tests.helpers import REPO
+from grader.bundle.build import build_bundle
+from grader.catalogue import CATALOGUE_DIR, assemble, selection_from_profile
+from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE
+from tests.grader.grading import CANDIDATE
+from tests.helpers import DEFAULT_SEED, REPO
 
 PROFILE = REPO / "docs" / "profiles" / "medium-b.toml"
 SOUND_LOOKING = {
@@ -68,6 +72,23 @@ def test_the_profile_plants_them_and_the_registry_describes_each():
     for fm in REGISTRY:
         flaw = fm.flaw(SOUND_LOOKING[fm.component])
         assert flaw and len(flaw) > 80, fm.component
+
+
+def test_a_bundle_of_the_profile_ships_them_with_nothing_that_names_a_flaw(tmp_path):
+    out = tmp_path / "out"
+    build_bundle(load_profile(PROFILE), DEFAULT_SEED, CANDIDATE, out)
+    rag = out / "bundle" / "rag"
+    for component, name in SOUND_LOOKING.items():
+        source = (CATALOGUE_DIR / component / f"{name}.py").read_bytes()
+        assert (rag / f"{component}.py").read_bytes() == source
+    assert (rag / "words.py").read_bytes() == (CATALOGUE_DIR / "words.py").read_bytes()
+    for path in rag.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for pattern in (TELLTALE, HARNESS_WORDS):
+            found = pattern.search(text)
+            assert found is None, f"rag/{path.name}: {found.group(0)!r}"
+    key = json.loads((out / "key" / "key.json").read_text(encoding="utf-8"))
+    assert key["components"] == SOUND_LOOKING
 
 
 def test_assemble_ships_the_shared_word_reader_they_import(tmp_path):
@@ -168,14 +189,20 @@ def test_score_threshold_cites_the_best_matching_sentence_by_its_offsets(rag):
     assert answer == Answer("Visitors sign in on floor 2.", (Span("g", start, start + 28),))
 
 
-def test_score_threshold_abstains_below_its_minimum_score(rag):
+def test_score_threshold_abstains_when_the_chunks_it_reads_score_low_on_average(rag):
     records, answering = rag("records"), rag("answering")
     docs = {"g": "Visitors sign in on floor 2."}
     chunk = records.Chunk("g", 0, 28, docs["g"])
+    question = "Where do visitors sign in?"
     low = answering.MIN_SCORE / 2
-    assert answering.answer_from("Where do visitors sign in?", [(chunk, low)], docs) == Answer(
-        "", ()
-    )
+    assert answering.answer_from(question, [(chunk, low)], docs) == Answer("", ())
+    assert answering.ANSWER_PASSAGES == 3
+    # Only the first three are read: mean (3 * MIN_SCORE + 0 + 0) / 3 = MIN_SCORE answers ...
+    read = [(chunk, 3 * answering.MIN_SCORE), (chunk, 0.0), (chunk, 0.0), (chunk, -9.0)]
+    assert answering.answer_from(question, read, docs).text == docs["g"]
+    # ... and a little less abstains.
+    read[0] = (chunk, 3 * answering.MIN_SCORE - 0.01)
+    assert answering.answer_from(question, read, docs) == Answer("", ())
     assert answering.answer_from("anything", [], docs) == Answer("", ())
 
 
