@@ -30,10 +30,10 @@ FAILURE_MODE = FailureMode(
         Planted(
             "score_threshold",
             "the sentence of the three best chunks sharing most of the question's words, cited "
-            "by its span, with an abstention when those chunks score under 0.2 on average; both "
+            "by its span, with an abstention when those chunks score under 0.3 on average; both "
             "catalogue rerankers rescale scores per query (the planted one to [0, 1] with the "
-            "best at 0.6 or more, the reference's around 1 and more), so the threshold never "
-            "fires and every unanswerable question is answered",
+            "best at 0.6 or more: its top three average 0.5 and more; the reference's around 1 "
+            "and more), so the threshold never fires and every unanswerable question is answered",
         ),
     ),
     slices=(

@@ -20,7 +20,7 @@ from .records import Chunk
 from .words import tokenize
 
 ANSWER_PASSAGES = 3  # best-ranked chunks whose sentences are candidates
-MIN_SCORE = 0.2  # mean relevance of the chunks read, below which the question is not answered
+MIN_SCORE = 0.3  # mean relevance of the chunks read, below which the question is not answered
 MAX_ANSWER_CHARS = 300  # the evaluation judges only this much of an answer
 
 # A sentence ends at . ! or ? before whitespace; a line break ends a list item or table row.

@@ -197,8 +197,8 @@ def test_score_threshold_abstains_when_the_chunks_it_reads_score_low_on_average(
     low = answering.MIN_SCORE / 2
     assert answering.answer_from(question, [(chunk, low)], docs) == Answer("", ())
     assert answering.ANSWER_PASSAGES == 3
-    # Only the first three are read: mean (3 * MIN_SCORE + 0 + 0) / 3 = MIN_SCORE answers ...
-    read = [(chunk, 3 * answering.MIN_SCORE), (chunk, 0.0), (chunk, 0.0), (chunk, -9.0)]
+    # Only the first three are read: mean (3 * MIN_SCORE + 0.03 + 0 + 0) / 3 > MIN_SCORE answers
+    read = [(chunk, 3 * answering.MIN_SCORE + 0.03), (chunk, 0.0), (chunk, 0.0), (chunk, -9.0)]
     assert answering.answer_from(question, read, docs).text == docs["g"]
     # ... and a little less abstains.
     read[0] = (chunk, 3 * answering.MIN_SCORE - 0.01)
