@@ -21,9 +21,9 @@ FAILURE_MODE = FailureMode(
         Planted(
             "minilm_mean",
             "all-MiniLM-L6-v2 correctly pooled (mean) and normalised, but inputs are cut at 128 "
-            "tokens (about 550 characters): paired with chunks of 1,000 characters or more, the "
-            "second half of every chunk is never embedded, so a fact stated there is found only "
-            "by shared words",
+            "tokens (about 550 characters): with chunks of 1,000 characters or more, the rest of "
+            "every chunk is never embedded, so a fact stated there is found only by the words it "
+            "shares with the question",
         ),
     ),
     slices=(
