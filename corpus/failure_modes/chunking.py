@@ -24,10 +24,11 @@ FAILURE_MODE = FailureMode(
         ),
         Planted(
             "overlapping_windows",
-            "overlapping windows of 1,200 characters sharing 200, cut at whitespace: the "
-            "overlap keeps two adjacent sentences together, but a window holds a section's body "
-            "without the heading that names its entity and table rows without their header row, "
-            "and the chunk text carries no title or heading",
+            "overlapping windows of 1,200 characters sharing 200, cut at whitespace, with no "
+            "title or heading in the chunk text: the overlap keeps two adjacent sentences "
+            "together and windows this long keep most sections with their heading, but table "
+            "rows past the first window of a table lose their header row, and the window length "
+            "is what lets an encoder's input cut hide the rest of a chunk",
         ),
     ),
     slices=(
