@@ -30,10 +30,11 @@ FAILURE_MODE = FailureMode(
         Planted(
             "score_threshold",
             "the sentence of the three best chunks sharing most of the question's words, cited "
-            "by its span, with an abstention when those chunks score under 0.3 on average; both "
-            "catalogue rerankers rescale scores per query (the planted one to [0, 1] with the "
-            "best at 0.6 or more: its top three average 0.5 and more; the reference's around 1 "
-            "and more), so the threshold never fires and every unanswerable question is answered",
+            "by its span, with an abstention when those chunks score under 0.3 on average; the "
+            "planted reranker rescales scores per query to [0, 1] with the best at 0.6 or more "
+            "(its top three average 0.5 and more), so behind it the threshold never fires and "
+            "every unanswerable question is answered (behind the reference reranker, whose "
+            "scores drop for chunks naming a sibling code, it fires now and then)",
         ),
     ),
     slices=(
