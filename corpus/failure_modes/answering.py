@@ -27,6 +27,15 @@ FAILURE_MODE = FailureMode(
             "the answer is the first sentence of the top passage, the whole "
             "passage is cited, and it never abstains",
         ),
+        Planted(
+            "score_threshold",
+            "the sentence of the three best chunks sharing most of the question's words, cited "
+            "by its span, with an abstention when those chunks score under 0.3 on average; the "
+            "planted reranker rescales scores per query to [0, 1] with the best at 0.6 or more "
+            "(its top three average 0.5 and more), so behind it the threshold never fires and "
+            "every unanswerable question is answered (behind the reference reranker, whose "
+            "scores drop for chunks naming a sibling code, it fires now and then)",
+        ),
     ),
     slices=(
         Slice(

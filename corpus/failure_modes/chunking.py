@@ -22,6 +22,14 @@ FAILURE_MODE = FailureMode(
             "window edge, a section's heading lands in another chunk than its body, table rows "
             "lose their header row",
         ),
+        Planted(
+            "overlapping_windows",
+            "overlapping windows of 1,200 characters sharing 200, cut at whitespace, with no "
+            "title or heading in the chunk text: the overlap keeps two adjacent sentences "
+            "together and windows this long keep most sections with their heading, but table "
+            "rows past the first window of a table lose their header row, and the window length "
+            "is what lets an encoder's input cut hide the rest of a chunk",
+        ),
     ),
     slices=(
         Slice(

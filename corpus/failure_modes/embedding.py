@@ -18,6 +18,13 @@ FAILURE_MODE = FailureMode(
             "all-MiniLM-L6-v2 read with CLS pooling instead of mean "
             "pooling, without normalisation, and inputs truncated to 64 tokens",
         ),
+        Planted(
+            "minilm_mean",
+            "all-MiniLM-L6-v2 correctly pooled (mean) and normalised, but inputs are cut at 128 "
+            "tokens (about 550 characters): with chunks of 1,000 characters or more, the rest of "
+            "every chunk is never embedded, so a fact stated there is found only by the words it "
+            "shares with the question",
+        ),
     ),
     slices=(
         Slice(

@@ -17,6 +17,13 @@ FAILURE_MODE = FailureMode(
             "none",
             "no second stage, and only five first-stage candidates taken as ranked",
         ),
+        Planted(
+            "recency_rerank",
+            "term overlap and first-stage score, plus a bonus for the newest version of a "
+            "versioned document: a question about an older version is answered from the newest "
+            "one, and the overlap reads a question's G-4 or version 2 as the single characters "
+            "it drops, so the sibling or version the question names counts for nothing",
+        ),
     ),
     slices=(
         Slice(

@@ -18,6 +18,13 @@ FAILURE_MODE = FailureMode(
             "vectors only: exact error codes and version strings are blurred "
             "together by the embedding",
         ),
+        Planted(
+            "hybrid_rrf",
+            "BM25 and dense rankings fused by reciprocal rank fusion, but the tokenizer splits "
+            "codes at the hyphen: ERR-7925 becomes err + 7925, the err matches every error code "
+            "in every runbook, and chunks ranked fairly well by both lists outrank the one "
+            "exact match that only BM25 finds",
+        ),
     ),
     slices=(
         Slice(
