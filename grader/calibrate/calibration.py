@@ -138,7 +138,9 @@ class Calibration:
                 "best_row": best.to_json() if best else None,
                 "rows": [r.to_json() for r in rows],
             }
-        moved = dict.fromkeys(SLICES, False)
+        # a slice the profile does not ask cannot move: it is not dead, just not asked
+        asked = {r.question.labels.get("slice") for r in self.pooled(BASELINE)}
+        moved = {name: False for name in SLICES if name in asked}
         for component in fixes:
             for row in self.lifts(f"archetype:{component}"):
                 if row.slice in moved and _clear_lift(row, MOVED_LIFT):

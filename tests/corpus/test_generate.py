@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from corpus.failure_modes import SLICES
+from corpus.failure_modes import SLICE_RECORDS, SLICES
 from corpus.genres.services import error_codes
 from corpus.items import known_items
 from corpus.profile import ProfileError, load_profile, parse_profile
@@ -153,3 +153,20 @@ def test_generation_does_not_depend_on_hash_randomisation(medium_dir, tmp_path):
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert _tree_digest(out) == _tree_digest(medium_dir)
+
+
+def test_asking_the_new_slices_leaves_what_medium_asks_as_it_was(medium, new_slices):
+    # Slices no shipped profile asks draw from generators of their own (and their material is
+    # written only when asked), so asking them moves no other draw: every question medium asks
+    # is asked again, word for word, with the same evidence.
+    new = {s.name for s in SLICE_RECORDS if s.hidden == s.public == 0}
+    asked = {q.slice for q in new_slices.hidden + new_slices.public}
+    assert new <= asked
+
+    def key(q):
+        return (q.slice, q.text, q.answer, q.evidence)
+
+    for old, now in ((medium.hidden, new_slices.hidden), (medium.public, new_slices.public)):
+        assert sorted(map(key, old)) == sorted(key(q) for q in now if q.slice not in new)
+    for doc_id, text in medium.docs.items():
+        assert new_slices.docs[doc_id] == text, doc_id
