@@ -142,13 +142,30 @@ class Profile:
     """Items no variant asks any more (`corpus.items`), e.g. after a cohort showed that every
     candidate passes them."""
 
+    @property
+    def listed_slices(self) -> tuple[str, ...]:
+        """The slices `to_dict` lists, in registry order: all but those the profile does not ask
+        (hidden and public counts 0) and the registry does not ask by default either."""
+        return tuple(
+            s.name
+            for s in SLICE_RECORDS
+            if self.hidden[s.name] or self.public[s.name] or s.hidden or s.public
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form (TOML layout), used for hashing and for the key. Knobs added after
         profiles were hashed appear only when they differ from their default, so a profile that
         leaves them alone hashes (and writes key.json) as it did before the knob existed, and its
         calibrations stay its own: `retired` only when set, `budgets.run_timeout_s` only when
-        not `RUN_TIMEOUT_DEFAULT_S` (a key without it is read with that default)."""
-        questions: dict[str, Any] = {"hidden": dict(self.hidden), "public": dict(self.public)}
+        not `RUN_TIMEOUT_DEFAULT_S` (a key without it is read with that default), and a slice
+        only when asked or asked by default (`listed_slices`): a slice added to the registry with
+        default counts 0 leaves every existing profile's hash as it was; reading the dict back
+        gives the left-out slices their defaults, 0, so nothing is lost."""
+        listed = self.listed_slices
+        questions: dict[str, Any] = {
+            "hidden": {s: self.hidden[s] for s in listed},
+            "public": {s: self.public[s] for s in listed},
+        }
         if self.retired:
             questions["retired"] = list(self.retired)
         budgets = dataclasses.asdict(self.budgets)

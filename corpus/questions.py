@@ -15,7 +15,9 @@ within it. Never two questions on one fact or one evidence span.
 
 Unanswerable questions ask about something the corpus never names (a spare team, an unused
 error code, a model or policy version that does not exist) — checked against the finished
-corpus, so no document can answer them.
+corpus, so no document can answer them. Unstated questions, the second kind, ask a real team or
+office a fact its section does not give (`corpus.genres.sections`); their lines are unanswerable
+too.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from corpus.document import CandidateQuestion, Document
-from corpus.failure_modes import SLICE_RECORDS, SLICES, UNANSWERABLE
+from corpus.failure_modes import SLICE_RECORDS, SLICES, UNANSWERABLE, UNANSWERABLE_SLICES
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
 from corpus.genres.services import CODE_QUESTIONS, ERROR_PREFIX, RATE_QUESTIONS, RESOURCES
@@ -205,7 +207,7 @@ def _number(world: World, chosen: list[CandidateQuestion], prefix: str) -> list[
             answer=c.answer,
             evidence=c.evidence,
             slice=c.slice,
-            unanswerable=c.slice == UNANSWERABLE,
+            unanswerable=c.slice in UNANSWERABLE_SLICES,
             item=c.item,
         )
         for i, c in enumerate(order, start=1)

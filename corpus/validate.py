@@ -6,7 +6,8 @@ Checks, each reported as one precise problem line:
   evidence, unanswerable questions without answer or evidence;
 - the key: its variant copy and manifest hash match the variant;
 - each slice's defining property, for hidden questions and (through the key's `public_slices`)
-  public ones — see `SLICE_CHECKS`.
+  public ones — see `SLICE_CHECKS` (for `unstated`: the entity has a section, a sibling section
+  states the asked fact, its own does not).
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from corpus.failure_modes import (
     SLICES,
     TABLE,
     UNANSWERABLE,
+    UNSTATED,
 )
+from corpus.genres.sections import HEADINGS, asked_fact, states
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError, read_key_file
 from corpus.text import content_words, overlap, split_sentences, tokens, units
 from corpus.variant import locate
@@ -331,6 +334,35 @@ def _unanswerable(q, corpus: Corpus) -> list[str]:
     return ["unanswerable: every term of the question occurs in the corpus (nothing is absent)"]
 
 
+def sections(doc: str) -> list[tuple[str, str]]:
+    """(heading text, body up to the next heading) of every section of a document."""
+    found = list(HEADING_RE.finditer(doc))
+    ends = [m.start() for m in found[1:]] + [len(doc)]
+    return [(m.group(1).strip(), doc[m.end() : end]) for m, end in zip(found, ends, strict=True)]
+
+
+def _unstated(q, corpus: Corpus) -> list[str]:
+    asked = asked_fact(q["text"])
+    if asked is None:
+        return ["unstated: the question is not one a team or office section answers"]
+    suffix = HEADINGS[asked.genre].format(name="")
+    own, siblings = [], []
+    for doc in corpus.docs.values():
+        for heading, body in sections(doc):
+            if heading == asked.heading:
+                own.append(body)
+            elif heading.endswith(suffix) and states(asked.fact, body):
+                siblings.append(heading)
+    problems = []
+    if not own:
+        problems.append(f"unstated: no section is headed {asked.heading!r} (the entity is absent)")
+    if any(states(asked.fact, body) for body in own):
+        problems.append(f"unstated: the section {asked.heading!r} states the asked fact")
+    if not siblings:
+        problems.append(f"unstated: no other {asked.genre} section states the asked fact")
+    return problems
+
+
 SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     BOUNDARY: _boundary,
     HEADING: _heading,
@@ -339,4 +371,5 @@ SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     IDENTIFIER: _identifier,
     DISTRACTOR: _distractor,
     UNANSWERABLE: _unanswerable,
+    UNSTATED: _unstated,
 }

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.document import Document
-from corpus.failure_modes import SLICES
 from corpus.folders import replace_folder
 from corpus.genres.filler import render_filler
 from corpus.genres.handbooks import render_handbooks
@@ -104,7 +103,7 @@ class Variant:
             profile=self.profile,
             profile_sha256=self.profile.sha256(),
             hidden_questions=len(self.hidden),
-            per_slice={s: per_slice.get(s, 0) for s in SLICES},
+            per_slice={s: per_slice.get(s, 0) for s in self.profile.listed_slices},
             hidden_sha256=_sha256(hidden),
             # Public lines carry no slice (it would hand the diagnosis to the candidate); the
             # interviewer's side keeps them here for verification and diagnosis.

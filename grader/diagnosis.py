@@ -9,6 +9,14 @@ metric that shows it; today:
     reranking    distractor                 recall@1 (reranking reorders what was found)
     citations    every answerable question  citation_precision, supported_rate
     abstention   unanswerable               abstention_accuracy
+    unstated     unstated                   abstention_accuracy
+
+The two abstention areas are the two kinds of unanswerable question, shown apart: `abstention`
+asks about something the corpus never names (a lookup of the name tells), `unstated` about a real
+team or office whose section does not give the asked fact (only reading the section tells).
+An area none of whose slices the variant asks has no rows and no verdict (a profile asks a slice
+by its counts, and some slices no shipped profile asks yet); a slice not asked in an area that is
+asked keeps its row, with n 0.
 
 Baseline and submission answer the same questions, so the comparison is paired: the interval is
 a percentile bootstrap of the mean per-question difference (questions drawn with replacement from
@@ -71,8 +79,13 @@ def diagnose(
         raise ValueError("baseline and submission results must be for the same questions in order")
     rows = []
     for area in AREAS:
-        for slice_name in area.slices:
-            members = [i for i, r in enumerate(submission) if _in_slice(r, slice_name)]
+        members_of = {
+            name: [i for i, r in enumerate(submission) if _in_slice(r, name)]
+            for name in area.slices
+        }
+        if not any(members_of.values()):
+            continue  # the variant does not ask this area
+        for slice_name, members in members_of.items():
             for metric in area.metrics:
                 rows.append(
                     _row(area, slice_name, metric, members, submission, baseline, resamples, seed)
@@ -85,6 +98,8 @@ def area_verdicts(rows: Sequence[Row]) -> dict[str, str | None]:
     only when every row is fixed, "improved" when any row moved up, else "unchanged"."""
     verdicts: dict[str, str | None] = {}
     for area in AREAS:
+        if not any(r.area == area.name for r in rows):
+            continue  # none of its slices asked
         words = [r.verdict for r in rows if r.area == area.name and r.n > 0]
         if not words or any(w is None for w in words):
             verdicts[area.name] = None

@@ -22,7 +22,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from corpus.failure_modes import answering, chunking, embedding, reranking, retrieval
-from corpus.failure_modes.answering import ABSTENTION_AREA, CITATIONS_AREA, UNANSWERABLE
+from corpus.failure_modes.answering import (
+    ABSTENTION_AREA,
+    CITATIONS_AREA,
+    UNANSWERABLE,
+    UNSTATED,
+    UNSTATED_AREA,
+)
 from corpus.failure_modes.chunking import BOUNDARY, HEADING, TABLE
 from corpus.failure_modes.embedding import PARAPHRASE
 from corpus.failure_modes.records import (
@@ -64,6 +70,9 @@ __all__ = [
     "SLICE_RECORDS",
     "TABLE",
     "UNANSWERABLE",
+    "UNANSWERABLE_SLICES",
+    "UNSTATED",
+    "UNSTATED_AREA",
     "Area",
     "Debrief",
     "FailureMode",
@@ -108,6 +117,9 @@ PRIMARY_METRIC: Mapping[str, str] = MappingProxyType(
     {s.name: s.primary_metric for s in SLICE_RECORDS}
 )
 """Slice → the metric it is judged by in calibration headlines and report columns."""
+UNANSWERABLE_SLICES: frozenset[str] = frozenset({UNANSWERABLE, UNSTATED})
+"""The slices whose questions the corpus cannot answer (their lines say `"unanswerable": true`):
+one names something absent, the other a real entity whose fact is not given."""
 
 
 def failure_mode(component: str) -> FailureMode:

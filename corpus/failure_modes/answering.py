@@ -16,6 +16,9 @@ COMPONENT = "answering"
 CITATIONS_AREA = "citations"
 ABSTENTION_AREA = "abstention"
 UNANSWERABLE = "unanswerable"
+# The second kind of unanswerable question: the entity exists, the asked fact is not given for it.
+UNSTATED = "unstated"
+UNSTATED_AREA = "unstated"
 
 FAILURE_MODE = FailureMode(
     component=COMPONENT,
@@ -47,6 +50,22 @@ FAILURE_MODE = FailureMode(
             hidden=24,
             public=6,
             supply_knobs="corpus.services, corpus.product_families",
+        ),
+        # Asked by no shipped profile yet (counts 0: `Profile.to_dict` leaves it out, so the
+        # shipped profiles and their calibrations are unchanged); a profile asks it by count.
+        Slice(
+            name=UNSTATED,
+            asks="the corpus does not say, though it names the entity: a team or office exists "
+            "and its sibling sections state the asked fact, its own section does not. Whether a "
+            "name occurs in the corpus does not tell; the right answer is still to abstain",
+            verified="the named entity has a section; another section of its kind states the "
+            "asked fact; its own section states no sentence of that fact",
+            primary_metric="abstention_accuracy",
+            hidden=0,
+            public=0,
+            supply_knobs="corpus.team_directories, corpus.office_guides",
+            observe="Do they notice that some unanswerable questions name a real team or office, "
+            "so that a lookup of the name cannot tell, and look at what its section states?",
         ),
     ),
     areas=(
@@ -97,6 +116,28 @@ FAILURE_MODE = FailureMode(
                     "What does abstaining too often cost, compared with answering wrongly?",
                 ),
                 cost="How would your abstention rule behave on a corpus with different wording?",
+            ),
+        ),
+        Area(
+            name=UNSTATED_AREA,
+            title="Abstention on unstated facts",
+            slices=(UNSTATED,),
+            metrics=("abstention_accuracy",),
+            debrief=Debrief(
+                keywords=("unstated", "not stated", "missing fact", "sibling", "abstain"),
+                done=(
+                    "The asked team or office exists but its section does not give the fact: how "
+                    "does your pipeline tell that from a fact it states?",
+                    "How did you keep that rule from declining questions its section does answer?",
+                ),
+                open=(
+                    "Abstention is {now} on questions about a real team or office whose section "
+                    "does not give the asked fact: what does your pipeline answer instead?",
+                    "A name found in the corpus does not mean the fact is there: what would show "
+                    "that the entity's own section does not state it?",
+                    "How would you compare the entity's section with what its siblings state?",
+                ),
+                cost="How many questions its section does answer does your rule now decline?",
             ),
         ),
     ),

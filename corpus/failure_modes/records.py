@@ -32,6 +32,9 @@ class Slice:
     """Default public question count (profile `[questions.public]`)."""
     supply_knobs: str
     """The corpus knobs that raise the slice's supply of facts (named when a mix is impossible)."""
+    observe: str = ""
+    """What the pairing guide adds to its component's observations when the variant's public
+    questions ask the slice (a slice added after its component's notes were written)."""
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,23 @@
-"""Directories with one section per team or office: the `heading` slice.
+"""Directories with one section per team or office: the `heading` and `unstated` slices.
 
 A section's heading names the entity (`## Falcon team`); its sentences never do ("Its on-call
 rotation hands over every Tuesday at 09:30."). The facts sit after a chunk edge, so a fixed-size
 chunk holding them never holds the heading: only heading-aware chunking recovers who "it" is.
+
+Each section states FACTS_PER_SECTION of its kind's facts, so the others are unstated for it while
+sibling sections state them: asking one ("How many parking spaces does the Zurich office have?"
+where the Zurich section gives reception and opening hours, and other offices list parking) is an
+`unstated` question, unanswerable although every word of it occurs in the corpus. Its wording is
+drawn from a generator of its own, and only when a profile asks the slice, so no other draw moves.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from corpus.document import DocBuilder, Document
-from corpus.failure_modes import HEADING
+from corpus.failure_modes import HEADING, UNSTATED
 from corpus.knobs import Profile
 from corpus.slots import SlotFiller, capitalise
 from corpus.world import World
@@ -190,8 +197,59 @@ def item(genre: str, fact_key: str) -> str:
     return f"{genre}/{fact_key}"
 
 
+def unstated_item(genre: str, fact_key: str) -> str:
+    """The cohort item of a question on this fact of a team or office whose section does not
+    give it (`CandidateQuestion.item`)."""
+    return f"{UNSTATED}/{genre}/{fact_key}"
+
+
 def items() -> set[str]:
-    return {item("team", f.key) for f in TEAM_FACTS} | {item("office", f.key) for f in OFFICE_FACTS}
+    return {
+        make(genre, f.key)
+        for make in (item, unstated_item)
+        for genre, facts in FACTS.items()
+        for f in facts
+    }
+
+
+FACTS = {"team": TEAM_FACTS, "office": OFFICE_FACTS}
+"""genre → the facts a section of that kind may state."""
+HEADINGS = {"team": "{name} team", "office": "{name} office"}
+"""genre → how a section's heading names its entity."""
+
+
+@dataclass(frozen=True)
+class AskedFact:
+    """What a question about a section's fact asks, read back from its text."""
+
+    genre: str
+    fact: SectionFact
+    name: str
+
+    @property
+    def heading(self) -> str:
+        return HEADINGS[self.genre].format(name=self.name)
+
+
+def asked_fact(question: str) -> AskedFact | None:
+    """The genre, fact and entity a team or office question asks about, from its wording."""
+    for genre, facts in FACTS.items():
+        for fact in facts:
+            for template in fact.questions:
+                pattern = re.escape(template).replace(re.escape("{name}"), "(?P<name>.+?)")
+                match = re.fullmatch(pattern, question)
+                if match:
+                    return AskedFact(genre, fact, match.group("name"))
+    return None
+
+
+def states(fact: SectionFact, text: str) -> bool:
+    """Whether `text` holds one of the fact's statements (any value)."""
+    for statement in fact.statements:
+        pieces = [re.escape(p) for p in statement.split("{value}")]
+        if re.search(r"(?i)" + ".+?".join(pieces), text):  # capitalised at a sentence start
+            return True
+    return False
 
 
 def render_sections(world: World, profile: Profile) -> list[Document]:
@@ -241,9 +299,11 @@ def _directory(world, profile, doc_id, title, names, genre, facts, heading) -> D
     rng = filler.rng
     b = DocBuilder(doc_id, title)
     b.paragraph([world.sentence(filler, genre, avoid=names) for _ in range(2)])
+    stated: dict[str, list[SectionFact]] = {}
     for name in names:
         b.heading(2, heading.format(name=name))
         chosen = rng.sample(facts, FACTS_PER_SECTION)
+        stated[name] = chosen
         sentences, answers = [], []
         for fact in chosen:
             value = filler.fill(fact.value, sentence=False)
@@ -255,7 +315,29 @@ def _directory(world, profile, doc_id, title, names, genre, facts, heading) -> D
             question = rng.choice(fact.questions).format(name=name)
             fact_key = f"{doc_id}/{name}/{fact.key}"
             b.ask(HEADING, fact_key, question, value, span, item=item(genre, fact.key))
+    if profile.hidden[UNSTATED] or profile.public[UNSTATED]:
+        _ask_unstated(world, b, doc_id, genre, facts, stated)
     return b.build()
+
+
+def _ask_unstated(world, b: DocBuilder, doc_id, genre, facts, stated) -> None:
+    """For each section, a question on each fact a sibling section of this directory states and
+    it does not (no answer, no evidence)."""
+    given_somewhere = {f.key for chosen in stated.values() for f in chosen}
+    for name, chosen in stated.items():
+        own = {f.key for f in chosen}
+        for fact in facts:
+            if fact.key in own or fact.key not in given_somewhere:
+                continue
+            question = world.rng(UNSTATED, doc_id, name, fact.key).choice(fact.questions)
+            fact_key = f"{doc_id}/{name}/{fact.key}/{UNSTATED}"
+            b.ask(
+                UNSTATED,
+                fact_key,
+                question.format(name=name),
+                "",
+                item=unstated_item(genre, fact.key),
+            )
 
 
 def _section_body(world, profile, b: DocBuilder, filler: SlotFiller, genre, names, facts):

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from corpus.failure_modes import COMPONENTS, REGISTRY, PairingNotes
+from corpus.failure_modes import COMPONENTS, REGISTRY, PairingNotes, slice_record
 from corpus.profile import Profile
 from corpus.questions import Question
 from corpus.variant import Variant
@@ -304,6 +304,11 @@ def _area_section(
         lines.append("- (none in this variant's public set: use the worst questions instead)")
     lines += ["", "What to observe:", ""]
     lines += [f"- {line.format(**facts)}" for line in notes.observe]
+    lines += [
+        f"- {slice_record(name).observe}"
+        for name in notes.slices
+        if slice_record(name).observe and any(q.slice == name for q in public)
+    ]
     lines += ["", "Hints, only when stuck, in order:", ""]
     lines += [f"{level}. {hint}" for level, hint in enumerate(notes.hints, start=1)]
     return lines

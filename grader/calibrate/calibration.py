@@ -159,7 +159,9 @@ class Calibration:
                 # slices of its areas too small to show a DETECTABLE_LIFT (slice → questions)
                 "too_few": _too_few(rows, min_questions(DETECTABLE_LIFT)),
             }
-        moved = dict.fromkeys(SLICES, False)
+        # a slice the profile does not ask cannot move: it is not dead, just not asked
+        asked = {r.question.labels.get("slice") for r in self.pooled(BASELINE)}
+        moved = {name: False for name in SLICES if name in asked}
         for component in fixes:
             for row in self.lifts(f"archetype:{component}"):
                 if row.slice in moved and _clear_lift(row, MOVED_LIFT):

@@ -84,6 +84,8 @@ def debrief(report: Mapping[str, Any]) -> Debrief:
     claims = find_claims(report.get("notes") or "")
     areas = []
     for area in AREAS:
+        if area.name not in report["diagnosis"]["areas"]:
+            continue  # the variant asks none of its slices (`grader.diagnosis`)
         rows = [r for r in area_rows(report, area.name) if r["n"] > 0]
         verdict = report["diagnosis"]["areas"].get(area.name)
         addressed = verdict in ("fixed", "improved") if verdict else area_reached(report, area.name)

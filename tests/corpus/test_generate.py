@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from corpus.failure_modes import SLICES
+from corpus.failure_modes import SLICE_RECORDS
 from corpus.genres.services import error_codes
 from corpus.items import known_items
 from corpus.profile import ProfileError, load_profile, parse_profile
@@ -43,7 +43,8 @@ def test_medium_sizes(medium):
     assert len(medium.docs) >= 250
     assert len(medium.hidden) >= 200 and len(medium.public) >= 40
     per_slice = Counter(q.slice for q in medium.hidden)
-    assert set(per_slice) == set(SLICES)
+    # every slice the registry asks by default (not those no shipped profile asks yet)
+    assert set(per_slice) == {s.name for s in SLICE_RECORDS if s.hidden}
     assert min(per_slice.values()) >= 20
 
 
@@ -153,3 +154,20 @@ def test_generation_does_not_depend_on_hash_randomisation(medium_dir, tmp_path):
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert _tree_digest(out) == _tree_digest(medium_dir)
+
+
+def test_asking_the_new_slices_leaves_what_medium_asks_as_it_was(medium, new_slices):
+    # Slices no shipped profile asks draw from generators of their own (and their material is
+    # written only when asked), so asking them moves no other draw: every question medium asks
+    # is asked again, word for word, with the same evidence.
+    new = {s.name for s in SLICE_RECORDS if s.hidden == s.public == 0}
+    asked = {q.slice for q in new_slices.hidden + new_slices.public}
+    assert new <= asked
+
+    def key(q):
+        return (q.slice, q.text, q.answer, q.evidence)
+
+    for old, now in ((medium.hidden, new_slices.hidden), (medium.public, new_slices.public)):
+        assert sorted(map(key, old)) == sorted(key(q) for q in now if q.slice not in new)
+    for doc_id, text in medium.docs.items():
+        assert new_slices.docs[doc_id] == text, doc_id

@@ -1,6 +1,6 @@
 import pytest
 
-from corpus.failure_modes import SLICES
+from corpus.failure_modes import SLICE_RECORDS, SLICES
 from corpus.profile import ProfileError, load_profile, parse_profile, shipped_profiles
 
 
@@ -81,3 +81,30 @@ def test_retired_items_are_kept_sorted_once_and_change_the_hash_only_when_set():
     assert retiring.sha256() != medium.sha256()
     # retiring nothing is the profile as it was: same settings, same hash
     assert medium.retired == () and "retired" not in medium.to_dict()["questions"]
+
+
+def test_a_slice_no_profile_asks_is_left_out_of_the_hash():
+    # Slices the registry asks for 0 questions by default are listed only once a profile asks
+    # them, so adding one leaves every existing profile's hash (and calibration) as it was.
+    unasked = [s.name for s in SLICE_RECORDS if s.hidden == s.public == 0]
+    assert unasked  # the registry has such slices (new ones, asked by no shipped profile yet)
+    medium = load_profile("medium")
+    assert not set(unasked) & set(medium.to_dict()["questions"]["hidden"])
+    asking = parse_profile(
+        {"questions": {"hidden": {unasked[0]: 3}}}, default_name="medium", origin="t"
+    )
+    listed = asking.to_dict()["questions"]
+    assert listed["hidden"][unasked[0]] == 3 and listed["public"][unasked[0]] == 0
+    assert asking.sha256() != medium.sha256()
+    # read back (as a key's profile_settings are), the left-out slices get their default, 0
+    for profile in (medium, asking):
+        again = parse_profile(profile.to_dict(), default_name="", origin="t")
+        assert again == profile and again.sha256() == profile.sha256()
+    # an asked-by-default slice set to 0 stays listed: leaving it out would read back as its default
+    silent = parse_profile(
+        {"questions": {"hidden": {"table": 0}, "public": {"table": 0}}},
+        default_name="m",
+        origin="t",
+    )
+    assert silent.to_dict()["questions"]["hidden"]["table"] == 0
+    assert parse_profile(silent.to_dict(), default_name="", origin="t") == silent

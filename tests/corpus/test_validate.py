@@ -2,9 +2,21 @@ import json
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from corpus.failure_modes import HEADING, UNSTATED
+from corpus.genres.sections import asked_fact
 from corpus.text import overlap
-from corpus.validate import PARAPHRASE_MAX_OVERLAP, VerifyError, _corpus, _distractor, mask, verify
+from corpus.validate import (
+    PARAPHRASE_MAX_OVERLAP,
+    VerifyError,
+    _corpus,
+    _distractor,
+    _unstated,
+    mask,
+    verify,
+)
 
 
 @pytest.fixture
@@ -110,3 +122,36 @@ def test_a_sibling_whose_value_merely_contains_the_answer_still_counts():
     assert _distractor(question, corpus) == []
     docs["t4"] = "Under full load the Kavrel T4 consumes 9 W."  # the same value: no distractor
     assert _distractor(question, _corpus(docs, None)) != []
+
+
+@pytest.fixture(scope="module")
+def new_slices_corpus(new_slices):
+    return _corpus(new_slices.docs, None)
+
+
+def _lines(variant, slice_name):
+    return [
+        q.to_json(with_slice=True) for q in variant.hidden + variant.public if q.slice == slice_name
+    ]
+
+
+def test_a_variant_asking_the_new_slices_verifies(new_slices_dir):
+    assert verify(new_slices_dir) == []
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_unstated_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
+    unstated = _lines(new_slices, UNSTATED)
+    assert unstated and all(q["unanswerable"] and not q["evidence"] for q in unstated)
+    q = data.draw(st.sampled_from(unstated))
+    assert _unstated(q, new_slices_corpus) == []
+    # a stated fact asked as unstated: the entity's own section states it
+    heading = data.draw(st.sampled_from(_lines(new_slices, HEADING)))
+    assert any("states the asked fact" in p for p in _unstated(heading, new_slices_corpus))
+    # an entity the corpus does not have: that is the other kind of unanswerable question
+    asked = asked_fact(q["text"])
+    absent = {**q, "text": q["text"].replace(asked.name, "Nowhereville")}
+    assert any("no section is headed" in p for p in _unstated(absent, new_slices_corpus))

@@ -63,3 +63,41 @@ def test_a_question_that_names_something_is_answered_from_its_section(ask):
 def test_a_question_about_an_unknown_member_of_a_kind_abstains(ask):
     # Krakow, Lisbon and Porto make "office" a kind of thing; the corpus never mentions Oslo.
     assert ask("When does the Oslo office open?") == Answer("", ())
+
+
+# Sibling sections state their facts in two wordings each, as the generator's sections do (the
+# rule reads a fact's wordings from the siblings; see the answering module's docstring).
+GUIDE = {
+    "offices": (
+        "# Office guide\n\n"
+        "## Krakow office\n\nThe site has 40 parking spaces, bookable one day ahead. "
+        "The building opens at 08:30 on weekdays.\n\n"
+        "## Lisbon office\n\nThere are 12 parking spaces on site, and they can be booked a day "
+        "ahead. Visitors sign in at the reception desk on floor 2.\n\n"
+        "## Warsaw office\n\nThe site has 9 parking spaces, bookable one day ahead. "
+        "On weekdays the doors open at 08:00.\n\n"
+        "## Madrid office\n\nThere are 30 parking spaces on site, and they can be booked a day "
+        "ahead. Reception, where every visitor signs in, is on floor 4.\n\n"
+        "## Porto office\n\nThe building opens at 07:45 on weekdays. "
+        "Visitors sign in at the reception desk on floor 1. "
+        "Plants near the stairs are cared for by an external service.\n"
+    ),
+}
+
+
+@pytest.fixture
+def ask_guide(reference_rag):
+    records, answering = reference_rag("records"), reference_rag("answering")
+    chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in GUIDE.items()]
+    return lambda query: answering.answer_from(query, [(c, 1.0) for c in chunks], GUIDE)
+
+
+def test_a_fact_its_siblings_state_and_the_entity_does_not_is_declined(ask_guide):
+    # Porto exists, and the other offices list parking; Porto's section does not
+    assert ask_guide("How many parking spaces does the Porto office have?") == Answer("", ())
+    stated = "There are 12 parking spaces on site, and they can be booked a day ahead."
+    start = GUIDE["offices"].index(stated)
+    assert ask_guide("How many parking spaces does the Lisbon office have?") == Answer(
+        stated, (Span("offices", start, start + len(stated)),)
+    )
+    assert "07:45" in ask_guide("When does the Porto office open on weekdays?").text
