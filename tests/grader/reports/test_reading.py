@@ -83,7 +83,8 @@ def test_fields_a_newer_grader_adds_are_allowed_and_numbers_must_be_finite(repor
 
 def test_slice_figures_follow_the_slice_order_with_intervals(report):
     figures = slice_figures(report)
-    assert [f.slice for f in figures] == list(SLICES)
+    assert [f.slice for f in figures] == [s for s in SLICES if s in report["slices"]]
+    assert len(figures) == len(report["slices"])
     boundary, unanswerable = figures[0], figures[-1]
     expected = report["slices"]["boundary"]["metrics"]["recall@5"]
     assert (boundary.metric, boundary.submission, boundary.baseline) == ("recall@5", expected, 0.0)
