@@ -1,5 +1,5 @@
-"""`takehome solution`: write a known solution (baseline, reference, one archetype) for a bundle,
-shaped like a candidate's submission, e.g. to see the spread a grade shows."""
+"""`takehome solution`: write a known solution (baseline, sound, reference, one archetype) for a
+bundle, shaped like a candidate's submission, e.g. to see the spread a grade shows."""
 
 from __future__ import annotations
 
@@ -41,4 +41,4 @@ def solution_command(
         )
     except (ExerciseError, CatalogueError, OSError) as exc:
         fail(str(exc))
-    err.print(f"wrote the {solution} solution to {out}", highlight=False)
+    err.print(f"wrote the {solution} solution to {out}", highlight=False, soft_wrap=True)
