@@ -17,7 +17,7 @@ from grader.bundle.cli import bundle_command
 from grader.calibrate.cli import calibrate_command
 from grader.cohort.cli import cohort_command
 from grader.grade.cli import grade_command
-from grader.reports.cli import report_command
+from grader.reports.cli import compare_command, report_command
 from grader.solutions.cli import solution_command
 
 app = typer.Typer(
@@ -31,6 +31,7 @@ app.command("eval")(eval_command)
 app.command("bundle")(bundle_command)
 app.command("grade")(grade_command)
 app.command("report")(report_command)
+app.command("compare")(compare_command)
 app.command("grade-many")(grade_many_command)
 app.command("solution")(solution_command)
 app.command("calibrate")(calibrate_command)

@@ -1,4 +1,5 @@
-"""`takehome report`: render a report.json as HTML, Markdown, Gradescope results or CSV.
+"""`takehome report`: render a report.json as HTML, Markdown, Gradescope results or CSV;
+`takehome compare`: several grades side by side.
 
 The command layer only: a bad input (no report, not a grade report, a key for another variant,
 an unknown format) is one line on stderr and exit code 2. The written path goes to stderr; with
@@ -17,6 +18,7 @@ from rich.console import Console
 from exercise.cli_errors import fail
 from exercise.errors import ExerciseError
 from grader.answer_key import load_key
+from grader.reports.compare import comparison_markdown
 from grader.reports.reading import load_report
 from grader.reports.render import FORMATS, get_format, render, write_text
 
@@ -85,3 +87,46 @@ def report_command(
     except OSError as exc:
         fail(f"cannot write the report: {exc}")
     err.print(f"{chosen.name}: {path}", highlight=False, soft_wrap=True)
+
+
+def compare_command(
+    reports: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Two or more report.json files `takehome grade` wrote (or the folders holding "
+            "them); each column is named by its folder.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Also write the table (Markdown) to this file.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Compare grades side by side: each slice's headline figure, answers, citations and cost."""
+    err = Console(stderr=True)
+    try:
+        if len(reports) < 2:
+            raise ValueError(f"compare needs two or more reports, got {len(reports)}")
+        data = [load_report(path) for path in reports]
+        text = comparison_markdown(column_names(reports), data)
+        if out is not None:
+            write_text(out, text)
+    except (ExerciseError, ValueError) as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write the comparison: {exc}")
+    sys.stdout.write(text)
+    if out is not None:
+        err.print(f"comparison: {out}", highlight=False, soft_wrap=True)
+
+
+def column_names(paths: list[Path]) -> list[str]:
+    """Each report's folder name (the folder given, or the one holding the .json file given);
+    the whole path where two folders share a name."""
+    names = [(p.parent if p.suffix == ".json" else p).name or str(p) for p in paths]
+    return [str(p) if names.count(n) > 1 else n for p, n in zip(paths, names, strict=True)]
