@@ -51,6 +51,8 @@ def verdict_lines(data: dict[str, Any]) -> list[str]:
             + (f" [{ci[0]:+.2f}, {ci[1]:+.2f}])" if ci else ")")
         )
     lines.append("dead slices: " + (", ".join(data["dead_slices"]) or "none"))
+    if data.get("headroom") is not None:  # calibrations made before the sound solution lack it
+        lines.append(f"headroom (reference − sound headline): {_fmt(data['headroom'])}")
     rng = data["seed_range"]
     lines.append(
         f"effort (reference − baseline headline): {_fmt(data['effort'])}; across seeds the "
