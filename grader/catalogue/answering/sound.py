@@ -8,7 +8,8 @@ highest cosine similarity is the answer, cited by its exact span in the document
 Abstention: a question that names something the corpus never mentions cannot be answered from it.
 The question's identifiers (words mixing letters and digits, like "ERR-7925") and proper names
 (capitalised words after its first word) are looked up in the corpus vocabulary; when one is
-missing, the answer is empty and uncited.
+missing, the answer is empty and uncited. Model qualifiers are read the way documents print them
+(`terms.read_qualifiers`: people type "Aster X-2" for the "Aster X2"), on both sides.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ class _Reader:
 
     def __init__(self, docs: dict[str, str]) -> None:
         self.docs = docs
-        self.vocabulary = frozenset(t for text in docs.values() for t in tokenize(text))
+        self.vocabulary = frozenset(
+            t for text in docs.values() for t in tokenize(text, qualifiers=True)
+        )
         self.model = None
         self.vectors: dict[str, np.ndarray] = {}
 
@@ -124,6 +127,7 @@ def _names_unknown_term(query: str, vocabulary: frozenset[str]) -> bool:
         word = match.group()
         identifier = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
         name = position > 0 and word[0].isupper()
-        if (identifier or name) and not all(t in vocabulary for t in tokenize(word)):
+        terms = tokenize(word, qualifiers=True)
+        if (identifier or name) and not all(t in vocabulary for t in terms):
             return True
     return False

@@ -197,6 +197,7 @@ def test_a_question_naming_a_term_absent_from_the_corpus_abstains(rag):
     for query in ("What does the Aster X9 weigh?", "How strong are the Zircon rays?"):
         assert answering.answer_from(query, ranked, DOCS) == Answer("", ()), query
     assert answering.answer_from("What does the Aster X1 weigh?", ranked, DOCS).text
+    assert answering.answer_from("What does the Aster X-2 weigh?", ranked, DOCS).text  # "X2"
     assert answering.answer_from("Gamma rays?", [], DOCS) == Answer("", ())
 
 
