@@ -19,19 +19,27 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)  ## create .venv and install the harness with test and dev tools
 
-demo: $(STAMP)  ## bundle (medium, seed $(SEED)) → grade the starter and the reference → reports in out/demo/grades
+demo: $(STAMP)  ## bundle (medium, seed $(SEED)) → grade the starter, the sound (textbook) solution and the reference → side by side
 	$(VENV)/bin/takehome bundle --profile medium --seed $(SEED) --candidate demo --out out/demo --force
-	$(VENV)/bin/takehome solution reference --key out/demo/key --bundle out/demo/bundle \
-	  --out out/demo/reference --force
+	@set -e; for solution in sound reference; do \
+	  $(VENV)/bin/takehome solution $$solution --key out/demo/key --bundle out/demo/bundle \
+	    --out out/demo/$$solution --force; \
+	done
 	@iso=$$(command -v bwrap >/dev/null 2>&1 && echo bwrap || echo none); \
 	  [ $$iso = bwrap ] || echo "bwrap is not installed: the demo grades its own code unisolated"; \
 	  set -e; \
 	  $(VENV)/bin/takehome grade out/demo/bundle --key out/demo/key --out out/demo/grades/baseline \
 	    --isolation $$iso --no-baseline --force; \
-	  $(VENV)/bin/takehome grade out/demo/reference --key out/demo/key \
-	    --out out/demo/grades/reference --isolation $$iso --force
+	  for solution in sound reference; do \
+	    $(VENV)/bin/takehome grade out/demo/$$solution --key out/demo/key \
+	      --out out/demo/grades/$$solution --isolation $$iso --force; \
+	  done
 	@echo
-	@echo "reports: out/demo/grades/baseline/ and out/demo/grades/reference/ (report.json, report.html, report.md)"
+	$(VENV)/bin/takehome compare out/demo/grades/baseline out/demo/grades/sound \
+	  out/demo/grades/reference --out out/demo/comparison.md
+	@echo
+	@echo "reports: out/demo/grades/{baseline,sound,reference}/ (report.json, report.html, report.md);"
+	@echo "the table above: out/demo/comparison.md"
 
 test: $(STAMP)  ## run the harness's test suite (slow tests included)
 	$(PY) -m pytest

@@ -27,8 +27,8 @@ from grader.cohort.cli import EPILOG as COHORT_EPILOG
 from grader.cohort.cli import cohort_command
 from grader.grade.cli import EPILOG as GRADE_EPILOG
 from grader.grade.cli import grade_command
+from grader.reports.cli import COMPARE_EPILOG, compare_command, report_command
 from grader.reports.cli import EPILOG as REPORT_EPILOG
-from grader.reports.cli import report_command
 from grader.solutions.cli import EPILOG as SOLUTION_EPILOG
 from grader.solutions.cli import solution_command
 
@@ -80,6 +80,7 @@ app.command("eval", epilog=EVAL_EPILOG)(eval_command)
 app.command("bundle", epilog=BUNDLE_EPILOG)(bundle_command)
 app.command("grade", epilog=GRADE_EPILOG)(grade_command)
 app.command("report", epilog=REPORT_EPILOG)(report_command)
+app.command("compare", epilog=COMPARE_EPILOG)(compare_command)
 app.command("grade-many", epilog=GRADE_MANY_EPILOG)(grade_many_command)
 app.command("solution", epilog=SOLUTION_EPILOG)(solution_command)
 app.command("calibrate", epilog=CALIBRATE_EPILOG)(calibrate_command)

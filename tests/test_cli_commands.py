@@ -76,6 +76,7 @@ MISTAKES: dict[str, Mistake] = {
         missing / "round.csv",
     ),
     "takehome report": lambda missing, tmp: ([str(missing)], missing),
+    "takehome compare": lambda missing, tmp: ([str(missing), str(missing)], missing),
     "takehome solution": lambda missing, tmp: (
         ["reference", "--key", str(missing), "--bundle", str(tmp), "--out", str(tmp / "out")],
         missing,

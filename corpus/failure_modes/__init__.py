@@ -1,13 +1,13 @@
 """The failure-mode registry: the one place the product's vocabulary is declared.
 
 Each pipeline component has a module here holding its one `FailureMode` record: what the
-component does (the profile's `[weaknesses]` knob), its planted and reference implementations,
-the question slices its weaknesses break (with what each asks, what `corpus verify` proves, the
-metric it is judged by and its default question counts), the diagnosis areas that show a fix
-(with the debrief's keywords and questions) and the pairing guide's notes. `REGISTRY` lists them
-in report order; every other table (profile defaults, diagnosis areas, calibration rules, report
-columns, debrief and pairing texts) is derived from it, and nothing else spells a slice, area or
-component name (a test walks the source for strays).
+component does (the profile's `[weaknesses]` knob), its planted, reference and sound (textbook)
+implementations, the question slices its weaknesses break (with what each asks, what `corpus
+verify` proves, the metric it is judged by and its default question counts), the diagnosis areas
+that show a fix (with the debrief's keywords and questions) and the pairing guide's notes.
+`REGISTRY` lists them in report order; every other table (profile defaults, diagnosis areas,
+calibration rules, report columns, debrief and pairing texts) is derived from it, and nothing else
+spells a slice, area or component name (a test walks the source for strays).
 
 Adding a failure mode: a module here with its record, an entry in `REGISTRY`, the generator that
 writes its questions (corpus/genres/, with its `corpus verify` check in corpus/validate.py) and its
@@ -34,6 +34,7 @@ from corpus.failure_modes.embedding import PARAPHRASE
 from corpus.failure_modes.records import (
     ANSWERABLE,
     REFERENCE,
+    SOUND,
     Area,
     Debrief,
     FailureMode,
@@ -68,6 +69,7 @@ __all__ = [
     "RETRIEVAL",
     "SLICES",
     "SLICE_RECORDS",
+    "SOUND",
     "TABLE",
     "UNANSWERABLE",
     "UNANSWERABLE_SLICES",

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 # The pseudo-slice of an area judged over every answerable question rather than one slice.
 ANSWERABLE = "answerable"
-# The catalogue's sound implementation of every component (and the solution made of them all).
+# The catalogue's best implementation of every component (and the solution made of them all).
 REFERENCE = "reference"
+# The catalogue's textbook implementation of every component (and the solution made of them all):
+# the conventional fix of every planted weakness, the bar headroom above it is measured from.
+SOUND = "sound"
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,8 @@ class FailureMode:
     """What the pairing guide says when the component is planted."""
     reference: str = REFERENCE
     """The sound implementation the reference solution uses."""
+    sound: str = SOUND
+    """The textbook implementation the sound solution uses."""
 
     def __post_init__(self) -> None:
         names = [p.name for p in self.planted]

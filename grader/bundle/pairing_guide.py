@@ -50,9 +50,16 @@ AREAS: Mapping[str, AreaNotes] = {
 }
 
 
+# component → the implementations with nothing planted in them: the reference and the textbook one
+_NOT_PLANTED: Mapping[str, tuple[str, str]] = {
+    fm.component: (fm.reference, fm.sound) for fm in REGISTRY
+}
+
+
 def planted_components(components: Mapping[str, str]) -> tuple[str, ...]:
-    """The components of a (normalised) selection that ship something other than the reference."""
-    return tuple(c for c in COMPONENTS if components.get(c, REFERENCE) != REFERENCE)
+    """The components of a (normalised) selection that ship something other than the reference
+    or the textbook (sound) implementation."""
+    return tuple(c for c in COMPONENTS if components.get(c, REFERENCE) not in _NOT_PLANTED[c])
 
 
 def wants_pairing_guide(components: Mapping[str, str]) -> bool:

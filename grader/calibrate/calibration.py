@@ -2,9 +2,10 @@
 
 For each of N seeded variants of the profile, known solutions are evaluated on the hidden
 questions: the starter (`baseline`), each planted component fixed alone (`archetype:<c>`), each
-pair of fixes (`pair:<a>+<b>`), and the `reference`. Solutions are the harness's own catalogue
-code, so they run through `exercise.evaluate` without a sandbox, all solutions of one variant
-sharing one work dir (the embedders cache vectors keyed by their settings and the text).
+pair of fixes (`pair:<a>+<b>`), the textbook `sound` solution and the `reference`. Solutions are
+the harness's own catalogue code, so they run through `exercise.evaluate` without a sandbox, all
+solutions of one variant sharing one work dir (the embedders cache vectors keyed by their settings
+and the text).
 
 What is concluded (over the seeds pooled, per-question differences paired with the baseline as in
 `grader.diagnosis`):
@@ -15,6 +16,8 @@ What is concluded (over the seeds pooled, per-question differences paired with t
     spread       headline(reference) − headline(baseline), per seed; the headline is the mean of
                  the slices' primary metrics (recall@5; abstention accuracy for unanswerable), so
                  every slice weighs the same
+    headroom     headline(reference) − headline(sound), per seed: what the reference adds over
+                 the textbook fix of every planted weakness
     stability    max − min over seeds of the baseline's and the reference's headline, held to
                  SEED_BOUND; not measured (None) from a single seed
     too few      a slice with fewer questions (pooled) than `min_questions(lift)` cannot show a
@@ -35,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.failure_modes import COMPONENT_AREAS, COMPONENTS, PRIMARY_METRIC, SLICES
+from corpus.failure_modes import COMPONENT_AREAS, COMPONENTS, PRIMARY_METRIC, SLICES, SOUND
 from corpus.profile import Profile
 from corpus.variant import GENERATOR_VERSION, generate, write
 from exercise.evaluate import EvalOptions, Report, evaluate
@@ -84,7 +87,7 @@ def solutions(profile: Profile, *, pairs: bool = True) -> list[str]:
     names = [BASELINE, *(f"{ARCHETYPE}{c}" for c in fixes)]
     if pairs:
         names += [f"{PAIR}{a}+{b}" for a, b in itertools.combinations(fixes, 2)]
-    return [*names, REFERENCE]
+    return [*names, SOUND, REFERENCE]
 
 
 def run_solution(
@@ -172,6 +175,11 @@ class Calibration:
         }
         # one seed has no range: None, never a range of 0 that reads as "held"
         several = len(self.seeds) > 1
+        headroom = {
+            seed: self.headline(REFERENCE, seed) - self.headline(SOUND, seed)
+            for seed in self.seeds
+            if (SOUND, seed) in self.reports
+        }
         stability = {
             name: _range([self.headline(name, seed) for seed in self.seeds]) if several else None
             for name in (BASELINE, REFERENCE)
@@ -201,6 +209,7 @@ class Calibration:
                 "min_questions_moved": min_questions(MOVED_LIFT),
                 "headline": "mean over slices of the primary metric (equal weights)",
                 "effort": "mean over seeds of headline(reference) - headline(baseline)",
+                "headroom": "mean over seeds of headline(reference) - headline(sound)",
             },
             # not vocabulary: the calibration file's "table" field
             "table": {name: self.slice_means(name) for name in self.solutions},
@@ -229,10 +238,12 @@ class Calibration:
             "too_few_to_move": _too_few(moved_rows, min_questions(MOVED_LIFT)),
             "headline_by_seed": {
                 name: {str(seed): self.headline(name, seed) for seed in self.seeds}
-                for name in (BASELINE, REFERENCE)
+                for name in (BASELINE, SOUND, REFERENCE)
+                if name in self.solutions
             },
             "spread": {str(k): v for k, v in spread.items()},
             "effort": _mean(spread.values()),
+            "headroom": _mean(headroom.values()),
             "seed_range": stability,
             "seed_range_within_bound": (
                 all(v is not None and at_most(v, SEED_BOUND) for v in stability.values())

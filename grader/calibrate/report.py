@@ -104,6 +104,8 @@ def verdict_lines(data: dict[str, Any]) -> list[str]:
             f"{rules['moved_lift']:.2f} (needs {rules['min_questions_moved']}): "
             + ", ".join(f"{name} has {n}" for name, n in small.items())
         )
+    if data.get("headroom") is not None:  # calibrations made before the sound solution lack it
+        lines.append(f"headroom (reference − sound headline): {_fmt(data['headroom'])}")
     rng = data["seed_range"]
     effort = f"effort (reference − baseline headline): {_fmt(data['effort'])}; "
     if data["seed_range_within_bound"] is None or len(data["seeds"]) < 2:

@@ -2,15 +2,19 @@
 
 Each component of `corpus.failure_modes.COMPONENTS` has a folder here. Every `<name>.py` in it is a
 complete module implementing that component's seam, as `candidate_template/rag/pipeline.py` calls
-it: the planted implementations a profile's `[weaknesses]` section names, and `reference.py`, the
-sound one (the profile value "off" selects it). Code several of them share sits in a module at
-the top of the catalogue (`terms.py`: the tokenizer and stemmer). The modules import `exercise.*`
-(the contract) and their sibling modules relatively (`from .records import Chunk`), so they only
-run once copied into a `rag/` package: `assemble` writes one, with the fixed template files next
-to the chosen component modules renamed to `<component>.py` and the shared modules they import.
+it: the planted implementations a profile's `[weaknesses]` section names, `reference.py`, the best
+one (the profile value "off" selects it), and `sound.py`, the textbook fix a quick careful pass
+writes (the sound solution: the bar the reference's headroom is measured from). Code several of
+them share sits in a module at the top of the catalogue (`terms.py`: the tokenizer and stemmer;
+`vector_cache.py`: embeddings on disk; `minilm.py`: loading the packaged model). The modules
+import `exercise.*` (the contract) and their sibling modules relatively (`from .records import
+Chunk`), so they only run once copied into a `rag/` package: `assemble` writes one, with the fixed
+template files next to the chosen component modules renamed to `<component>.py` and the shared
+modules they import.
 
-Callers: `grader.bundle.build` (a candidate's starter) and calibration or benchmarks (archetypes:
-the baseline with one component replaced by the reference). Nothing here is ever shipped.
+Callers: `grader.bundle.build` (a candidate's starter), `grader.solutions` (known solutions) and
+calibration or benchmarks (archetypes: the baseline with one component replaced by the reference).
+Nothing here is ever shipped.
 """
 
 from __future__ import annotations

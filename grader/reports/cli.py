@@ -1,4 +1,5 @@
-"""`takehome report`: render a report.json as HTML, Markdown, Gradescope results or CSV.
+"""`takehome report`: render a report.json as HTML, Markdown, Gradescope results or CSV;
+`takehome compare`: several grades side by side.
 
 The command layer only: a bad input (no report, not a grade report, a report missing a section
 or a field, a key for another variant, an unknown format, an output file that exists without
@@ -19,6 +20,7 @@ from exercise.cli_errors import exit_codes, fail, note
 from exercise.errors import ExerciseError
 from grader.answer_key import load_key
 from grader.outputs import FORCE_HINT
+from grader.reports.compare import comparison_markdown
 from grader.reports.reading import load_report
 from grader.reports.render import FORMATS, get_format, render, write_text
 
@@ -26,6 +28,11 @@ EPILOG = exit_codes(
     "rendering written",
     bad="no report, not a complete grade report, a key of another variant, an unknown format, "
     "an output file that exists without --force",
+)
+COMPARE_EPILOG = exit_codes(
+    "comparison printed (and written with --out)",
+    bad="fewer than two reports, a file that is not a grade report, an --out that cannot be "
+    "written",
 )
 
 
@@ -122,3 +129,45 @@ def _render(source: Path, data: dict[str, Any], fmt: str, docs: Mapping[str, str
             f"({type(exc).__name__}: {exc}); render a report.json `takehome grade` wrote, or "
             "grade again"
         ) from exc
+
+
+def compare_command(
+    reports: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Two or more report.json files `takehome grade` wrote (or the folders holding "
+            "them); each column is named by its folder.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Also write the table (Markdown) to this file.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Compare grades side by side: each slice's headline figure, answers, citations and cost."""
+    try:
+        if len(reports) < 2:
+            raise ValueError(f"compare needs two or more reports, got {len(reports)}")
+        data = [load_report(path) for path in reports]
+        text = comparison_markdown(column_names(reports), data)
+        if out is not None:
+            write_text(out, text)
+    except (ExerciseError, ValueError) as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write the comparison: {exc}")
+    sys.stdout.write(text)
+    if out is not None:
+        note(f"comparison: {out}")
+
+
+def column_names(paths: list[Path]) -> list[str]:
+    """Each report's folder name (the folder given, or the one holding the .json file given);
+    the whole path where two folders share a name."""
+    names = [(p.parent if p.suffix == ".json" else p).name or str(p) for p in paths]
+    return [str(p) if names.count(n) > 1 else n for p, n in zip(paths, names, strict=True)]

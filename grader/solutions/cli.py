@@ -1,5 +1,5 @@
-"""`takehome solution`: write a known solution (baseline, reference, one archetype) for a bundle,
-shaped like a candidate's submission, e.g. to see the spread a grade shows."""
+"""`takehome solution`: write a known solution (baseline, sound, reference, one archetype) for a
+bundle, shaped like a candidate's submission, e.g. to see the spread a grade shows."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Known solutions for a bundle: the starter (`baseline`), the `reference`, and `archetype:<c>`
-(the starter with only component c replaced by the reference's).
+"""Known solutions for a bundle: the starter (`baseline`), the `reference`, the textbook `sound`
+solution (the bar the reference's headroom is measured from), and `archetype:<c>` (the starter with
+only component c replaced by the reference's).
 
 A solution is written as a submission: a copy of the candidate's bundle with `rag/` re-assembled
 from the catalogue, so it grades exactly like a candidate's work. Used by `make demo`,
@@ -12,14 +13,14 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from corpus.failure_modes import COMPONENTS
+from corpus.failure_modes import COMPONENTS, REGISTRY, SOUND
 from grader.catalogue import REFERENCE, CatalogueError, assemble
 
 BASELINE, ARCHETYPE, PAIR = "baseline", "archetype:", "pair:"
 
 
 def solution_names() -> list[str]:
-    return [BASELINE, REFERENCE, *(f"{ARCHETYPE}{c}" for c in COMPONENTS)]
+    return [BASELINE, SOUND, REFERENCE, *(f"{ARCHETYPE}{c}" for c in COMPONENTS)]
 
 
 def selection_for(solution: str, starter: Mapping[str, str]) -> dict[str, str]:
@@ -27,7 +28,9 @@ def selection_for(solution: str, starter: Mapping[str, str]) -> dict[str, str]:
 
     Also accepts `pair:<a>+<b>` (the starter with two components fixed), which calibration uses."""
     if solution == REFERENCE:
-        return dict.fromkeys(COMPONENTS, REFERENCE)
+        return {fm.component: fm.reference for fm in REGISTRY}
+    if solution == SOUND:
+        return {fm.component: fm.sound for fm in REGISTRY}
     fixed: list[str] = []
     if solution.startswith(ARCHETYPE):
         fixed = [solution.removeprefix(ARCHETYPE)]

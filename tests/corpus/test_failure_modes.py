@@ -114,7 +114,7 @@ def test_every_registry_implementation_is_in_the_catalogue():
 
     for fm in REGISTRY:
         found = implementations(fm.component)
-        for name in (fm.reference, *(p.name for p in fm.planted)):
+        for name in (fm.reference, fm.sound, *(p.name for p in fm.planted)):
             assert name in found, f"{fm.component}/{name}"
 
 

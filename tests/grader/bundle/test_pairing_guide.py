@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.failure_modes import COMPONENTS
+from corpus.failure_modes import COMPONENTS, SOUND
 from corpus.profile import load_profile
 from corpus.validate import verify
 from corpus.variant import generate
@@ -73,6 +73,7 @@ def test_a_guide_needs_one_to_two_planted_components() -> None:
     variant = generate(SEED, profile)
     sound = dict.fromkeys(COMPONENTS, REFERENCE)
     assert not wants_pairing_guide(sound)
+    assert not wants_pairing_guide(dict.fromkeys(COMPONENTS, SOUND))  # textbook: nothing planted
     with pytest.raises(ValueError, match=f"needs 1 to {MAX_PLANTED} planted components, got 0"):
         pairing_guide(profile, variant, sound, candidate="x")
     three = {**sound, **PAIR_PLANTED, "retrieval": "dense_only"}
@@ -85,7 +86,7 @@ def test_a_guide_needs_one_to_two_planted_components() -> None:
 def test_every_catalogued_planted_implementation_has_guide_notes() -> None:
     for component, names in registry().items():
         for name in names:
-            if name != REFERENCE:
+            if name not in (REFERENCE, SOUND):
                 assert name in AREAS[component].planted, f"{component}/{name} has no notes"
 
 

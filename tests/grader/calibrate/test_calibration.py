@@ -11,7 +11,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import grader.calibrate.calibration as calibration
-from corpus.failure_modes import SLICES
+from corpus.failure_modes import SLICES, SOUND
 from corpus.profile import Profile, load_profile
 from corpus.variant import GENERATOR_VERSION
 from exercise.evaluate import EvalOptions, score_run
@@ -31,11 +31,17 @@ CURES = {
 }  # fmt: skip
 
 
+# The slices the fake textbook (sound) solution does not cure; the reference cures every slice.
+TEXTBOOK_MISSES = {"paraphrase", "distractor"}
+
+
 class Oracle:
-    """Finds a question's evidence only when the component that cures its slice is fixed."""
+    """Finds a question's evidence only when the component that cures its slice is fixed: by the
+    reference, or by the textbook implementation for a slice not in TEXTBOOK_MISSES."""
 
     def __init__(self, chosen, questions, broken=()):
         self.fixed = {c for c, name in chosen.items() if name == REFERENCE}
+        self.textbook = {c for c, name in chosen.items() if name == SOUND}
         self.by_text = {q.text: q for q in questions}
         self.broken = set(broken)
 
@@ -44,7 +50,8 @@ class Oracle:
 
     def _cured(self, question):
         slice_name = question.labels["slice"]
-        return CURES[slice_name] in self.fixed and slice_name not in self.broken
+        textbook = CURES[slice_name] in self.textbook and slice_name not in TEXTBOOK_MISSES
+        return (CURES[slice_name] in self.fixed or textbook) and slice_name not in self.broken
 
     def search(self, query, k):
         question = self.by_text[query]
@@ -74,11 +81,11 @@ def fake_run(broken=()):
 
 def test_solutions_cover_baseline_archetypes_pairs_and_reference():
     names = solutions(_three_planted())
-    assert names[0] == BASELINE and names[-1] == REFERENCE
+    assert names[0] == BASELINE and names[-2:] == [SOUND, REFERENCE]
     assert [n for n in names if n.startswith("archetype:")] == [
         "archetype:chunking", "archetype:retrieval", "archetype:answering",
     ]  # fmt: skip
-    assert "pair:chunking+retrieval" in names and len(names) == 1 + 3 + 3 + 1
+    assert "pair:chunking+retrieval" in names and len(names) == 1 + 3 + 3 + 2
     starter = {"chunking": "w", "embedding": "reference", "retrieval": "w",
                "reranking": "reference", "answering": "w"}  # fmt: skip
     assert selection("pair:chunking+answering", starter)["chunking"] == REFERENCE
@@ -99,6 +106,10 @@ def test_every_weakness_detectable_and_no_dead_slice_when_fixes_cure_their_slice
     assert data["seed_range_within_bound"] is True
     by_seed = data["headline_by_seed"]
     assert by_seed[REFERENCE] == {"1": 1.0, "2": 1.0} and by_seed[BASELINE]["1"] == 2 / 7
+    # the textbook solution misses two of the seven slices: the reference's headroom over it
+    assert by_seed[SOUND] == {"1": 5 / 7, "2": 5 / 7}
+    assert data["headroom"] == 2 / 7
+    assert data["table"][SOUND]["paraphrase"] == 0.0 and data["table"][SOUND]["boundary"] == 1.0
 
 
 def test_a_fix_that_cures_nothing_is_undetectable():
@@ -169,6 +180,7 @@ def test_the_command_writes_json_and_html(tmp_path, monkeypatch):
     page = (tmp_path / "cal" / "calibration.html").read_text()
     assert "archetype:chunking" in page and easy.sha256() in page
     assert "chunking: detectable" in result.output
+    assert "headroom (reference − sound headline): 0.29" in result.output  # 2 of 7 slices
     bad = CliRunner().invoke(app, ["calibrate", "--profile", "nope"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
 
@@ -219,14 +231,15 @@ def test_a_bound_met_exactly_is_met_despite_float_rounding():
 
 
 def test_a_calibration_written_before_settings_were_recorded_still_renders(tmp_path):
-    # a calibration.json kept from before the settings were recorded
-    from grader.calibrate.report import write_calibration
+    # a calibration.json kept from before the settings (and the sound solution) were recorded
+    from grader.calibrate.report import verdict_lines, write_calibration
 
     data = calibrate(load_profile("pair"), [1], pairs=False, run=fake_run()).to_json()
-    for field in ("profile_sha256", "profile_settings", "generator_version"):
+    for field in ("profile_sha256", "profile_settings", "generator_version", "headroom"):
         del data[field]
     _, page = write_calibration(data, tmp_path)
     assert "archetype:chunking" in page.read_text() and "Settings" not in page.read_text()
+    assert not any(line.startswith("headroom") for line in verdict_lines(data))
 
 
 def test_the_committed_calibrations_are_of_the_shipped_profiles():

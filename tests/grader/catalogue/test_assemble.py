@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from corpus.failure_modes import COMPONENTS
+from corpus.failure_modes import COMPONENTS, REGISTRY
 from corpus.profile import load_profile
 from grader import catalogue
 from grader.catalogue import (
@@ -137,9 +137,11 @@ def test_assemble_refuses_a_nonsense_chunk_size(tmp_path):
 
 
 def _single_swaps() -> list[tuple[str, dict[str, str]]]:
+    sound = [("sound", {fm.component: fm.sound for fm in REGISTRY})]
     if not HAS_REFERENCE:
-        return [("baseline", PLANTED)]
-    return [("baseline", PLANTED)] + [(f"reference-{c}", s) for c, s in archetypes(PLANTED).items()]
+        return [("baseline", PLANTED), *sound]
+    swaps = [(f"reference-{c}", s) for c, s in archetypes(PLANTED).items()]
+    return [("baseline", PLANTED), *swaps, *sound]
 
 
 @pytest.mark.parametrize(("label", "selection"), _single_swaps(), ids=lambda v: str(v)[:20])

@@ -1,0 +1,250 @@
+"""The sound (textbook) modules behave as their docstrings say: fake embedder and fake model for
+the fast tests, the real model once (slow).
+
+Each is imported from a `rag/` package assembled into a temporary folder, exactly as the `sound`
+solution writes it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from corpus.failure_modes import COMPONENTS, REGISTRY, SOUND
+from exercise.types import Answer, Passage, Span
+from grader.catalogue import CATALOGUE_DIR, assemble
+
+VOCABULARY = ("alpha", "beta", "gamma", "delta", "strong", "rays", "weight", "aster", "x2")
+FAKE_EMBEDDING = f'''
+"""A one-hot keyword embedder standing in for the model in tests."""
+import numpy as np
+
+VOCABULARY = {VOCABULARY!r}
+
+
+class Embedder:
+    def __init__(self, work_dir):
+        self.work_dir = work_dir
+
+    def encode(self, texts):
+        rows = np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
+        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+
+    def encode_query(self, text):
+        return self.encode([text])[0]
+'''
+DOCS = {
+    "a-doc": (
+        "# Gamma handbook\n\n## Rays\n\nGamma rays are strong. Delta follows gamma.\n\n"
+        "| Model | Weight |\n|---|---|\n| Aster X1 | 4 kg |\n| Aster X2 | 7 kg |\n"
+    ),
+    "b-doc": "# Beta notes\n\nAlpha beta alpha. Beta beta.\n",
+}
+
+
+class FakeModel:
+    """Stands in for the sentence-transformers model: one-hot keyword vectors, unit length."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts, **_options):
+        self.calls.append(list(texts))
+        rows = np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
+        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+
+
+class FakeEmbedder:
+    def encode(self, texts):
+        return FakeModel().encode(texts)
+
+    def encode_query(self, text):
+        return self.encode([text])[0]
+
+
+@pytest.fixture
+def rag(tmp_path, rag_on_path, monkeypatch) -> Callable[[str], ModuleType]:
+    """The sound `rag` package with a fake embedder module and a fake model for answering."""
+    package = assemble({fm.component: fm.sound for fm in REGISTRY}, tmp_path, chunk_size=60)
+    (package / "embedding.py").write_text(FAKE_EMBEDDING, encoding="utf-8")
+    rag_on_path(tmp_path)
+    answering = importlib.import_module("rag.answering")
+    monkeypatch.setattr(answering, "load_model", FakeModel)
+    return lambda name: importlib.import_module(f"rag.{name}")
+
+
+def test_every_component_has_a_sound_module():
+    assert all(fm.sound == SOUND for fm in REGISTRY)
+    for component in COMPONENTS:
+        assert (CATALOGUE_DIR / component / f"{SOUND}.py").is_file()
+
+
+def test_chunks_hold_whole_sentences_with_the_heading_path_and_overlap_by_one(rag):
+    chunking = rag("chunking")
+    assert chunking.CHUNK_SIZE == 60
+    doc = DOCS["a-doc"]
+    prose = [c for c in chunking.chunk_documents(DOCS) if c.doc_id == "a-doc"][0]
+    assert doc[prose.start : prose.end] == "Gamma rays are strong. Delta follows gamma."
+    assert prose.text == "Gamma handbook > Rays\n" + doc[prose.start : prose.end]
+    text = "# T\n\n" + " ".join(f"Sentence number {n} is here." for n in range(6))
+    chunks = chunking.chunk_documents({"d": text})
+    bodies = [text[c.start : c.end] for c in chunks]
+    # 27-28 characters per sentence: two fit in 60, and each chunk starts with the last of
+    # the chunk before
+    assert bodies[0] == "Sentence number 0 is here. Sentence number 1 is here."
+    assert bodies[1].startswith("Sentence number 1 is here.")
+    assert all(b.endswith(".") and b.startswith("Sentence") for b in bodies)
+    assert bodies[-1].endswith("Sentence number 5 is here.")
+    for first, second in zip(range(5), range(1, 6), strict=True):
+        pair = f"Sentence number {first} is here. Sentence number {second} is here."
+        assert any(pair in b for b in bodies), pair
+
+
+def test_a_table_is_chunked_by_rows_with_its_header_repeated(rag):
+    chunking = rag("chunking")
+    doc = DOCS["a-doc"]
+    tables = [c for c in chunking.chunk_documents(DOCS) if "|" in doc[c.start : c.end]]
+    # the header takes 30 of the 60 characters: one 19-character row per chunk
+    assert [doc[c.start : c.end] for c in tables] == ["| Aster X1 | 4 kg |", "| Aster X2 | 7 kg |"]
+    for chunk in tables:
+        assert chunk.text.startswith("Gamma handbook > Rays\n| Model | Weight |\n|---|---|\n")
+        assert "Model" not in doc[chunk.start : chunk.end]  # the offsets cover body rows only
+
+
+def test_a_long_table_is_split_between_rows(rag):
+    chunking = rag("chunking")
+    rows = "".join(f"| item {n} | {n} kg |\n" for n in range(10))
+    doc = "# Items\n\n| Item | Weight |\n|---|---|\n" + rows
+    chunks = chunking.chunk_documents({"t": doc})
+    assert len(chunks) > 1
+    covered = "\n".join(doc[c.start : c.end] for c in chunks)
+    assert covered == rows.strip()  # every row once, whole, in order (rows never overlap)
+    assert all(c.text.startswith("Items\n| Item | Weight |") for c in chunks)
+
+
+def test_retrieval_fuses_the_dense_and_the_lexical_ranks(rag):
+    records, retrieval = rag("records"), rag("retrieval")
+    # the fake embedder sees "rays" but not the code; BM25 sees the code (as three terms)
+    texts = ["delta", "gamma rays", "beta", "code ZX-9 holds", "alpha"]
+    chunks = [records.Chunk("d", i, i + 1, t) for i, t in enumerate(texts)]
+    retriever = retrieval.Retriever(chunks, FakeEmbedder())
+    retriever.build()
+    query = "rays ZX-9"
+    dense, lexical = retriever._dense(query, 5), retriever._lexical(query, 5)
+    assert dense[0] == 1 and lexical[0] == 3  # each finds its own chunk first
+    assert set(lexical) == {1, 3}  # BM25 ranks only chunks sharing a term
+    expected = {i: 0.0 for i in range(5)}
+    for ranking in (dense, lexical):
+        for rank, index in enumerate(ranking, start=1):
+            expected[index] += 1 / (retrieval.RRF_K + rank)
+    hits = retriever.search(query, 5)
+    assert [h.index for h in hits[:2]] == [1, 3]  # 1/61 + 1/62 over 1/61 + 1/(60 + dense rank)
+    assert {h.index: h.score for h in hits} == pytest.approx(expected)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert retriever.search(query, 0) == []
+    assert len(retriever.search(query, 50)) == len(chunks)
+
+
+def test_retrieval_breaks_ties_by_document_and_offset(rag):
+    records, retrieval = rag("records"), rag("retrieval")
+    chunks = [records.Chunk("b", 0, 1, "alpha"), records.Chunk("a", 5, 6, "alpha")]
+    retriever = retrieval.Retriever(chunks, FakeEmbedder())
+    retriever.build()
+    hits = retriever.search("alpha", 2)
+    # equal vectors and equal BM25 scores: both lists rank 0 before 1, so chunk 0 wins;
+    # the tie rule only decides between equal fused scores
+    assert [h.index for h in hits] == [0, 1]
+
+
+def test_reranking_keeps_the_fused_order_in_a_new_list(rag):
+    records, reranking = rag("records"), rag("reranking")
+    hits = [records.Hit(3, 0.9), records.Hit(1, 0.5)]
+    ranked = reranking.rerank("q", hits, [], FakeEmbedder())
+    assert ranked == hits and ranked is not hits
+
+
+def test_the_answer_is_the_best_matching_sentence_cited_exactly(rag):
+    records, answering = rag("records"), rag("answering")
+    doc = DOCS["a-doc"]
+    chunk = records.Chunk("a-doc", 0, len(doc), doc)
+    answer = answering.answer_from("How strong are gamma rays?", [(chunk, 1.0)], DOCS)
+    start = doc.index("Gamma rays are strong.")
+    assert answer == Answer("Gamma rays are strong.", (Span("a-doc", start, start + 22),))
+    row = answering.answer_from("What is the weight of the Aster X2?", [(chunk, 1.0)], DOCS)
+    start = doc.index("Aster X2 | 7 kg")
+    # the row's cells, cited without the table's outer bars
+    assert row == Answer("Aster X2 7 kg", (Span("a-doc", start, start + len("Aster X2 | 7 kg")),))
+
+
+def test_only_the_top_passages_are_read(rag):
+    records, answering = rag("records"), rag("answering")
+    other = records.Chunk("b-doc", 0, len(DOCS["b-doc"]), DOCS["b-doc"])
+    rays = DOCS["a-doc"].index("Gamma rays")
+    best = records.Chunk("a-doc", rays, rays + 22, "Gamma rays are strong.")
+    ranked = [(other, 3.0)] * answering.CONTEXT + [(best, 1.0)]
+    answer = answering.answer_from("How strong are gamma rays?", ranked, DOCS)
+    assert answer.citations[0].doc_id == "b-doc"
+
+
+def test_a_question_naming_a_term_absent_from_the_corpus_abstains(rag):
+    records, answering = rag("records"), rag("answering")
+    doc = DOCS["a-doc"]
+    ranked = [(records.Chunk("a-doc", 0, len(doc), doc), 1.0)]
+    for query in ("What does the Aster X9 weigh?", "How strong are the Zircon rays?"):
+        assert answering.answer_from(query, ranked, DOCS) == Answer("", ()), query
+    assert answering.answer_from("What does the Aster X1 weigh?", ranked, DOCS).text
+    assert answering.answer_from("What does the Aster X-2 weigh?", ranked, DOCS).text  # "X2"
+    assert answering.answer_from("Gamma rays?", [], DOCS) == Answer("", ())
+
+
+def test_a_long_sentence_is_capped(rag):
+    records, answering = rag("records"), rag("answering")
+    docs = {"long": "gamma " * 100}
+    answer = answering.answer_from(
+        "gamma", [(records.Chunk("long", 0, 600, docs["long"]), 1)], docs
+    )
+    assert answer.text and len(answer.text) <= answering.MAX_ANSWER_CHARS
+
+
+def test_the_sound_pipeline_runs_end_to_end(rag, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "docs").mkdir(parents=True)
+    for doc_id, text in DOCS.items():
+        (corpus / "docs" / f"{doc_id}.md").write_text(text, encoding="utf-8", newline="")
+    pipeline = rag("pipeline").Pipeline(corpus, tmp_path / "work")
+    pipeline.build()
+    passages = pipeline.search("gamma rays strong", 2)
+    assert passages and len(passages) <= 2 and all(isinstance(p, Passage) for p in passages)
+    assert passages[0].doc_id == "a-doc"
+    answer = pipeline.answer("How strong are gamma rays?")
+    assert answer.text == "Gamma rays are strong."
+
+
+@pytest.mark.slow
+def test_the_sound_embedder_is_normalised_mean_pooled_and_cached(tmp_path, rag_on_path):
+    package = assemble({fm.component: fm.sound for fm in REGISTRY}, tmp_path / "sub")
+    rag_on_path(package.parent)
+    embedding = importlib.import_module("rag.embedding")
+    base = "The quarterly report lists every supplier with its contract owner and renewal date. "
+    # ~17 tokens a sentence: the differing last word sits past 64 tokens, inside 256
+    texts = [base * 6 + "Alpha.", base * 6 + "Omega.", "short text"]
+    embedder = embedding.Embedder(tmp_path / "work")
+    vectors = embedder.encode(texts)
+    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert not np.allclose(vectors[0], vectors[1], rtol=1e-5)
+    query = embedder.encode_query("short text")
+    assert query.shape == (384,) and float(query @ vectors[2]) == pytest.approx(1.0, abs=1e-4)
+
+    again = embedding.Embedder(tmp_path / "work")
+
+    def no_model(batch):
+        raise AssertionError(f"encoded {len(batch)} texts that were cached")
+
+    again._encode = no_model
+    np.testing.assert_array_equal(again.encode(texts), vectors)
+    assert (tmp_path / "work" / embedding.CACHE_FILE).is_file()
