@@ -204,13 +204,16 @@ def test_an_import_time_crash_is_a_fatal_import_verdict(sandboxed, docker_sandbo
     assert "importing the pipeline" in run.log
 
 
-def test_an_engine_that_refuses_the_container_is_a_start_verdict(sandboxed, docker_sandbox):
+def test_an_engine_that_refuses_the_container_is_a_launch_failure(sandboxed, docker_sandbox):
+    # the sandbox's own failure, before any submission code ran: the grade retries it and never
+    # scores it as the candidate's
     sandbox = docker_sandbox()
     assert sandbox.available()  # checked once per backend, so the image may vanish after it
     sandbox.image = "localhost/removed-after-the-check:1"
     run = sandboxed(TRIVIAL, ["a"], sandbox=sandbox)
     fatal = run.record.fatal
-    assert fatal is not None and (fatal.stage, fatal.status) == ("start", Status.ERROR)
+    assert fatal is not None and (fatal.stage, fatal.status) == ("launch", Status.ERROR)
+    assert run.record.launch_failure
     assert "exited with code 125" in fatal.reason
     assert "[sandbox] the container could not be started" in run.log
 
