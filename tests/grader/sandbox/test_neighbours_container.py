@@ -14,6 +14,7 @@ import pytest
 from grader.answer_key import load_key
 from grader.grade.report_file import report_json
 from grader.grade.session import GradeOptions, grade, sandbox_limits
+from grader.sandbox.interface import SandboxError
 from tests.grader.grading import quality, submission_from
 from tests.grader.sandbox import engine
 from tests.grader.sandbox.storm import Storm
@@ -21,6 +22,13 @@ from tests.grader.sandbox.storm import Storm
 pytestmark = pytest.mark.slow
 
 
+@pytest.mark.xfail(
+    strict=True,
+    raises=SandboxError,
+    reason="known defect, not yet fixed: while a container storms threads, podman's API service "
+    "stops answering (engine probe read timeout), so the neighbour's grade finds no engine; "
+    "measured on an idle 2-core machine. Remove this mark when the engine stays reachable.",
+)
 def test_a_grade_beside_a_storming_container_equals_a_quiet_grade(
     docker_engine, docker_sandbox, monkeypatch, bundle_out, tmp_path
 ):
