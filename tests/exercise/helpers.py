@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from exercise.loading import Corpus
+from exercise.runner import RunnerOptions, RunRecord, run_submission
 from exercise.types import Answer, Passage, Span
 
 # A small variant used across tests: three documents, four kinds of question.
@@ -322,3 +323,18 @@ class Pipeline:
             return Answer("65 W", ())
         return Answer("", ())
 """
+
+
+def run_in(
+    folder: Path, submission: Path, variant: Path, queries: list[str], options: RunnerOptions
+) -> RunRecord:
+    """`run_submission` asking for 5 passages, with its work folder and child log in `folder`."""
+    return run_submission(
+        submission,
+        variant,
+        queries,
+        k=5,
+        work_dir=folder / "work",
+        log_path=folder / "logs" / "child.log",
+        options=options,
+    )

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from exercise.judging import Status
-from exercise.runner import RunnerOptions, harness_root, run_submission
-from tests.exercise.helpers import MISBEHAVING, gone, write_submission
+from exercise.runner import RunnerOptions, harness_root
+from tests.exercise.helpers import MISBEHAVING, gone, run_in, write_submission
 
 FAST = RunnerOptions(build_timeout_s=20, call_timeout_s=1.0, max_restarts=2)
 
@@ -27,15 +27,7 @@ def run(
     queries: list[str],
     options: RunnerOptions = FAST,
 ):  # noqa: ANN201
-    return run_submission(
-        submission,
-        variant,
-        queries,
-        k=5,
-        work_dir=tmp_path / "work",
-        log_path=tmp_path / "logs" / "child.log",
-        options=options,
-    )
+    return run_in(tmp_path, submission, variant, queries, options)
 
 
 def test_every_failure_is_recorded_and_the_run_completes(

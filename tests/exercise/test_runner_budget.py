@@ -9,8 +9,8 @@ from pathlib import Path
 from exercise.evaluate import score_run
 from exercise.judging import Status
 from exercise.loading import Corpus, Question
-from exercise.runner import LAUNCH, RunnerOptions, run_submission
-from tests.exercise.helpers import write_submission
+from exercise.runner import LAUNCH, RunnerOptions
+from tests.exercise.helpers import run_in, write_submission
 
 SLOW_CALLS = """
 import time
@@ -57,15 +57,7 @@ def run(tmp_path: Path, source: str, variant: Path, queries: list[str], **option
     submission = write_submission(tmp_path / "sub", source)
     settings = {"build_timeout_s": 30.0, "call_timeout_s": 5.0, "max_restarts": 0, **options}
     start = time.monotonic()
-    record = run_submission(
-        submission,
-        variant,
-        queries,
-        k=5,
-        work_dir=tmp_path / "work",
-        log_path=tmp_path / "logs" / "child.log",
-        options=RunnerOptions(**settings),
-    )
+    record = run_in(tmp_path, submission, variant, queries, RunnerOptions(**settings))
     return record, time.monotonic() - start
 
 

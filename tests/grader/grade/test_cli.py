@@ -21,16 +21,6 @@ FAST = ["--isolation", "none", "--no-baseline"]
 
 
 @pytest.fixture(scope="module")
-def bundle(bundle_out) -> Path:
-    return bundle_out[0] / "bundle"
-
-
-@pytest.fixture(scope="module")
-def key(bundle_out) -> Path:
-    return bundle_out[0] / "key"
-
-
-@pytest.fixture(scope="module")
 def other_key(tmp_path_factory) -> Path:
     """The key of another candidate's bundle (another variant of the same profile)."""
     out = tmp_path_factory.mktemp("other") / "b"

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import tarfile
 import zipfile
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -57,16 +56,6 @@ TOP_LEVEL = {
     "history",
     "questions",
 }
-
-
-@pytest.fixture(scope="module")
-def bundle(bundle_out) -> Path:
-    return bundle_out[0] / "bundle"
-
-
-@pytest.fixture(scope="module")
-def key(bundle_out) -> Path:
-    return bundle_out[0] / "key"
 
 
 @pytest.fixture(scope="module")
