@@ -5,6 +5,10 @@ Tests import it as `tests.grader.catalogue.helpers`; no test module imports anot
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
 import pytest
 
 from corpus.failure_modes import COMPONENTS
@@ -22,3 +26,49 @@ HAS_REFERENCE = all(REFERENCE in implementations(c) for c in COMPONENTS)
 needs_reference = pytest.mark.skipif(
     not HAS_REFERENCE, reason="grader/catalogue/<component>/reference.py not written yet"
 )
+
+
+def fake_embedding(vocabulary: tuple[str, ...], *, normalised: bool = False) -> str:
+    """The source of a `rag/embedding.py` standing in for the model: one dimension per word of
+    `vocabulary`, counting its occurrences (scaled to unit length when `normalised`)."""
+    rows = "rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)"
+    return f'''
+"""A one-hot keyword embedder standing in for the model in tests."""
+import numpy as np
+
+VOCABULARY = {vocabulary!r}
+
+
+class Embedder:
+    def __init__(self, work_dir):
+        self.work_dir = work_dir
+
+    def encode(self, texts):
+        rows = np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
+        return {rows if normalised else "rows"}
+
+    def encode_query(self, text):
+        return self.encode([text])[0]
+'''
+
+
+def write_corpus(folder: Path, docs: dict[str, str]) -> Path:
+    """A corpus folder holding `docs` (id → Markdown) as `docs/<id>.md`."""
+    (folder / "docs").mkdir(parents=True)
+    for doc_id, text in docs.items():
+        (folder / "docs" / f"{doc_id}.md").write_text(text, encoding="utf-8", newline="")
+    return folder
+
+
+def assert_reuses_its_cache(
+    embedding: ModuleType, work: Path, texts: list[str], vectors: np.ndarray
+) -> None:
+    """A second `rag.embedding.Embedder` over the same work folder returns `vectors` for `texts`
+    without running the model."""
+    again = embedding.Embedder(work)
+
+    def no_model(batch):
+        raise AssertionError(f"encoded {len(batch)} texts that were cached")
+
+    again._encode = no_model
+    np.testing.assert_array_equal(again.encode(texts), vectors)

@@ -13,26 +13,15 @@ import pytest
 
 from exercise.types import Answer, Passage, Span
 from grader.catalogue import assemble
-from tests.grader.catalogue.helpers import PLANTED
+from tests.grader.catalogue.helpers import (
+    PLANTED,
+    assert_reuses_its_cache,
+    fake_embedding,
+    write_corpus,
+)
 
 VOCABULARY = ("alpha", "beta", "gamma", "delta")
-FAKE_EMBEDDING = '''
-"""A one-hot keyword embedder standing in for the model in tests."""
-import numpy as np
-
-VOCABULARY = ("alpha", "beta", "gamma", "delta")
-
-
-class Embedder:
-    def __init__(self, work_dir):
-        self.work_dir = work_dir
-
-    def encode(self, texts):
-        return np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
-
-    def encode_query(self, text):
-        return self.encode([text])[0]
-'''
+FAKE_EMBEDDING = fake_embedding(VOCABULARY)
 DOCS = {
     "b-doc": ("alpha beta. " * 60).strip(),  # 719 characters: two chunks, the second shorter
     "a-doc": "# Title\nGamma rays are strong. Delta follows gamma.\n\n| a | b |\n",
@@ -107,10 +96,7 @@ def test_first_passage_never_abstains_when_something_was_found_and_caps_the_answ
 
 
 def test_the_planted_pipeline_runs_end_to_end(rag, tmp_path):
-    corpus = tmp_path / "corpus"
-    (corpus / "docs").mkdir(parents=True)
-    for doc_id, text in DOCS.items():
-        (corpus / "docs" / f"{doc_id}.md").write_text(text, encoding="utf-8", newline="")
+    corpus = write_corpus(tmp_path / "corpus", DOCS)
     pipeline = rag("pipeline").Pipeline(corpus, tmp_path / "work")
     pipeline.build()
     passages = pipeline.search("gamma delta", 2)
@@ -135,11 +121,5 @@ def test_the_planted_embedder_caches_by_content_and_keeps_its_settings(tmp_path,
     assert not np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)  # not unit length
     assert embedder.encode_query("short text").shape == (384,)
 
-    again = embedding.Embedder(tmp_path / "work")
-
-    def no_model(batch):
-        raise AssertionError(f"encoded {len(batch)} texts that were cached")
-
-    again._encode = no_model
-    np.testing.assert_array_equal(again.encode(texts), vectors)
+    assert_reuses_its_cache(embedding, tmp_path / "work", texts, vectors)
     assert Path(tmp_path / "work" / "embedding-cache" / "embeddings.npz").is_file()

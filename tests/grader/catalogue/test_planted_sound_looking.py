@@ -19,6 +19,7 @@ from exercise.types import Answer, Passage, Span
 from grader.bundle.build import build_bundle
 from grader.catalogue import CATALOGUE_DIR, assemble, selection_from_profile
 from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE
+from tests.grader.catalogue.helpers import assert_reuses_its_cache, fake_embedding, write_corpus
 from tests.grader.grading import CANDIDATE
 from tests.helpers import DEFAULT_SEED, REPO
 
@@ -31,23 +32,7 @@ SOUND_LOOKING = {
     "answering": "score_threshold",
 }
 VOCABULARY = ("alpha", "beta", "gamma", "delta")
-FAKE_EMBEDDING = '''
-"""A one-hot keyword embedder standing in for the model in tests."""
-import numpy as np
-
-VOCABULARY = ("alpha", "beta", "gamma", "delta")
-
-
-class Embedder:
-    def __init__(self, work_dir):
-        self.work_dir = work_dir
-
-    def encode(self, texts):
-        return np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
-
-    def encode_query(self, text):
-        return self.encode([text])[0]
-'''
+FAKE_EMBEDDING = fake_embedding(VOCABULARY)
 
 
 class FakeEmbedder:
@@ -207,15 +192,12 @@ def test_score_threshold_abstains_when_the_chunks_it_reads_score_low_on_average(
 
 
 def test_the_five_run_end_to_end_through_the_pipeline(rag, tmp_path):
-    corpus = tmp_path / "corpus"
-    (corpus / "docs").mkdir(parents=True)
     docs = {
         "notes": "# Notes\n\nAlpha and beta were discussed. Nothing was decided.\n",
         "policy-v1": "# Policy v1\n\nGamma delta limits are 10 units.\n",
         "policy-v2": "# Policy v2\n\nGamma delta limits are 12 units.\n",
     }
-    for doc_id, text in docs.items():
-        (corpus / "docs" / f"{doc_id}.md").write_text(text, encoding="utf-8", newline="")
+    corpus = write_corpus(tmp_path / "corpus", docs)
     pipeline = rag("pipeline").Pipeline(corpus, tmp_path / "work")
     pipeline.build()
     passages = pipeline.search("gamma delta limits", 2)
@@ -243,11 +225,5 @@ def test_minilm_mean_gives_unit_vectors_reads_128_tokens_and_caches(tmp_path, ra
     query = embedder.encode_query(base)
     assert query.shape == (384,) and float(query @ vectors[2]) == pytest.approx(1.0, abs=1e-4)
 
-    again = embedding.Embedder(tmp_path / "work")
-
-    def no_model(batch):
-        raise AssertionError(f"encoded {len(batch)} texts that were cached")
-
-    again._encode = no_model
-    np.testing.assert_array_equal(again.encode(texts), vectors)
+    assert_reuses_its_cache(embedding, tmp_path / "work", texts, vectors)
     assert Path(tmp_path / "work" / embedding.CACHE_FILE).is_file()

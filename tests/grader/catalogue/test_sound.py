@@ -17,26 +17,10 @@ import pytest
 from corpus.failure_modes import COMPONENTS, REGISTRY, SOUND
 from exercise.types import Answer, Passage, Span
 from grader.catalogue import CATALOGUE_DIR, assemble
+from tests.grader.catalogue.helpers import assert_reuses_its_cache, fake_embedding, write_corpus
 
 VOCABULARY = ("alpha", "beta", "gamma", "delta", "strong", "rays", "weight", "aster", "x2")
-FAKE_EMBEDDING = f'''
-"""A one-hot keyword embedder standing in for the model in tests."""
-import numpy as np
-
-VOCABULARY = {VOCABULARY!r}
-
-
-class Embedder:
-    def __init__(self, work_dir):
-        self.work_dir = work_dir
-
-    def encode(self, texts):
-        rows = np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
-        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
-
-    def encode_query(self, text):
-        return self.encode([text])[0]
-'''
+FAKE_EMBEDDING = fake_embedding(VOCABULARY, normalised=True)
 DOCS = {
     "a-doc": (
         "# Gamma handbook\n\n## Rays\n\nGamma rays are strong. Delta follows gamma.\n\n"
@@ -211,10 +195,7 @@ def test_a_long_sentence_is_capped(rag):
 
 
 def test_the_sound_pipeline_runs_end_to_end(rag, tmp_path):
-    corpus = tmp_path / "corpus"
-    (corpus / "docs").mkdir(parents=True)
-    for doc_id, text in DOCS.items():
-        (corpus / "docs" / f"{doc_id}.md").write_text(text, encoding="utf-8", newline="")
+    corpus = write_corpus(tmp_path / "corpus", DOCS)
     pipeline = rag("pipeline").Pipeline(corpus, tmp_path / "work")
     pipeline.build()
     passages = pipeline.search("gamma rays strong", 2)
@@ -240,11 +221,5 @@ def test_the_sound_embedder_is_normalised_mean_pooled_and_cached(tmp_path, rag_o
     query = embedder.encode_query("short text")
     assert query.shape == (384,) and float(query @ vectors[2]) == pytest.approx(1.0, abs=1e-4)
 
-    again = embedding.Embedder(tmp_path / "work")
-
-    def no_model(batch):
-        raise AssertionError(f"encoded {len(batch)} texts that were cached")
-
-    again._encode = no_model
-    np.testing.assert_array_equal(again.encode(texts), vectors)
+    assert_reuses_its_cache(embedding, tmp_path / "work", texts, vectors)
     assert (tmp_path / "work" / embedding.CACHE_FILE).is_file()
