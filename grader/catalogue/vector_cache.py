@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -42,3 +42,30 @@ def write_vectors(path: Path, vectors: Mapping[str, np.ndarray]) -> None:
     finally:
         if os.path.exists(temp):
             os.remove(temp)
+
+
+class VectorCache:
+    """Vectors by key in one file: read on first use, written back whole when it grows."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._vectors: dict[str, np.ndarray] | None = None
+
+    def vectors(
+        self,
+        texts: list[str],
+        key: Callable[[str], str],
+        encode: Callable[[list[str]], np.ndarray],
+    ) -> np.ndarray:
+        """One float32 row per text, in order: cached under `key(text)`, else `encode`d (each
+        missing key once, in order of first appearance) and stored. `texts` must not be empty."""
+        if self._vectors is None:
+            self._vectors = read_vectors(self.path)
+        known = self._vectors
+        keys = [key(text) for text in texts]
+        missing = dict.fromkeys(k for k in keys if k not in known)  # ordered, de-duplicated
+        if missing:
+            text_of = dict(zip(keys, texts, strict=True))
+            known.update(zip(missing, encode([text_of[k] for k in missing]), strict=True))
+            write_vectors(self.path, known)
+        return np.stack([known[k] for k in keys]).astype(np.float32)

