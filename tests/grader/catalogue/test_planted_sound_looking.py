@@ -80,7 +80,7 @@ def test_assemble_ships_the_shared_word_reader_they_import(tmp_path):
     package = assemble(SOUND_LOOKING, tmp_path)
     assert sorted(p.name for p in package.glob("*.py")) == [
         "__init__.py", "answering.py", "chunking.py", "documents.py", "embedding.py",
-        "minilm.py", "pipeline.py", "records.py", "reranking.py", "retrieval.py",
+        "hybrid.py", "minilm.py", "pipeline.py", "records.py", "reranking.py", "retrieval.py",
         "vector_cache.py", "words.py",
     ]  # fmt: skip
 
@@ -127,7 +127,7 @@ def test_hybrid_rrf_sums_reciprocal_ranks_of_the_dense_and_bm25_rankings(rag):
     # BM25 (k1 1.5, b 0.75, average length 1.5): idf(zeta) = ln(5.5 / 1.5) = 1.30 and
     # idf(alpha) = ln(4.5 / 2.5) = 0.59, so chunk 2 scores 1.30 * 2.5 / 2.875 = 1.13, chunk 0
     # 0.59 * 5 / 3.875 = 0.76 and chunk 1 0.59 * 2.5 / 2.875 = 0.51; the rest have neither word.
-    lexical = retriever._lexical("alpha zeta")
+    lexical = retriever.lexical("alpha zeta", retrieval.DEPTH)
     assert lexical == [2, 0, 1]
     dense_rank = {i: i + 1 for i in range(len(texts))}
     k = retrieval.RRF_K

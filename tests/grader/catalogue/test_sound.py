@@ -121,7 +121,7 @@ def test_retrieval_fuses_the_dense_and_the_lexical_ranks(rag):
     retriever = retrieval.Retriever(chunks, FakeEmbedder())
     retriever.build()
     query = "rays ZX-9"
-    dense, lexical = retriever._dense(query, 5), retriever._lexical(query, 5)
+    dense, lexical = retriever.dense(query, 5), retriever.lexical(query, 5)
     assert dense[0] == 1 and lexical[0] == 3  # each finds its own chunk first
     assert set(lexical) == {1, 3}  # BM25 ranks only chunks sharing a term
     expected = {i: 0.0 for i in range(5)}
