@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from exercise.types import Answer, Span
 
 from . import minilm, terms
+from .per_corpus import PerCorpus
 from .records import Chunk
 
 MAX_ANSWER_CHARS = 300  # the evaluation rejects longer answers
@@ -148,15 +149,7 @@ class _Library:
         return self.units[doc_id]
 
 
-_libraries: dict[int, _Library] = {}  # id(docs) -> its library (the library keeps docs alive)
-
-
-def _library(docs: dict[str, str]) -> _Library:
-    library = _libraries.get(id(docs))
-    if library is None or library.docs is not docs:
-        _libraries.clear()  # one corpus per process: keep the latest only
-        library = _libraries[id(docs)] = _Library(docs)
-    return library
+_library = PerCorpus(_Library)
 
 
 def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, str]) -> Answer:

@@ -19,6 +19,7 @@ import re
 from exercise.types import Answer, Span
 
 from . import minilm
+from .per_corpus import PerCorpus
 from .records import Chunk
 from .terms import tokenize
 
@@ -43,15 +44,7 @@ class _Reader:
         self.similarity = minilm.Cosines(batch_size=BATCH_SIZE)
 
 
-_readers: dict[int, _Reader] = {}  # id(docs) -> its reader (the reader keeps docs alive)
-
-
-def _reader(docs: dict[str, str]) -> _Reader:
-    reader = _readers.get(id(docs))
-    if reader is None or reader.docs is not docs:
-        _readers.clear()  # one corpus per process: keep the latest only
-        reader = _readers[id(docs)] = _Reader(docs)
-    return reader
+_reader = PerCorpus(_Reader)
 
 
 def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, str]) -> Answer:
