@@ -5,6 +5,7 @@ Tests import it as `tests.grader.catalogue.helpers`; no test module imports anot
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from types import ModuleType
 
@@ -12,7 +13,8 @@ import numpy as np
 import pytest
 
 from corpus.failure_modes import COMPONENTS
-from grader.catalogue import REFERENCE, implementations
+from exercise.types import Passage
+from grader.catalogue import REFERENCE, assemble, implementations
 
 # The medium profile's planted implementation of every component.
 PLANTED = {
@@ -72,3 +74,37 @@ def assert_reuses_its_cache(
 
     again._encode = no_model
     np.testing.assert_array_equal(again.encode(texts), vectors)
+
+
+# ~17 tokens: repeated, a text reaches past any encoder window with a last word that differs.
+SENTENCE = "The quarterly report lists every supplier with its contract owner and renewal date. "
+
+
+def real_embedder(selection: dict[str, str], tmp_path: Path, rag_on_path):
+    """The `rag.embedding` module of `selection` (assembled under tmp_path/sub, on the real model)
+    and an `Embedder` of it over tmp_path/work."""
+    package = assemble(selection, tmp_path / "sub")
+    rag_on_path(package.parent)
+    embedding = importlib.import_module("rag.embedding")
+    return embedding, embedding.Embedder(tmp_path / "work")
+
+
+def encoded(embedder, texts: list[str]) -> np.ndarray:
+    """`embedder.encode(texts)`, checked to be one float32 MiniLM row per text."""
+    vectors = embedder.encode(texts)
+    assert vectors.shape == (len(texts), 384) and vectors.dtype == np.float32
+    return vectors
+
+
+def built_pipeline(rag, tmp_path: Path, docs: dict[str, str]):
+    """`rag.pipeline.Pipeline` over a corpus of `docs`, built (work dir tmp_path/work)."""
+    pipeline = rag("pipeline").Pipeline(write_corpus(tmp_path / "corpus", docs), tmp_path / "work")
+    pipeline.build()
+    return pipeline
+
+
+def searched(pipeline, query: str, k: int) -> list[Passage]:
+    """`pipeline.search(query, k)`, checked to be a non-empty list of at most k passages."""
+    passages = pipeline.search(query, k)
+    assert passages and len(passages) <= k and all(isinstance(p, Passage) for p in passages)
+    return passages

@@ -11,17 +11,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from exercise.types import Answer, Passage, Span
+from exercise.types import Answer, Span
 from grader.catalogue import assemble
-from tests.grader.catalogue.helpers import (
-    PLANTED,
-    assert_reuses_its_cache,
-    fake_embedding,
-    write_corpus,
-)
+from tests.grader.catalogue import helpers
 
 VOCABULARY = ("alpha", "beta", "gamma", "delta")
-FAKE_EMBEDDING = fake_embedding(VOCABULARY)
+FAKE_EMBEDDING = helpers.fake_embedding(VOCABULARY)
 DOCS = {
     "b-doc": ("alpha beta. " * 60).strip(),  # 719 characters: two chunks, the second shorter
     "a-doc": "# Title\nGamma rays are strong. Delta follows gamma.\n\n| a | b |\n",
@@ -32,7 +27,7 @@ DOCS = {
 @pytest.fixture
 def rag(tmp_path, rag_on_path):
     """The planted `rag` package, with a fake embedder module, importable for this test."""
-    package = assemble(PLANTED, tmp_path)
+    package = assemble(helpers.PLANTED, tmp_path)
     (package / "embedding.py").write_text(FAKE_EMBEDDING, encoding="utf-8")
     rag_on_path(tmp_path)
     return lambda name: importlib.import_module(f"rag.{name}")
@@ -96,30 +91,21 @@ def test_first_passage_never_abstains_when_something_was_found_and_caps_the_answ
 
 
 def test_the_planted_pipeline_runs_end_to_end(rag, tmp_path):
-    corpus = write_corpus(tmp_path / "corpus", DOCS)
-    pipeline = rag("pipeline").Pipeline(corpus, tmp_path / "work")
-    pipeline.build()
-    passages = pipeline.search("gamma delta", 2)
-    assert passages and len(passages) <= 2 and all(isinstance(p, Passage) for p in passages)
-    assert passages[0].doc_id == "a-doc"
+    pipeline = helpers.built_pipeline(rag, tmp_path, DOCS)
+    assert helpers.searched(pipeline, "gamma delta", 2)[0].doc_id == "a-doc"
     answer = pipeline.answer("gamma delta")
     assert answer.citations == (Span("a-doc", 0, len(DOCS["a-doc"])),)
 
 
 @pytest.mark.slow
 def test_the_planted_embedder_caches_by_content_and_keeps_its_settings(tmp_path, rag_on_path):
-    package = assemble(PLANTED, tmp_path / "sub")
-    rag_on_path(package.parent)
-    embedding = importlib.import_module("rag.embedding")
-    base = "The quarterly report lists every supplier with its contract owner and renewal date. "
-    texts = [base * 6 + "Alpha.", base * 6 + "Omega.", "short text"]
-    embedder = embedding.Embedder(tmp_path / "work")
-    vectors = embedder.encode(texts)
-    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    embedding, embedder = helpers.real_embedder(helpers.PLANTED, tmp_path, rag_on_path)
+    texts = [helpers.SENTENCE * 6 + "Alpha.", helpers.SENTENCE * 6 + "Omega.", "short text"]
+    vectors = helpers.encoded(embedder, texts)
     # Inputs are cut at MAX_SEQ_LENGTH tokens: texts differing only past it get the same vector.
     np.testing.assert_allclose(vectors[0], vectors[1], rtol=1e-5)
     assert not np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)  # not unit length
     assert embedder.encode_query("short text").shape == (384,)
 
-    assert_reuses_its_cache(embedding, tmp_path / "work", texts, vectors)
+    helpers.assert_reuses_its_cache(embedding, tmp_path / "work", texts, vectors)
     assert Path(tmp_path / "work" / "embedding-cache" / "embeddings.npz").is_file()

@@ -15,11 +15,11 @@ import pytest
 
 from corpus.failure_modes import REGISTRY
 from corpus.profile import load_profile
-from exercise.types import Answer, Passage, Span
+from exercise.types import Answer, Span
 from grader.bundle.build import build_bundle
 from grader.catalogue import CATALOGUE_DIR, assemble, selection_from_profile
 from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE
-from tests.grader.catalogue.helpers import assert_reuses_its_cache, fake_embedding, write_corpus
+from tests.grader.catalogue import helpers
 from tests.grader.grading import CANDIDATE
 from tests.helpers import DEFAULT_SEED, REPO
 
@@ -32,7 +32,7 @@ SOUND_LOOKING = {
     "answering": "score_threshold",
 }
 VOCABULARY = ("alpha", "beta", "gamma", "delta")
-FAKE_EMBEDDING = fake_embedding(VOCABULARY)
+FAKE_EMBEDDING = helpers.fake_embedding(VOCABULARY)
 
 
 class FakeEmbedder:
@@ -197,11 +197,9 @@ def test_the_five_run_end_to_end_through_the_pipeline(rag, tmp_path):
         "policy-v1": "# Policy v1\n\nGamma delta limits are 10 units.\n",
         "policy-v2": "# Policy v2\n\nGamma delta limits are 12 units.\n",
     }
-    corpus = write_corpus(tmp_path / "corpus", docs)
-    pipeline = rag("pipeline").Pipeline(corpus, tmp_path / "work")
-    pipeline.build()
-    passages = pipeline.search("gamma delta limits", 2)
-    assert len(passages) == 2 and all(isinstance(p, Passage) for p in passages)
+    pipeline = helpers.built_pipeline(rag, tmp_path, docs)
+    passages = helpers.searched(pipeline, "gamma delta limits", 2)
+    assert len(passages) == 2
     assert passages[0].doc_id == "policy-v2"  # the current version first
     answer = pipeline.answer("gamma delta limits")
     assert answer.text == "Gamma delta limits are 12 units."
@@ -211,19 +209,14 @@ def test_the_five_run_end_to_end_through_the_pipeline(rag, tmp_path):
 
 @pytest.mark.slow
 def test_minilm_mean_gives_unit_vectors_reads_128_tokens_and_caches(tmp_path, rag_on_path):
-    package = assemble(SOUND_LOOKING, tmp_path / "sub")
-    rag_on_path(package.parent)
-    embedding = importlib.import_module("rag.embedding")
-    base = "The quarterly report lists every supplier with its contract owner and renewal date. "
-    texts = [base * 12 + "Alpha.", base * 12 + "Omega.", base]
-    embedder = embedding.Embedder(tmp_path / "work")
-    vectors = embedder.encode(texts)
-    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    embedding, embedder = helpers.real_embedder(SOUND_LOOKING, tmp_path, rag_on_path)
+    texts = [helpers.SENTENCE * 12 + "Alpha.", helpers.SENTENCE * 12 + "Omega.", helpers.SENTENCE]
+    vectors = helpers.encoded(embedder, texts)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     # Inputs are read up to MAX_SEQ_LENGTH tokens: texts differing only past it are one vector.
     np.testing.assert_allclose(vectors[0], vectors[1], atol=1e-6)
-    query = embedder.encode_query(base)
+    query = embedder.encode_query(helpers.SENTENCE)
     assert query.shape == (384,) and float(query @ vectors[2]) == pytest.approx(1.0, abs=1e-4)
 
-    assert_reuses_its_cache(embedding, tmp_path / "work", texts, vectors)
+    helpers.assert_reuses_its_cache(embedding, tmp_path / "work", texts, vectors)
     assert Path(tmp_path / "work" / embedding.CACHE_FILE).is_file()

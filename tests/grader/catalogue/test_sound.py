@@ -16,12 +16,12 @@ import pytest
 import torch
 
 from corpus.failure_modes import COMPONENTS, REGISTRY, SOUND
-from exercise.types import Answer, Passage, Span
+from exercise.types import Answer, Span
 from grader.catalogue import CATALOGUE_DIR, assemble
-from tests.grader.catalogue.helpers import assert_reuses_its_cache, fake_embedding, write_corpus
+from tests.grader.catalogue import helpers
 
 VOCABULARY = ("alpha", "beta", "gamma", "delta", "strong", "rays", "weight", "aster", "x2")
-FAKE_EMBEDDING = fake_embedding(VOCABULARY, normalised=True)
+FAKE_EMBEDDING = helpers.fake_embedding(VOCABULARY, normalised=True)
 DOCS = {
     "a-doc": (
         "# Gamma handbook\n\n## Rays\n\nGamma rays are strong. Delta follows gamma.\n\n"
@@ -198,31 +198,23 @@ def test_a_long_sentence_is_capped(rag):
 
 
 def test_the_sound_pipeline_runs_end_to_end(rag, tmp_path):
-    corpus = write_corpus(tmp_path / "corpus", DOCS)
-    pipeline = rag("pipeline").Pipeline(corpus, tmp_path / "work")
-    pipeline.build()
-    passages = pipeline.search("gamma rays strong", 2)
-    assert passages and len(passages) <= 2 and all(isinstance(p, Passage) for p in passages)
-    assert passages[0].doc_id == "a-doc"
+    pipeline = helpers.built_pipeline(rag, tmp_path, DOCS)
+    assert helpers.searched(pipeline, "gamma rays strong", 2)[0].doc_id == "a-doc"
     answer = pipeline.answer("How strong are gamma rays?")
     assert answer.text == "Gamma rays are strong."
 
 
 @pytest.mark.slow
 def test_the_sound_embedder_is_normalised_mean_pooled_and_cached(tmp_path, rag_on_path):
-    package = assemble({fm.component: fm.sound for fm in REGISTRY}, tmp_path / "sub")
-    rag_on_path(package.parent)
-    embedding = importlib.import_module("rag.embedding")
-    base = "The quarterly report lists every supplier with its contract owner and renewal date. "
-    # ~17 tokens a sentence: the differing last word sits past 64 tokens, inside 256
-    texts = [base * 6 + "Alpha.", base * 6 + "Omega.", "short text"]
-    embedder = embedding.Embedder(tmp_path / "work")
-    vectors = embedder.encode(texts)
-    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    sound = {fm.component: fm.sound for fm in REGISTRY}
+    embedding, embedder = helpers.real_embedder(sound, tmp_path, rag_on_path)
+    # the differing last word sits past 64 tokens, inside 256
+    texts = [helpers.SENTENCE * 6 + "Alpha.", helpers.SENTENCE * 6 + "Omega.", "short text"]
+    vectors = helpers.encoded(embedder, texts)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert not np.allclose(vectors[0], vectors[1], rtol=1e-5)
     query = embedder.encode_query("short text")
     assert query.shape == (384,) and float(query @ vectors[2]) == pytest.approx(1.0, abs=1e-4)
 
-    assert_reuses_its_cache(embedding, tmp_path / "work", texts, vectors)
+    helpers.assert_reuses_its_cache(embedding, tmp_path / "work", texts, vectors)
     assert (tmp_path / "work" / embedding.CACHE_FILE).is_file()
