@@ -54,15 +54,17 @@ TREC_EVAL_MEASURES = {
 METRICS_FILE = "metrics.json"
 
 
+def _answerable(results: Sequence[QuestionResult]) -> list[QuestionResult]:
+    """The results of answerable questions: the only ones that have a ranking to judge."""
+    return [result for result in results if not result.question.unanswerable]
+
+
 def trec_lines(results: Sequence[QuestionResult]) -> tuple[list[str], list[str]]:
     """The run and qrels lines (without newlines) for the answerable questions of `results`."""
     run: list[str] = []
     qrels: list[str] = []
-    for result in results:
-        question = result.question
-        if question.unanswerable:
-            continue
-        qid = question.id
+    for result in _answerable(results):
+        qid = result.question.id
         relevant = f"{qid}:evidence"
         qrels.append(f"{qid} 0 {relevant} 1")
         passages = result.search.passages[:RANK_CUTOFF]
@@ -86,12 +88,9 @@ def document_lines(results: Sequence[QuestionResult]) -> tuple[list[str], list[s
     """The document-level run and qrels lines for the answerable questions of `results`."""
     run: list[str] = []
     qrels: list[str] = []
-    for result in results:
-        question = result.question
-        if question.unanswerable:
-            continue
-        qid = question.id
-        for doc_id in dict.fromkeys(_docno(span.doc_id) for span in question.evidence):
+    for result in _answerable(results):
+        qid = result.question.id
+        for doc_id in dict.fromkeys(_docno(span.doc_id) for span in result.question.evidence):
             qrels.append(f"{qid} 0 {doc_id} 1")
         ranked = list(dict.fromkeys(_docno(p.doc_id) for p in result.search.passages[:RANK_CUTOFF]))
         if not ranked:
