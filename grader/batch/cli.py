@@ -27,6 +27,7 @@ from grader.batch.run import (
     jobs_from_manifest,
     jobs_from_paths,
 )
+from grader.cli_options import force_option
 from grader.grade.outputs import GRADE_OUTPUTS
 from grader.grade.session import GradeOptions
 from grader.outputs import Outputs, claim
@@ -84,11 +85,9 @@ def grade_many_command(
     ] = True,
     force: Annotated[
         bool,
-        typer.Option(
-            "--force",
-            help="OUT holds earlier grades: remove them (the leaderboard and each folder's "
-            "report.json, results.json, report.csv, report.html, report.md, logs) first, instead "
-            "of refusing.",
+        force_option(
+            "OUT holds earlier grades: remove them (the leaderboard and each folder's report.json,"
+            " results.json, report.csv, report.html, report.md, logs) first"
         ),
     ] = False,
     allow_variant_mismatch: Annotated[

@@ -20,6 +20,7 @@ from grader.calibrate.report import (
     verdict_lines,
     write_calibration,
 )
+from grader.cli_options import force_option
 from grader.outputs import Outputs, claim
 
 CALIBRATION_OUTPUTS = Outputs("a calibration", (CALIBRATION_JSON, CALIBRATION_HTML))
@@ -43,11 +44,7 @@ def calibrate_command(
         typer.Option(help="Folder for calibration.json and .html. Default: calibration/<profile>."),
     ] = None,
     force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="OUT holds an earlier calibration: remove it first, instead of refusing.",
-        ),
+        bool, force_option("OUT holds an earlier calibration: remove it first")
     ] = False,
 ) -> None:
     """Grade the starter, every single fix, pairs of fixes and the reference on N variants of a

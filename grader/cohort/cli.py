@@ -17,6 +17,7 @@ from rich.console import Console
 
 from exercise.cli_errors import exit_codes, fail, interrupted, note
 from exercise.errors import ExerciseError
+from grader.cli_options import force_option
 from grader.cohort.loading import load_reports
 from grader.cohort.report import (
     COHORT_HTML,
@@ -74,13 +75,7 @@ def cohort_command(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="OUT holds an earlier cohort: remove it first, instead of refusing.",
-        ),
-    ] = False,
+    force: Annotated[bool, force_option("OUT holds an earlier cohort: remove it first")] = False,
 ) -> None:
     """Per-question difficulty and discrimination, per-slice spreads and a leaderboard.
 

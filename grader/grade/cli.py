@@ -24,6 +24,7 @@ from rich.table import Table
 from corpus.failure_modes import AREAS
 from exercise.cli_errors import EXIT_FAILED, exit_codes, fail, interrupted, note, warn
 from exercise.errors import ExerciseError
+from grader.cli_options import force_option
 from grader.grade.outputs import GRADE_OUTPUTS
 from grader.grade.report_file import report_json, save_report
 from grader.grade.session import GradeOptions, SandboxFailed, grade
@@ -82,10 +83,9 @@ def grade_command(
     ] = None,
     force: Annotated[
         bool,
-        typer.Option(
-            "--force",
-            help="OUT holds an earlier grade: remove its outputs (report.json, results.json, "
-            "report.csv, report.html, report.md, logs) before grading, instead of refusing.",
+        force_option(
+            "OUT holds an earlier grade: remove its outputs (report.json, results.json, "
+            "report.csv, report.html, report.md, logs) before grading"
         ),
     ] = False,
     allow_variant_mismatch: Annotated[

@@ -19,6 +19,7 @@ import typer
 from exercise.cli_errors import exit_codes, fail, note
 from exercise.errors import ExerciseError
 from grader.answer_key import load_key
+from grader.cli_options import force_option
 from grader.outputs import FORCE_HINT
 from grader.reports.compare import comparison_markdown
 from grader.reports.reading import load_report
@@ -74,11 +75,7 @@ def report_command(
     ] = None,
     force: Annotated[
         bool,
-        typer.Option(
-            "--force",
-            help="Replace the output file if it exists (e.g. the report.html `grade` wrote), "
-            "instead of refusing.",
-        ),
+        force_option("Replace the output file if it exists (e.g. the report.html `grade` wrote)"),
     ] = False,
 ) -> None:
     """Render a grade report as a self-contained HTML page, Markdown, Gradescope JSON or CSV."""
