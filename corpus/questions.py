@@ -27,7 +27,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from corpus.document import CandidateQuestion, Document
-from corpus.failure_modes import SLICE_RECORDS, SLICES, UNANSWERABLE, UNANSWERABLE_SLICES
+from corpus.failure_modes import (
+    MULTIHOP,
+    SLICE_RECORDS,
+    SLICES,
+    UNANSWERABLE,
+    UNANSWERABLE_SLICES,
+)
+from corpus.genres.bridges import multihop_candidates
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
 from corpus.genres.services import CODE_QUESTIONS, ERROR_PREFIX, RATE_QUESTIONS, RESOURCES
@@ -78,6 +85,8 @@ def select_questions(
         for candidate in doc.candidates:
             by_slice[candidate.slice].append(candidate)
     by_slice[UNANSWERABLE] = list(unanswerable_candidates(world, profile, docs))
+    if profile.hidden[MULTIHOP] or profile.public[MULTIHOP]:  # joins two documents' facts
+        by_slice[MULTIHOP] = list(multihop_candidates(world, docs))
 
     hidden: list[CandidateQuestion] = []
     public: list[CandidateQuestion] = []

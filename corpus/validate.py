@@ -7,7 +7,8 @@ Checks, each reported as one precise problem line:
 - the key: its variant copy and manifest hash match the variant;
 - each slice's defining property, for hidden questions and (through the key's `public_slices`)
   public ones — see `SLICE_CHECKS` (for `unstated`: the entity has a section, a sibling section
-  states the asked fact, its own does not).
+  states the asked fact, its own does not; for `multihop`: two spans in two documents that no
+  document holds together, joined by an entity named in neither the question nor the answer's span).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from corpus.failure_modes import (
     DISTRACTOR,
     HEADING,
     IDENTIFIER,
+    MULTIHOP,
     PARAPHRASE,
     SLICES,
     TABLE,
@@ -363,6 +365,48 @@ def _unstated(q, corpus: Corpus) -> list[str]:
     return problems
 
 
+def _multihop(q, corpus: Corpus) -> list[str]:
+    evidence = q["evidence"]
+    if len(evidence) != 2:
+        return ["multihop: evidence must be two spans, the first hop's and the answer's"]
+    first, second = ({**q, "evidence": [ev]} for ev in evidence)
+    hop, answer_span = _evidence_text(first, corpus), _evidence_text(second, corpus)
+    if evidence[0]["doc_id"] == evidence[1]["doc_id"]:
+        return ["multihop: both evidence spans are in one document"]
+    problems = []
+    both = [d for d, text in corpus.docs.items() if hop in text and answer_span in text]
+    if both:
+        problems.append(f"multihop: the document {both[0]!r} holds both evidence spans")
+    doc = corpus.docs[evidence[1]["doc_id"]]
+    headings = [m for m in HEADING_RE.finditer(doc) if m.end() <= evidence[1]["start"]]
+    heading = headings[-1].group(1).strip() if headings else ""
+    # the section's heading names the entity ("Falcon team"); its kind's word is not the entity
+    bridge = next(
+        (
+            heading.removesuffix(h.format(name=""))
+            for h in HEADINGS.values()
+            if heading.endswith(h.format(name=""))
+        ),
+        heading,
+    )
+    if not bridge or bridge not in hop:
+        problems.append(
+            f"multihop: the first span does not name the entity {bridge!r} whose section holds "
+            "the answer"
+        )
+    named = re.compile(rf"(?i)\b{re.escape(bridge)}\b") if bridge else None
+    if named and named.search(q["text"]):
+        problems.append(f"multihop: the question names the joining entity {bridge!r}")
+    if named and named.search(answer_span):
+        problems.append(f"multihop: the answer's span names the joining entity {bridge!r}")
+    codes = [m.group(0) for m in IDENTIFIER_RE.finditer(q["text"])]
+    if not any(c in corpus.docs[evidence[0]["doc_id"]] for c in codes):
+        problems.append("multihop: no code of the question occurs in the first span's document")
+    if not contains_answer(answer_span, q["answer"], len(answer_span)):
+        problems.append("multihop: the answer is not in the second span")
+    return problems
+
+
 SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     BOUNDARY: _boundary,
     HEADING: _heading,
@@ -372,4 +416,5 @@ SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     DISTRACTOR: _distractor,
     UNANSWERABLE: _unanswerable,
     UNSTATED: _unstated,
+    MULTIHOP: _multihop,
 }

@@ -43,7 +43,7 @@ from corpus.failure_modes.records import (
     Slice,
 )
 from corpus.failure_modes.reranking import DISTRACTOR
-from corpus.failure_modes.retrieval import IDENTIFIER
+from corpus.failure_modes.retrieval import IDENTIFIER, MULTIHOP, MULTIHOP_AREA
 
 __all__ = [
     "ABSTENTION_AREA",
@@ -61,6 +61,8 @@ __all__ = [
     "HEADING",
     "IDENTIFIER",
     "LEXICAL_AREA",
+    "MULTIHOP",
+    "MULTIHOP_AREA",
     "PARAPHRASE",
     "PRIMARY_METRIC",
     "REFERENCE",

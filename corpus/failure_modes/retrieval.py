@@ -7,6 +7,9 @@ from corpus.failure_modes.records import Area, Debrief, FailureMode, PairingNote
 COMPONENT = "retrieval"
 AREA = "lexical"
 IDENTIFIER = "identifier"
+# Two evidence spans in two documents joined by an entity the question does not name.
+MULTIHOP = "multihop"
+MULTIHOP_AREA = "multihop"
 
 FAILURE_MODE = FailureMode(
     component=COMPONENT,
@@ -37,6 +40,24 @@ FAILURE_MODE = FailureMode(
             public=7,
             supply_knobs="corpus.services, corpus.error_codes_per_service",
         ),
+        # Asked by no shipped profile yet (counts 0, like `unstated`); a profile asks it by count.
+        Slice(
+            name=MULTIHOP,
+            asks="the question reaches its answer through an entity it does not name: the "
+            "service that raises an error code is owned by a team (its runbook says which), and "
+            "that team's directory section gives the asked fact. One search finds the runbook; "
+            "only a second one, with the team's name, finds the section",
+            verified="two evidence spans in two documents, no document holds both; the entity "
+            "joining them is named in the first span and the heading of the second's section, "
+            "in neither the question nor the answer span; the answer is in the second span",
+            primary_metric="recall@5",
+            hidden=0,
+            public=0,
+            supply_knobs="corpus.services, corpus.team_directories",
+            observe="Do they notice that some questions name only an error code and ask about the "
+            "team behind it, and that no single passage holds both the code's service and the "
+            "team's answer?",
+        ),
     ),
     areas=(
         Area(
@@ -66,6 +87,37 @@ FAILURE_MODE = FailureMode(
                     "What must tokenisation keep for codes and versions (dots, dashes, slashes)?",
                 ),
                 cost="What does the lexical index add to build time and memory (peak {rss})?",
+            ),
+        ),
+        Area(
+            name=MULTIHOP_AREA,
+            title="Multi-hop questions",
+            slices=(MULTIHOP,),
+            metrics=("recall@5",),
+            debrief=Debrief(
+                keywords=(
+                    "multi-hop",
+                    "multihop",
+                    "two-hop",
+                    "bridge",
+                    "second hop",
+                    "owning team",
+                ),
+                done=(
+                    "A question names an error code and asks about the team that owns its "
+                    "service: how does your pipeline get from the runbook to the team's section?",
+                    "How does your pipeline decide that a question needs a second search, and "
+                    "what does that cost the questions that do not?",
+                ),
+                open=(
+                    "Recall@5 is {now} on questions whose answer sits in a document the "
+                    "question points to only through another one: what comes back for them?",
+                    "The runbook names the team the question does not: how could a second search "
+                    "use it?",
+                    "How would you merge the results of two searches into one top five?",
+                ),
+                cost="What does a second search add to the time per question (search p95 "
+                "{search})?",
             ),
         ),
     ),

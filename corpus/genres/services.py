@@ -192,6 +192,15 @@ def _code(base: int, digits: Iterable[str]) -> str:
     return f"{ERROR_PREFIX}-{base}{''.join(digits)}"
 
 
+def owner_sentence(service: Service) -> str:
+    """The runbook's first sentence, naming the team that owns the service: the first hop of a
+    `multihop` question (`corpus.genres.bridges`)."""
+    return (
+        f"The {service.name} service is owned by the {service.team} team, and this runbook "
+        f"is the first stop for anyone on call for it."
+    )
+
+
 def _runbook(
     world: World, service: Service, conditions: list[str], chunk: int | None, taken: set[str]
 ) -> Document:
@@ -205,8 +214,7 @@ def _runbook(
     b = DocBuilder(doc_id, f"Runbook: the {service.name} service")
     b.paragraph(
         [
-            f"The {service.name} service is owned by the {service.team} team, and this runbook "
-            f"is the first stop for anyone on call for it.",
+            owner_sentence(service),
             world.sentence(filler, "runbook", service=service.name),
             world.sentence(filler, "runbook", service=service.name),
         ]
