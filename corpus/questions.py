@@ -34,7 +34,7 @@ from corpus.failure_modes import (
     UNANSWERABLE,
     UNANSWERABLE_SLICES,
 )
-from corpus.genres.bridges import multihop_candidates
+from corpus.genres.bridges import asks, multihop_candidates
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
 from corpus.genres.services import CODE_QUESTIONS, ERROR_PREFIX, RATE_QUESTIONS, RESOURCES
@@ -85,7 +85,7 @@ def select_questions(
         for candidate in doc.candidates:
             by_slice[candidate.slice].append(candidate)
     by_slice[UNANSWERABLE] = list(unanswerable_candidates(world, profile, docs))
-    if profile.hidden[MULTIHOP] or profile.public[MULTIHOP]:  # joins two documents' facts
+    if asks(profile):  # joins two documents' facts, once all are written
         by_slice[MULTIHOP] = list(multihop_candidates(world, docs))
 
     hidden: list[CandidateQuestion] = []

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from corpus.document import Document
 from corpus.folders import replace_folder
+from corpus.genres.bridges import render_roster
 from corpus.genres.filler import render_filler
 from corpus.genres.handbooks import render_handbooks
 from corpus.genres.incidents import render_incidents
@@ -47,6 +48,7 @@ RENDERERS = (
     render_registers,
     render_handbooks,
     render_filler,
+    render_roster,  # last and only when asked: no other document's draws move
 )
 
 

@@ -2,15 +2,18 @@
 
 "Who is on call for the service that raises ERR-7925?" A runbook lists the code and, in its first
 sentence, names the team that owns the service (`services.owner_sentence`); the team's section of
-a directory states the asked fact without naming the team (only its heading does). The evidence is
-both sentences: the runbook's, which names the team, and the section's, which holds the answer. No
-document holds both, and neither the question nor the answer's sentence names the team, so one
-search finds the runbook and only a second, with the team's name, finds the section.
+the on-call roster, or of a team directory, states the asked fact without naming the team (only
+its heading does). The evidence is both sentences: the runbook's, which names the team, and the
+section's, which holds the answer. No document holds both, and neither the question nor the
+answer's sentence names the team, so one search finds the runbook and only a second, with the
+team's name, finds the section.
 
-Nothing new is written for them but the on-call line of each team section (`sections.ONCALL`, only
-when a profile asks the slice); the other facts are those the sections already state, with the
-answers and offsets their renderer recorded. Called by `corpus.questions.select_questions` once
-every document is rendered.
+The roster is the one document written for the slice, and only when a profile asks it, after every
+other document and from generators of its own, so no other document or draw changes. Its sections
+are headed by the bare team name ("## Falcon"), unlike the directories' "## Falcon team", so the
+directories' sections stay the only ones of their kind. The other facts are those the directories'
+sections already state, with the answers and offsets their renderer recorded. Questions are made
+by `corpus.questions.select_questions` once every document is rendered.
 """
 
 from __future__ import annotations
@@ -18,18 +21,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from corpus.document import CandidateQuestion, Document
+from corpus.document import CandidateQuestion, DocBuilder, Document
 from corpus.failure_modes import HEADING, IDENTIFIER, MULTIHOP
-from corpus.genres.sections import FACTS, HEADINGS, ONCALL, TEAM_FACTS
+from corpus.genres.sections import TEAM_FACTS
 from corpus.genres.services import owner_sentence
+from corpus.knobs import Profile
 from corpus.world import World
 from exercise.types import Span
 
+ROSTER = "oncall-roster"
+"""The roster's document id."""
+ONCALL = "oncall"
+"""The roster's fact (its key among the team facts)."""
+ONCALL_LINE = "Its on-call contact this quarter is {person}."
+BACKUP_LINE = "The backup contact, when the first does not answer within {n} minutes, is {person}."
 POINTER = "the service that raises {code}"
 """How a question points at the team: through its service, by one of the service's codes."""
 OWNER = "the team that owns " + POINTER
 QUESTIONS = {
-    ONCALL.key: (f"Who is on call for {POINTER}?", f"Who is the on-call contact for {POINTER}?"),
+    ONCALL: (f"Who is on call for {POINTER}?", f"Who is the on-call contact for {POINTER}?"),
     "handover": (f"When does on-call change hands in {OWNER}?",),
     "lead": (f"Who leads {OWNER}?",),
     "standup": (f"What time is the daily standup of {OWNER}?",),
@@ -37,10 +47,10 @@ QUESTIONS = {
     "intake": (f"Where should urgent requests go for {OWNER}?",),
     "planning": (f"How often does {OWNER} hold sprint planning?",),
 }
-"""Fact of a team section → how a question asks it of the team behind an error code."""
+"""Fact of a team → how a question asks it of the team behind an error code."""
 
-_ONCALL_LINE = re.compile(re.escape(ONCALL.statements[0]).replace(r"\{value\}", r"(.+?)"))
-_HEADING = re.compile(r"^## (.+)$", re.MULTILINE)
+_ONCALL = re.compile(re.escape(ONCALL_LINE).replace(re.escape("{person}"), "(?P<person>.+?)"))
+_SECTION = re.compile(r"^## (?P<team>.+)\n\n(?P<body>.+)$", re.MULTILINE)
 
 
 def item(fact_key: str) -> str:
@@ -49,17 +59,45 @@ def item(fact_key: str) -> str:
 
 
 def items() -> set[str]:
-    return {item(f.key) for f in (*TEAM_FACTS, ONCALL)}
+    return {item(key) for key in QUESTIONS}
+
+
+def asks(profile: Profile) -> bool:
+    return bool(profile.hidden[MULTIHOP] or profile.public[MULTIHOP])
+
+
+def render_roster(world: World, profile: Profile) -> list[Document]:
+    """The on-call roster (one section per team, headed by its name), when the slice is asked."""
+    if not asks(profile):
+        return []
+    rng = world.rng(MULTIHOP, ROSTER)
+    b = DocBuilder(ROSTER, "On-call roster")
+    b.paragraph(
+        [
+            "Each team names one on-call contact per quarter and a backup.",
+            "Page the contact of the team that owns the affected service.",
+        ]
+    )
+    for team in world.teams:
+        first, backup = rng.sample(world.people, 2)
+        b.heading(2, team)
+        b.paragraph(
+            [
+                ONCALL_LINE.format(person=first),
+                BACKUP_LINE.format(n=rng.choice((10, 15, 20, 30)), person=backup),
+            ]
+        )
+    return [b.build()]
 
 
 def multihop_candidates(world: World, docs: Sequence[Document]) -> Iterator[CandidateQuestion]:
-    """For every service whose team has a directory section, a question on each fact the
-    section states, asked through one of the service's error codes."""
+    """For every service, a question on its team's on-call contact and on each fact its team's
+    directory section states, asked through one of the service's error codes."""
     by_id = {d.doc_id: d for d in docs}
-    sections = _team_sections(docs)
+    facts = _team_facts(docs)
     for service in world.services:
         runbook = by_id.get(f"runbook-{service.name}")
-        if runbook is None or service.team not in sections:
+        if runbook is None:
             continue
         sentence = owner_sentence(service)
         start = runbook.text.find(sentence)
@@ -67,7 +105,7 @@ def multihop_candidates(world: World, docs: Sequence[Document]) -> Iterator[Cand
         if start < 0 or not codes:
             continue
         first = Span(runbook.doc_id, start, start + len(sentence))
-        for fact_key, answer, second in sections[service.team]:
+        for fact_key, answer, second in facts.get(service.team, []):
             rng = world.rng(MULTIHOP, service.name, fact_key)
             text = rng.choice(QUESTIONS[fact_key]).format(code=rng.choice(codes))
             yield CandidateQuestion(
@@ -80,25 +118,20 @@ def multihop_candidates(world: World, docs: Sequence[Document]) -> Iterator[Cand
             )
 
 
-def _team_sections(docs: Sequence[Document]) -> dict[str, list[tuple[str, str, Span]]]:
-    """team → (fact key, answer, evidence) of every fact its section states: those its renderer
-    recorded, and its on-call line."""
-    heading = HEADINGS["team"].format(name="")
-    known = {f.key for f in FACTS["team"]}
+def _team_facts(docs: Sequence[Document]) -> dict[str, list[tuple[str, str, Span]]]:
+    """team → (fact key, answer, evidence) of every fact stated about it: its on-call contact in
+    the roster, and the facts its directory section states (as their renderer recorded them)."""
+    known = {f.key for f in TEAM_FACTS}
     found: dict[str, list[tuple[str, str, Span]]] = {}
     for doc in docs:
+        if doc.doc_id == ROSTER:
+            for section in _SECTION.finditer(doc.text):
+                line = _ONCALL.match(doc.text, section.start("body"))
+                if line:
+                    span = Span(ROSTER, line.start(), line.end())
+                    found.setdefault(section["team"], []).append((ONCALL, line["person"], span))
         for c in doc.candidates:
-            parts = c.fact.split("/")  # doc_id/name/fact_key
+            parts = c.fact.split("/")  # a directory's "doc_id/name/fact_key"
             if c.slice == HEADING and len(parts) == 3 and parts[2] in known:
                 found.setdefault(parts[1], []).append((parts[2], c.answer, c.evidence[0]))
-        heads = list(_HEADING.finditer(doc.text))
-        ends = [m.start() for m in heads[1:]] + [len(doc.text)]
-        for head, end in zip(heads, ends, strict=True):
-            if not head.group(1).endswith(heading):
-                continue
-            line = _ONCALL_LINE.search(doc.text, head.end(), end)
-            if line:
-                team = head.group(1).removesuffix(heading)
-                span = Span(doc.doc_id, line.start(), line.end())
-                found.setdefault(team, []).append((ONCALL.key, line.group(1), span))
     return found

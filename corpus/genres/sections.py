@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.document import DocBuilder, Document
-from corpus.failure_modes import HEADING, MULTIHOP, UNSTATED
+from corpus.failure_modes import HEADING, UNSTATED
 from corpus.knobs import Profile
 from corpus.slots import SlotFiller, capitalise
 from corpus.world import World
@@ -189,14 +189,6 @@ REGIONS = (
     "Oceania",
 )
 FACTS_PER_SECTION = 2
-ONCALL = SectionFact(
-    "oncall",
-    "{person}",
-    ("Its on-call contact this quarter is {value}.",),
-    ("Who is on call for the {name} team?",),
-)
-"""Every team section states it when a profile asks `multihop` questions, which reach a team only
-through the service it owns (`corpus.genres.bridges`); it is never asked directly."""
 
 
 def item(genre: str, fact_key: str) -> str:
@@ -323,10 +315,6 @@ def _directory(world, profile, doc_id, title, names, genre, facts, heading) -> D
             question = rng.choice(fact.questions).format(name=name)
             fact_key = f"{doc_id}/{name}/{fact.key}"
             b.ask(HEADING, fact_key, question, value, span, item=item(genre, fact.key))
-        if genre == "team" and (profile.hidden[MULTIHOP] or profile.public[MULTIHOP]):
-            # drawn from a generator of its own, so no other draw of the section moves
-            person = world.rng(MULTIHOP, doc_id, name).choice(world.people)
-            b.paragraph([ONCALL.statements[0].format(value=person)])
     if profile.hidden[UNSTATED] or profile.public[UNSTATED]:
         _ask_unstated(world, b, doc_id, genre, facts, stated)
     return b.build()

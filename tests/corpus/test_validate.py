@@ -1,11 +1,12 @@
 import json
+import re
 import shutil
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.failure_modes import HEADING, UNSTATED
+from corpus.failure_modes import HEADING, MULTIHOP, UNSTATED
 from corpus.genres.sections import asked_fact
 from corpus.text import overlap
 from corpus.validate import (
@@ -13,6 +14,7 @@ from corpus.validate import (
     VerifyError,
     _corpus,
     _distractor,
+    _multihop,
     _unstated,
     mask,
     verify,
@@ -155,3 +157,41 @@ def test_unstated_property_holds_and_fails_where_it_should(data, new_slices, new
     asked = asked_fact(q["text"])
     absent = {**q, "text": q["text"].replace(asked.name, "Nowhereville")}
     assert any("no section is headed" in p for p in _unstated(absent, new_slices_corpus))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_multihop_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
+    multihop = _lines(new_slices, MULTIHOP)
+    assert multihop and all(len(q["evidence"]) == 2 for q in multihop)
+    q = data.draw(st.sampled_from(multihop))
+    assert _multihop(q, new_slices_corpus) == []
+    first, second = q["evidence"]
+    docs = new_slices_corpus.docs
+    # the team the runbook's first sentence names ("owned by the Falcon team")
+    bridge = _owner(docs, q)
+    # the question names the team: nothing is left to a second search
+    named = {**q, "text": q["text"].replace("the service that raises", f"the {bridge} service")}
+    assert any(
+        "question names the joining entity" in p for p in _multihop(named, new_slices_corpus)
+    )
+    # both spans in one document
+    same = {**q, "evidence": [first, {**first, "start": first["start"]}]}
+    assert any("one document" in p for p in _multihop(same, new_slices_corpus))
+    # the answer of another question, whose span is not this one's
+    other = data.draw(st.sampled_from([o for o in multihop if o["answer"] != q["answer"]]))
+    wrong = {**q, "answer": other["answer"]}
+    assert any("not in the second span" in p for p in _multihop(wrong, new_slices_corpus))
+    # a second span in a section of another team: the first span does not name that team
+    others = [o for o in multihop if _owner(docs, o) != bridge]
+    if others:
+        moved = data.draw(st.sampled_from(others))
+        moved = {**q, "evidence": [first, moved["evidence"][1]], "answer": moved["answer"]}
+        assert any("does not name the entity" in p for p in _multihop(moved, new_slices_corpus))
+
+
+def _owner(docs, q):
+    """The team a multihop question's runbook names in its first sentence."""
+    return re.search(r"owned by the (.+?) team", docs[q["evidence"][0]["doc_id"]]).group(1)
