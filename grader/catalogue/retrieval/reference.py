@@ -18,6 +18,15 @@ reading a question's "version 3" or "X-2" as a document's "v3" or "X2", to tell 
 apart, is the second stage's work. The BM25 score is divided by the largest score the query's terms
 could reach, so it lies in [0, 1] and adds to the cosines on a comparable scale: a query that only
 shares common words with the corpus gets little from it.
+
+Two hops. A question may point at its subject through another entity instead of naming it: "who
+is on call for the service that raises ERR-7925?" No chunk holds both the code and the answer: the
+runbook that lists the code says which team owns the service, and that team's sections (headed by
+its name, which the question never says) hold the answer. When a query has such a pointer clause
+("the <thing> that <does> ...") and one of the first hop's best documents names its owner ("owned
+by the Falcon team"), the clause is replaced by the owner ("who is on call for the Falcon team?")
+and searched again; the owner's chunk and the second hop's best chunks that name the owner rank
+first, then the first hop's hits, so both links of the chain reach the top five.
 """
 
 from __future__ import annotations
@@ -36,6 +45,19 @@ NEIGHBOURS = 10  # nearest pieces that measure a piece's hubness
 HUBNESS = 0.75  # share of that mean similarity subtracted from the piece's score
 WHOLE_CHUNK = 0.5  # weight of the chunk's mean vector next to its best piece
 LEXICAL = 0.5  # weight of the normalised BM25 score
+FIRST_HOP = 3  # best hits for the pointer clause whose documents may name the owner
+OWNER_CHUNKS = 2  # the owner's chunks the second hop adds (its directory and roster sections)
+
+# "the service that raises ERR-7925", "the team that owns the service that ...": a subject the
+# question does not name, reached through what it does (one hop per relative clause).
+_POINTER = re.compile(
+    r"\bthe [a-z]+ (?:that|which) \w+(?: the [a-z]+ (?:that|which) \w+)* "
+    r"(?P<anchor>\S+?)(?=[?.,]|\s|$)"
+)
+_OWNED_BY = re.compile(
+    r"\b(?:owned|run|maintained) by the (?P<owner>(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*)*) "
+    r"(?:team|group))\b"
+)
 
 _PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 
@@ -83,8 +105,9 @@ class Retriever:
         )
         self.order = np.argsort(np.array(by_place))
 
-    def search(self, query: str, n: int) -> list[Hit]:
-        """The `n` best chunks by the fused score, best first."""
+    def search(self, query: str, n: int, *, bridge: bool = True) -> list[Hit]:
+        """The `n` best chunks by the fused score, best first (through a bridge: see the module
+        docstring)."""
         if self.bm25 is None:
             raise RuntimeError("Retriever.search called before build()")
         if n <= 0 or not self.chunks:
@@ -104,7 +127,45 @@ class Retriever:
             if ceiling > 0:
                 score += LEXICAL * self.bm25.get_scores(terms) / ceiling
         best = np.lexsort((self.order, -score))[:n]  # ties: by doc_id, then start
-        return [Hit(int(i), float(score[i])) for i in best]
+        hits = [Hit(int(i), float(score[i])) for i in best]
+        return self._through_bridge(query, hits, n) if bridge else hits
+
+    def _through_bridge(self, query: str, hits: list[Hit], n: int) -> list[Hit]:
+        """`hits`, or for a query that points at its subject through another entity (see the
+        module docstring) the chain first: the chunk that names the owner, then the owner's
+        best chunks for the rest of the question, then the first hop's hits."""
+        pointer = _POINTER.search(query)
+        # the first hop looks for what the pointer ends on (the code), not the whole question
+        first = self.search(pointer["anchor"], FIRST_HOP, bridge=False) if pointer else []
+        found = self._owner(first)
+        if found is None:
+            return hits
+        owner_chunk, owner, name = found
+        asked = query.replace(pointer.group(), f"the {owner}")  # the question, asked of the owner
+        second = self.search(asked, len(self.chunks), bridge=False)  # to find all the owner's
+        named = re.compile(rf"\b{re.escape(name)}\b")
+        heads = re.compile(rf"\b{re.escape(owner)}$|\b{re.escape(name)}$")
+        mine = [h for h in second if named.search(self.chunks[h.index].text)]
+        # the owner's own sections first: a chunker's context line (its first line) ends with
+        # their heading ("Field operations teams / Falcon team", "On-call roster / Falcon")
+        mine.sort(key=lambda h: not heads.search(self.chunks[h.index].text.split("\n", 1)[0]))
+        mine = mine[:OWNER_CHUNKS]
+        chain = [owner_chunk, *(h.index for h in mine)]
+        top = max((h.score for h in hits), default=0.0) + 1.0  # the chain ranks first
+        merged = [Hit(index, top - rank * 1e-3) for rank, index in enumerate(dict.fromkeys(chain))]
+        rest = [h for h in hits if h.index not in {m.index for m in merged}]
+        return (merged + rest)[:n]
+
+    def _owner(self, hits: list[Hit]) -> tuple[int, str, str] | None:
+        """(chunk, owner, owner's name) of the first document of `hits` that names its owner
+        ("owned by the Falcon team")."""
+        for hit in hits:
+            doc_id = self.chunks[hit.index].doc_id
+            for index, chunk in enumerate(self.chunks):
+                match = _OWNED_BY.search(chunk.text) if chunk.doc_id == doc_id else None
+                if match:
+                    return index, match.group("owner"), match.group("name")
+        return None
 
 
 def _hubness(vectors: np.ndarray) -> np.ndarray:
