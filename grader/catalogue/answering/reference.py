@@ -56,6 +56,7 @@ from exercise.types import Answer, Span
 
 from . import minilm, terms
 from .per_corpus import PerCorpus
+from .pointers import OWNED_BY, POINTER, asked_of
 from .records import Chunk
 
 MAX_ANSWER_CHARS = 300  # the evaluation rejects longer answers
@@ -158,6 +159,7 @@ def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, s
     query = terms.join_letter_qualifiers(query)  # "Aster X-2" is the "Aster X2" documents name
     if _names_unknown_thing(query, library) or _fact_unstated(query, library):
         return Answer("", ())
+    query, ranked = _asked_of_owner(query, ranked)
     place: dict[_Unit, int] = {}  # candidate unit -> rank of the first chunk it overlaps
     for rank, (chunk, _score) in enumerate(ranked, start=1):
         for unit in library.units_of(chunk.doc_id):
@@ -210,6 +212,26 @@ def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, s
     if len(text) > MAX_ANSWER_CHARS:
         text = text[:MAX_ANSWER_CHARS].rsplit(" ", 1)[0]
     return Answer(text, (Span(group[0].doc_id, group[0].start, group[-1].end),))
+
+
+def _asked_of_owner(
+    query: str, ranked: list[tuple[Chunk, float]]
+) -> tuple[str, list[tuple[Chunk, float]]]:
+    """For a query that points at its subject through another entity (`pointers`): the query
+    asked of the owner that the anchor's document names, and the ranked chunks without the
+    statement of ownership, a link to the answer rather than the answer. Otherwise both as given."""
+    pointer = POINTER.search(query)
+    if pointer is None:
+        return query, ranked
+    pointed = {chunk.doc_id for chunk, _ in ranked if pointer["anchor"] in chunk.text}
+    owned = [
+        (chunk.doc_id in pointed, m) for chunk, _ in ranked if (m := OWNED_BY.search(chunk.text))
+    ]
+    if not owned:
+        return query, ranked
+    owner = max(owned, key=lambda found: found[0])[1]["owner"]  # the anchor's document's first
+    rest = [(chunk, score) for chunk, score in ranked if not OWNED_BY.search(chunk.text)]
+    return asked_of(query, pointer, owner), rest
 
 
 def _tells_news(text: str, asked: set[str]) -> bool:

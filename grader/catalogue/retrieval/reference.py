@@ -38,6 +38,7 @@ import numpy as np
 import torch
 from rank_bm25 import BM25Okapi
 
+from .pointers import OWNED_BY, POINTER, asked_of
 from .records import Chunk, Hit
 from .terms import tokenize
 
@@ -48,16 +49,6 @@ LEXICAL = 0.5  # weight of the normalised BM25 score
 FIRST_HOP = 3  # best hits for the pointer clause whose documents may name the owner
 OWNER_CHUNKS = 2  # the owner's chunks the second hop adds (its directory and roster sections)
 
-# "the service that raises ERR-7925", "the team that owns the service that ...": a subject the
-# question does not name, reached through what it does (one hop per relative clause).
-_POINTER = re.compile(
-    r"\bthe [a-z]+ (?:that|which) \w+(?: the [a-z]+ (?:that|which) \w+)* "
-    r"(?P<anchor>\S+?)(?=[?.,]|\s|$)"
-)
-_OWNED_BY = re.compile(
-    r"\b(?:owned|run|maintained) by the (?P<owner>(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*)*) "
-    r"(?:team|group))\b"
-)
 
 _PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 
@@ -134,14 +125,15 @@ class Retriever:
         """`hits`, or for a query that points at its subject through another entity (see the
         module docstring) the chain first: the chunk that names the owner, then the owner's
         best chunks for the rest of the question, then the first hop's hits."""
-        pointer = _POINTER.search(query)
-        # the first hop looks for what the pointer ends on (the code), not the whole question
-        first = self.search(pointer["anchor"], FIRST_HOP, bridge=False) if pointer else []
-        found = self._owner(first)
+        pointer = POINTER.search(query)
+        # the first hop looks for what the pointer ends on (the code), as written
+        anchor = pointer["anchor"] if pointer else ""
+        first = self.search(anchor, FIRST_HOP, bridge=False) if anchor else []
+        found = self._owner([h for h in first if anchor in self.chunks[h.index].text])
         if found is None:
             return hits
         owner_chunk, owner, name = found
-        asked = query.replace(pointer.group(), f"the {owner}")  # the question, asked of the owner
+        asked = asked_of(query, pointer, owner)
         second = self.search(asked, len(self.chunks), bridge=False)  # to find all the owner's
         named = re.compile(rf"\b{re.escape(name)}\b")
         heads = re.compile(rf"\b{re.escape(owner)}$|\b{re.escape(name)}$")
@@ -162,7 +154,7 @@ class Retriever:
         for hit in hits:
             doc_id = self.chunks[hit.index].doc_id
             for index, chunk in enumerate(self.chunks):
-                match = _OWNED_BY.search(chunk.text) if chunk.doc_id == doc_id else None
+                match = OWNED_BY.search(chunk.text) if chunk.doc_id == doc_id else None
                 if match:
                     return index, match.group("owner"), match.group("name")
         return None
