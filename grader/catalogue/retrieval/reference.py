@@ -23,10 +23,12 @@ Two hops. A question may point at its subject through another entity instead of 
 is on call for the service that raises ERR-7925?" No chunk holds both the code and the answer: the
 runbook that lists the code says which team owns the service, and that team's sections (headed by
 its name, which the question never says) hold the answer. When a query has such a pointer clause
-("the <thing> that <does> ...") and one of the first hop's best documents names its owner ("owned
-by the Falcon team"), the clause is replaced by the owner ("who is on call for the Falcon team?")
-and searched again; the owner's chunk and the second hop's best chunks that name the owner rank
-first, then the first hop's hits, so both links of the chain reach the top five.
+("the <thing> that <does> <anchor>", `pointers.py`), the first hop searches for its anchor as
+written; if a document holding it names its owner ("owned by the Falcon team"), the clause is
+replaced by the owner ("who is on call for the Falcon team?") and searched again. The chunk naming
+the owner and the best two of the owner's chunks (its own sections first: a chunk whose context
+line ends with the owner's name) rank first, then the query's own hits, so both links of the chain
+reach the top five. A query without a pointer clause is searched once, as before.
 """
 
 from __future__ import annotations
@@ -48,7 +50,6 @@ WHOLE_CHUNK = 0.5  # weight of the chunk's mean vector next to its best piece
 LEXICAL = 0.5  # weight of the normalised BM25 score
 FIRST_HOP = 3  # best hits for the pointer clause whose documents may name the owner
 OWNER_CHUNKS = 2  # the owner's chunks the second hop adds (its directory and roster sections)
-
 
 _PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 

@@ -39,7 +39,8 @@ DOCS = {
     "## Kite\n\nIts on-call contact this quarter is Sam Reyes.",
     "teams": "# Platform teams\n\n## Heron team\n\nFor anything urgent, post in #heron-desk.\n\n"
     "## Wren team\n\nFor anything urgent, post in #wren-desk.",
-    "update": "# Project update from the Wren team, 7 November\n\nThe Wren team shipped the urgent call fix.",
+    "update": "# Project update from the Wren team, 7 November\n\n"
+    "The Wren team shipped the urgent call fix.",
 }
 
 
@@ -82,3 +83,18 @@ def test_a_question_that_names_its_subject_is_searched_once(retriever):
     # a pointer whose code no document names the owner of: nothing to bridge through
     query = "Who is on call for the service that raises ERR-9999?"
     assert retriever.search(query, 5) == retriever.search(query, 5, bridge=False)
+
+
+def test_answering_asks_a_pointing_question_of_the_owner(reference_rag):
+    records, answering = reference_rag("records"), reference_rag("answering")
+    ranked = [
+        (records.Chunk(d, 0, len(DOCS[d]), DOCS[d]), 1.0)
+        for d in ("runbook-mailer", "runbook-ledger", "roster")
+    ]
+    query = "Who leads the team that owns the service that raises ERR-4711?"
+    asked, rest = answering._asked_of_owner(query, ranked)
+    # the owner named by the document holding the code, not the first runbook ranked
+    assert asked == "Who leads the Wren team?"
+    assert [c.doc_id for c, _ in rest] == ["roster"]  # the statements of ownership are links
+    plain = "Who leads the Wren team?"
+    assert answering._asked_of_owner(plain, ranked) == (plain, ranked)
