@@ -89,6 +89,10 @@ MISTAKES: dict[str, Mistake] = {
         [str(missing), str(tmp), "--out", str(tmp / "out")],
         missing,
     ),
+    "takehome similarity": lambda missing, tmp: (
+        [str(missing), str(tmp), "--out", str(tmp / "out")],
+        missing,
+    ),
 }
 
 
