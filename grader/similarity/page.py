@@ -74,7 +74,7 @@ body {{ font: 14px system-ui, sans-serif; margin: 2em; color: #222; }}
 table {{ border-collapse: collapse; }}
 td, th {{ padding: 2px 10px; border-bottom: 1px solid #ddd; }}
 tr.flag td {{ background: #fff3cd; }}
-.side {{ display: grid; grid-template-columns: 1fr 1fr; gap: 1em; }}
+.side {{ display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1em; }}
 pre {{ background: #f7f7f7; padding: 6px; overflow-x: auto; font-size: 12px; }}
 mark {{ background: #ffe08a; display: block; }}
 </style></head><body>
