@@ -1,8 +1,8 @@
 """`takehome grade-many`: grade several submissions and write a leaderboard.
 
 Input mistakes (no submissions, no key, a bad manifest, an --out holding earlier grades without
---force) are one line on stderr and exit 2, before anything runs. A submission that cannot be
-graded (an unreadable archive, a missing key, a key of another variant) is a row of the
+--force or --resume) are one line on stderr and exit 2, before anything runs. A submission that
+cannot be graded (an unreadable archive, a missing key, a key of another variant) is a row of the
 leaderboard with its reason, and the others are graded; the exit code is then 1 and the last line
 names every such submission. 0 means every submission was graded.
 """
@@ -40,7 +40,8 @@ EPILOG = exit_codes(
     "every submission graded",
     failed="some submissions could not be graded (named on the last line; the leaderboard says "
     "why); the others were",
-    bad="no submissions or key, a bad manifest, an --out holding earlier grades without --force",
+    bad="no submissions or key, a bad manifest, an --out holding earlier grades without --force "
+    "or --resume",
 )
 
 
@@ -90,6 +91,15 @@ def grade_many_command(
             " results.json, report.csv, report.html, report.md, logs) first"
         ),
     ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="OUT holds an earlier, perhaps interrupted, batch: keep each report whose "
+            "submission (its files), key variant and harness version are unchanged, and grade "
+            "the others (their earlier outputs removed first).",
+        ),
+    ] = False,
     allow_variant_mismatch: Annotated[
         bool,
         typer.Option(
@@ -115,7 +125,10 @@ def grade_many_command(
         count = workers if workers is not None else default_workers()
         if count < 1:
             raise BatchError(f"--workers must be at least 1, got {count}")
-        claim(out, BATCH_OUTPUTS, force=force, say=note)
+        if resume and force:
+            raise BatchError("give --resume (keep what still stands) or --force (regrade all)")
+        if not resume:
+            claim(out, BATCH_OUTPUTS, force=force, say=note)
     except ExerciseError as exc:
         fail(str(exc))
     except OSError as exc:
@@ -131,9 +144,10 @@ def grade_many_command(
             )
             return
         metrics = outcome.report["overall"]["metrics"]
+        kept = " (kept from the earlier batch)" if outcome.reused else ""
         err.print(
             f"  [green]✓[/] {escape(outcome.job.name)}: recall@5 {metrics['recall@5']:.2f}, "
-            f"answers {metrics['answer_accuracy']:.2f}",
+            f"answers {metrics['answer_accuracy']:.2f}{escape(kept)}",
             highlight=False,
             soft_wrap=True,
         )
@@ -142,9 +156,9 @@ def grade_many_command(
         isolation=isolation, baseline=baseline, allow_variant_mismatch=allow_variant_mismatch
     )
     try:
-        outcomes = grade_many(jobs, out, options, workers=count, on_done=done)
+        outcomes = grade_many(jobs, out, options, workers=count, on_done=done, resume=resume)
     except KeyboardInterrupt:
-        interrupted("interrupted: reports written so far are kept")
+        interrupted("interrupted: reports written so far are kept (--resume goes on from them)")
     csv_path, html_path = write_leaderboard(outcomes, out)
     failed = [o.job.name for o in outcomes if o.report is None]
     note(

@@ -96,7 +96,7 @@ def report_json(grade: Grade) -> dict[str, Any]:
         "created": datetime.datetime.fromtimestamp(grade.started, datetime.UTC).isoformat(
             timespec="seconds"
         ),
-        "harness": {"version": _version(), "generator": GENERATOR_VERSION},
+        "harness": {"version": harness_version(), "generator": GENERATOR_VERSION},
         "submission": {
             "source": str(grade.intake.source),
             "kind": grade.intake.kind,
@@ -288,7 +288,7 @@ def _minus(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None else a - b
 
 
-def _version() -> str | None:
+def harness_version() -> str | None:
     try:
         return metadata.version("rag-takehome")
     except metadata.PackageNotFoundError:
