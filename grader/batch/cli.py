@@ -9,6 +9,7 @@ names every such submission. 0 means every submission was graded.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +27,7 @@ from grader.batch.run import (
     grade_many,
     jobs_from_manifest,
     jobs_from_paths,
+    per_grade_budget,
 )
 from grader.cli_options import force_option
 from grader.grade.outputs import GRADE_OUTPUTS
@@ -122,7 +124,7 @@ def grade_many_command(
             jobs = jobs_from_paths(submissions, key)
         if isolation is not None and isolation not in SANDBOXES:
             raise BatchError(f"--isolation {isolation!r} is not one of {', '.join(SANDBOXES)}")
-        count = workers if workers is not None else default_workers()
+        count = workers if workers is not None else default_workers(*per_grade_budget(jobs))
         if count < 1:
             raise BatchError(f"--workers must be at least 1, got {count}")
         if resume and force:
@@ -135,10 +137,21 @@ def grade_many_command(
         fail(f"cannot prepare {out}: {exc}")
     note(f"grading {len(jobs)} submission(s), {count} at a time")
 
+    started, finished, timed = time.monotonic(), 0, 0
+
+    def progress(outcome: Outcome) -> str:
+        """[done/all, about N min left]: wall time per graded job so far × the jobs left."""
+        nonlocal finished, timed
+        finished, timed = finished + 1, timed + (not outcome.reused)
+        left = len(jobs) - finished
+        eta = (time.monotonic() - started) / timed * left if timed and left else None
+        return f"[{finished}/{len(jobs)}" + (f", about {_duration(eta)} left]" if eta else "]")
+
     def done(outcome: Outcome) -> None:
+        step = escape(progress(outcome))
         if outcome.report is None:
             err.print(
-                f"  [red]✗[/] {escape(f'{outcome.job.name}: {outcome.error}')}",
+                f"  {step} [red]✗[/] {escape(f'{outcome.job.name}: {outcome.error}')}",
                 highlight=False,
                 soft_wrap=True,  # one line per submission, its path never broken
             )
@@ -146,7 +159,8 @@ def grade_many_command(
         metrics = outcome.report["overall"]["metrics"]
         kept = " (kept from the earlier batch)" if outcome.reused else ""
         err.print(
-            f"  [green]✓[/] {escape(outcome.job.name)}: recall@5 {metrics['recall@5']:.2f}, "
+            f"  {step} [green]✓[/] {escape(outcome.job.name)}: recall@5 "
+            f"{metrics['recall@5']:.2f}, "
             f"answers {metrics['answer_accuracy']:.2f}{escape(kept)}",
             highlight=False,
             soft_wrap=True,
@@ -174,3 +188,7 @@ def grade_many_command(
             "leaderboard and the lines above say why)",
             EXIT_FAILED,
         )
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min"

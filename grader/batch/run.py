@@ -94,9 +94,40 @@ def jobs_from_manifest(manifest: Path) -> list[Job]:
     return _named(entries)
 
 
-def default_workers(cpus_per_grade: float = 2.0) -> int:
-    """Grades at a time: the cores divided by what one grade's sandbox may use, at least one."""
-    return max(1, int((os.cpu_count() or 1) // max(1.0, cpus_per_grade)))
+def default_workers(
+    cpus_per_grade: float = 2.0, memory_mb_per_grade: int = 6144, available_mb: int | None = None
+) -> int:
+    """Grades at a time, at least one: the cores divided by what one grade's sandbox may use, and
+    no more than the available memory holds (a grade's submission and baseline runs may both be
+    alive, each up to its memory budget)."""
+    by_cores = int((os.cpu_count() or 1) // max(1.0, cpus_per_grade))
+    free = available_memory_mb() if available_mb is None else available_mb
+    by_memory = by_cores if free is None else free // max(1, memory_mb_per_grade)
+    return max(1, min(by_cores, by_memory))
+
+
+def available_memory_mb() -> int | None:
+    """MemAvailable from /proc/meminfo, in MiB; None where there is no such file."""
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def per_grade_budget(jobs: Sequence[Job]) -> tuple[float, int]:
+    """(cores, MiB) one grade may use, the largest over the jobs' keys (a key that cannot be read
+    counts as the defaults: its grade fails early anyway)."""
+    cpus, memory = 2.0, 3072
+    for key in {job.key for job in jobs}:
+        try:
+            budgets = load_key(key).budgets
+        except (ExerciseError, OSError):
+            continue
+        cpus, memory = max(cpus, budgets.cpus), max(memory, budgets.memory_mb)
+    return cpus, 2 * memory  # the submission's run and the baseline's
 
 
 def grade_many(

@@ -12,7 +12,15 @@ from typer.testing import CliRunner
 
 from grader.batch import run
 from grader.batch.leaderboard import write_leaderboard
-from grader.batch.run import BatchError, grade_many, jobs_from_manifest, jobs_from_paths
+from grader.batch.run import (
+    BatchError,
+    available_memory_mb,
+    default_workers,
+    grade_many,
+    jobs_from_manifest,
+    jobs_from_paths,
+    per_grade_budget,
+)
 from grader.cli import app
 from grader.grade.session import GradeOptions
 from tests.grader.grading import EMPTY, LEXICAL, submission_from
@@ -84,6 +92,19 @@ def test_an_interrupted_batch_resumes_without_regrading_what_still_stands(
         False,
         True,
     ]
+
+
+def test_parallel_grades_are_bounded_by_cores_and_by_memory(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert default_workers(2.0, 6144, available_mb=64_000) == 4  # cores decide
+    assert default_workers(2.0, 6144, available_mb=13_000) == 2  # memory decides
+    assert default_workers(2.0, 6144, available_mb=1_000) == 1  # never fewer than one
+    assert available_memory_mb() is None or available_memory_mb() > 0
+
+
+def test_a_grade_budgets_both_runs_of_the_largest_key(batch):
+    outcomes, _, _ = batch
+    assert per_grade_budget([o.job for o in outcomes]) == (2.0, 2 * 3072)
 
 
 def test_names_are_made_unique(tmp_path):
