@@ -329,6 +329,13 @@ class Question(Model):
     baseline: BaselineQuestion | None = None
 
 
+class PreviousGrade(Model):
+    created: str | None = None
+    harness: dict[str, Any] | None = None
+    metrics: dict[str, Share | None] = {}
+    areas: dict[str, Verdict | None] = {}
+
+
 class GradeReport(Run):
     """report.json: one grade of one submission (`takehome grade` writes it)."""
 
@@ -354,6 +361,9 @@ class GradeReport(Run):
     logs: dict[str, str] = {}
     notes: str | None = None
     history: History | None = None
+    previous: list[PreviousGrade] = Field(
+        default=[], description="earlier grades of this submission, oldest first (regrade)"
+    )
     questions: list[Question]
 
 

@@ -15,7 +15,7 @@ import typer
 
 from exercise.cli_errors import exit_codes, fail, interrupted, note
 from exercise.errors import ExerciseError
-from grader.cli_options import force_option
+from grader.cli_options import force_option, round_argument
 from grader.outputs import Outputs, claim
 from grader.similarity.compare import MIN_SHARED, THRESHOLD, compare
 from grader.similarity.findings import update_reports
@@ -31,14 +31,7 @@ EPILOG = exit_codes(
 
 
 def similarity_command(
-    reports: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="ROUND",
-            help="A grade-many output folder, or report files / folders holding one.",
-            show_default=False,
-        ),
-    ],
+    reports: Annotated[list[Path], round_argument()],
     out: Annotated[
         Path | None,
         typer.Option(
