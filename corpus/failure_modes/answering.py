@@ -165,11 +165,11 @@ FAILURE_MODE = FailureMode(
         ),
         Area(
             name=AGGREGATE_AREA,
-            title="Aggregation over rows",
+            title="Aggregation over sibling sheets",
             slices=(AGGREGATE,),
             metrics=("answer_accuracy",),
             debrief=Debrief(
-                keywords=("aggregat", "compar", "superlative", "lightest", "every sibling"),
+                keywords=("aggregat", "compar", "superlative", "highest", "lowest", "every sibling"),
                 done=(
                     "A question compares the models of a line: how does your pipeline gather "
                     "every model's figure, and how does it know it has them all?",
