@@ -2,12 +2,22 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus.banks import paraphrase, paraphrase_margins
+from corpus.banks.words import PRODUCT_ROOTS
 from corpus.document import CandidateQuestion, Document, out_of_reach, within_reach
 from corpus.failure_modes import AGGREGATE
 from corpus.genres.handbooks import BANDS, band, band_limits, render_handbooks
-from corpus.genres.products import DIFFERING, asked_comparison, compared_nowhere, render_products
+from corpus.genres.products import (
+    COMPARISONS,
+    DIFFERING,
+    asked_comparison,
+    compared_nowhere,
+    picked,
+    render_products,
+)
 from corpus.items import known_items
 from corpus.profile import load_profile
 from corpus.questions import _draw, _Taken, stratum
@@ -237,3 +247,13 @@ def test_an_aggregate_candidate_whose_answer_a_sentence_compares_is_not_asked():
     assert compared_nowhere(candidate, docs)
     said = Document("news", f"# News\n\nOur {word} model is the {candidate.answer}.\n", ())
     assert not compared_nowhere(candidate, [*docs, said])
+
+
+@given(comparison=st.sampled_from(COMPARISONS), line=st.sampled_from(PRODUCT_ROOTS))
+def test_a_comparison_is_read_back_from_its_wording(comparison, line):
+    text = comparison.question.format(line=line)
+    assert asked_comparison(text) == (comparison, line)
+    assert re.search(rf"\b{comparison.word}\b", text)
+    figures = [(f"{line} X1", 3.0), (f"{line} X2", 9.0), (f"{line} X3", 5.0)]
+    assert picked(comparison, figures) == (f"{line} X1" if comparison.lowest else f"{line} X2")
+    assert picked(comparison, [*figures, (f"{line} X4", 3.0 if comparison.lowest else 9.0)]) is None
