@@ -169,7 +169,14 @@ FAILURE_MODE = FailureMode(
             slices=(AGGREGATE,),
             metrics=("answer_accuracy",),
             debrief=Debrief(
-                keywords=("aggregat", "compar", "superlative", "highest", "lowest", "every sibling"),
+                keywords=(
+                    "aggregat",
+                    "compar",
+                    "superlative",
+                    "highest",
+                    "lowest",
+                    "every sibling",
+                ),
                 done=(
                     "A question compares the models of a line: how does your pipeline gather "
                     "every model's figure, and how does it know it has them all?",
