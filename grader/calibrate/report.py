@@ -35,7 +35,8 @@ def table(data: dict[str, Any]) -> Table:
     """The solution × slice table for a terminal: it reads at TERMINAL_WIDTH columns (a pair's
     fixes on two lines, a long slice name shortened in its header and spelled out below). A
     slice the profile does not ask (no solution has a figure for it) has no column."""
-    asked = [s for s in SLICES if any(m.get(s) is not None for m in data["table"].values())]
+    means = data["table"].values()  # not vocabulary: the calibration file's field
+    asked = [s for s in SLICES if any(m.get(s) is not None for m in means)]
     headers = {name: short_header(name) for name in asked}
     shortened = [f"{h} = {name}" for name, h in headers.items() if h != name]
     result = Table(
