@@ -17,7 +17,7 @@ Unanswerable questions ask about something the corpus never names (a spare team,
 error code, a model or policy version that does not exist) — checked against the finished
 corpus, so no document can answer them. Unstated questions, the second kind, ask a real team or
 office a fact its section does not give (`corpus.genres.sections`); their lines are unanswerable
-too. Aggregate questions (`corpus.genres.products`) are checked against the finished corpus as
+too. Aggregate questions (`corpus.genres.comparisons`) are checked against the finished corpus as
 well: none is asked whose answer some sentence states with the question's comparison word.
 """
 
@@ -35,7 +35,8 @@ from corpus.failure_modes import (
     UNANSWERABLE,
     UNANSWERABLE_SLICES,
 )
-from corpus.genres.products import ATTRIBUTES, compared_nowhere
+from corpus.genres.comparisons import compared_nowhere
+from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
 from corpus.genres.services import CODE_QUESTIONS, ERROR_PREFIX, RATE_QUESTIONS, RESOURCES
 from corpus.knobs import Profile, ProfileError

@@ -34,7 +34,7 @@ from corpus.failure_modes import (
     UNANSWERABLE,
     UNSTATED,
 )
-from corpus.genres.products import (
+from corpus.genres.comparisons import (
     asked_comparison,
     models_named,
     picked,

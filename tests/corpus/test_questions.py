@@ -9,15 +9,9 @@ from corpus.banks import paraphrase, paraphrase_margins
 from corpus.banks.words import PRODUCT_ROOTS
 from corpus.document import CandidateQuestion, Document, out_of_reach, within_reach
 from corpus.failure_modes import AGGREGATE
+from corpus.genres.comparisons import COMPARISONS, asked_comparison, compared_nowhere, picked
 from corpus.genres.handbooks import BANDS, band, band_limits, render_handbooks
-from corpus.genres.products import (
-    COMPARISONS,
-    DIFFERING,
-    asked_comparison,
-    compared_nowhere,
-    picked,
-    render_products,
-)
+from corpus.genres.products import DIFFERING, render_products
 from corpus.items import known_items
 from corpus.profile import load_profile
 from corpus.questions import _draw, _Taken, stratum

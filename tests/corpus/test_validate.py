@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus.failure_modes import AGGREGATE, HEADING, UNSTATED
-from corpus.genres.products import asked_comparison, models_named
+from corpus.genres.comparisons import asked_comparison, models_named
 from corpus.genres.sections import asked_fact
 from corpus.text import overlap
 from corpus.validate import (
