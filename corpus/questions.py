@@ -17,7 +17,8 @@ Unanswerable questions ask about something the corpus never names (a spare team,
 error code, a model or policy version that does not exist) — checked against the finished
 corpus, so no document can answer them. Unstated questions, the second kind, ask a real team or
 office a fact its section does not give (`corpus.genres.sections`); their lines are unanswerable
-too.
+too. Aggregate questions (`corpus.genres.comparisons`) are checked against the finished corpus as
+well: none is asked whose answer some sentence states with the question's comparison word.
 """
 
 from __future__ import annotations
@@ -27,7 +28,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from corpus.document import CandidateQuestion, Document
-from corpus.failure_modes import SLICE_RECORDS, SLICES, UNANSWERABLE, UNANSWERABLE_SLICES
+from corpus.failure_modes import (
+    AGGREGATE,
+    SLICE_RECORDS,
+    SLICES,
+    UNANSWERABLE,
+    UNANSWERABLE_SLICES,
+)
+from corpus.genres.comparisons import compared_nowhere
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
 from corpus.genres.services import CODE_QUESTIONS, ERROR_PREFIX, RATE_QUESTIONS, RESOURCES
@@ -78,6 +86,8 @@ def select_questions(
         for candidate in doc.candidates:
             by_slice[candidate.slice].append(candidate)
     by_slice[UNANSWERABLE] = list(unanswerable_candidates(world, profile, docs))
+    # a sentence saying the answer with the comparison ("the lightest Aster X2") would answer it
+    by_slice[AGGREGATE] = [c for c in by_slice[AGGREGATE] if compared_nowhere(c, docs)]
 
     hidden: list[CandidateQuestion] = []
     public: list[CandidateQuestion] = []

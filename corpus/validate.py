@@ -7,7 +7,9 @@ Checks, each reported as one precise problem line:
 - the key: its variant copy and manifest hash match the variant;
 - each slice's defining property, for hidden questions and (through the key's `public_slices`)
   public ones — see `SLICE_CHECKS` (for `unstated`: the entity has a section, a sibling section
-  states the asked fact, its own does not).
+  states the asked fact, its own does not; for `aggregate`: the evidence is one statement per
+  sibling model, every one the corpus has, the answer is recomputed from their figures, and no
+  sentence says the answer with the comparison word).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from corpus.failure_modes import (
+    AGGREGATE,
     BOUNDARY,
     DISTRACTOR,
     HEADING,
@@ -30,6 +33,13 @@ from corpus.failure_modes import (
     TABLE,
     UNANSWERABLE,
     UNSTATED,
+)
+from corpus.genres.comparisons import (
+    asked_comparison,
+    models_named,
+    picked,
+    says_comparison,
+    stated_figure,
 )
 from corpus.genres.sections import HEADINGS, asked_fact, states
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError, read_key_file
@@ -363,6 +373,51 @@ def _unstated(q, corpus: Corpus) -> list[str]:
     return problems
 
 
+def _aggregate(q, corpus: Corpus) -> list[str]:
+    asked = asked_comparison(q["text"])
+    if asked is None:
+        return ["aggregate: the question is not a comparison over a product line"]
+    comparison, line = asked
+    evidence = q["evidence"]
+    if len({ev["doc_id"] for ev in evidence}) != len(evidence) or len(evidence) < 2:
+        return ["aggregate: the evidence must be one span in each of two or more documents"]
+    figures, signatures = [], set()
+    for ev in evidence:
+        text = corpus.docs[ev["doc_id"]][ev["start"] : ev["end"]]
+        stated = stated_figure(text, line)
+        if stated is None:
+            return [f"aggregate: {text!r} does not state one figure of one {line} model"]
+        figures.append(stated)
+        signatures.add(mask(text))
+    problems = []
+    if len(signatures) != 1:
+        problems.append("aggregate: the evidence spans do not state the same figure")
+    cited = {model for model, _ in figures}
+    if len(cited) != len(figures):
+        problems.append("aggregate: a model has more than one evidence span")
+    left_out = sorted(
+        model
+        for signature in signatures
+        for _, sentence in corpus.sentences_by_signature.get(signature, [])
+        for model in models_named(sentence, line)
+        if model not in cited
+    )
+    if left_out:
+        problems.append(f"aggregate: the evidence leaves out {', '.join(left_out)}")
+    answer = picked(comparison, figures)
+    if answer != q["answer"]:
+        problems.append(
+            f"aggregate: the evidence's figures pick {answer or 'no single model'}, "
+            f"not {q['answer']!r}"
+        )
+    if any(says_comparison(doc, q["answer"], comparison.word) for doc in corpus.docs.values()):
+        problems.append(
+            f"aggregate: a sentence says {q['answer']!r} with {comparison.word!r} (no "
+            "comparison is needed)"
+        )
+    return problems
+
+
 SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     BOUNDARY: _boundary,
     HEADING: _heading,
@@ -372,4 +427,5 @@ SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     DISTRACTOR: _distractor,
     UNANSWERABLE: _unanswerable,
     UNSTATED: _unstated,
+    AGGREGATE: _aggregate,
 }

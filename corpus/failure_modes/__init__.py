@@ -24,6 +24,8 @@ from types import MappingProxyType
 from corpus.failure_modes import answering, chunking, embedding, reranking, retrieval
 from corpus.failure_modes.answering import (
     ABSTENTION_AREA,
+    AGGREGATE,
+    AGGREGATE_AREA,
     CITATIONS_AREA,
     UNANSWERABLE,
     UNSTATED,
@@ -47,6 +49,8 @@ from corpus.failure_modes.retrieval import IDENTIFIER
 
 __all__ = [
     "ABSTENTION_AREA",
+    "AGGREGATE",
+    "AGGREGATE_AREA",
     "ANSWERABLE",
     "ANSWERING",
     "AREAS",

@@ -5,12 +5,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.failure_modes import HEADING, UNSTATED
+from corpus.failure_modes import AGGREGATE, HEADING, UNSTATED
+from corpus.genres.comparisons import asked_comparison, models_named
 from corpus.genres.sections import asked_fact
 from corpus.text import overlap
 from corpus.validate import (
     PARAPHRASE_MAX_OVERLAP,
     VerifyError,
+    _aggregate,
     _corpus,
     _distractor,
     _unstated,
@@ -155,3 +157,32 @@ def test_unstated_property_holds_and_fails_where_it_should(data, new_slices, new
     asked = asked_fact(q["text"])
     absent = {**q, "text": q["text"].replace(asked.name, "Nowhereville")}
     assert any("no section is headed" in p for p in _unstated(absent, new_slices_corpus))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_aggregate_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
+    aggregate = _lines(new_slices, AGGREGATE)
+    assert aggregate and all(not q["unanswerable"] and len(q["evidence"]) > 1 for q in aggregate)
+    q = data.draw(st.sampled_from(aggregate))
+    assert _aggregate(q, new_slices_corpus) == []
+    texts = [new_slices.docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"]]
+    assert sum(q["answer"] in t for t in texts) == 1  # one statement names the answer
+    # another model of the line as the answer: the evidence's figures pick a different one
+    others = [t for t in texts if q["answer"] not in t]
+    [other] = models_named(data.draw(st.sampled_from(others)), asked_comparison(q["text"])[1])
+    wrong = {**q, "answer": other}
+    assert any("pick" in p for p in _aggregate(wrong, new_slices_corpus))
+    # a sibling's statement left out: the comparison is not over every model
+    left = data.draw(st.integers(0, len(q["evidence"]) - 1))
+    short = {**q, "evidence": q["evidence"][:left] + q["evidence"][left + 1 :]}
+    assert any(
+        "leaves out" in p or "two or more" in p for p in _aggregate(short, new_slices_corpus)
+    )
+    # a sentence saying the answer with the comparison word: no comparison is needed
+    word = asked_comparison(q["text"])[0].word
+    docs = {e["doc_id"]: new_slices.docs[e["doc_id"]] for e in q["evidence"]}
+    docs["news"] = f"# News\n\nThe {q['answer']} is the {word} of its line.\n"
+    assert any("a sentence says" in p for p in _aggregate(q, _corpus(docs, None)))

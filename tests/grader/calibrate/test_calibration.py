@@ -153,14 +153,18 @@ def test_min_questions_is_the_fewest_that_can_clear_zero():
 
 
 def test_the_terminal_table_reads_at_80_columns():
-    data = calibrate(_three_planted(), [1], pairs=True, run=fake_run()).to_json()
+    profile = _three_planted()
+    data = calibrate(profile, [1], pairs=True, run=fake_run()).to_json()
     console = Console(width=80, record=True, file=io.StringIO())
     console.print(table(data))
     text = console.export_text()
     assert "…" not in text
     assert max(len(line.rstrip()) for line in text.splitlines()) <= 80
     assert all(name in text for name in ("+chunking", "+retrieval", "+answering", REFERENCE))
-    assert all(slice_name in text for slice_name in SLICES)  # in its header or spelled out
+    # every slice the profile asks, in its header or spelled out; one it does not ask, nowhere
+    asked = {name for name in SLICES if profile.hidden[name]}
+    assert all(slice_name in text for slice_name in SLICES if slice_name in asked)
+    assert not any(slice_name in text for slice_name in SLICES if slice_name not in asked)
 
 
 def test_the_command_writes_json_and_html(tmp_path, monkeypatch):
