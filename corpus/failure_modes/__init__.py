@@ -42,7 +42,7 @@ from corpus.failure_modes.records import (
     Planted,
     Slice,
 )
-from corpus.failure_modes.reranking import DISTRACTOR
+from corpus.failure_modes.reranking import DISTRACTOR, TEMPORAL, TEMPORAL_AREA
 from corpus.failure_modes.retrieval import IDENTIFIER
 
 __all__ = [
@@ -71,6 +71,8 @@ __all__ = [
     "SLICE_RECORDS",
     "SOUND",
     "TABLE",
+    "TEMPORAL",
+    "TEMPORAL_AREA",
     "UNANSWERABLE",
     "UNANSWERABLE_SLICES",
     "UNSTATED",
