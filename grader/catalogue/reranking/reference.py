@@ -21,14 +21,16 @@ in its heading. Each candidate gets five features:
   and its sibling's sheet says the same things about the X1: the chunk to rank first is the one
   where the qualifier and what is asked about stand in one statement. It weighs twice as much as
   the others, so such a chunk wins from anywhere in the candidate pool;
-- `in_force`: for a query that gives a date ("On 14 March 2025, what ..."), -1 for a chunk of a
-  versioned document that was not in force that day, else 0. Versions say the same things with
-  other values, and the query names none of them: the one to answer from is the one in force on
-  its date, which need not be the newest. A document's version is the versioned name its chunks
-  give (`Travel Policy v3`); when each was in force is read from the corpus's own statements
-  ("Travel Policy v3 was in force from 3 March 2022 until 23 January 2023": a statement naming one
-  version, with one date for a version still in force or two for the first and last day). A
-  version whose period no statement gives, and every chunk of a query with no date, score 0.
+- `in_force`: for a query that gives a date ("On 14 March 2025, what ..."), and a chunk of a
+  versioned document with another version among the candidates: +1 if its version was in force
+  that day, -1 if not; else 0. Versions say the same things with other values, and the query names
+  none of them: the one to answer from is the one in force on its date, which need not be the
+  newest (nor the page that lists when each was in force). A document's version is the versioned
+  name its chunks give (`Travel Policy v3`); when each was in force is read from the corpus's own
+  statements ("Travel Policy v3 was in force from 3 March 2022 until 23 January 2023": a
+  statement naming one version, with one date for a version still in force or two for its first
+  and last day). A version whose period no statement gives, and every chunk of a query with no
+  date, score 0.
 
 Whole-chunk term overlap is left to the first stage: counted again here it would favour chunks
 that share common words with a paraphrased question over the one that answers it.
@@ -115,9 +117,10 @@ class _State:
     pieces: list[tuple[frozenset[str], ...]]  # terms of each sentence or line of each chunk
     idf: dict[str, float]
     unseen_idf: float  # for a query term no chunk contains
-    periods: dict[str, tuple[datetime.date, datetime.date | None]]
-    """doc id → the first and last day (None: still in force) its version was in force, for the
-    versioned documents whose period the corpus states."""
+    periods: dict[str, tuple[str, datetime.date, datetime.date | None]]
+    """doc id → its document's name without the version, and the first and last day (None: still
+    in force) its version was in force, for the versioned documents whose period the corpus
+    states."""
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> _State:
@@ -170,7 +173,7 @@ def _same_version(a: str, b: str) -> bool:
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
-def _periods(chunks: list[Chunk]) -> dict[str, tuple[datetime.date, datetime.date | None]]:
+def _periods(chunks: list[Chunk]) -> dict[str, tuple[str, datetime.date, datetime.date | None]]:
     """doc id → when its version was in force, read from the chunks' statements of it."""
     named: dict[str, Counter] = defaultdict(Counter)  # doc id → versioned names its chunks give
     stated: dict[str, tuple[datetime.date, datetime.date | None]] = {}
@@ -187,19 +190,25 @@ def _periods(chunks: list[Chunk]) -> dict[str, tuple[datetime.date, datetime.dat
         top = [name for name, _ in names.most_common()]
         # a version's document gives one versioned name (a history or an index gives several)
         if top and all(_same_version(top[0], other) for other in top[1:]):
-            period = next((p for v, p in stated.items() if _same_version(v, top[0])), None)
+            core = min(top, key=len)  # "Travel Policy v3" rather than "Under Travel Policy v3"
+            period = next((p for v, p in stated.items() if _same_version(v, core)), None)
             if period is not None:
-                periods[doc_id] = period
+                periods[doc_id] = (core.rsplit(" v", 1)[0], *period)
     return periods
 
 
-def _in_force_feature(period, days: list[datetime.date]) -> float:
-    """-1 when the query gives a date and the chunk's version was not in force on it, else 0."""
-    if period is None or not days:
+def _in_force_feature(
+    doc_id: str, days: list[datetime.date], periods, rivals: dict[str, set[str]]
+) -> float:
+    """+1 / -1 when the query gives a date and the chunk's version, with another version among the
+    candidates, was / was not in force on it; else 0."""
+    if doc_id not in periods or not days:
         return 0.0
-    first, last = period
+    family, first, last = periods[doc_id]
+    if not rivals[family] - {doc_id}:
+        return 0.0
     day = days[0]
-    return 0.0 if first <= day and (last is None or day <= last) else -1.0
+    return 1.0 if first <= day and (last is None or day <= last) else -1.0
 
 
 def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[Hit]:
@@ -220,6 +229,11 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
     low = min(h.score for h in hits)
     spread = max(h.score for h in hits) - low
     asked_days = _dates(query)
+    rivals: dict[str, set[str]] = defaultdict(set)  # document name → its versions' ids here
+    for hit in hits:
+        doc_id = chunks[hit.index].doc_id
+        if doc_id in state.periods:
+            rivals[state.periods[doc_id][0]].add(doc_id)
 
     scored = []
     for hit in hits:
@@ -244,7 +258,9 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
             "names": len(names & state.words[hit.index]) / len(names) if names else 0.0,
             "qualifier": qualifier,
             "statement": statement,
-            "in_force": _in_force_feature(state.periods.get(chunks[hit.index].doc_id), asked_days),
+            "in_force": _in_force_feature(
+                chunks[hit.index].doc_id, asked_days, state.periods, rivals
+            ),
         }
         score = sum(WEIGHTS[name] * value for name, value in features.items())
         scored.append(Hit(hit.index, score))
