@@ -160,7 +160,12 @@ def test_the_terminal_table_reads_at_80_columns():
     assert "…" not in text
     assert max(len(line.rstrip()) for line in text.splitlines()) <= 80
     assert all(name in text for name in ("+chunking", "+retrieval", "+answering", REFERENCE))
-    assert all(slice_name in text for slice_name in SLICES)  # in its header or spelled out
+    profile = _three_planted()
+    asked = [s for s in SLICES if profile.hidden[s] or profile.public[s]]
+    assert all(slice_name in text for slice_name in asked)  # in its header or spelled out
+    # a slice the profile does not ask gets no column (the registry has some no profile asks)
+    unasked = [s for s in SLICES if s not in asked]
+    assert unasked and not any(slice_name in text for slice_name in unasked)
 
 
 def test_the_command_writes_json_and_html(tmp_path, monkeypatch):
