@@ -9,7 +9,11 @@ Checks, each reported as one precise problem line:
   public ones — see `SLICE_CHECKS` (for `unstated`: the entity has a section, a sibling section
   states the asked fact, its own does not; for `aggregate`: the evidence is one statement per
   sibling model, every one the corpus has, the answer is recomputed from their figures, and no
-  sentence says the answer with the comparison word).
+  sentence says the answer with the comparison word;
+  for `temporal`: the question names no version, the
+  evidence document's effective period (in its policy's version history) contains the question's
+  date and no other version's does,
+  and every other version of the document states the same clause with another value).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from corpus.failure_modes import (
     PARAPHRASE,
     SLICES,
     TABLE,
+    TEMPORAL,
     UNANSWERABLE,
     UNSTATED,
 )
@@ -41,6 +46,7 @@ from corpus.genres.comparisons import (
     says_comparison,
     stated_figure,
 )
+from corpus.genres.policies import VERSIONED_ID_RE, history_id, periods_in, question_date, title
 from corpus.genres.sections import HEADINGS, asked_fact, states
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError, read_key_file
 from corpus.text import content_words, overlap, split_sentences, tokens, units
@@ -62,6 +68,8 @@ IDENTIFIER_RE = re.compile(
     r"\b[A-Z]{2,5}-\d{3,5}\b|\b(?:GET|POST|PUT|PATCH|DELETE) /[\w/{}.:-]+|\b\d+\.\d+\.\d+\b"
 )
 HEADING_RE = re.compile(r"^#{1,6} (.*)$", re.MULTILINE)
+VERSION_RE = re.compile(r"\bv\d+\b|\bversion\s+\d+\b", re.IGNORECASE)
+"""A version named in a question ("v4", "version 4")."""
 
 
 class VerifyError(ValueError):
@@ -418,6 +426,53 @@ def _aggregate(q, corpus: Corpus) -> list[str]:
     return problems
 
 
+def versions_of(doc_id: str, docs: Mapping[str, str]) -> list[str]:
+    """The ids of the other versions of a versioned document (none for an unversioned one)."""
+    match = VERSIONED_ID_RE.match(doc_id)
+    if match is None:
+        return []
+    return sorted(
+        other
+        for other in docs
+        if other != doc_id
+        and (found := VERSIONED_ID_RE.match(other))
+        and found["family"] == match["family"]
+    )
+
+
+def _temporal(q, corpus: Corpus) -> list[str]:
+    problems = []
+    if VERSION_RE.search(q["text"]):
+        problems.append("temporal: the question names a version")
+    day = question_date(q["text"])
+    if day is None:
+        return [*problems, "temporal: the question gives no date"]
+    doc_id = q["evidence"][0]["doc_id"]
+    history = corpus.docs.get(history_id(doc_id) or "", "")
+    periods = periods_in(history)
+    period = periods.get(title(corpus.docs[doc_id]))
+    if period is None:
+        problems.append(f"temporal: no version history states when {doc_id} was in force")
+    elif not period.contains(day):
+        problems.append(f"temporal: {doc_id} was not in force on {day.isoformat()}")
+    others = versions_of(doc_id, corpus.docs)
+    if not others:
+        return [*problems, f"temporal: {doc_id} has no other version"]
+    text = _evidence_text(q, corpus)
+    restating = {
+        other_id
+        for other_id, other in corpus.sentences_by_signature.get(mask(text), [])
+        if other_id != doc_id and not contains_answer(other, q["answer"], len(other))
+    }
+    for other in others:
+        other_period = periods.get(title(corpus.docs[other]))
+        if other_period is not None and other_period.contains(day):
+            problems.append(f"temporal: {other} was in force on {day.isoformat()} too")
+        if other not in restating:
+            problems.append(f"temporal: {other} does not state the clause with another value")
+    return problems
+
+
 SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     BOUNDARY: _boundary,
     HEADING: _heading,
@@ -428,4 +483,5 @@ SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     UNANSWERABLE: _unanswerable,
     UNSTATED: _unstated,
     AGGREGATE: _aggregate,
+    TEMPORAL: _temporal,
 }

@@ -44,7 +44,7 @@ from corpus.failure_modes.records import (
     Planted,
     Slice,
 )
-from corpus.failure_modes.reranking import DISTRACTOR
+from corpus.failure_modes.reranking import DISTRACTOR, TEMPORAL, TEMPORAL_AREA
 from corpus.failure_modes.retrieval import IDENTIFIER
 
 __all__ = [
@@ -75,6 +75,8 @@ __all__ = [
     "SLICE_RECORDS",
     "SOUND",
     "TABLE",
+    "TEMPORAL",
+    "TEMPORAL_AREA",
     "UNANSWERABLE",
     "UNANSWERABLE_SLICES",
     "UNSTATED",

@@ -1,3 +1,4 @@
+import datetime
 import json
 import shutil
 
@@ -5,8 +6,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.failure_modes import AGGREGATE, HEADING, UNSTATED
+from corpus.failure_modes import AGGREGATE, HEADING, TEMPORAL, UNSTATED
 from corpus.genres.comparisons import asked_comparison, models_named
+from corpus.genres.policies import (
+    CURRENT_FORMS,
+    SUPERSEDED_FORMS,
+    Period,
+    history_id,
+    periods_in,
+    question_date,
+    title,
+    write_date,
+)
 from corpus.genres.sections import asked_fact
 from corpus.text import overlap
 from corpus.validate import (
@@ -15,6 +26,7 @@ from corpus.validate import (
     _aggregate,
     _corpus,
     _distractor,
+    _temporal,
     _unstated,
     mask,
     verify,
@@ -159,6 +171,34 @@ def test_unstated_property_holds_and_fails_where_it_should(data, new_slices, new
     assert any("no section is headed" in p for p in _unstated(absent, new_slices_corpus))
 
 
+@settings(max_examples=50, deadline=None)
+@given(
+    start=st.dates(datetime.date(1990, 1, 1), datetime.date(2090, 1, 1)),
+    days=st.integers(0, 2000),
+    current=st.booleans(),
+    form=st.integers(0, 2),
+    name=st.sampled_from(["Travel Policy", "Gifts and Hospitality Policy"]),
+    version=st.integers(1, 99),
+)
+def test_a_version_history_line_reads_back_as_the_period_it_states(
+    start, days, current, form, name, version
+):
+    period = Period(start, None if current else start + datetime.timedelta(days=days))
+    forms = CURRENT_FORMS if current else SUPERSEDED_FORMS
+    line = forms[form].format(
+        version=f"{name} v{version}",
+        start=write_date(period.start),
+        end=write_date(period.end) if period.end else "",
+    )
+    history = f"# {name}: version history\n\nSome words.\n\n- {line}\n"
+    assert periods_in(history) == {f"{name} v{version}": period}
+    assert question_date(f"On {write_date(start)}, what does it say?") == start
+
+
+def _history(corpus, q):
+    return periods_in(corpus.docs[history_id(q["evidence"][0]["doc_id"])])
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -186,3 +226,52 @@ def test_aggregate_property_holds_and_fails_where_it_should(data, new_slices, ne
     docs = {e["doc_id"]: new_slices.docs[e["doc_id"]] for e in q["evidence"]}
     docs["news"] = f"# News\n\nThe {q['answer']} is the {word} of its line.\n"
     assert any("a sentence says" in p for p in _aggregate(q, _corpus(docs, None)))
+
+
+def test_temporal_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
+    temporal = _lines(new_slices, TEMPORAL)
+    q = data.draw(st.sampled_from(temporal))
+    corpus = new_slices_corpus
+    assert _temporal(q, corpus) == []
+    doc_id = q["evidence"][0]["doc_id"]
+    day = question_date(q["text"])
+    own = title(corpus.docs[doc_id])
+    # a question that names the version (as distractor questions do) is not a temporal one
+    version = own.rsplit(" v", 1)[1]
+    for named in (f"{q['text'][:-1]} in {own}?", f"{q['text'][:-1]} in version {version}?"):
+        assert "temporal: the question names a version" in _temporal({**q, "text": named}, corpus)
+    undated = {**q, "text": q["text"].replace(write_date(day), "the day in question")}
+    assert _temporal(undated, corpus) == ["temporal: the question gives no date"]
+    # a day on which another version was in force
+    periods = _history(corpus, q)
+    other = data.draw(st.sampled_from(sorted(v for v in periods if v != own)))
+    moved = {**q, "text": q["text"].replace(write_date(day), write_date(periods[other].start))}
+    problems = _temporal(moved, corpus)
+    assert f"temporal: {doc_id} was not in force on {periods[other].start.isoformat()}" in problems
+    assert any(p.endswith("too") for p in problems)
+    # another version whose clause states this version's value: two versions would answer
+    other_id = next(d for d in corpus.docs if title(corpus.docs[d]) == other)
+    evidence = corpus.docs[doc_id][q["evidence"][0]["start"] : q["evidence"][0]["end"]]
+    sibling = next(o for i, o in corpus.sentences_by_signature[mask(evidence)] if i == other_id)
+    same = dict(corpus.docs)
+    same[other_id] = same[other_id].replace(sibling, evidence.replace(own, other))
+    assert f"temporal: {other_id} does not state the clause with another value" in _temporal(
+        q, _corpus(same, None)
+    )
+    # no version history: nothing says when the version was in force
+    gone = {d: t for d, t in corpus.docs.items() if d != history_id(doc_id)}
+    assert f"temporal: no version history states when {doc_id} was in force" in _temporal(
+        q, _corpus(gone, None)
+    )
+
+
+def test_temporal_questions_ask_older_versions_too(new_slices):
+    # the version in force on the asked day is not always the newest: a pipeline that prefers
+    # the newest version must miss some
+    corpus = _corpus(new_slices.docs, None)
+    superseded = [
+        q
+        for q in _lines(new_slices, TEMPORAL)
+        if _history(corpus, q)[title(corpus.docs[q["evidence"][0]["doc_id"]])].end is not None
+    ]
+    assert 0.3 <= len(superseded) / len(_lines(new_slices, TEMPORAL)) <= 0.9
