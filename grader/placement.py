@@ -54,7 +54,7 @@ def find_calibration(
             f"the calibration {path.name} was made from another version of profile {profile!r} "
             "(its profile_sha256 differs from the key's): recalibrate it"
         )
-    table = data.get("table")
+    table = data.get("table")  # not vocabulary: the file's field
     if not isinstance(table, dict) or SOUND not in table or REFERENCE not in table:
         return None, (
             f"the calibration {path.name} has no sound solution row: recalibrate it with this "
@@ -70,7 +70,7 @@ def placement(
     metric, the starter, sound, reference and submission figures and the submission's place."""
     if calibration is None:
         return {"calibration": None, "reason": reason, "margin": MARGIN, "rows": []}
-    table = calibration["table"]
+    table = calibration["table"]  # not vocabulary: the file's field
     metrics = (calibration.get("rules") or {}).get("primary_metric") or {}
     placed = []
     for row in rows:

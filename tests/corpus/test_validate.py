@@ -228,6 +228,10 @@ def test_aggregate_property_holds_and_fails_where_it_should(data, new_slices, ne
     assert any("a sentence says" in p for p in _aggregate(q, _corpus(docs, None)))
 
 
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
 def test_temporal_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
     temporal = _lines(new_slices, TEMPORAL)
     q = data.draw(st.sampled_from(temporal))
