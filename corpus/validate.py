@@ -7,7 +7,9 @@ Checks, each reported as one precise problem line:
 - the key: its variant copy and manifest hash match the variant;
 - each slice's defining property, for hidden questions and (through the key's `public_slices`)
   public ones — see `SLICE_CHECKS` (for `unstated`: the entity has a section, a sibling section
-  states the asked fact, its own does not).
+  states the asked fact, its own does not; for `reformulation`: a term of the question that the
+  corpus's glossary defines occurs neither in the evidence nor in its document, and the name the
+  glossary maps it to occurs in the evidence).
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from corpus.failure_modes import (
     HEADING,
     IDENTIFIER,
     PARAPHRASE,
+    REFORMULATION,
     SLICES,
     TABLE,
     UNANSWERABLE,
     UNSTATED,
 )
+from corpus.genres.glossary import entries, uses
 from corpus.genres.sections import HEADINGS, asked_fact, states
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError, read_key_file
 from corpus.text import content_words, overlap, split_sentences, tokens, units
@@ -363,6 +367,29 @@ def _unstated(q, corpus: Corpus) -> list[str]:
     return problems
 
 
+def _reformulation(q, corpus: Corpus) -> list[str]:
+    defined = [e for text in corpus.docs.values() for e in entries(text)]
+    asked = [e for e in defined if uses(q["text"], e.term)]
+    if not asked:
+        return ["reformulation: the question uses no term the corpus's glossary defines"]
+    spans = [corpus.docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"]]
+    documents = {e["doc_id"]: corpus.docs[e["doc_id"]] for e in q["evidence"]}
+    problems = []
+    for entry in asked:
+        in_docs = [d for d, text in documents.items() if uses(text, entry.term)]
+        if in_docs:
+            problems.append(
+                f"reformulation: the term {entry.term!r} occurs in the evidence document "
+                f"{in_docs[0]} (the question uses the corpus's own words)"
+            )
+        if not any(entry.name in span for span in spans):
+            problems.append(
+                f"reformulation: the evidence does not name {entry.name!r}, which the glossary "
+                f"maps {entry.term!r} to"
+            )
+    return problems
+
+
 SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     BOUNDARY: _boundary,
     HEADING: _heading,
@@ -372,4 +399,5 @@ SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     DISTRACTOR: _distractor,
     UNANSWERABLE: _unanswerable,
     UNSTATED: _unstated,
+    REFORMULATION: _reformulation,
 }

@@ -43,7 +43,7 @@ from corpus.failure_modes.records import (
     Slice,
 )
 from corpus.failure_modes.reranking import DISTRACTOR
-from corpus.failure_modes.retrieval import IDENTIFIER
+from corpus.failure_modes.retrieval import IDENTIFIER, REFORMULATION, REFORMULATION_AREA
 
 __all__ = [
     "ABSTENTION_AREA",
@@ -61,6 +61,8 @@ __all__ = [
     "HEADING",
     "IDENTIFIER",
     "LEXICAL_AREA",
+    "REFORMULATION",
+    "REFORMULATION_AREA",
     "PARAPHRASE",
     "PRIMARY_METRIC",
     "REFERENCE",
