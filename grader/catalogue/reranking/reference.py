@@ -22,6 +22,9 @@ in its heading. Each candidate gets five features:
   where the qualifier and what is asked about stand in one statement. It weighs twice as much as
   the others, so such a chunk wins from anywhere in the candidate pool.
 
+A query that uses a term the corpus defines (a product's codename in its glossary: `glossary.py`)
+is scored with the name the term stands for in its place, as the first stage searched it.
+
 Whole-chunk term overlap is left to the first stage: counted again here it would favour chunks
 that share common words with a paraphrased question over the one that answers it.
 
@@ -34,9 +37,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import terms
+from . import glossary, terms
 from .records import Chunk, Hit
 
 CANDIDATES = 30  # first-stage hits rescored per query
@@ -74,6 +78,7 @@ class _State:
     pieces: list[tuple[frozenset[str], ...]]  # terms of each sentence or line of each chunk
     idf: dict[str, float]
     unseen_idf: float  # for a query term no chunk contains
+    vocabulary: Mapping[str, str]  # term the corpus defines → the name it stands for
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> _State:
@@ -88,7 +93,8 @@ class _State:
         n = len(chunks)
         idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
         unseen = math.log(1 + (n + 0.5) / 0.5)
-        return cls(chunks, terms, first_lines, words, pieces, idf, unseen)
+        vocabulary = glossary.read(c.text for c in chunks)
+        return cls(chunks, terms, first_lines, words, pieces, idf, unseen, vocabulary)
 
 
 _states: dict[int, _State] = {}  # id(chunk list) -> state; the list itself is kept in the state
@@ -108,6 +114,7 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
     if not hits:
         return []
     state = _state(chunks)
+    query = glossary.expand(query, state.vocabulary)
     query_terms = set(tokenize(query))
     weight = {t: state.idf.get(t, state.unseen_idf) for t in query_terms}
     total = sum(weight.values()) or 1.0
