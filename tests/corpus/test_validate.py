@@ -5,7 +5,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.failure_modes import HEADING, UNSTATED
+from corpus.failure_modes import DISTRACTOR, HEADING, REFORMULATION, UNSTATED
+from corpus.genres.glossary import DOC_ID as GLOSSARY
+from corpus.genres.glossary import entries, uses
 from corpus.genres.sections import asked_fact
 from corpus.text import overlap
 from corpus.validate import (
@@ -13,6 +15,7 @@ from corpus.validate import (
     VerifyError,
     _corpus,
     _distractor,
+    _reformulation,
     _unstated,
     mask,
     verify,
@@ -155,3 +158,34 @@ def test_unstated_property_holds_and_fails_where_it_should(data, new_slices, new
     asked = asked_fact(q["text"])
     absent = {**q, "text": q["text"].replace(asked.name, "Nowhereville")}
     assert any("no section is headed" in p for p in _unstated(absent, new_slices_corpus))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_reformulation_property_holds_and_fails_where_it_should(data, new_slices):
+    lines = _lines(new_slices, REFORMULATION)
+    assert lines and not any(q["unanswerable"] for q in lines)
+    q = data.draw(st.sampled_from(lines))
+    corpus = _corpus(new_slices.docs, None)
+    assert _reformulation(q, corpus) == []
+    defined = entries(new_slices.docs[GLOSSARY])
+    (entry,) = [e for e in defined if uses(q["text"], e.term)]
+    sheet = q["evidence"][0]["doc_id"]
+    # the question in the evidence's own words: no term of the glossary left
+    printed = {**q, "text": q["text"].replace(entry.term, entry.name)}
+    assert any("uses no term" in p for p in _reformulation(printed, corpus))
+    # a product question asked as written (the near-duplicate slice's) is no reformulation
+    distractor = data.draw(st.sampled_from(_lines(new_slices, DISTRACTOR)))
+    assert any("uses no term" in p for p in _reformulation(distractor, corpus))
+    # the evidence's document uses the term itself: the question's words are the corpus's
+    docs = {**new_slices.docs, sheet: new_slices.docs[sheet] + f"\nAlso called {entry.term}.\n"}
+    assert any(
+        "occurs in the evidence document" in p for p in _reformulation(q, _corpus(docs, None))
+    )
+    # the glossary maps the term to another product than the evidence names
+    other = data.draw(st.sampled_from([e.name for e in defined if e.name != entry.name]))
+    glossary = new_slices.docs[GLOSSARY].replace(f"the {entry.name}", f"the {other}")
+    docs = {**new_slices.docs, GLOSSARY: glossary}
+    assert any("does not name" in p for p in _reformulation(q, _corpus(docs, None)))
