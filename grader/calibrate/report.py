@@ -33,8 +33,11 @@ def write_calibration(data: dict[str, Any], out: Path) -> tuple[Path, Path]:
 
 def table(data: dict[str, Any]) -> Table:
     """The solution × slice table for a terminal: it reads at TERMINAL_WIDTH columns (a pair's
-    fixes on two lines, a long slice name shortened in its header and spelled out below)."""
-    headers = {name: short_header(name) for name in SLICES}
+    fixes on two lines, a long slice name shortened in its header and spelled out below). Only
+    the slices the profile asks have a column: one the registry has and no shipped profile asks
+    yet would be an empty column."""
+    shown = asked_slices(data)
+    headers = {name: short_header(name) for name in shown}
     shortened = [f"{h} = {name}" for name, h in headers.items() if h != name]
     result = Table(
         title=f"profile {data['profile']}: primary metric per slice, {len(data['seeds'])} seed(s)",
@@ -51,15 +54,21 @@ def table(data: dict[str, Any]) -> Table:
         collapse_padding=True,
     )
     result.add_column("solution", no_wrap=True)
-    for name in SLICES:
+    for name in shown:
         result.add_column(headers[name], justify="right", no_wrap=True, min_width=HEADER_WIDTH)
     result.add_column("headline", justify="right", no_wrap=True)
     for name, means in data["table"].items():  # not vocabulary: the file's field
-        cells = [_cell(means.get(s), _lift(data, name, s), "\n") for s in SLICES]
+        cells = [_cell(means.get(s), _lift(data, name, s), "\n") for s in shown]
         result.add_row(
             "\n".join(solution_label(name)), *cells, _fmt(data["overall"][name]["headline"])
         )
     return result
+
+
+def asked_slices(data: dict[str, Any]) -> list[str]:
+    """The slices the calibrated profile asks hidden questions of, in report order."""
+    hidden = data["profile_settings"]["questions"]["hidden"]
+    return [name for name in SLICES if hidden.get(name)]
 
 
 def solution_label(name: str) -> list[str]:
