@@ -9,13 +9,31 @@ from __future__ import annotations
 
 import difflib
 
-from corpus.genres import handbooks, incidents, policies, products, registers, sections, services
+from corpus.genres import (
+    glossary,
+    handbooks,
+    incidents,
+    policies,
+    products,
+    registers,
+    sections,
+    services,
+)
 from corpus.questions import UNANSWERABLE_KINDS, unanswerable_item
 
 
 def known_items() -> frozenset[str]:
     found: set[str] = {unanswerable_item(kind) for kind in UNANSWERABLE_KINDS}
-    for genre in (handbooks, incidents, policies, products, registers, sections, services):
+    for genre in (
+        glossary,
+        handbooks,
+        incidents,
+        policies,
+        products,
+        registers,
+        sections,
+        services,
+    ):
         found |= genre.items()
     return frozenset(found)
 

@@ -19,6 +19,9 @@ corpus, so no document can answer them. Unstated questions, the second kind, ask
 office a fact its section does not give (`corpus.genres.sections`); their lines are unanswerable
 too. Aggregate questions (`corpus.genres.comparisons`) are checked against the finished corpus as
 well: none is asked whose answer some sentence states with the question's comparison word.
+
+Reformulation questions ask a product fact by the product's codename (`corpus.genres.glossary`):
+they are drawn after every other slice, from the facts no other question asks.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from dataclasses import dataclass
 from corpus.document import CandidateQuestion, Document
 from corpus.failure_modes import (
     AGGREGATE,
+    REFORMULATION,
     SLICE_RECORDS,
     SLICES,
     UNANSWERABLE,
@@ -73,6 +77,14 @@ class Question:
         return line
 
 
+# Slices whose candidates ask other slices' facts in other words (`reformulation` asks a product
+# fact by the product's codename): drawn last, from the facts no other question asks, so no two
+# questions share evidence and the other slices draw as they do when these are not asked.
+REWORDINGS = frozenset({REFORMULATION})
+DRAW_ORDER = tuple(s for s in SLICES if s not in REWORDINGS) + tuple(
+    s for s in SLICES if s in REWORDINGS
+)
+
 # What raises each slice's supply of candidate facts, for the "impossible mix" message.
 SUPPLY_KNOBS = {s.name: s.supply_knobs for s in SLICE_RECORDS}
 
@@ -92,8 +104,11 @@ def select_questions(
     hidden: list[CandidateQuestion] = []
     public: list[CandidateQuestion] = []
     chunk = profile.starter.aligned_chunk
-    for slice_ in SLICES:
+    asked_evidence: set[tuple[Span, ...]] = set()
+    for slice_ in DRAW_ORDER:
         pool = [c for c in by_slice[slice_] if c.item not in profile.retired]
+        if slice_ in REWORDINGS:  # another slice's fact in other words: only facts none asks
+            pool = [c for c in pool if c.evidence not in asked_evidence]
         retired = len(by_slice[slice_]) - len(pool)
         world.rng("select", slice_).shuffle(pool)
         want_hidden, want_public = profile.hidden[slice_], profile.public[slice_]
@@ -114,6 +129,7 @@ def select_questions(
             )
         hidden += picked_hidden
         public += picked_public
+        asked_evidence.update(c.evidence for c in picked_hidden + picked_public if c.evidence)
     return _number(world, hidden, "h"), _number(world, public, "p")
 
 

@@ -13,7 +13,10 @@ Checks, each reported as one precise problem line:
   for `temporal`: the question names no version, the
   evidence document's effective period (in its policy's version history) contains the question's
   date and no other version's does,
-  and every other version of the document states the same clause with another value).
+  and every other version of the document states the same clause with another value).;
+  for `reformulation`: a term of the question that the
+  corpus's glossary defines occurs neither in the evidence nor in its document, and the name the
+  glossary maps it to occurs in the evidence).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from corpus.failure_modes import (
     HEADING,
     IDENTIFIER,
     PARAPHRASE,
+    REFORMULATION,
     SLICES,
     TABLE,
     TEMPORAL,
@@ -46,6 +50,7 @@ from corpus.genres.comparisons import (
     says_comparison,
     stated_figure,
 )
+from corpus.genres.glossary import entries, uses
 from corpus.genres.policies import VERSIONED_ID_RE, history_id, periods_in, question_date, title
 from corpus.genres.sections import HEADINGS, asked_fact, states
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError, read_key_file
@@ -470,6 +475,28 @@ def _temporal(q, corpus: Corpus) -> list[str]:
             problems.append(f"temporal: {other} was in force on {day.isoformat()} too")
         if other not in restating:
             problems.append(f"temporal: {other} does not state the clause with another value")
+
+
+def _reformulation(q, corpus: Corpus) -> list[str]:
+    defined = [e for text in corpus.docs.values() for e in entries(text)]
+    asked = [e for e in defined if uses(q["text"], e.term)]
+    if not asked:
+        return ["reformulation: the question uses no term the corpus's glossary defines"]
+    spans = [corpus.docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"]]
+    documents = {e["doc_id"]: corpus.docs[e["doc_id"]] for e in q["evidence"]}
+    problems = []
+    for entry in asked:
+        in_docs = [d for d, text in documents.items() if uses(text, entry.term)]
+        if in_docs:
+            problems.append(
+                f"reformulation: the term {entry.term!r} occurs in the evidence document "
+                f"{in_docs[0]} (the question uses the corpus's own words)"
+            )
+        if not any(entry.name in span for span in spans):
+            problems.append(
+                f"reformulation: the evidence does not name {entry.name!r}, which the glossary "
+                f"maps {entry.term!r} to"
+            )
     return problems
 
 
@@ -484,4 +511,5 @@ SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     UNSTATED: _unstated,
     AGGREGATE: _aggregate,
     TEMPORAL: _temporal,
+    REFORMULATION: _reformulation,
 }

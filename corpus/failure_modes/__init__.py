@@ -45,7 +45,7 @@ from corpus.failure_modes.records import (
     Slice,
 )
 from corpus.failure_modes.reranking import DISTRACTOR, TEMPORAL, TEMPORAL_AREA
-from corpus.failure_modes.retrieval import IDENTIFIER
+from corpus.failure_modes.retrieval import IDENTIFIER, REFORMULATION, REFORMULATION_AREA
 
 __all__ = [
     "ABSTENTION_AREA",
@@ -65,6 +65,8 @@ __all__ = [
     "HEADING",
     "IDENTIFIER",
     "LEXICAL_AREA",
+    "REFORMULATION",
+    "REFORMULATION_AREA",
     "PARAPHRASE",
     "PRIMARY_METRIC",
     "REFERENCE",

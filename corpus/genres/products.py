@@ -182,6 +182,11 @@ def items() -> set[str]:
     return {item(a.key) for a in ATTRIBUTES} | {comparison_item(c) for c in COMPARISONS}
 
 
+def sheet_id(family: ProductFamily, number: int) -> str:
+    """The document id of a model's spec sheet."""
+    return f"product-{family.root.lower()}-{family.letter.lower()}{number}"
+
+
 def render_products(world: World, profile: Profile) -> list[Document]:
     docs = []
     for family in world.families:
@@ -221,7 +226,7 @@ def _render_model(
     world, family: ProductFamily, number, index, differing, wording, shared, values, profile
 ):
     model = family.model(number)
-    doc_id = f"product-{family.root.lower()}-{family.letter.lower()}{number}"
+    doc_id = sheet_id(family, number)
     filler = world.filler(doc_id)
     rng = filler.rng
     b = DocBuilder(doc_id, f"{model} {family.category}")

@@ -65,6 +65,12 @@ def table(data: dict[str, Any]) -> Table:
     return result
 
 
+def asked_slices(data: dict[str, Any]) -> list[str]:
+    """The slices the calibrated profile asks hidden questions of, in report order."""
+    hidden = data["profile_settings"]["questions"]["hidden"]
+    return [name for name in SLICES if hidden.get(name)]
+
+
 def solution_label(name: str) -> list[str]:
     """A solution as the table names it, one line per fix: ["+chunking", "+retrieval"] for a
     pair, ["+chunking"] for an archetype, the name itself for the baseline and the reference."""

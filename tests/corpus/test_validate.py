@@ -6,8 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.failure_modes import AGGREGATE, HEADING, TEMPORAL, UNSTATED
+from corpus.failure_modes import AGGREGATE, DISTRACTOR, HEADING, REFORMULATION, TEMPORAL, UNSTATED
 from corpus.genres.comparisons import asked_comparison, models_named
+from corpus.genres.glossary import DOC_ID as GLOSSARY
+from corpus.genres.glossary import entries, uses
 from corpus.genres.policies import (
     CURRENT_FORMS,
     SUPERSEDED_FORMS,
@@ -26,6 +28,7 @@ from corpus.validate import (
     _aggregate,
     _corpus,
     _distractor,
+    _reformulation,
     _temporal,
     _unstated,
     mask,
@@ -279,3 +282,34 @@ def test_temporal_questions_ask_older_versions_too(new_slices):
         if _history(corpus, q)[title(corpus.docs[q["evidence"][0]["doc_id"]])].end is not None
     ]
     assert 0.3 <= len(superseded) / len(_lines(new_slices, TEMPORAL)) <= 0.9
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_reformulation_property_holds_and_fails_where_it_should(data, new_slices):
+    lines = _lines(new_slices, REFORMULATION)
+    assert lines and not any(q["unanswerable"] for q in lines)
+    q = data.draw(st.sampled_from(lines))
+    corpus = _corpus(new_slices.docs, None)
+    assert _reformulation(q, corpus) == []
+    defined = entries(new_slices.docs[GLOSSARY])
+    (entry,) = [e for e in defined if uses(q["text"], e.term)]
+    sheet = q["evidence"][0]["doc_id"]
+    # the question in the evidence's own words: no term of the glossary left
+    printed = {**q, "text": q["text"].replace(entry.term, entry.name)}
+    assert any("uses no term" in p for p in _reformulation(printed, corpus))
+    # a product question asked as written (the near-duplicate slice's) is no reformulation
+    distractor = data.draw(st.sampled_from(_lines(new_slices, DISTRACTOR)))
+    assert any("uses no term" in p for p in _reformulation(distractor, corpus))
+    # the evidence's document uses the term itself: the question's words are the corpus's
+    docs = {**new_slices.docs, sheet: new_slices.docs[sheet] + f"\nAlso called {entry.term}.\n"}
+    assert any(
+        "occurs in the evidence document" in p for p in _reformulation(q, _corpus(docs, None))
+    )
+    # the glossary maps the term to another product than the evidence names
+    other = data.draw(st.sampled_from([e.name for e in defined if e.name != entry.name]))
+    glossary = new_slices.docs[GLOSSARY].replace(f"the {entry.name}", f"the {other}")
+    docs = {**new_slices.docs, GLOSSARY: glossary}
+    assert any("does not name" in p for p in _reformulation(q, _corpus(docs, None)))

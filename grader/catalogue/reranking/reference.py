@@ -32,6 +32,9 @@ in its heading. Each candidate gets five features:
   and last day). A version whose period no statement gives, and every chunk of a query with no
   date, score 0.
 
+A query that uses a term the corpus defines (a product's codename in its glossary: `glossary.py`)
+is scored with the name the term stands for in its place, as the first stage searched it.
+
 Whole-chunk term overlap is left to the first stage: counted again here it would favour chunks
 that share common words with a paraphrased question over the one that answers it.
 
@@ -45,9 +48,10 @@ import datetime
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import terms
+from . import glossary, terms
 from .records import Chunk, Hit
 
 CANDIDATES = 30  # first-stage hits rescored per query
@@ -121,6 +125,7 @@ class _State:
     """doc id → its document's name without the version, and the first and last day (None: still
     in force) its version was in force, for the versioned documents whose period the corpus
     states."""
+    vocabulary: Mapping[str, str]  # term the corpus defines → the name it stands for
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> _State:
@@ -135,7 +140,10 @@ class _State:
         n = len(chunks)
         idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
         unseen = math.log(1 + (n + 0.5) / 0.5)
-        return cls(chunks, terms, first_lines, words, pieces, idf, unseen, _periods(chunks))
+        vocabulary = glossary.read(c.text for c in chunks)
+        return cls(
+            chunks, terms, first_lines, words, pieces, idf, unseen, _periods(chunks), vocabulary
+        )
 
 
 _states: dict[int, _State] = {}  # id(chunk list) -> state; the list itself is kept in the state
@@ -216,6 +224,7 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
     if not hits:
         return []
     state = _state(chunks)
+    query = glossary.expand(query, state.vocabulary)
     query_terms = set(tokenize(query))
     weight = {t: state.idf.get(t, state.unseen_idf) for t in query_terms}
     total = sum(weight.values()) or 1.0

@@ -11,7 +11,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import grader.calibrate.calibration as calibration
-from corpus.failure_modes import SLICES, SOUND
+from corpus.failure_modes import SLICES, SOUND, failure_mode
 from corpus.profile import Profile, load_profile
 from corpus.variant import GENERATOR_VERSION
 from exercise.evaluate import EvalOptions, score_run
@@ -135,7 +135,9 @@ def test_too_few_questions_to_show_a_lift_is_said_so():
     tiny = dataclasses.replace(_three_planted(), hidden=dict.fromkeys(SLICES, 3))
     data = calibrate(tiny, [1], pairs=False, run=fake_run(broken={"identifier"})).to_json()
     assert data["undetectable"] == ["retrieval"]
-    assert data["detectable"]["retrieval"]["too_few"] == {"identifier": 3}
+    # every slice of the component has too few (the lexical and the reformulation area's)
+    retrieval = {s.name: 3 for s in failure_mode("retrieval").slices}
+    assert data["detectable"]["retrieval"]["too_few"] == retrieval
     assert data["rules"]["min_questions"] == 11  # 0.7 ** 10 ≈ 0.028 ≥ 0.025 > 0.7 ** 11 ≈ 0.020
     (line,) = [x for x in verdict_lines(data) if x.startswith("retrieval:")]
     assert "NOT detectable — too few questions to tell: identifier has 3" in line
