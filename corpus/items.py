@@ -11,6 +11,7 @@ import difflib
 
 from corpus.genres import (
     bridges,
+    glossary,
     handbooks,
     incidents,
     policies,
@@ -24,7 +25,17 @@ from corpus.questions import UNANSWERABLE_KINDS, unanswerable_item
 
 def known_items() -> frozenset[str]:
     found: set[str] = {unanswerable_item(kind) for kind in UNANSWERABLE_KINDS}
-    for genre in (bridges, handbooks, incidents, policies, products, registers, sections, services):
+    for genre in (
+        bridges,
+        glossary,
+        handbooks,
+        incidents,
+        policies,
+        products,
+        registers,
+        sections,
+        services,
+    ):
         found |= genre.items()
     return frozenset(found)
 

@@ -17,7 +17,11 @@ Unanswerable questions ask about something the corpus never names (a spare team,
 error code, a model or policy version that does not exist) — checked against the finished
 corpus, so no document can answer them. Unstated questions, the second kind, ask a real team or
 office a fact its section does not give (`corpus.genres.sections`); their lines are unanswerable
-too.
+too. Aggregate questions (`corpus.genres.comparisons`) are checked against the finished corpus as
+well: none is asked whose answer some sentence states with the question's comparison word.
+
+Reformulation questions ask a product fact by the product's codename (`corpus.genres.glossary`):
+they are drawn after every other slice, from the facts no other question asks.
 """
 
 from __future__ import annotations
@@ -28,13 +32,16 @@ from dataclasses import dataclass
 
 from corpus.document import CandidateQuestion, Document
 from corpus.failure_modes import (
+    AGGREGATE,
     MULTIHOP,
+    REFORMULATION,
     SLICE_RECORDS,
     SLICES,
     UNANSWERABLE,
     UNANSWERABLE_SLICES,
 )
 from corpus.genres.bridges import asks, multihop_candidates
+from corpus.genres.comparisons import compared_nowhere
 from corpus.genres.products import ATTRIBUTES
 from corpus.genres.sections import OFFICE_FACTS, TEAM_FACTS
 from corpus.genres.services import CODE_QUESTIONS, ERROR_PREFIX, RATE_QUESTIONS, RESOURCES
@@ -72,6 +79,14 @@ class Question:
         return line
 
 
+# Slices whose candidates ask other slices' facts in other words (`reformulation` asks a product
+# fact by the product's codename): drawn last, from the facts no other question asks, so no two
+# questions share evidence and the other slices draw as they do when these are not asked.
+REWORDINGS = frozenset({REFORMULATION})
+DRAW_ORDER = tuple(s for s in SLICES if s not in REWORDINGS) + tuple(
+    s for s in SLICES if s in REWORDINGS
+)
+
 # What raises each slice's supply of candidate facts, for the "impossible mix" message.
 SUPPLY_KNOBS = {s.name: s.supply_knobs for s in SLICE_RECORDS}
 
@@ -87,12 +102,17 @@ def select_questions(
     by_slice[UNANSWERABLE] = list(unanswerable_candidates(world, profile, docs))
     if asks(profile):  # joins two documents' facts, once all are written
         by_slice[MULTIHOP] = list(multihop_candidates(world, docs))
+    # a sentence saying the answer with the comparison ("the lightest Aster X2") would answer it
+    by_slice[AGGREGATE] = [c for c in by_slice[AGGREGATE] if compared_nowhere(c, docs)]
 
     hidden: list[CandidateQuestion] = []
     public: list[CandidateQuestion] = []
     chunk = profile.starter.aligned_chunk
-    for slice_ in SLICES:
+    asked_evidence: set[tuple[Span, ...]] = set()
+    for slice_ in DRAW_ORDER:
         pool = [c for c in by_slice[slice_] if c.item not in profile.retired]
+        if slice_ in REWORDINGS:  # another slice's fact in other words: only facts none asks
+            pool = [c for c in pool if c.evidence not in asked_evidence]
         retired = len(by_slice[slice_]) - len(pool)
         world.rng("select", slice_).shuffle(pool)
         want_hidden, want_public = profile.hidden[slice_], profile.public[slice_]
@@ -113,6 +133,7 @@ def select_questions(
             )
         hidden += picked_hidden
         public += picked_public
+        asked_evidence.update(c.evidence for c in picked_hidden + picked_public if c.evidence)
     return _number(world, hidden, "h"), _number(world, public, "p")
 
 

@@ -8,7 +8,17 @@ Checks, each reported as one precise problem line:
 - each slice's defining property, for hidden questions and (through the key's `public_slices`)
   public ones — see `SLICE_CHECKS` (for `unstated`: the entity has a section, a sibling section
   states the asked fact, its own does not; for `multihop`: two spans in two documents that no
-  document holds together, joined by an entity named in neither the question nor the answer's span).
+  document holds together, joined by an entity named in neither the question nor the answer's
+  span; for `aggregate`: the evidence is one statement per
+  sibling model, every one the corpus has, the answer is recomputed from their figures, and no
+  sentence says the answer with the comparison word;
+  for `temporal`: the question names no version, the
+  evidence document's effective period (in its policy's version history) contains the question's
+  date and no other version's does,
+  and every other version of the document states the same clause with another value).;
+  for `reformulation`: a term of the question that the
+  corpus's glossary defines occurs neither in the evidence nor in its document, and the name the
+  glossary maps it to occurs in the evidence).
 """
 
 from __future__ import annotations
@@ -22,17 +32,29 @@ from pathlib import Path
 from types import MappingProxyType
 
 from corpus.failure_modes import (
+    AGGREGATE,
     BOUNDARY,
     DISTRACTOR,
     HEADING,
     IDENTIFIER,
     MULTIHOP,
     PARAPHRASE,
+    REFORMULATION,
     SLICES,
     TABLE,
+    TEMPORAL,
     UNANSWERABLE,
     UNSTATED,
 )
+from corpus.genres.comparisons import (
+    asked_comparison,
+    models_named,
+    picked,
+    says_comparison,
+    stated_figure,
+)
+from corpus.genres.glossary import entries, uses
+from corpus.genres.policies import VERSIONED_ID_RE, history_id, periods_in, question_date, title
 from corpus.genres.sections import HEADINGS, asked_fact, states
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError, read_key_file
 from corpus.text import content_words, overlap, split_sentences, tokens, units
@@ -54,6 +76,8 @@ IDENTIFIER_RE = re.compile(
     r"\b[A-Z]{2,5}-\d{3,5}\b|\b(?:GET|POST|PUT|PATCH|DELETE) /[\w/{}.:-]+|\b\d+\.\d+\.\d+\b"
 )
 HEADING_RE = re.compile(r"^#{1,6} (.*)$", re.MULTILINE)
+VERSION_RE = re.compile(r"\bv\d+\b|\bversion\s+\d+\b", re.IGNORECASE)
+"""A version named in a question ("v4", "version 4")."""
 
 
 class VerifyError(ValueError):
@@ -407,6 +431,121 @@ def _multihop(q, corpus: Corpus) -> list[str]:
     return problems
 
 
+def _aggregate(q, corpus: Corpus) -> list[str]:
+    asked = asked_comparison(q["text"])
+    if asked is None:
+        return ["aggregate: the question is not a comparison over a product line"]
+    comparison, line = asked
+    evidence = q["evidence"]
+    if len({ev["doc_id"] for ev in evidence}) != len(evidence) or len(evidence) < 2:
+        return ["aggregate: the evidence must be one span in each of two or more documents"]
+    figures, signatures = [], set()
+    for ev in evidence:
+        text = corpus.docs[ev["doc_id"]][ev["start"] : ev["end"]]
+        stated = stated_figure(text, line)
+        if stated is None:
+            return [f"aggregate: {text!r} does not state one figure of one {line} model"]
+        figures.append(stated)
+        signatures.add(mask(text))
+    problems = []
+    if len(signatures) != 1:
+        problems.append("aggregate: the evidence spans do not state the same figure")
+    cited = {model for model, _ in figures}
+    if len(cited) != len(figures):
+        problems.append("aggregate: a model has more than one evidence span")
+    left_out = sorted(
+        model
+        for signature in signatures
+        for _, sentence in corpus.sentences_by_signature.get(signature, [])
+        for model in models_named(sentence, line)
+        if model not in cited
+    )
+    if left_out:
+        problems.append(f"aggregate: the evidence leaves out {', '.join(left_out)}")
+    answer = picked(comparison, figures)
+    if answer != q["answer"]:
+        problems.append(
+            f"aggregate: the evidence's figures pick {answer or 'no single model'}, "
+            f"not {q['answer']!r}"
+        )
+    if any(says_comparison(doc, q["answer"], comparison.word) for doc in corpus.docs.values()):
+        problems.append(
+            f"aggregate: a sentence says {q['answer']!r} with {comparison.word!r} (no "
+            "comparison is needed)"
+        )
+    return problems
+
+
+def versions_of(doc_id: str, docs: Mapping[str, str]) -> list[str]:
+    """The ids of the other versions of a versioned document (none for an unversioned one)."""
+    match = VERSIONED_ID_RE.match(doc_id)
+    if match is None:
+        return []
+    return sorted(
+        other
+        for other in docs
+        if other != doc_id
+        and (found := VERSIONED_ID_RE.match(other))
+        and found["family"] == match["family"]
+    )
+
+
+def _temporal(q, corpus: Corpus) -> list[str]:
+    problems = []
+    if VERSION_RE.search(q["text"]):
+        problems.append("temporal: the question names a version")
+    day = question_date(q["text"])
+    if day is None:
+        return [*problems, "temporal: the question gives no date"]
+    doc_id = q["evidence"][0]["doc_id"]
+    history = corpus.docs.get(history_id(doc_id) or "", "")
+    periods = periods_in(history)
+    period = periods.get(title(corpus.docs[doc_id]))
+    if period is None:
+        problems.append(f"temporal: no version history states when {doc_id} was in force")
+    elif not period.contains(day):
+        problems.append(f"temporal: {doc_id} was not in force on {day.isoformat()}")
+    others = versions_of(doc_id, corpus.docs)
+    if not others:
+        return [*problems, f"temporal: {doc_id} has no other version"]
+    text = _evidence_text(q, corpus)
+    restating = {
+        other_id
+        for other_id, other in corpus.sentences_by_signature.get(mask(text), [])
+        if other_id != doc_id and not contains_answer(other, q["answer"], len(other))
+    }
+    for other in others:
+        other_period = periods.get(title(corpus.docs[other]))
+        if other_period is not None and other_period.contains(day):
+            problems.append(f"temporal: {other} was in force on {day.isoformat()} too")
+        if other not in restating:
+            problems.append(f"temporal: {other} does not state the clause with another value")
+    return problems
+
+
+def _reformulation(q, corpus: Corpus) -> list[str]:
+    defined = [e for text in corpus.docs.values() for e in entries(text)]
+    asked = [e for e in defined if uses(q["text"], e.term)]
+    if not asked:
+        return ["reformulation: the question uses no term the corpus's glossary defines"]
+    spans = [corpus.docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"]]
+    documents = {e["doc_id"]: corpus.docs[e["doc_id"]] for e in q["evidence"]}
+    problems = []
+    for entry in asked:
+        in_docs = [d for d, text in documents.items() if uses(text, entry.term)]
+        if in_docs:
+            problems.append(
+                f"reformulation: the term {entry.term!r} occurs in the evidence document "
+                f"{in_docs[0]} (the question uses the corpus's own words)"
+            )
+        if not any(entry.name in span for span in spans):
+            problems.append(
+                f"reformulation: the evidence does not name {entry.name!r}, which the glossary "
+                f"maps {entry.term!r} to"
+            )
+    return problems
+
+
 SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     BOUNDARY: _boundary,
     HEADING: _heading,
@@ -417,4 +556,7 @@ SLICE_CHECKS: dict[str, Callable[[dict, Corpus], list[str]]] = {
     UNANSWERABLE: _unanswerable,
     UNSTATED: _unstated,
     MULTIHOP: _multihop,
+    AGGREGATE: _aggregate,
+    TEMPORAL: _temporal,
+    REFORMULATION: _reformulation,
 }

@@ -25,6 +25,7 @@ from corpus.document import Document
 from corpus.folders import replace_folder
 from corpus.genres.bridges import render_roster
 from corpus.genres.filler import render_filler
+from corpus.genres.glossary import render_glossary
 from corpus.genres.handbooks import render_handbooks
 from corpus.genres.incidents import render_incidents
 from corpus.genres.policies import render_policies
@@ -125,6 +126,9 @@ def generate(seed: int, profile: Profile, progress: Callable[[str], None] | None
         if progress:
             progress(render.__name__.removeprefix("render_"))
         docs += render(world, profile)
+    # Last: the glossary reads the finished corpus (codenames it uses nowhere else), and it exists
+    # only when a profile asks the slice that asks by its terms.
+    docs += render_glossary(world, profile, docs)
     ids = [d.doc_id for d in docs]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:

@@ -27,8 +27,12 @@ from grader.cohort.cli import EPILOG as COHORT_EPILOG
 from grader.cohort.cli import cohort_command
 from grader.grade.cli import EPILOG as GRADE_EPILOG
 from grader.grade.cli import grade_command
+from grader.regrade.cli import EPILOG as REGRADE_EPILOG
+from grader.regrade.cli import regrade_command
 from grader.reports.cli import COMPARE_EPILOG, compare_command, report_command
 from grader.reports.cli import EPILOG as REPORT_EPILOG
+from grader.similarity.cli import EPILOG as SIMILARITY_EPILOG
+from grader.similarity.cli import similarity_command
 from grader.solutions.cli import EPILOG as SOLUTION_EPILOG
 from grader.solutions.cli import solution_command
 
@@ -85,6 +89,8 @@ app.command("grade-many", epilog=GRADE_MANY_EPILOG)(grade_many_command)
 app.command("solution", epilog=SOLUTION_EPILOG)(solution_command)
 app.command("calibrate", epilog=CALIBRATE_EPILOG)(calibrate_command)
 app.command("cohort", epilog=COHORT_EPILOG)(cohort_command)
+app.command("similarity", epilog=SIMILARITY_EPILOG)(similarity_command)
+app.command("regrade", epilog=REGRADE_EPILOG)(regrade_command)
 
 
 def main() -> None:

@@ -6,7 +6,9 @@ metric that shows it; today:
     chunking     boundary, heading, table   recall@5
     embeddings   paraphrase                 recall@5
     lexical      identifier                 recall@5
+    reformulation reformulation             recall@5
     reranking    distractor                 recall@1 (reranking reorders what was found)
+    temporal     temporal                   recall@1 (the version in force on the asked day first)
     citations    every answerable question  citation_precision, supported_rate
     abstention   unanswerable               abstention_accuracy
     unstated     unstated                   abstention_accuracy

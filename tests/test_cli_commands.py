@@ -89,6 +89,11 @@ MISTAKES: dict[str, Mistake] = {
         [str(missing), str(tmp), "--out", str(tmp / "out")],
         missing,
     ),
+    "takehome regrade": lambda missing, tmp: ([str(missing)], missing),
+    "takehome similarity": lambda missing, tmp: (
+        [str(missing), str(tmp), "--out", str(tmp / "out")],
+        missing,
+    ),
 }
 
 

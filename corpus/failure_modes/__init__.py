@@ -24,6 +24,8 @@ from types import MappingProxyType
 from corpus.failure_modes import answering, chunking, embedding, reranking, retrieval
 from corpus.failure_modes.answering import (
     ABSTENTION_AREA,
+    AGGREGATE,
+    AGGREGATE_AREA,
     CITATIONS_AREA,
     UNANSWERABLE,
     UNSTATED,
@@ -42,11 +44,19 @@ from corpus.failure_modes.records import (
     Planted,
     Slice,
 )
-from corpus.failure_modes.reranking import DISTRACTOR
-from corpus.failure_modes.retrieval import IDENTIFIER, MULTIHOP, MULTIHOP_AREA
+from corpus.failure_modes.reranking import DISTRACTOR, TEMPORAL, TEMPORAL_AREA
+from corpus.failure_modes.retrieval import (
+    IDENTIFIER,
+    MULTIHOP,
+    MULTIHOP_AREA,
+    REFORMULATION,
+    REFORMULATION_AREA,
+)
 
 __all__ = [
     "ABSTENTION_AREA",
+    "AGGREGATE",
+    "AGGREGATE_AREA",
     "ANSWERABLE",
     "ANSWERING",
     "AREAS",
@@ -63,6 +73,8 @@ __all__ = [
     "LEXICAL_AREA",
     "MULTIHOP",
     "MULTIHOP_AREA",
+    "REFORMULATION",
+    "REFORMULATION_AREA",
     "PARAPHRASE",
     "PRIMARY_METRIC",
     "REFERENCE",
@@ -73,6 +85,8 @@ __all__ = [
     "SLICE_RECORDS",
     "SOUND",
     "TABLE",
+    "TEMPORAL",
+    "TEMPORAL_AREA",
     "UNANSWERABLE",
     "UNANSWERABLE_SLICES",
     "UNSTATED",

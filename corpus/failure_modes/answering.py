@@ -19,6 +19,9 @@ UNANSWERABLE = "unanswerable"
 # The second kind of unanswerable question: the entity exists, the asked fact is not given for it.
 UNSTATED = "unstated"
 UNSTATED_AREA = "unstated"
+# A comparison over sibling spec sheets: the answer is computed from every sheet's figure.
+AGGREGATE = "aggregate"
+AGGREGATE_AREA = "aggregate"
 
 FAILURE_MODE = FailureMode(
     component=COMPONENT,
@@ -66,6 +69,26 @@ FAILURE_MODE = FailureMode(
             supply_knobs="corpus.team_directories, corpus.office_guides",
             observe="Do they notice that some unanswerable questions name a real team or office, "
             "so that a lookup of the name cannot tell, and look at what its section states?",
+        ),
+        # Asked by no shipped profile yet (counts 0), like `unstated`. Judged by answer accuracy:
+        # the answer is computed from several sheets, so finding them (recall@k needs every
+        # sheet's statement) is necessary but does not show that the comparison was made.
+        Slice(
+            name=AGGREGATE,
+            asks='a comparison over the sibling models of a product line ("Which Aster model '
+            "is the lightest without its mounting bracket?\"): every model's sheet states its own "
+            "figure and none says which is lightest, so the answer is computed from all of "
+            "them; one retrieved sentence names a model, most often the wrong one",
+            verified="the evidence is one statement per sibling model, every sheet of the line "
+            "that states the figure; the answer is the model the comparison picks from those "
+            "figures (recomputed); no sentence of the corpus holds the answer with the "
+            "question's comparison word",
+            primary_metric="answer_accuracy",
+            hidden=0,
+            public=0,
+            supply_knobs="corpus.product_families, corpus.sibling_models",
+            observe="Do they notice that some questions compare the models of a line, so that "
+            "no single passage holds the answer, and gather every sibling's figure to compute it?",
         ),
     ),
     areas=(
@@ -138,6 +161,37 @@ FAILURE_MODE = FailureMode(
                     "How would you compare the entity's section with what its siblings state?",
                 ),
                 cost="How many questions its section does answer does your rule now decline?",
+            ),
+        ),
+        Area(
+            name=AGGREGATE_AREA,
+            title="Aggregation over sibling sheets",
+            slices=(AGGREGATE,),
+            metrics=("answer_accuracy",),
+            debrief=Debrief(
+                keywords=(
+                    "aggregat",
+                    "compar",
+                    "superlative",
+                    "highest",
+                    "lowest",
+                    "every sibling",
+                ),
+                done=(
+                    "A question compares the models of a line: how does your pipeline gather "
+                    "every model's figure, and how does it know it has them all?",
+                    "How did you keep comparison handling from firing on questions about one "
+                    "model?",
+                ),
+                open=(
+                    "Answer accuracy is {now} on questions that compare the models of a product "
+                    "line: which sentence does your pipeline answer them with?",
+                    "No sentence says which model is lightest: where would the answer come from?",
+                    "How would you find every sibling's statement of the same figure and compare "
+                    "them?",
+                ),
+                cost="What does a comparison cost per query, and how does it grow with the "
+                "number of sibling sheets?",
             ),
         ),
     ),

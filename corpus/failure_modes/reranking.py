@@ -7,6 +7,9 @@ from corpus.failure_modes.records import Area, Debrief, FailureMode, PairingNote
 COMPONENT = "reranking"
 AREA = "reranking"
 DISTRACTOR = "distractor"
+# A versioned document's clause asked by date: the version in force that day answers.
+TEMPORAL = "temporal"
+TEMPORAL_AREA = "temporal"
 
 FAILURE_MODE = FailureMode(
     component=COMPONENT,
@@ -39,6 +42,25 @@ FAILURE_MODE = FailureMode(
             public=7,
             supply_knobs="corpus.product_families, corpus.sibling_models, corpus.policy_versions",
         ),
+        # Asked by no shipped profile yet (counts 0: `Profile.to_dict` leaves it out, so the
+        # shipped profiles and their calibrations are unchanged); a profile asks it by count.
+        Slice(
+            name=TEMPORAL,
+            asks="a policy's clause on a given day: the question gives a date, not a version "
+            '("On 14 March 2025, what daily meal allowance abroad does the Travel Policy '
+            'set?"), and each version states when it was in force; the version in force that '
+            "day answers, which need not be the newest",
+            verified="the question names no version; the evidence document's effective period "
+            "contains the question's date; every other version of the document states the same "
+            "clause with another value",
+            # every version's clause is usually in the top five: the failure is which one is first
+            primary_metric="recall@1",
+            hidden=0,
+            public=0,
+            supply_knobs="corpus.policies, corpus.policy_versions",
+            observe="Do they notice that some questions give a date rather than a version, and "
+            "read when each version was in force instead of taking the newest?",
+        ),
     ),
     areas=(
         Area(
@@ -68,6 +90,36 @@ FAILURE_MODE = FailureMode(
                 ),
                 cost="What does the second stage cost per query (answer p95 {answer}, search p95 "
                 "{search})?",
+            ),
+        ),
+        Area(
+            name=TEMPORAL_AREA,
+            title="Versions in force on a date",
+            slices=(TEMPORAL,),
+            metrics=("recall@1",),
+            debrief=Debrief(
+                keywords=(
+                    "effective date",
+                    "effective period",
+                    "in force",
+                    "date-aware",
+                    "temporal",
+                ),
+                done=(
+                    "A question gives a date, not a version: how does your pipeline find the "
+                    "version in force that day?",
+                    "Where does it read each version's effective period, and what does it do "
+                    "with a document that states none?",
+                ),
+                open=(
+                    "Recall@1 is {now} on questions that give a date instead of a version: which "
+                    "version does your pipeline put first, and why?",
+                    "The newest version is not always the one in force on the asked day: what in "
+                    "the documents tells which one was?",
+                    "How would you use the question's date in the second stage without hurting "
+                    "questions that give none?",
+                ),
+                cost="How many questions without a date does the date rule reorder?",
             ),
         ),
     ),

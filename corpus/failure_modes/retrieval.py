@@ -1,4 +1,5 @@
-"""Retrieval: first-stage search over the chunks, and the slice dense-only search breaks."""
+"""Retrieval: first-stage search over the chunks, and the slices it breaks: exact codes that
+dense-only search blurs, and names people type that only the corpus's own glossary explains."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ from corpus.failure_modes.records import Area, Debrief, FailureMode, PairingNote
 COMPONENT = "retrieval"
 AREA = "lexical"
 IDENTIFIER = "identifier"
+# Asked by no shipped profile yet: the question calls a product by a codename the corpus defines
+# in its glossary and never prints next to the product's facts.
+REFORMULATION = "reformulation"
+REFORMULATION_AREA = "reformulation"
 # Two evidence spans in two documents joined by an entity the question does not name.
 MULTIHOP = "multihop"
 MULTIHOP_AREA = "multihop"
@@ -40,13 +45,31 @@ FAILURE_MODE = FailureMode(
             public=7,
             supply_knobs="corpus.services, corpus.error_codes_per_service",
         ),
+        # Counts 0: `Profile.to_dict` leaves it out, so the shipped profiles and their
+        # calibrations are unchanged; a profile asks it by count (and the glossary is written).
+        Slice(
+            name=REFORMULATION,
+            asks="the question calls the product by the codename people use in tickets and "
+            "chat, not the name its documents print; only the corpus's glossary page maps one "
+            "to the other",
+            verified="a term of the question that the corpus's glossary defines occurs neither "
+            "in the evidence nor anywhere in its document; the name the glossary maps it to "
+            "occurs in the evidence",
+            primary_metric="recall@5",
+            hidden=0,
+            public=0,
+            supply_knobs="corpus.product_families, corpus.sibling_models",
+            observe="Do they notice that some failing questions name a product by a word that "
+            "only the glossary page uses, and read the corpus's own vocabulary to rewrite or "
+            "expand the query before searching?",
+        ),
         # Asked by no shipped profile yet (counts 0, like `unstated`); a profile asks it by count.
         Slice(
             name=MULTIHOP,
             asks="the question reaches its answer through an entity it does not name: the "
             "service that raises an error code is owned by a team (its runbook says which), and "
-            "that team's directory section gives the asked fact. One search finds the runbook; "
-            "only a second one, with the team's name, finds the section",
+            "that team's section (on-call roster, team directory) gives the asked fact. One "
+            "search finds the runbook; only a second one, with the team's name, finds the section",
             verified="two evidence spans in two documents, no document holds both; the entity "
             "joining them is named in the first span and the heading of the second's section, "
             "in neither the question nor the answer span; the answer is in the second span",
@@ -87,6 +110,40 @@ FAILURE_MODE = FailureMode(
                     "What must tokenisation keep for codes and versions (dots, dashes, slashes)?",
                 ),
                 cost="What does the lexical index add to build time and memory (peak {rss})?",
+            ),
+        ),
+        Area(
+            name=REFORMULATION_AREA,
+            title="Query reformulation",
+            slices=(REFORMULATION,),
+            metrics=("recall@5",),
+            debrief=Debrief(
+                keywords=(
+                    "reformulat",
+                    "query expansion",
+                    "expand",
+                    "rewrite",
+                    "glossary",
+                    "codename",
+                    "synonym",
+                    "alias",
+                ),
+                done=(
+                    "Some questions name a product by a codename its documents never print: how "
+                    "does your pipeline find out what the codename stands for?",
+                    "Where does the query rewriting happen (first stage, second stage, answer), "
+                    "and how did you keep it from changing questions that need no rewriting?",
+                ),
+                open=(
+                    "Recall@5 is {now} on questions that name a product by its codename: what "
+                    "does your search return for one of them?",
+                    "The corpus has a glossary page: how could the pipeline use it before it "
+                    "searches?",
+                    "Which words of a question would you rewrite, and with what, without "
+                    "hand-written lists for this corpus?",
+                ),
+                cost="What does reading the corpus's vocabulary add to build time, and what to "
+                "each query (search p95 {search})?",
             ),
         ),
         Area(

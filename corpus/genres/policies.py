@@ -8,21 +8,138 @@ opens a subsection of its own (`### Business class threshold`), as numbered poli
 With `starter.align_to_chunks`, each asked clause lies in the first 2/5 of one starter chunk,
 within the starter encoder's reach (`corpus.document.within_reach`), and, opening its
 subsection, at the head of a chunk for any chunker that starts chunks at headings.
+
+When a profile asks the `temporal` slice, each policy also gets a version history
+(`policy-travel-history`: "Travel Policy v3 was in force from 3 March 2022 until 23 January
+2023."), and the clauses that differ in every version are asked by date instead of by version
+("On 9 October 2022, what daily meal allowance abroad does the Travel Policy set?"): the version in
+force that day answers, and it need not be the newest. The history is a document of its own and its
+dates and wording come from generators of their own, drawn only when the slice is asked, so the
+versions' documents and every other draw stay as they are. `periods_in` and `question_date` read
+them back (`corpus verify`).
 """
 
 from __future__ import annotations
 
+import datetime
 import random
+import re
+from dataclasses import dataclass
 
 from corpus.banks import policies as bank
 from corpus.banks.types import PolicyClause, ValueSpec
 from corpus.document import DocBuilder, Document, within_reach
-from corpus.failure_modes import DISTRACTOR
+from corpus.failure_modes import DISTRACTOR, TEMPORAL
 from corpus.knobs import Profile
 from corpus.slots import capitalise
 from corpus.world import World
 
 CHANGE_SHARE = 0.5  # share of numeric clauses whose value differs between consecutive versions
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+VERSIONED_ID_RE = re.compile(r"^(?P<family>.+)-v(?P<version>\d+)$")
+"""A versioned document's id (`policy-travel-v4`): its family and version."""
+DATE_RE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+"""A date as the corpus and its questions write it ("14 March 2025")."""
+CURRENT_FORMS = (
+    "{version} has been in force since {start}.",
+    "{version} took effect on {start} and is the current version.",
+    "Since {start}, {version} has been the version in force.",
+)
+"""How a version history states when the current version took effect ({version}: "Travel Policy
+v4", as its document's title names it)."""
+SUPERSEDED_FORMS = (
+    "{version} was in force from {start} until {end}.",
+    "{version} applied from {start} to {end}.",
+    "From {start} to {end}, {version} was the version in force.",
+)
+"""How a version history states when a superseded version was in force (both days included)."""
+HISTORY_SUFFIX = "-history"
+"""A policy's version history is `<its versions' id without -vN>-history`."""
+QUESTION_FORMS = ("On {date}, {question}", "As of {date}, {question}")
+"""How a question asks a clause on a date; {question} is the clause's question, scoped to the
+policy by its name alone."""
+FIRST_YEARS = (2021, 2023)  # the first version takes effect in one of these years (inclusive)
+VERSION_DAYS = (200, 540)  # how long a version stays in force before the next takes effect
+CURRENT_DAYS = 400  # questions on the current version ask a day up to this long after it began
+MARGIN_DAYS = 3  # a question's day keeps this far from either end of its version's period
+
+
+@dataclass(frozen=True)
+class Period:
+    """When one version of a policy is in force: from `start` to `end`, both included; the
+    current version has no end."""
+
+    start: datetime.date
+    end: datetime.date | None = None
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def write_date(day: datetime.date) -> str:
+    """A date as the corpus writes it ("14 March 2025")."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def read_date(match: re.Match) -> datetime.date | None:
+    """The date of a `DATE_RE` match (None for one that names no real day, "31 April")."""
+    try:
+        return datetime.date(int(match[3]), MONTHS.index(match[2]) + 1, int(match[1]))
+    except ValueError:
+        return None
+
+
+def periods_in(history: str) -> dict[str, Period]:
+    """Versioned name ("Travel Policy v4") → when it is in force, as a version history's lines
+    state it."""
+    date, found = DATE_RE.pattern, {}
+    patterns = []
+    for form in (*SUPERSEDED_FORMS, *CURRENT_FORMS):
+        pattern = re.escape(form).replace(re.escape("{version}"), r"(?P<version>.+? v\d+)")
+        pattern = pattern.replace(re.escape("{start}"), f"(?P<start>{date})")
+        patterns.append(re.compile(pattern.replace(re.escape("{end}"), f"(?P<end>{date})")))
+    for line in history.splitlines():
+        for pattern in patterns:
+            match = pattern.fullmatch(line.strip().removeprefix("- "))
+            if match:
+                start = read_date(DATE_RE.fullmatch(match["start"]))
+                end = match.groupdict().get("end")
+                period = Period(start, read_date(DATE_RE.fullmatch(end)) if end else None)
+                if start and (end is None or period.end):
+                    found.setdefault(match["version"], period)
+                break
+    return found
+
+
+def history_id(version_id: str) -> str | None:
+    """The id of the version history of a policy version's document (None if not versioned)."""
+    match = VERSIONED_ID_RE.match(version_id)
+    return match["family"] + HISTORY_SUFFIX if match else None
+
+
+def title(text: str) -> str:
+    """A document's title: its first line without the `# `."""
+    return text.split("\n", 1)[0].removeprefix("# ").strip()
+
+
+def question_date(question: str) -> datetime.date | None:
+    """The day a question asks about, or None if it names none."""
+    match = DATE_RE.search(question)
+    return read_date(match) if match else None
 
 
 def draw_value(rng: random.Random, spec: ValueSpec) -> str:
@@ -42,8 +159,15 @@ def item(clause_key: str) -> str:
     return f"policy/{clause_key}"
 
 
+def temporal_item(clause_key: str) -> str:
+    """The cohort item of a question on this clause asked by date (`CandidateQuestion.item`)."""
+    return f"{TEMPORAL}/{item(clause_key)}"
+
+
 def items() -> set[str]:
-    return {item(c.key) for p in bank.templates() for c in p.clauses}
+    return {
+        make(c.key) for make in (item, temporal_item) for p in bank.templates() for c in p.clauses
+    }
 
 
 def render_policies(world: World, profile: Profile) -> list[Document]:
@@ -66,11 +190,67 @@ def render_policies(world: World, profile: Profile) -> list[Document]:
                 else:
                     row.append(row[-1])
             values[clause.key] = row
+        dated = len(versions) > 1 and (profile.hidden[TEMPORAL] or profile.public[TEMPORAL])
+        periods = _periods(world, template.key, len(versions)) if dated else None
         for i in range(len(versions)):
             docs.append(
-                _render_version(world, template, versions, i, values, profile.starter.aligned_chunk)
+                _render_version(
+                    world, template, versions, i, values, profile.starter.aligned_chunk, periods
+                )
             )
+        if periods:
+            docs.append(_render_history(world, template, versions, periods))
     return docs
+
+
+def _periods(world: World, key: str, count: int) -> list[Period]:
+    """When each of a policy's `count` versions is in force, oldest first."""
+    rng = world.rng(TEMPORAL, "policy", key)
+    start = datetime.date(rng.randint(*FIRST_YEARS), rng.randint(1, 12), rng.randint(1, 28))
+    starts = [start]
+    for _ in range(count - 1):
+        starts.append(starts[-1] + datetime.timedelta(days=rng.randint(*VERSION_DAYS)))
+    ends = [s - datetime.timedelta(days=1) for s in starts[1:]] + [None]
+    return [Period(s, e) for s, e in zip(starts, ends, strict=True)]
+
+
+def _asked_day(rng: random.Random, period: Period) -> datetime.date:
+    """A day well inside `period` (the current version's: within CURRENT_DAYS of its start)."""
+    end = period.end or period.start + datetime.timedelta(days=CURRENT_DAYS)
+    days = (end - period.start).days - 2 * MARGIN_DAYS
+    return period.start + datetime.timedelta(days=MARGIN_DAYS + rng.randint(0, days))
+
+
+def _render_history(world: World, template, versions: list[int], periods) -> Document:
+    """The policy's version history: when each version was in force, oldest first."""
+    slug = template.key.replace("_", "-")
+    doc_id = f"policy-{slug}{HISTORY_SUFFIX}"
+    rng = world.rng(TEMPORAL, doc_id)
+    b = DocBuilder(doc_id, f"{template.name}: version history")
+    b.paragraph(
+        [
+            f"This page records when each version of the {template.name} was in force.",
+            "A case is decided by the version in force on the day it arose, not by the newest.",
+        ]
+    )
+    lines = []
+    for version, period in zip(versions, periods, strict=True):
+        name, start = f"{template.name} v{version}", write_date(period.start)
+        if period.end is None:
+            lines.append(rng.choice(CURRENT_FORMS).format(version=name, start=start))
+        else:
+            form = rng.choice(SUPERSEDED_FORMS)
+            lines.append(form.format(version=name, start=start, end=write_date(period.end)))
+    b.bullets([capitalise(line) for line in lines])
+    return b.build()
+
+
+def _dated_question(world: World, doc_id: str, clause: PolicyClause, policy: str, period):
+    rng = world.rng(TEMPORAL, doc_id, clause.key)
+    question = clause.question.format(policy=f"the {policy}")
+    return rng.choice(QUESTION_FORMS).format(
+        date=write_date(_asked_day(rng, period)), question=question[0].lower() + question[1:]
+    )
 
 
 def clause_title(clause: PolicyClause) -> str:
@@ -86,7 +266,7 @@ def _different(rng: random.Random, spec: ValueSpec, taken: list[str]) -> str:
     raise ValueError(f"value spec {spec} cannot produce a new value")
 
 
-def _render_version(world, template, versions, i, values, chunk: int | None) -> Document:
+def _render_version(world, template, versions, i, values, chunk: int | None, periods) -> Document:
     version = versions[i]
     name = f"{template.name} v{version}"
     slug = template.key.replace("_", "-")
@@ -129,6 +309,16 @@ def _render_version(world, template, versions, i, values, chunk: int | None) -> 
             question = capitalise(clause.question.format(policy=asked_as))
             fact_key = f"{doc_id}/{clause.key}"
             b.ask(DISTRACTOR, fact_key, question, value, spans[0], item=item(clause.key))
+            if periods:
+                dated_question = _dated_question(world, doc_id, clause, template.name, periods[i])
+                b.ask(
+                    TEMPORAL,
+                    f"{fact_key}/{TEMPORAL}",
+                    dated_question,
+                    value,
+                    spans[0],
+                    item=temporal_item(clause.key),
+                )
     b.heading(2, rng.choice(("Responsibilities", "Who does what", "Roles")))
     b.paragraph([world.sentence(filler, "policy") for _ in range(rng.randint(3, 5))])
     b.heading(2, rng.choice(("Exceptions", "Questions and exceptions", "Getting an exception")))

@@ -12,6 +12,9 @@ the starter encoder's reach (`corpus.document.within_reach`), and, opening its s
 head of a chunk for any chunker that starts chunks at headings: the starter finds the siblings'
 statements together whichever of the two chunkers cuts the sheet, and ordering them is left to
 the second stage.
+
+The same statements answer `aggregate` questions when a profile asks the slice: which model of a
+line has the highest or lowest figure (`corpus.genres.comparisons`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.document import DocBuilder, Document, within_reach
-from corpus.failure_modes import DISTRACTOR
+from corpus.failure_modes import AGGREGATE, DISTRACTOR
+from corpus.genres.comparisons import COMPARISONS, ask_comparisons, comparison_item
 from corpus.knobs import Profile
 from corpus.world import ProductFamily, World
 
@@ -175,7 +179,12 @@ def item(attribute_key: str) -> str:
 
 
 def items() -> set[str]:
-    return {item(a.key) for a in ATTRIBUTES}
+    return {item(a.key) for a in ATTRIBUTES} | {comparison_item(c) for c in COMPARISONS}
+
+
+def sheet_id(family: ProductFamily, number: int) -> str:
+    """The document id of a model's spec sheet."""
+    return f"product-{family.root.lower()}-{family.letter.lower()}{number}"
 
 
 def render_products(world: World, profile: Profile) -> list[Document]:
@@ -193,12 +202,14 @@ def render_products(world: World, profile: Profile) -> list[Document]:
         }
         shared = [(label, draw(rng)) for label, draw in SHARED_ROWS]
         values = {a.key: _distinct_values(rng, a, len(family.numbers)) for a in differing}
-        for index, number in enumerate(family.numbers):
-            docs.append(
-                _render_model(
-                    world, family, number, index, differing, wording, shared, values, profile
-                )
-            )
+        sheets = [
+            _render_model(world, family, number, index, differing, wording, shared, values, profile)
+            for index, number in enumerate(family.numbers)
+        ]
+        line = [doc for doc, _ in sheets]
+        if (profile.hidden[AGGREGATE] or profile.public[AGGREGATE]) and len(sheets) > 1:
+            line[0] = ask_comparisons(world, family, [a.key for a in differing], values, sheets)
+        docs += line
     return docs
 
 
@@ -215,7 +226,7 @@ def _render_model(
     world, family: ProductFamily, number, index, differing, wording, shared, values, profile
 ):
     model = family.model(number)
-    doc_id = f"product-{family.root.lower()}-{family.letter.lower()}{number}"
+    doc_id = sheet_id(family, number)
     filler = world.filler(doc_id)
     rng = filler.rng
     b = DocBuilder(doc_id, f"{model} {family.category}")
@@ -233,6 +244,7 @@ def _render_model(
     sku = f"{family.root[:3].upper()}-{family.letter}{number}-{rng.randint(1000, 9999)}"
     b.table(("Attribute", "Value"), [("SKU", sku), *shared])
     chunk = profile.starter.aligned_chunk
+    statements: dict[str, tuple[int, int]] = {}  # attribute key -> its statement's offsets
     for attribute in differing:
         statement_i, question_i, section = wording[attribute.key]
         value = values[attribute.key][index]
@@ -251,6 +263,7 @@ def _render_model(
             chunk if siblings else None,
             within_reach(chunk),
         )
+        statements[attribute.key] = spans[0]
         if siblings:
             question = attribute.questions[question_i].format(model=family.asked(number))
             b.ask(
@@ -269,4 +282,4 @@ def _render_model(
     b.paragraph(
         [world.sentence(filler, "product", product=model) for _ in range(rng.randint(2, 4))]
     )
-    return b.build()
+    return b.build(), statements

@@ -1,14 +1,15 @@
 """`takehome grade-many`: grade several submissions and write a leaderboard.
 
 Input mistakes (no submissions, no key, a bad manifest, an --out holding earlier grades without
---force) are one line on stderr and exit 2, before anything runs. A submission that cannot be
-graded (an unreadable archive, a missing key, a key of another variant) is a row of the
+--force or --resume) are one line on stderr and exit 2, before anything runs. A submission that
+cannot be graded (an unreadable archive, a missing key, a key of another variant) is a row of the
 leaderboard with its reason, and the others are graded; the exit code is then 1 and the last line
 names every such submission. 0 means every submission was graded.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +27,7 @@ from grader.batch.run import (
     grade_many,
     jobs_from_manifest,
     jobs_from_paths,
+    per_grade_budget,
 )
 from grader.cli_options import force_option
 from grader.grade.outputs import GRADE_OUTPUTS
@@ -40,7 +42,8 @@ EPILOG = exit_codes(
     "every submission graded",
     failed="some submissions could not be graded (named on the last line; the leaderboard says "
     "why); the others were",
-    bad="no submissions or key, a bad manifest, an --out holding earlier grades without --force",
+    bad="no submissions or key, a bad manifest, an --out holding earlier grades without --force "
+    "or --resume",
 )
 
 
@@ -90,6 +93,15 @@ def grade_many_command(
             " results.json, report.csv, report.html, report.md, logs) first"
         ),
     ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="OUT holds an earlier, perhaps interrupted, batch: keep each report whose "
+            "submission (its files), key variant and harness version are unchanged, and grade "
+            "the others (their earlier outputs removed first).",
+        ),
+    ] = False,
     allow_variant_mismatch: Annotated[
         bool,
         typer.Option(
@@ -112,28 +124,44 @@ def grade_many_command(
             jobs = jobs_from_paths(submissions, key)
         if isolation is not None and isolation not in SANDBOXES:
             raise BatchError(f"--isolation {isolation!r} is not one of {', '.join(SANDBOXES)}")
-        count = workers if workers is not None else default_workers()
+        count = workers if workers is not None else default_workers(*per_grade_budget(jobs))
         if count < 1:
             raise BatchError(f"--workers must be at least 1, got {count}")
-        claim(out, BATCH_OUTPUTS, force=force, say=note)
+        if resume and force:
+            raise BatchError("give --resume (keep what still stands) or --force (regrade all)")
+        if not resume:
+            claim(out, BATCH_OUTPUTS, force=force, say=note)
     except ExerciseError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot prepare {out}: {exc}")
     note(f"grading {len(jobs)} submission(s), {count} at a time")
 
+    started, finished, timed = time.monotonic(), 0, 0
+
+    def progress(outcome: Outcome) -> str:
+        """[done/all, about N min left]: wall time per graded job so far × the jobs left."""
+        nonlocal finished, timed
+        finished, timed = finished + 1, timed + (not outcome.reused)
+        left = len(jobs) - finished
+        eta = (time.monotonic() - started) / timed * left if timed and left else None
+        return f"[{finished}/{len(jobs)}" + (f", about {_duration(eta)} left]" if eta else "]")
+
     def done(outcome: Outcome) -> None:
+        step = escape(progress(outcome))
         if outcome.report is None:
             err.print(
-                f"  [red]✗[/] {escape(f'{outcome.job.name}: {outcome.error}')}",
+                f"  {step} [red]✗[/] {escape(f'{outcome.job.name}: {outcome.error}')}",
                 highlight=False,
                 soft_wrap=True,  # one line per submission, its path never broken
             )
             return
         metrics = outcome.report["overall"]["metrics"]
+        kept = " (kept from the earlier batch)" if outcome.reused else ""
         err.print(
-            f"  [green]✓[/] {escape(outcome.job.name)}: recall@5 {metrics['recall@5']:.2f}, "
-            f"answers {metrics['answer_accuracy']:.2f}",
+            f"  {step} [green]✓[/] {escape(outcome.job.name)}: recall@5 "
+            f"{metrics['recall@5']:.2f}, "
+            f"answers {metrics['answer_accuracy']:.2f}{escape(kept)}",
             highlight=False,
             soft_wrap=True,
         )
@@ -142,9 +170,9 @@ def grade_many_command(
         isolation=isolation, baseline=baseline, allow_variant_mismatch=allow_variant_mismatch
     )
     try:
-        outcomes = grade_many(jobs, out, options, workers=count, on_done=done)
+        outcomes = grade_many(jobs, out, options, workers=count, on_done=done, resume=resume)
     except KeyboardInterrupt:
-        interrupted("interrupted: reports written so far are kept")
+        interrupted("interrupted: reports written so far are kept (--resume goes on from them)")
     csv_path, html_path = write_leaderboard(outcomes, out)
     failed = [o.job.name for o in outcomes if o.report is None]
     note(
@@ -160,3 +188,7 @@ def grade_many_command(
             "leaderboard and the lines above say why)",
             EXIT_FAILED,
         )
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min"

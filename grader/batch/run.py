@@ -7,6 +7,10 @@ key) becomes an error row and never stops the others. Parallel grades share the 
 so their absolute latencies are noisier than one grade alone; the ratios to each grade's own
 baseline, measured in the same conditions, are the figures to compare.
 
+An interrupted batch resumes (`resume`): a submission whose earlier report in OUT/<name> still
+stands (`earlier_report`: the same submission tree, the same key variant, the same harness version)
+is not graded again; every other one is, its folder's earlier outputs removed first.
+
 Manifest: a CSV file with a header and the columns `submission` and `key` (paths relative to the
 manifest's folder unless absolute) and optionally `name` (the output folder and leaderboard name).
 """
@@ -14,8 +18,10 @@ manifest's folder unless absolute) and optionally `name` (the output folder and 
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -23,8 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from exercise.errors import ExerciseError
-from grader.grade.report_file import report_json, save_report
+from grader.answer_key import load_key
+from grader.grade.intake import take_in
+from grader.grade.outputs import GRADE_OUTPUTS
+from grader.grade.report_file import REPORT_NAME, harness_version, report_json, save_report
 from grader.grade.session import GradeOptions, grade
+from grader.outputs import claim
 from grader.reports.render import write_companions
 
 MANIFEST_COLUMNS = ("submission", "key")
@@ -47,6 +57,7 @@ class Outcome:
     report_path: Path | None
     report: dict[str, Any] | None
     error: str | None  # why no report was written
+    reused: bool = False  # the report an earlier batch wrote (resumed), not graded again
 
 
 def jobs_from_paths(submissions: Sequence[Path], key: Path) -> list[Job]:
@@ -83,9 +94,40 @@ def jobs_from_manifest(manifest: Path) -> list[Job]:
     return _named(entries)
 
 
-def default_workers(cpus_per_grade: float = 2.0) -> int:
-    """Grades at a time: the cores divided by what one grade's sandbox may use, at least one."""
-    return max(1, int((os.cpu_count() or 1) // max(1.0, cpus_per_grade)))
+def default_workers(
+    cpus_per_grade: float = 2.0, memory_mb_per_grade: int = 6144, available_mb: int | None = None
+) -> int:
+    """Grades at a time, at least one: the cores divided by what one grade's sandbox may use, and
+    no more than the available memory holds (a grade's submission and baseline runs may both be
+    alive, each up to its memory budget)."""
+    by_cores = int((os.cpu_count() or 1) // max(1.0, cpus_per_grade))
+    free = available_memory_mb() if available_mb is None else available_mb
+    by_memory = by_cores if free is None else free // max(1, memory_mb_per_grade)
+    return max(1, min(by_cores, by_memory))
+
+
+def available_memory_mb() -> int | None:
+    """MemAvailable from /proc/meminfo, in MiB; None where there is no such file."""
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def per_grade_budget(jobs: Sequence[Job]) -> tuple[float, int]:
+    """(cores, MiB) one grade may use, the largest over the jobs' keys (a key that cannot be read
+    counts as the defaults: its grade fails early anyway)."""
+    cpus, memory = 2.0, 3072
+    for key in {job.key for job in jobs}:
+        try:
+            budgets = load_key(key).budgets
+        except (ExerciseError, OSError):
+            continue
+        cpus, memory = max(cpus, budgets.cpus), max(memory, budgets.memory_mb)
+    return cpus, 2 * memory  # the submission's run and the baseline's
 
 
 def grade_many(
@@ -95,8 +137,10 @@ def grade_many(
     *,
     workers: int = 1,
     on_done: Callable[[Outcome], None] | None = None,
+    resume: bool = False,
 ) -> list[Outcome]:
-    """Grade every job (at most `workers` at a time); outcomes in the jobs' order."""
+    """Grade every job (at most `workers` at a time); outcomes in the jobs' order. With
+    `resume`, a job whose earlier report still stands is reused instead (`Outcome.reused`)."""
     if workers < 1:
         raise BatchError(f"workers must be at least 1, got {workers}")
     out = Path(out)
@@ -104,6 +148,11 @@ def grade_many(
 
     def one(job: Job) -> Outcome:
         try:
+            if resume:
+                earlier = earlier_report(job, out / job.name)
+                if earlier is not None:
+                    return Outcome(job, out / job.name / REPORT_NAME, earlier, None, reused=True)
+                claim(out / job.name, GRADE_OUTPUTS, force=True)  # a stale or partial grade
             result = grade(job.submission, job.key, out / job.name, options)
             report = report_json(result)
             path = save_report(report, result.out)
@@ -126,6 +175,28 @@ def grade_many(
             if on_done:
                 on_done(outcome)
     return [outcomes[job.name] for job in jobs]
+
+
+def earlier_report(job: Job, folder: Path) -> dict[str, Any] | None:
+    """The report an earlier batch wrote in `folder` for `job` when it still stands: graded from
+    the same submission tree (sha256 of the files taken in), against the same key variant, by
+    the same harness version. None otherwise, or when anything cannot be read (then the job is
+    graded, and the grade says what is wrong)."""
+    try:
+        report = json.loads((folder / REPORT_NAME).read_text(encoding="utf-8"))
+        with tempfile.TemporaryDirectory(prefix="takehome-resume-") as scratch:
+            tree = take_in(job.submission, Path(scratch) / "submission").sha256
+        variant = load_key(job.key).manifest_sha256
+    except (ExerciseError, OSError, ValueError):
+        return None
+    if not isinstance(report, dict):
+        return None
+    stands = (
+        (report.get("submission") or {}).get("sha256") == tree
+        and (report.get("key") or {}).get("variant_manifest_sha256") == variant
+        and (report.get("harness") or {}).get("version") == harness_version()
+    )
+    return report if stands else None
 
 
 def _named(entries: list[tuple[Path, Path, str | None]]) -> list[Job]:

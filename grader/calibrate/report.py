@@ -33,8 +33,11 @@ def write_calibration(data: dict[str, Any], out: Path) -> tuple[Path, Path]:
 
 def table(data: dict[str, Any]) -> Table:
     """The solution × slice table for a terminal: it reads at TERMINAL_WIDTH columns (a pair's
-    fixes on two lines, a long slice name shortened in its header and spelled out below)."""
-    headers = {name: short_header(name) for name in SLICES}
+    fixes on two lines, a long slice name shortened in its header and spelled out below). A
+    slice the profile does not ask (no solution has a figure for it) has no column."""
+    means = data["table"].values()  # not vocabulary: the calibration file's field
+    asked = [s for s in SLICES if any(m.get(s) is not None for m in means)]
+    headers = {name: short_header(name) for name in asked}
     shortened = [f"{h} = {name}" for name, h in headers.items() if h != name]
     result = Table(
         title=f"profile {data['profile']}: primary metric per slice, {len(data['seeds'])} seed(s)",
@@ -51,15 +54,21 @@ def table(data: dict[str, Any]) -> Table:
         collapse_padding=True,
     )
     result.add_column("solution", no_wrap=True)
-    for name in SLICES:
+    for name in asked:
         result.add_column(headers[name], justify="right", no_wrap=True, min_width=HEADER_WIDTH)
     result.add_column("headline", justify="right", no_wrap=True)
     for name, means in data["table"].items():  # not vocabulary: the file's field
-        cells = [_cell(means.get(s), _lift(data, name, s), "\n") for s in SLICES]
+        cells = [_cell(means.get(s), _lift(data, name, s), "\n") for s in asked]
         result.add_row(
             "\n".join(solution_label(name)), *cells, _fmt(data["overall"][name]["headline"])
         )
     return result
+
+
+def asked_slices(data: dict[str, Any]) -> list[str]:
+    """The slices the calibrated profile asks hidden questions of, in report order."""
+    hidden = data["profile_settings"]["questions"]["hidden"]
+    return [name for name in SLICES if hidden.get(name)]
 
 
 def solution_label(name: str) -> list[str]:

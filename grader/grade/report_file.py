@@ -25,7 +25,8 @@ every metric object uses the fixed metric keys of DESIGN.md, each a float in [0,
                                   (with baseline_note)
     comparison                    metric_delta (submission − baseline, hidden, overall) and
                                   latency_ratio (submission / baseline) — or null
-    diagnosis                     method, fixed_at, areas {area: verdict}, rows [...]
+    diagnosis                     method, fixed_at, areas {area: verdict}, rows [...], placement
+                                  (per slice: starter, sound, reference, submission, place)
     attribution                   note, components [...] or null, and (when it ran)
                                   sum_measured and whole_lift per metric
     integrity                     findings [{check, severity, title, detail, evidence}]
@@ -63,6 +64,7 @@ from grader.diagnosis import FIXED_AT, area_verdicts
 from grader.grade.attribution import additivity
 from grader.grade.report_schema import REPORT_SCHEMA
 from grader.grade.session import Grade, RunOutcome
+from grader.placement import find_calibration, placement
 
 REPORT_NAME = "report.json"
 # Each run's questions split by whether the corpus answers them (the question's flag): the
@@ -94,7 +96,7 @@ def report_json(grade: Grade) -> dict[str, Any]:
         "created": datetime.datetime.fromtimestamp(grade.started, datetime.UTC).isoformat(
             timespec="seconds"
         ),
-        "harness": {"version": _version(), "generator": GENERATOR_VERSION},
+        "harness": {"version": harness_version(), "generator": GENERATOR_VERSION},
         "submission": {
             "source": str(grade.intake.source),
             "kind": grade.intake.kind,
@@ -137,6 +139,11 @@ def report_json(grade: Grade) -> dict[str, Any]:
             "areas": area_verdicts(grade.diagnosis),
             "area_slices": {a.name: list(a.slices) for a in AREAS},
             "rows": [row.to_json() for row in grade.diagnosis],
+            # between the starter, the textbook fix and the reference (calibrated figures)
+            "placement": placement(
+                [row.to_json() for row in grade.diagnosis],
+                *find_calibration(grade.key.profile, grade.key.record.profile_sha256),
+            ),
         },
         "attribution": {
             "note": grade.attribution_note,
@@ -281,7 +288,7 @@ def _minus(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None else a - b
 
 
-def _version() -> str | None:
+def harness_version() -> str | None:
     try:
         return metadata.version("rag-takehome")
     except metadata.PackageNotFoundError:

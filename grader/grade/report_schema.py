@@ -28,6 +28,7 @@ from exercise.scoring import METRIC_KEYS
 from grader.diagnosis import VERDICTS
 from grader.grade.integrity import SEVERITIES
 from grader.grade.submission_history import STATUSES as HISTORY_STATUSES
+from grader.placement import PLACES
 
 REPORT_SCHEMA = 1  # the report's "schema" field; report_file re-exports it
 SCHEMA_FILE = Path("docs") / "report.schema.json"  # where the repository keeps json_schema()
@@ -49,6 +50,7 @@ StatusName = Literal[tuple(s.value for s in Status)]  # type: ignore[valid-type]
 Severity = Literal[SEVERITIES]  # type: ignore[valid-type]
 Verdict = Literal[VERDICTS]  # type: ignore[valid-type]
 HistoryStatus = Literal[HISTORY_STATUSES]  # type: ignore[valid-type]
+Place = Literal[PLACES]  # type: ignore[valid-type]
 
 
 def _field_name(key: str) -> str:
@@ -179,12 +181,40 @@ class DiagnosisRow(Model):
     verdict: Verdict | None
 
 
+class PlacementRow(Model):
+    area: str
+    slice: str
+    metric: str
+    n: Count
+    starter: Share | None
+    sound: Share
+    reference: Share
+    submission: Share | None
+    place: Place | None
+
+
+class PlacementCalibration(Model):
+    profile: str | None = None
+    seeds: list[int] | None = None
+    generator_version: str | None = None
+
+
+class Placement(Model):
+    calibration: PlacementCalibration | None = Field(
+        description="the calibration the sound and reference figures come from, or null"
+    )
+    reason: str = Field(default="", description="why there is no placement (no calibration)")
+    margin: Share
+    rows: list[PlacementRow] = []
+
+
 class Diagnosis(Model):
     method: str = ""
     fixed_at: Share | None = None
     areas: dict[str, Verdict | None]
     area_slices: dict[str, list[str]] | None = None
     rows: list[DiagnosisRow]
+    placement: Placement | None = None
 
 
 class Component(Model):
@@ -299,6 +329,13 @@ class Question(Model):
     baseline: BaselineQuestion | None = None
 
 
+class PreviousGrade(Model):
+    created: str | None = None
+    harness: dict[str, Any] | None = None
+    metrics: dict[str, Share | None] = {}
+    areas: dict[str, Verdict | None] = {}
+
+
 class GradeReport(Run):
     """report.json: one grade of one submission (`takehome grade` writes it)."""
 
@@ -324,6 +361,9 @@ class GradeReport(Run):
     logs: dict[str, str] = {}
     notes: str | None = None
     history: History | None = None
+    previous: list[PreviousGrade] = Field(
+        default=[], description="earlier grades of this submission, oldest first (regrade)"
+    )
     questions: list[Question]
 
 

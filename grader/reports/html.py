@@ -34,6 +34,7 @@ from grader.reports.reading import (
     fmt_row_delta,
     headline_rows,
     latency_ms,
+    placement_note,
     recall_curve,
     slice_figures,
 )
@@ -92,6 +93,7 @@ def render_html(
     body = [
         _header(report, who),
         _diagnosis(report),
+        _placement(report),
         _headline(report),
         _plots(report),
         _latency_table(report),
@@ -225,6 +227,29 @@ def _diagnosis(report: Mapping[str, Any]) -> str:
         f"{diag.get('fixed_at', FIXED_AT)}"
         "; improved = above zero, below that level; unchanged = the interval contains zero; "
         "worse = below zero.</p>"
+    )
+
+
+def _placement(report: Mapping[str, Any]) -> str:
+    placement = report["diagnosis"].get("placement")
+    if not placement:
+        return ""
+    head = '<h2 id="placement">Beyond the textbook fix</h2>'
+    if placement["calibration"] is None:
+        return f'{head}<p class="small">No placement: {esc(placement["reason"])}.</p>'
+    rows = [
+        "<tr><th>slice</th><th>metric</th><th>starter</th><th>sound</th><th>reference</th>"
+        "<th>submission</th><th>place</th></tr>"
+    ]
+    for row in placement["rows"]:
+        rows.append(
+            f"<tr><td>{esc(row['slice'])}</td><td>{esc(row['metric'])}</td>"
+            f'<td class="num">{fmt(row["starter"])}</td><td class="num">{fmt(row["sound"])}</td>'
+            f'<td class="num">{fmt(row["reference"])}</td>'
+            f'<td class="num">{fmt(row["submission"])}</td><td>{esc(row["place"] or "–")}</td></tr>'
+        )
+    return (
+        f'{head}<table>{"".join(rows)}</table><p class="small">{esc(placement_note(placement))}</p>'
     )
 
 

@@ -21,6 +21,7 @@ from grader.reports.reading import (
     fmt_row_delta,
     headline_rows,
     latency_parts,
+    placement_note,
 )
 from grader.reports.trail import history_line
 
@@ -70,6 +71,7 @@ def render_markdown(report: Mapping[str, Any]) -> str:
         lines += [f"**Run budget:** {md(report['budget'].get('message'))}", ""]
     lines += _headline(report, base)
     lines += _areas(report)
+    lines += _placement(report)
     lines += _latency(report, base)
     lines += _findings(report)
     lines += [f"**Debugging trail:** {md(history_line(report))}", ""]
@@ -127,6 +129,26 @@ def _areas(report: Mapping[str, Any]) -> list[str]:
             )
     summary = ", ".join(f"{a} **{v or '–'}**" for a, v in diag["areas"].items())
     return [*lines, "", f"Areas: {summary}", ""]
+
+
+def _placement(report: Mapping[str, Any]) -> list[str]:
+    placement = report["diagnosis"].get("placement")
+    if not placement:
+        return []
+    lines = ["### Beyond the textbook fix", ""]
+    if placement["calibration"] is None:
+        return [*lines, f"No placement: {md(placement['reason'])}.", ""]
+    lines += [
+        "| slice | metric | starter | sound | reference | submission | place |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for row in placement["rows"]:
+        lines.append(
+            f"| {md(row['slice'])} | {md(row['metric'])} | {fmt(row['starter'])} | "
+            f"{fmt(row['sound'])} | {fmt(row['reference'])} | {fmt(row['submission'])} | "
+            f"{row['place'] or '–'} |"
+        )
+    return [*lines, "", md(placement_note(placement)), ""]
 
 
 def _latency(report: Mapping[str, Any], base: Mapping[str, Any] | None) -> list[str]:

@@ -400,3 +400,14 @@ def fmt_ms(value: float | None) -> str:
     if value < 1:
         return f"{value:.3f}"
     return f"{value:.1f}" if value < 100 else f"{value:.0f}"
+
+
+def placement_note(placement: Mapping[str, Any]) -> str:
+    """What the placement table's sound and reference figures are, in one sentence."""
+    calibration = placement.get("calibration") or {}
+    seeds = calibration.get("seeds") or []
+    return (
+        f"Sound (the textbook fix) and reference: means over the {len(seeds)} seed(s) of the "
+        f"profile's calibration; starter and submission: this grade. Places are within "
+        f"{placement.get('margin', 0):.2f} of those means, not a significance test."
+    )

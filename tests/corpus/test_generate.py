@@ -8,7 +8,9 @@ from collections import Counter
 
 import pytest
 
-from corpus.failure_modes import SLICE_RECORDS
+from corpus.failure_modes import REFORMULATION, SLICE_RECORDS
+from corpus.genres.glossary import DOC_ID as GLOSSARY
+from corpus.genres.glossary import entries, uses
 from corpus.genres.services import error_codes
 from corpus.items import known_items
 from corpus.profile import ProfileError, load_profile, parse_profile
@@ -171,3 +173,27 @@ def test_asking_the_new_slices_leaves_what_medium_asks_as_it_was(medium, new_sli
         assert sorted(map(key, old)) == sorted(key(q) for q in now if q.slice not in new)
     for doc_id, text in medium.docs.items():
         assert new_slices.docs[doc_id] == text, doc_id
+
+
+def test_the_glossary_is_written_only_when_its_slice_is_asked(medium, new_slices):
+    assert GLOSSARY not in medium.docs
+    defined = entries(new_slices.docs[GLOSSARY])
+    assert defined and len({e.term for e in defined}) == len(defined)
+    # a codename occurs in no document but the glossary, and names a product that exists
+    for doc_id, text in new_slices.docs.items():
+        if doc_id != GLOSSARY:
+            assert not [e.term for e in defined if uses(text, e.term)], doc_id
+    names = new_slices.docs.values()
+    assert all(any(e.name in text for text in names if e.term not in text) for e in defined)
+
+
+def test_reformulation_questions_ask_facts_no_other_question_asks(new_slices):
+    asked = new_slices.hidden + new_slices.public
+    reworded = [q for q in asked if q.slice == REFORMULATION]
+    assert len(reworded) == sum(
+        profile_counts[REFORMULATION]
+        for profile_counts in (new_slices.profile.hidden, new_slices.profile.public)
+    )
+    others = {q.evidence for q in asked if q.slice != REFORMULATION}
+    assert not [q.id for q in reworded if q.evidence in others]
+    assert len({q.evidence for q in reworded}) == len(reworded)

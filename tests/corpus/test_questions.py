@@ -2,15 +2,24 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus.banks import paraphrase, paraphrase_margins
-from corpus.document import CandidateQuestion, out_of_reach, within_reach
+from corpus.banks.words import PRODUCT_ROOTS
+from corpus.document import CandidateQuestion, Document, out_of_reach, within_reach
+from corpus.failure_modes import AGGREGATE
+from corpus.genres.comparisons import COMPARISONS, asked_comparison, compared_nowhere, picked
 from corpus.genres.handbooks import BANDS, band, band_limits, render_handbooks
+from corpus.genres.products import DIFFERING, render_products
+from corpus.items import known_items
+from corpus.profile import load_profile
 from corpus.questions import _draw, _Taken, stratum
 from corpus.text import tokens
 from corpus.validate import IDENTIFIER_RE
 from corpus.world import as_printed, build_world
 from exercise.types import Span
+from tests.helpers import DEFAULT_SEED, NEW_SLICES_PROFILE
 
 TYPED_MODEL = re.compile(r"\b[A-Z][a-z]+ [A-Z]-\d\b")  # "Aster X-2"
 
@@ -203,3 +212,42 @@ def _candidate(doc: str, i: int, start: int, tier: int = 0, band: int = 0) -> Ca
     return CandidateQuestion(
         "table", f"{doc}/{i}", "register/x", f"q {doc} {i}?", "x", (span,), tier, band
     )
+
+
+def test_product_lines_ask_comparisons_only_when_the_slice_is_asked(medium):
+    profile = load_profile(NEW_SLICES_PROFILE)
+    world = build_world(DEFAULT_SEED, profile)
+    docs = render_products(world, profile)
+    asked = [c for d in docs for c in d.candidates if c.slice == AGGREGATE]
+    # one per line and differing attribute (no ties: a line's figures are distinct)
+    assert len(asked) == len(world.families) * DIFFERING
+    for candidate in asked:
+        comparison, line = asked_comparison(candidate.text)
+        sheets = [d for d in docs if d.doc_id in {e.doc_id for e in candidate.evidence}]
+        assert len(sheets) == len(candidate.evidence) == profile.corpus.sibling_models
+        assert candidate.item in known_items() and line in candidate.answer
+    # not asked: the same documents, and no comparison among their candidates
+    medium_world = build_world(DEFAULT_SEED, medium.profile)
+    plain = render_products(medium_world, medium.profile)
+    assert [d.text for d in plain] == [d.text for d in docs]
+    assert not any(c.slice == AGGREGATE for d in plain for c in d.candidates)
+
+
+def test_an_aggregate_candidate_whose_answer_a_sentence_compares_is_not_asked():
+    profile = load_profile(NEW_SLICES_PROFILE)
+    docs = render_products(build_world(DEFAULT_SEED, profile), profile)
+    candidate = next(c for d in docs for c in d.candidates if c.slice == AGGREGATE)
+    word = asked_comparison(candidate.text)[0].word
+    assert compared_nowhere(candidate, docs)
+    said = Document("news", f"# News\n\nOur {word} model is the {candidate.answer}.\n", ())
+    assert not compared_nowhere(candidate, [*docs, said])
+
+
+@given(comparison=st.sampled_from(COMPARISONS), line=st.sampled_from(PRODUCT_ROOTS))
+def test_a_comparison_is_read_back_from_its_wording(comparison, line):
+    text = comparison.question.format(line=line)
+    assert asked_comparison(text) == (comparison, line)
+    assert re.search(rf"\b{comparison.word}\b", text)
+    figures = [(f"{line} X1", 3.0), (f"{line} X2", 9.0), (f"{line} X3", 5.0)]
+    assert picked(comparison, figures) == (f"{line} X1" if comparison.lowest else f"{line} X2")
+    assert picked(comparison, [*figures, (f"{line} X4", 3.0 if comparison.lowest else 9.0)]) is None

@@ -1,3 +1,4 @@
+import datetime
 import json
 import re
 import shutil
@@ -6,15 +7,39 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.failure_modes import HEADING, MULTIHOP, UNSTATED
+from corpus.failure_modes import (
+    AGGREGATE,
+    DISTRACTOR,
+    HEADING,
+    MULTIHOP,
+    REFORMULATION,
+    TEMPORAL,
+    UNSTATED,
+)
+from corpus.genres.comparisons import asked_comparison, models_named
+from corpus.genres.glossary import DOC_ID as GLOSSARY
+from corpus.genres.glossary import entries, uses
+from corpus.genres.policies import (
+    CURRENT_FORMS,
+    SUPERSEDED_FORMS,
+    Period,
+    history_id,
+    periods_in,
+    question_date,
+    title,
+    write_date,
+)
 from corpus.genres.sections import asked_fact
 from corpus.text import overlap
 from corpus.validate import (
     PARAPHRASE_MAX_OVERLAP,
     VerifyError,
+    _aggregate,
     _corpus,
     _distractor,
     _multihop,
+    _reformulation,
+    _temporal,
     _unstated,
     mask,
     verify,
@@ -159,6 +184,34 @@ def test_unstated_property_holds_and_fails_where_it_should(data, new_slices, new
     assert any("no section is headed" in p for p in _unstated(absent, new_slices_corpus))
 
 
+@settings(max_examples=50, deadline=None)
+@given(
+    start=st.dates(datetime.date(1990, 1, 1), datetime.date(2090, 1, 1)),
+    days=st.integers(0, 2000),
+    current=st.booleans(),
+    form=st.integers(0, 2),
+    name=st.sampled_from(["Travel Policy", "Gifts and Hospitality Policy"]),
+    version=st.integers(1, 99),
+)
+def test_a_version_history_line_reads_back_as_the_period_it_states(
+    start, days, current, form, name, version
+):
+    period = Period(start, None if current else start + datetime.timedelta(days=days))
+    forms = CURRENT_FORMS if current else SUPERSEDED_FORMS
+    line = forms[form].format(
+        version=f"{name} v{version}",
+        start=write_date(period.start),
+        end=write_date(period.end) if period.end else "",
+    )
+    history = f"# {name}: version history\n\nSome words.\n\n- {line}\n"
+    assert periods_in(history) == {f"{name} v{version}": period}
+    assert question_date(f"On {write_date(start)}, what does it say?") == start
+
+
+def _history(corpus, q):
+    return periods_in(corpus.docs[history_id(q["evidence"][0]["doc_id"])])
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -195,3 +248,116 @@ def test_multihop_property_holds_and_fails_where_it_should(data, new_slices, new
 def _owner(docs, q):
     """The team a multihop question's runbook names in its first sentence."""
     return re.search(r"owned by the (.+?) team", docs[q["evidence"][0]["doc_id"]]).group(1)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_aggregate_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
+    aggregate = _lines(new_slices, AGGREGATE)
+    assert aggregate and all(not q["unanswerable"] and len(q["evidence"]) > 1 for q in aggregate)
+    q = data.draw(st.sampled_from(aggregate))
+    assert _aggregate(q, new_slices_corpus) == []
+    texts = [new_slices.docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"]]
+    assert sum(q["answer"] in t for t in texts) == 1  # one statement names the answer
+    # another model of the line as the answer: the evidence's figures pick a different one
+    others = [t for t in texts if q["answer"] not in t]
+    [other] = models_named(data.draw(st.sampled_from(others)), asked_comparison(q["text"])[1])
+    wrong = {**q, "answer": other}
+    assert any("pick" in p for p in _aggregate(wrong, new_slices_corpus))
+    # a sibling's statement left out: the comparison is not over every model
+    left = data.draw(st.integers(0, len(q["evidence"]) - 1))
+    short = {**q, "evidence": q["evidence"][:left] + q["evidence"][left + 1 :]}
+    assert any(
+        "leaves out" in p or "two or more" in p for p in _aggregate(short, new_slices_corpus)
+    )
+    # a sentence saying the answer with the comparison word: no comparison is needed
+    word = asked_comparison(q["text"])[0].word
+    docs = {e["doc_id"]: new_slices.docs[e["doc_id"]] for e in q["evidence"]}
+    docs["news"] = f"# News\n\nThe {q['answer']} is the {word} of its line.\n"
+    assert any("a sentence says" in p for p in _aggregate(q, _corpus(docs, None)))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_temporal_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
+    temporal = _lines(new_slices, TEMPORAL)
+    q = data.draw(st.sampled_from(temporal))
+    corpus = new_slices_corpus
+    assert _temporal(q, corpus) == []
+    doc_id = q["evidence"][0]["doc_id"]
+    day = question_date(q["text"])
+    own = title(corpus.docs[doc_id])
+    # a question that names the version (as distractor questions do) is not a temporal one
+    version = own.rsplit(" v", 1)[1]
+    for named in (f"{q['text'][:-1]} in {own}?", f"{q['text'][:-1]} in version {version}?"):
+        assert "temporal: the question names a version" in _temporal({**q, "text": named}, corpus)
+    undated = {**q, "text": q["text"].replace(write_date(day), "the day in question")}
+    assert _temporal(undated, corpus) == ["temporal: the question gives no date"]
+    # a day on which another version was in force
+    periods = _history(corpus, q)
+    other = data.draw(st.sampled_from(sorted(v for v in periods if v != own)))
+    moved = {**q, "text": q["text"].replace(write_date(day), write_date(periods[other].start))}
+    problems = _temporal(moved, corpus)
+    assert f"temporal: {doc_id} was not in force on {periods[other].start.isoformat()}" in problems
+    assert any(p.endswith("too") for p in problems)
+    # another version whose clause states this version's value: two versions would answer
+    other_id = next(d for d in corpus.docs if title(corpus.docs[d]) == other)
+    evidence = corpus.docs[doc_id][q["evidence"][0]["start"] : q["evidence"][0]["end"]]
+    sibling = next(o for i, o in corpus.sentences_by_signature[mask(evidence)] if i == other_id)
+    same = dict(corpus.docs)
+    same[other_id] = same[other_id].replace(sibling, evidence.replace(own, other))
+    assert f"temporal: {other_id} does not state the clause with another value" in _temporal(
+        q, _corpus(same, None)
+    )
+    # no version history: nothing says when the version was in force
+    gone = {d: t for d, t in corpus.docs.items() if d != history_id(doc_id)}
+    assert f"temporal: no version history states when {doc_id} was in force" in _temporal(
+        q, _corpus(gone, None)
+    )
+
+
+def test_temporal_questions_ask_older_versions_too(new_slices):
+    # the version in force on the asked day is not always the newest: a pipeline that prefers
+    # the newest version must miss some
+    corpus = _corpus(new_slices.docs, None)
+    superseded = [
+        q
+        for q in _lines(new_slices, TEMPORAL)
+        if _history(corpus, q)[title(corpus.docs[q["evidence"][0]["doc_id"]])].end is not None
+    ]
+    assert 0.3 <= len(superseded) / len(_lines(new_slices, TEMPORAL)) <= 0.9
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_reformulation_property_holds_and_fails_where_it_should(data, new_slices):
+    lines = _lines(new_slices, REFORMULATION)
+    assert lines and not any(q["unanswerable"] for q in lines)
+    q = data.draw(st.sampled_from(lines))
+    corpus = _corpus(new_slices.docs, None)
+    assert _reformulation(q, corpus) == []
+    defined = entries(new_slices.docs[GLOSSARY])
+    (entry,) = [e for e in defined if uses(q["text"], e.term)]
+    sheet = q["evidence"][0]["doc_id"]
+    # the question in the evidence's own words: no term of the glossary left
+    printed = {**q, "text": q["text"].replace(entry.term, entry.name)}
+    assert any("uses no term" in p for p in _reformulation(printed, corpus))
+    # a product question asked as written (the near-duplicate slice's) is no reformulation
+    distractor = data.draw(st.sampled_from(_lines(new_slices, DISTRACTOR)))
+    assert any("uses no term" in p for p in _reformulation(distractor, corpus))
+    # the evidence's document uses the term itself: the question's words are the corpus's
+    docs = {**new_slices.docs, sheet: new_slices.docs[sheet] + f"\nAlso called {entry.term}.\n"}
+    assert any(
+        "occurs in the evidence document" in p for p in _reformulation(q, _corpus(docs, None))
+    )
+    # the glossary maps the term to another product than the evidence names
+    other = data.draw(st.sampled_from([e.name for e in defined if e.name != entry.name]))
+    glossary = new_slices.docs[GLOSSARY].replace(f"the {entry.name}", f"the {other}")
+    docs = {**new_slices.docs, GLOSSARY: glossary}
+    assert any("does not name" in p for p in _reformulation(q, _corpus(docs, None)))

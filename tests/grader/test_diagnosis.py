@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.failure_modes import AGGREGATE, AGGREGATE_AREA
 from exercise.judging import Status
 from exercise.loading import Question
 from exercise.scoring import QuestionResult
@@ -59,3 +60,19 @@ def test_area_verdicts_take_the_worst_row_first():
 def test_results_for_other_questions_are_refused():
     with pytest.raises(ValueError, match="same questions"):
         diagnose(results("table", [1.0]), results("heading", [1.0]))
+
+
+def test_a_computed_answer_is_judged_by_answer_accuracy_in_its_own_area():
+    # aggregate questions: the sheets may all be found (recall 1.0 for both runs) while only the
+    # submission computes the answer; the area judging them reads answer accuracy, not recall
+    def judged(qid: str, answered: float) -> QuestionResult:
+        question = Question(qid, "q?", "a", (), False, {"slice": AGGREGATE})
+        scores = {"recall@5": 1.0, "recall@1": 1.0, "answer_accuracy": answered}
+        return QuestionResult(question, Status.OK, "", None, None, None, scores)  # type: ignore[arg-type]
+
+    base = [judged(f"a{i}", float(i % 4 == 0)) for i in range(24)]  # one in four, by chance
+    sub = [judged(f"a{i}", 1.0) for i in range(24)]
+    [row] = [r for r in diagnose(sub, base) if r.slice == AGGREGATE]
+    assert (row.area, row.metric, row.n) == (AGGREGATE_AREA, "answer_accuracy", 24)
+    assert row.delta == pytest.approx(18 / 24) and row.verdict == "fixed"
+    assert area_verdicts(diagnose(sub, base))[AGGREGATE_AREA] == "fixed"

@@ -43,6 +43,12 @@ none of them, and nothing in it fits the question better than the best of them, 
 stated and the answer abstains. Where the kind's facts come in one wording each, the runner-up is
 another fact's shape, and an entity stating that other fact is answered from it: the rule
 assumes a fact is worded more than one way across the siblings, as people write them.
+
+A question comparing the models of a product line ("Which Aster model is the lightest without its
+mounting bracket?") has no sentence to quote: each sheet states its own model's figure. It is
+answered by `comparisons`: every sibling's statement of the figure that fits the question best
+(meaning and words, as above) is gathered from the documents, the extreme figure picked, and
+every statement compared is cited.
 """
 
 from __future__ import annotations
@@ -54,7 +60,7 @@ from dataclasses import dataclass
 
 from exercise.types import Answer, Span
 
-from . import minilm, terms
+from . import comparisons, minilm, terms
 from .per_corpus import PerCorpus
 from .pointers import OWNED_BY, POINTER, asked_of
 from .records import Chunk
@@ -121,6 +127,8 @@ class _Library:
         self.meaning = minilm.Cosines(fast=True)  # keeps every vector, for later queries
         self._terms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._sections: dict[str, dict[str, list[_Unit]]] = {}
+        self.lines = comparisons.lines(self.text)  # product lines: "Aster" of "Aster X1", "X2"
+        self._named: dict[str, list[comparisons.Unit]] = {}
 
     def terms(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """The text's terms (as `tokenize` makes them) and its lower-cased words, remembered."""
@@ -144,6 +152,18 @@ class _Library:
             self._sections[word] = found
         return self._sections[word]
 
+    def naming(self, line: str) -> list[comparisons.Unit]:
+        """Every unit of the corpus that names the line, found once per line."""
+        if line not in self._named:
+            self._named[line] = [
+                comparisons.Unit(u.doc_id, u.start, u.end, u.text)
+                for doc_id in self.docs
+                if line in self.docs[doc_id]
+                for u in self.units_of(doc_id)
+                if line in u.text
+            ]
+        return self._named[line]
+
     def units_of(self, doc_id: str) -> list[_Unit]:
         if doc_id not in self.units:
             self.units[doc_id] = _parse(doc_id, self.docs[doc_id])
@@ -160,6 +180,9 @@ def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, s
     if _names_unknown_thing(query, library) or _fact_unstated(query, library):
         return Answer("", ())
     query, ranked = _asked_of_owner(query, ranked)
+    compared = _compared(query, library)
+    if compared is not None:
+        return compared
     place: dict[_Unit, int] = {}  # candidate unit -> rank of the first chunk it overlaps
     for rank, (chunk, _score) in enumerate(ranked, start=1):
         for unit in library.units_of(chunk.doc_id):
@@ -232,6 +255,34 @@ def _asked_of_owner(
     owner = max(owned, key=lambda found: found[0])[1]["owner"]  # the anchor's document's first
     rest = [(chunk, score) for chunk, score in ranked if not OWNED_BY.search(chunk.text)]
     return asked_of(query, pointer, owner), rest
+
+
+def _compared(query: str, library: _Library) -> Answer | None:
+    """The answer to a question comparing the models of a line, citing every statement compared;
+    None when the query is no such question (see the module docstring)."""
+    question = comparisons.asked(query, library.lines)
+    if question is None:
+        return None
+
+    def fit(asked: comparisons.Asked, groups: list[list[comparisons.Statement]]) -> list[float]:
+        weights = {
+            t: library.idf.get(t, library.unseen_idf)
+            for t in set(tokenize(" ".join(sorted(asked.words))))
+        }
+        total = sum(weights.values()) or 1.0
+        texts = [group[0].unit.text.replace(group[0].model, "the model") for group in groups]
+        cosine = library.meaning(query, texts)
+        return [
+            value + WEIGHTS["words"] * sum(w for t, w in weights.items() if t in terms) / total
+            for value, terms in zip(cosine, (library.terms(t)[0] for t in texts), strict=True)
+        ]
+
+    found = comparisons.compare(query, library.naming(question.line), library.lines, fit)
+    if found is None:
+        return None
+    best, compared = found
+    text = f"{best.model}: {best.unit.text}"[:MAX_ANSWER_CHARS]
+    return Answer(text, tuple(Span(s.unit.doc_id, s.unit.start, s.unit.end) for s in compared))
 
 
 def _tells_news(text: str, asked: set[str]) -> bool:

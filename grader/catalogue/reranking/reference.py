@@ -20,7 +20,20 @@ in its heading. Each candidate gets five features:
   (or line) that names all the qualifiers. Every chunk of the Aster X2's sheet names the Aster X2,
   and its sibling's sheet says the same things about the X1: the chunk to rank first is the one
   where the qualifier and what is asked about stand in one statement. It weighs twice as much as
-  the others, so such a chunk wins from anywhere in the candidate pool.
+  the others, so such a chunk wins from anywhere in the candidate pool;
+- `in_force`: for a query that gives a date ("On 14 March 2025, what ..."), and a chunk of a
+  versioned document with another version among the candidates: +1 if its version was in force
+  that day, -1 if not; else 0. Versions say the same things with other values, and the query names
+  none of them: the one to answer from is the one in force on its date, which need not be the
+  newest (nor the page that lists when each was in force). A document's version is the versioned
+  name its chunks give (`Travel Policy v3`); when each was in force is read from the corpus's own
+  statements ("Travel Policy v3 was in force from 3 March 2022 until 23 January 2023": a
+  statement naming one version, with one date for a version still in force or two for its first
+  and last day). A version whose period no statement gives, and every chunk of a query with no
+  date, score 0.
+
+A query that uses a term the corpus defines (a product's codename in its glossary: `glossary.py`)
+is scored with the name the term stands for in its place, as the first stage searched it.
 
 Whole-chunk term overlap is left to the first stage: counted again here it would favour chunks
 that share common words with a paraphrased question over the one that answers it.
@@ -31,20 +44,54 @@ list (the pipeline keeps one), so the second stage works with any chunker, embed
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import terms
+from . import glossary, terms
 from .records import Chunk, Hit
 
 CANDIDATES = 30  # first-stage hits rescored per query
-WEIGHTS = {"first_stage": 1.0, "first_line": 1.0, "names": 1.0, "qualifier": 1.0, "statement": 2.0}
+WEIGHTS = {
+    "first_stage": 1.0,
+    "first_line": 1.0,
+    "names": 1.0,
+    "qualifier": 1.0,
+    "statement": 2.0,
+    "in_force": 2.0,
+}
 
 _PIECE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")  # sentence or line ends
 
 _NAME = re.compile(r"(?<!^)(?<![\w-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+# "14 March 2025", "March 14, 2025" or "2025-03-14"
+_DATE = re.compile(
+    rf"\b(\d{{1,2}}) {_MONTH},? (\d{{4}})\b|\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b"
+    r"|\b(\d{4})-(\d{2})-(\d{2})\b",
+    re.IGNORECASE,
+)
+# A versioned name: capitalised words (joined by "and", "of", "&") and a version, "Travel Policy v3"
+_VERSIONED = re.compile(r"\b([A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|and|of|&))*) v(\d+)\b")
+_IN_FORCE_WORDS = re.compile(r"in force|effective|took effect|applied|valid", re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[str]:
@@ -74,6 +121,11 @@ class _State:
     pieces: list[tuple[frozenset[str], ...]]  # terms of each sentence or line of each chunk
     idf: dict[str, float]
     unseen_idf: float  # for a query term no chunk contains
+    periods: dict[str, tuple[str, datetime.date, datetime.date | None]]
+    """doc id → its document's name without the version, and the first and last day (None: still
+    in force) its version was in force, for the versioned documents whose period the corpus
+    states."""
+    vocabulary: Mapping[str, str]  # term the corpus defines → the name it stands for
 
     @classmethod
     def of(cls, chunks: list[Chunk]) -> _State:
@@ -88,7 +140,10 @@ class _State:
         n = len(chunks)
         idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
         unseen = math.log(1 + (n + 0.5) / 0.5)
-        return cls(chunks, terms, first_lines, words, pieces, idf, unseen)
+        vocabulary = glossary.read(c.text for c in chunks)
+        return cls(
+            chunks, terms, first_lines, words, pieces, idf, unseen, _periods(chunks), vocabulary
+        )
 
 
 _states: dict[int, _State] = {}  # id(chunk list) -> state; the list itself is kept in the state
@@ -103,11 +158,73 @@ def _state(chunks: list[Chunk]) -> _State:
     return state
 
 
+def _dates(text: str) -> list[datetime.date]:
+    """The dates a text gives, in order (a day that does not exist is skipped)."""
+    found = []
+    for m in _DATE.finditer(text):
+        if m[1]:
+            parts = (m[3], _MONTHS.index(m[2].lower()) + 1, m[1])
+        elif m[4]:
+            parts = (m[6], _MONTHS.index(m[4].lower()) + 1, m[5])
+        else:
+            parts = (m[7], m[8], m[9])
+        try:
+            found.append(datetime.date(*map(int, parts)))
+        except ValueError:
+            continue
+    return found
+
+
+def _same_version(a: str, b: str) -> bool:
+    """Whether two versioned names name one version ("Under Travel Policy v3", "Travel Policy
+    v3"): equal, or one ends with the other."""
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def _periods(chunks: list[Chunk]) -> dict[str, tuple[str, datetime.date, datetime.date | None]]:
+    """doc id → when its version was in force, read from the chunks' statements of it."""
+    named: dict[str, Counter] = defaultdict(Counter)  # doc id → versioned names its chunks give
+    stated: dict[str, tuple[datetime.date, datetime.date | None]] = {}
+    for chunk in chunks:
+        for piece in _PIECE_END.split(chunk.text):
+            versions = {f"{m[1]} v{m[2]}" for m in _VERSIONED.finditer(piece)}
+            named[chunk.doc_id].update(versions)
+            dates = _dates(piece)
+            if len(versions) == 1 and 1 <= len(dates) <= 2 and _IN_FORCE_WORDS.search(piece):
+                first, last = dates[0], dates[1] if len(dates) == 2 else None
+                stated.setdefault(versions.pop(), (first, last))
+    periods = {}
+    for doc_id, names in named.items():
+        top = [name for name, _ in names.most_common()]
+        # a version's document gives one versioned name (a history or an index gives several)
+        if top and all(_same_version(top[0], other) for other in top[1:]):
+            core = min(top, key=len)  # "Travel Policy v3" rather than "Under Travel Policy v3"
+            period = next((p for v, p in stated.items() if _same_version(v, core)), None)
+            if period is not None:
+                periods[doc_id] = (core.rsplit(" v", 1)[0], *period)
+    return periods
+
+
+def _in_force_feature(
+    doc_id: str, days: list[datetime.date], periods, rivals: dict[str, set[str]]
+) -> float:
+    """+1 / -1 when the query gives a date and the chunk's version, with another version among the
+    candidates, was / was not in force on it; else 0."""
+    if doc_id not in periods or not days:
+        return 0.0
+    family, first, last = periods[doc_id]
+    if not rivals[family] - {doc_id}:
+        return 0.0
+    day = days[0]
+    return 1.0 if first <= day and (last is None or day <= last) else -1.0
+
+
 def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[Hit]:
     """The hits rescored and sorted best first (a new list; `hits` is not modified)."""
     if not hits:
         return []
     state = _state(chunks)
+    query = glossary.expand(query, state.vocabulary)
     query_terms = set(tokenize(query))
     weight = {t: state.idf.get(t, state.unseen_idf) for t in query_terms}
     total = sum(weight.values()) or 1.0
@@ -120,6 +237,12 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
     asked_total = sum(asked.values()) or 1.0
     low = min(h.score for h in hits)
     spread = max(h.score for h in hits) - low
+    asked_days = _dates(query)
+    rivals: dict[str, set[str]] = defaultdict(set)  # document name → its versions' ids here
+    for hit in hits:
+        doc_id = chunks[hit.index].doc_id
+        if doc_id in state.periods:
+            rivals[state.periods[doc_id][0]].add(doc_id)
 
     scored = []
     for hit in hits:
@@ -144,6 +267,9 @@ def rerank(query: str, hits: list[Hit], chunks: list[Chunk], embedder) -> list[H
             "names": len(names & state.words[hit.index]) / len(names) if names else 0.0,
             "qualifier": qualifier,
             "statement": statement,
+            "in_force": _in_force_feature(
+                chunks[hit.index].doc_id, asked_days, state.periods, rivals
+            ),
         }
         score = sum(WEIGHTS[name] * value for name, value in features.items())
         scored.append(Hit(hit.index, score))

@@ -29,17 +29,25 @@ replaced by the owner ("who is on call for the Falcon team?") and searched again
 the owner and the best two of the owner's chunks (its own sections first: a chunk whose context
 line ends with the owner's name) rank first, then the query's own hits, so both links of the chain
 reach the top five. A query without a pointer clause is searched once, as before.
+
+The corpus's own vocabulary. People ask with the words they type: a product's codename where its
+sheet prints its name. The glossary and "also known as" lines of the chunk texts are read at build
+time (`glossary.py`), and a query that uses a term they define is searched with the name the term
+stands for in its place: neither signal above can connect a codename to a name it never stands
+next to.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import faiss
 import numpy as np
 import torch
 from rank_bm25 import BM25Okapi
 
+from . import glossary
 from .pointers import OWNED_BY, POINTER, asked_of
 from .records import Chunk, Hit
 from .terms import tokenize
@@ -72,9 +80,11 @@ class Retriever:
         self.whole = np.zeros((0, 0), np.float32)  # per chunk: its mean piece vector
         self.bm25: BM25Okapi | None = None
         self.order = np.zeros(0, np.int64)  # per chunk: its place in (doc_id, start) order
+        self.vocabulary: Mapping[str, str] = {}  # term the corpus defines → its name
 
     def build(self) -> None:
-        """Embed every piece, measure its hubness, and build the BM25 statistics."""
+        """Embed every piece, measure its hubness, build the BM25 statistics and read the terms
+        the corpus defines."""
         unique: dict[str, int] = {}
         owner, member = [], []
         for index, chunk in enumerate(self.chunks):
@@ -96,6 +106,7 @@ class Retriever:
             range(len(self.chunks)), key=lambda i: (self.chunks[i].doc_id, self.chunks[i].start, i)
         )
         self.order = np.argsort(np.array(by_place))
+        self.vocabulary = glossary.read(c.text for c in self.chunks)
 
     def search(self, query: str, n: int, *, bridge: bool = True) -> list[Hit]:
         """The `n` best chunks by the fused score, best first (through a bridge: see the module
@@ -104,6 +115,7 @@ class Retriever:
             raise RuntimeError("Retriever.search called before build()")
         if n <= 0 or not self.chunks:
             return []
+        query = glossary.expand(query, self.vocabulary)
         query_vector = _unit_rows(np.asarray(self.embedder.encode_query(query), np.float32))
         # Every piece is scored (a few thousand dot products), so no candidate is missed. The
         # products run on torch's thread pool, the one the encoder uses: numpy's BLAS would start

@@ -39,6 +39,17 @@ def test_submissions_that_cannot_be_graded_are_named_and_exit_1(bundle_out, tmp_
     assert "not a tar archive" in rows["junk"]["error"]
     # the bracketed name is kept in the per-submission line
     assert f"{never} does not exist" in result.stderr
+    # each line says how far the batch is; after a graded one, about how long is left
+    steps = [
+        line.split("]")[0] for line in result.stderr.splitlines() if "✓" in line or "✗" in line
+    ]
+    assert sorted(step.split(",")[0] for step in steps) == ["  [1/3", "  [2/3", "  [3/3"]
+    assert any("left" in step for step in steps) or steps[-1].endswith("[3/3")
+
+    # resumed: the graded one is kept, the others are tried again
+    again = grade_many(good, junk, never, "--key", out / "key", "--out", grades, "--resume", *FAST)
+    assert again.exit_code == 1 and "good: recall@5" in again.stderr
+    assert "(kept from the earlier batch)" in again.stderr
 
 
 def test_an_out_holding_earlier_grades_is_refused_and_force_clears_them(bundle_out, tmp_path):

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from grader.batch import run
 from grader.batch.leaderboard import write_leaderboard
-from grader.batch.run import BatchError, grade_many, jobs_from_manifest, jobs_from_paths
+from grader.batch.run import (
+    BatchError,
+    available_memory_mb,
+    default_workers,
+    grade_many,
+    jobs_from_manifest,
+    jobs_from_paths,
+    per_grade_budget,
+)
 from grader.cli import app
 from grader.grade.session import GradeOptions
 from tests.grader.grading import EMPTY, LEXICAL, submission_from
@@ -52,6 +62,51 @@ def test_the_leaderboard_ranks_by_quality_and_lists_errors_last(batch):
     assert "<table>" in page and "never-sent" in page and "good" in page
 
 
+def test_an_interrupted_batch_resumes_without_regrading_what_still_stands(
+    batch, tmp_path, monkeypatch
+):
+    outcomes, csv_path, _ = batch
+    jobs = [o.job for o in outcomes]
+    grades = tmp_path / "grades"
+    shutil.copytree(csv_path.parent, grades)
+    (grades / "good" / "report.json").unlink()  # interrupted before good's report was written
+    graded: list[str] = []
+    real_grade = run.grade
+
+    def counting(submission, key, out, options):
+        graded.append(Path(out).name)
+        return real_grade(submission, key, out, options)
+
+    monkeypatch.setattr("grader.batch.run.grade", counting)
+    again = grade_many(jobs, grades, NONE, workers=1, resume=True)
+    assert sorted(graded) == ["good", "never-sent"]  # empty's report still stands
+    assert [o.reused for o in again] == [True, False, False]
+    assert again[0].report == outcomes[0].report and again[2].report_path.is_file()
+    assert again[1].report is None and "does not exist" in again[1].error
+
+    # a changed submission is graded again, its earlier outputs removed first
+    (jobs[0].submission / "NOTES.md").write_text("changed\n", encoding="utf-8")
+    graded.clear()
+    third = grade_many(jobs, grades, NONE, workers=1, resume=True)
+    assert sorted(graded) == ["empty", "never-sent"] and [o.reused for o in third][::2] == [
+        False,
+        True,
+    ]
+
+
+def test_parallel_grades_are_bounded_by_cores_and_by_memory(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert default_workers(2.0, 6144, available_mb=64_000) == 4  # cores decide
+    assert default_workers(2.0, 6144, available_mb=13_000) == 2  # memory decides
+    assert default_workers(2.0, 6144, available_mb=1_000) == 1  # never fewer than one
+    assert available_memory_mb() is None or available_memory_mb() > 0
+
+
+def test_a_grade_budgets_both_runs_of_the_largest_key(batch):
+    outcomes, _, _ = batch
+    assert per_grade_budget([o.job for o in outcomes]) == (2.0, 2 * 3072)
+
+
 def test_names_are_made_unique(tmp_path):
     jobs = jobs_from_paths([tmp_path / "a" / "x.zip", tmp_path / "b" / "x.zip"], tmp_path)
     assert [j.name for j in jobs] == ["x", "x-2"]
@@ -89,6 +144,7 @@ def test_bad_manifests_are_named(tmp_path, text, message):
         ([], "give SUBMISSIONS and --key"),
         (["sub", "--manifest", "m.csv", "--key", "k"], "not both"),
         (["sub", "--key", "k", "--workers", "0"], "at least 1"),
+        (["sub", "--key", "k", "--resume", "--force"], "--resume"),
     ],
 )
 def test_cli_input_mistakes(args, message):

@@ -11,7 +11,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import grader.calibrate.calibration as calibration
-from corpus.failure_modes import SLICES, SOUND
+from corpus.failure_modes import SLICES, SOUND, failure_mode
 from corpus.profile import Profile, load_profile
 from corpus.variant import GENERATOR_VERSION
 from exercise.evaluate import EvalOptions, score_run
@@ -135,7 +135,9 @@ def test_too_few_questions_to_show_a_lift_is_said_so():
     tiny = dataclasses.replace(_three_planted(), hidden=dict.fromkeys(SLICES, 3))
     data = calibrate(tiny, [1], pairs=False, run=fake_run(broken={"identifier"})).to_json()
     assert data["undetectable"] == ["retrieval"]
-    assert data["detectable"]["retrieval"]["too_few"] == {"identifier": 3}
+    # every slice of the component has too few (the lexical and the reformulation area's)
+    retrieval = {s.name: 3 for s in failure_mode("retrieval").slices}
+    assert data["detectable"]["retrieval"]["too_few"] == retrieval
     assert data["rules"]["min_questions"] == 11  # 0.7 ** 10 ≈ 0.028 ≥ 0.025 > 0.7 ** 11 ≈ 0.020
     (line,) = [x for x in verdict_lines(data) if x.startswith("retrieval:")]
     assert "NOT detectable — too few questions to tell: identifier has 3" in line
@@ -153,14 +155,18 @@ def test_min_questions_is_the_fewest_that_can_clear_zero():
 
 
 def test_the_terminal_table_reads_at_80_columns():
-    data = calibrate(_three_planted(), [1], pairs=True, run=fake_run()).to_json()
+    profile = _three_planted()
+    data = calibrate(profile, [1], pairs=True, run=fake_run()).to_json()
     console = Console(width=80, record=True, file=io.StringIO())
     console.print(table(data))
     text = console.export_text()
     assert "…" not in text
     assert max(len(line.rstrip()) for line in text.splitlines()) <= 80
     assert all(name in text for name in ("+chunking", "+retrieval", "+answering", REFERENCE))
-    assert all(slice_name in text for slice_name in SLICES)  # in its header or spelled out
+    # every slice the profile asks, in its header or spelled out; one it does not ask, nowhere
+    asked = {name for name in SLICES if profile.hidden[name]}
+    assert all(slice_name in text for slice_name in SLICES if slice_name in asked)
+    assert not any(slice_name in text for slice_name in SLICES if slice_name not in asked)
 
 
 def test_the_command_writes_json_and_html(tmp_path, monkeypatch):

@@ -101,3 +101,51 @@ def test_a_fact_its_siblings_state_and_the_entity_does_not_is_declined(ask_guide
         stated, (Span("offices", start, start + len(stated)),)
     )
     assert "07:45" in ask_guide("When does the Porto office open on weekdays?").text
+
+
+def _sheet(model: str, sibling: str, grams: int, decibels: int) -> str:
+    return (
+        f"# {model} edge router\n\nThe {model} belongs to the Aster line of edge routers. "
+        "Other models in the line: Aster X1, Aster X2, Aster X3.\n\n"
+        f"## Weight\n\nThe {model} weighs {grams} g without its mounting bracket. "
+        f"The {sibling} is rated differently; see its own sheet.\n\n"
+        f"## Acoustics\n\nAt full fan speed the {model} produces {decibels} dB of noise.\n"
+    )
+
+
+SHEETS = {
+    "aster-x1": _sheet("Aster X1", "Aster X2", 1200, 31),
+    "aster-x2": _sheet("Aster X2", "Aster X3", 800, 44),
+    "aster-x3": _sheet("Aster X3", "Aster X1", 2150, 27),
+}
+
+
+@pytest.fixture
+def ask_sheets(reference_rag):
+    records, answering = reference_rag("records"), reference_rag("answering")
+    chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in SHEETS.items()]
+    return lambda query: answering.answer_from(query, [(c, 1.0) for c in chunks], SHEETS)
+
+
+def _statements(opening: str) -> tuple[Span, ...]:
+    """Each sheet's sentence opening with `opening` ("{model}": the sheet's model), cited."""
+    spans = []
+    for doc_id, text in SHEETS.items():
+        start = text.index(opening.format(model=f"Aster X{doc_id[-1]}"))
+        spans.append(Span(doc_id, start, text.index(".", start) + 1))
+    return tuple(spans)
+
+
+def test_a_comparison_of_a_lines_models_is_computed_and_cites_every_sibling(ask_sheets):
+    lightest = ask_sheets("Which Aster model is the lightest without its mounting bracket?")
+    assert lightest.text.startswith("Aster X2:")  # 800 g
+    assert lightest.citations == _statements("The {model} weighs")
+    loudest = ask_sheets("Which Aster model is the loudest at full fan speed?")
+    assert loudest.text.startswith("Aster X2:")  # 44 dB
+    assert loudest.citations == _statements("At full fan speed")
+    assert ask_sheets("Which Aster model is the quietest at full fan speed?").text.startswith(
+        "Aster X3:"
+    )
+    # a question about one model is answered from its own sheet, as before
+    one = ask_sheets("How much does the Aster X3 weigh without its mounting bracket?")
+    assert "2150 g" in one.text and len(one.citations) == 1

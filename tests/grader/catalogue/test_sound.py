@@ -167,6 +167,16 @@ def test_the_answer_is_the_best_matching_sentence_cited_exactly(rag):
     assert row == Answer("Aster X2 7 kg", (Span("a-doc", start, start + len("Aster X2 | 7 kg")),))
 
 
+def test_a_comparison_is_answered_with_one_quoted_sentence_not_computed(rag):
+    # the textbook fix quotes the best sentence: it does not gather every sibling's figure, so
+    # "which is heaviest?" gets whichever row fits best, cited alone
+    records, answering = rag("records"), rag("answering")
+    doc = DOCS["a-doc"]
+    chunk = records.Chunk("a-doc", 0, len(doc), doc)
+    answer = answering.answer_from("Which Aster model is the heaviest?", [(chunk, 1.0)], DOCS)
+    assert len(answer.citations) == 1
+
+
 def test_only_the_top_passages_are_read(rag):
     records, answering = rag("records"), rag("answering")
     other = records.Chunk("b-doc", 0, len(DOCS["b-doc"]), DOCS["b-doc"])

@@ -33,3 +33,20 @@ def set_area(
         if baseline is not None and submission is not None:
             row["delta"] = submission - baseline
             row["ci95"] = [row["delta"] - 0.1, row["delta"] + 0.1]
+
+
+def with_placement(report: dict[str, Any]) -> dict[str, Any]:
+    """`report` with a calibrated placement of its paraphrase and identifier rows."""
+    from grader.placement import placement
+
+    calibration = {
+        "profile": "medium",
+        "seeds": [1, 2, 3, 4, 5],
+        "rules": {"primary_metric": {"paraphrase": "recall@5", "identifier": "recall@5"}},
+        "table": {
+            "sound": {"paraphrase": 0.37, "identifier": 0.63},
+            "reference": {"paraphrase": 0.72, "identifier": 1.0},
+        },
+    }
+    report["diagnosis"]["placement"] = placement(report["diagnosis"]["rows"], calibration)
+    return report

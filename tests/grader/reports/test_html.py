@@ -8,9 +8,18 @@ import xml.etree.ElementTree as ET
 
 from grader.answer_key import load_key
 from grader.reports.html import CSP, render_html
-from tests.grader.reports.helpers import HOSTILE
+from tests.grader.reports.helpers import HOSTILE, with_placement
 
-SECTIONS = ("summary", "diagnosis", "plots", "latency", "integrity", "attribution", "debrief")
+SECTIONS = (
+    "summary",
+    "diagnosis",
+    "placement",
+    "plots",
+    "latency",
+    "integrity",
+    "attribution",
+    "debrief",
+)
 SECTIONS += ("notes", "worst", "logs", "about")
 
 
@@ -188,3 +197,12 @@ def test_attribution_shows_how_the_contributions_add_up(report):
     assert "whole lift over the starter" in section and "+0.68" in section
     assert "add up to more than the whole lift" in section
     assert "not attributable" in section and "falls to 0.00" in section
+
+
+def test_the_placement_table_shows_each_calibrated_slice(report):
+    assert "No placement: the calibration medium.json" in render_html(report)
+    page = render_html(with_placement(report))
+    start = page.index('id="placement"')
+    section = page[start : page.index("<h2", start)]
+    assert section.count("<tr>") == 3 and "paraphrase" in section and "identifier" in section
+    assert "0.37" in section and "0.72" in section and "not a significance test" in section

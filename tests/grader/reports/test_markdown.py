@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from grader.reports.markdown import SUMMARY_METRICS, md, render_markdown
-from tests.grader.reports.helpers import set_area
+from tests.grader.reports.helpers import set_area, with_placement
 
 
 def cells(line: str) -> int:
@@ -79,3 +79,19 @@ def test_every_headline_figure_says_what_it_counts(report):
     assert f"| {abstained:.2f} |" in first
     assert f"{len(answerable)} answerable: share abstained" in second
     assert f"| {1 - answered:.2f} |" in second and "lower is better" in second
+
+
+def test_the_placement_says_why_it_is_missing_or_places_each_calibrated_slice(report):
+    # the shipped medium calibration predates the sound solution: no placement, and why
+    text = render_markdown(report)
+    assert "### Beyond the textbook fix" in text
+    assert "No placement: the calibration medium.json" in text
+    text = render_markdown(with_placement(report))
+    rows = [
+        line for line in text.splitlines() if line.startswith(("| paraphrase |", "| identifier |"))
+    ]
+    assert len(rows) == 2 and "| 0.37 | 0.72 |" in rows[0]
+    assert any(place in rows[0] for place in ("textbook fix", "reference"))
+    assert "means over the 5 seed(s)" in text
+    for block in re.findall(r"(?:^\|.*\n)+", text, flags=re.MULTILINE):
+        assert len({cells(line) for line in block.splitlines()}) == 1, block

@@ -1,0 +1,1 @@
+"""`takehome regrade`: a round graded again with the current grader, and what moved."""

@@ -1,0 +1,1 @@
+"""`takehome similarity`: code shared between the submissions of a round, the starter's removed."""
