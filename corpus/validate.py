@@ -475,6 +475,7 @@ def _temporal(q, corpus: Corpus) -> list[str]:
             problems.append(f"temporal: {other} was in force on {day.isoformat()} too")
         if other not in restating:
             problems.append(f"temporal: {other} does not state the clause with another value")
+    return problems
 
 
 def _reformulation(q, corpus: Corpus) -> list[str]:
