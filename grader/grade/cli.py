@@ -28,6 +28,7 @@ from grader.grade.outputs import GRADE_OUTPUTS
 from grader.grade.report_file import report_json, save_report
 from grader.grade.session import GradeOptions, SandboxFailed, grade
 from grader.outputs import claim
+from grader.reports.reading import latency_phase_line, ratio_with_ci
 from grader.reports.render import write_companions
 from grader.sandbox.docker import DEFAULT_IMAGE
 from grader.sandbox.interface import SandboxError
@@ -279,12 +280,16 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
         " MiB"
         + (
             f" · vs baseline: build ×{_fmt(ratio.get('build_s'))}, search p50 "
-            f"×{_fmt(ratio.get('search_p50'))}"
+            f"{ratio_with_ci(report, 'search_p50')}, answer p50 "
+            f"{ratio_with_ci(report, 'answer_p50')}"
             if ratio
             else ""
         ),
         highlight=False,
     )
+    phase = latency_phase_line(report)
+    if phase:
+        console.print(escape(phase), highlight=False, soft_wrap=True)
     attribution = report["attribution"]
     if attribution["components"]:
         parts = [
