@@ -1,0 +1,142 @@
+"""The grade's latency phase end to end (unisolated, stand-in pipelines that sleep a known time
+per call): answer latency is timed on questions the child has not just searched, the report
+carries the paired ratios with intervals and the load average, and the baseline's work dir is
+restored from its cache on the next grade."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from grader.grade.report_file import report_json
+from grader.grade.session import GradeOptions, grade
+from tests.grader.grading import fake_baseline, submission_from
+
+SEARCH_S = 0.012  # what the submission's search costs, and its answer (one search inside)
+BASELINE_S = 0.004  # what each of the stand-in baseline's calls costs
+
+# answer() returns what the immediately preceding search() found when asked the same question,
+# so answering right after searching costs nothing: the cost a grade must not hide.
+LAST_SEARCH = textwrap.dedent(
+    f"""
+    import time
+    from exercise.types import Answer, Passage, Span
+
+
+    class Pipeline:
+        def __init__(self, corpus_dir, work_dir):
+            self.last = None
+
+        def build(self):
+            pass
+
+        def _rank(self, query):
+            time.sleep({SEARCH_S})
+            return [Passage("doc", 0, 10, 1.0)]
+
+        def search(self, query, k):
+            self.last = (query, self._rank(query))
+            return self.last[1]
+
+        def answer(self, query):
+            if self.last is not None and self.last[0] == query:
+                passages = self.last[1]
+            else:
+                passages = self._rank(query)
+            return Answer("", ())
+    """
+)
+
+STEADY = textwrap.dedent(
+    f"""
+    import time
+    from exercise.types import Answer
+
+
+    class Pipeline:
+        def __init__(self, corpus_dir, work_dir):
+            (work_dir / "index.bin").write_bytes(b"built")
+
+        def build(self):
+            pass
+
+        def search(self, query, k):
+            time.sleep({BASELINE_S})
+            return []
+
+        def answer(self, query):
+            time.sleep({BASELINE_S})
+            return Answer("", ())
+    """
+)
+
+OPTIONS = GradeOptions(isolation="none", public=False, resamples=200)
+
+
+@pytest.fixture(scope="module")
+def graded(bundle, key, tmp_path_factory):
+    """Two grades of the last-search submission against the steady baseline, one cache."""
+    monkeypatch = pytest.MonkeyPatch()
+    fake_baseline(monkeypatch, STEADY)
+    tmp = tmp_path_factory.mktemp("paired")
+    submission = submission_from(bundle, tmp / "s", LAST_SEARCH)
+    options = GradeOptions(**{**vars(OPTIONS), "baseline_cache": tmp / "cache"})
+    try:
+        first = report_json(grade(submission, key, tmp / "one", options))
+        second = report_json(grade(submission, key, tmp / "two", options))
+    finally:
+        monkeypatch.undo()
+    return first, second
+
+
+def test_a_cache_of_the_last_search_does_not_hide_the_answer_cost(graded):
+    report, _ = graded
+    ratio = report["comparison"]["latency_ratio"]
+    # answering costs one search: SEARCH_S / BASELINE_S = 3× the baseline's answer; answered
+    # right after the same search it would cost microseconds (a ratio near 0)
+    assert ratio["answer_p50"] >= 0.6 * SEARCH_S / BASELINE_S
+    assert ratio["search_p50"] >= 0.6 * SEARCH_S / BASELINE_S
+    # the whole run still answers right after searching, where the cache hides it
+    assert report["latency"]["ops"]["answer"]["p50_ms"] < SEARCH_S * 1000 / 2
+
+
+def test_the_report_shows_the_paired_phase_its_intervals_and_the_load(graded):
+    report, _ = graded
+    comparison = report["comparison"]
+    phase = comparison["latency_phase"]
+    assert phase["ran"] and phase["rounds"] == 4 and phase["questions"] == 96
+    assert phase["pairs"] == {"search": 48, "answer": 48}
+    low, high = comparison["latency_ratio_ci95"]["answer_p50"]
+    assert low <= comparison["latency_ratio"]["answer_p50"] <= high
+    assert phase["load_average"]["samples"] == 5  # the start and each round's end
+    assert comparison["latency_ratio_ci95"]["build_s"] is None  # one build each: not paired
+    # quality is still scored on every question, each asked once
+    statuses = report["statuses"]  # the stand-in's made-up passage is judged invalid
+    assert statuses["ok"] + statuses["invalid"] == 204 == sum(statuses.values())
+    assert all(q["baseline"]["status"] == "ok" for q in report["questions"])
+
+
+def test_the_baseline_index_is_restored_from_its_cache_on_the_next_grade(graded):
+    first, second = graded
+    assert first["comparison"]["baseline_build"]["cache"].startswith("built and stored in ")
+    assert second["comparison"]["baseline_build"]["cache"].startswith("index restored from ")
+    assert (
+        first["comparison"]["baseline_build"]["build_s"]
+        == (second["comparison"]["baseline_build"]["build_s"])
+    )
+
+
+def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_path, monkeypatch):
+    fake_baseline(monkeypatch, STEADY)
+    submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
+    options = GradeOptions(
+        isolation="none",
+        public=False,
+        use_baseline_cache=False,
+        latency_rounds=1,
+        latency_per_round=4,
+    )
+    report = report_json(grade(submission, key, tmp_path / "out", options))
+    assert report["comparison"]["baseline_build"]["cache"] == "not used (--no-baseline-cache)"
+    assert report["comparison"]["latency_phase"]["pairs"] == {"search": 2, "answer": 2}
