@@ -130,12 +130,19 @@ def run(steps: list[str], seed: int, work: Path, out: Path, *, add: bool = False
         # grade 2 doubles as the profiled grade; grade 1 and --no-baseline give the timing split.
         sampled = "profile" in steps
         say(
-            "grade 2: reference with the same-session baseline, again"
+            "grade 2: reference with the same-session baseline, again, one core kept busy"
             + (" (profiled)" if sampled else "")
         )
+        # beside a process spinning on one core for half of grade 1's duration
+        busy_s = grades["default"]["command_wall_s"] / 2
+        say(f"  with a busy process on one core for its first {busy_s:.0f} s")
         grades["default_again"] = bench_grade.run_grade(
-            setup, work / "grade-default-again", profile=profile_prefix if sampled else None
+            setup,
+            work / "grade-default-again",
+            profile=profile_prefix if sampled else None,
+            busy_s=busy_s,
         )
+        grades["default_again"]["busy_s"] = busy_s
         results["repeatability_pct"] = bench_grade.repeatability(
             grades["default"], grades["default_again"]
         )

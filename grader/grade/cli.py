@@ -139,6 +139,23 @@ def grade_command(
             show_default=False,
         ),
     ] = None,
+    baseline_cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline-cache",
+            help="Folder keeping the starter's built index between grades, per key "
+            "(default: $XDG_CACHE_HOME/takehome/baseline, else ~/.cache/takehome/baseline). "
+            "Never mounted into a sandbox.",
+            show_default=False,
+        ),
+    ] = None,
+    use_baseline_cache: Annotated[
+        bool,
+        typer.Option(
+            "--use-baseline-cache/--no-baseline-cache",
+            help="Reuse (and keep) the starter's built index instead of building it each grade.",
+        ),
+    ] = True,
     keep_work: Annotated[
         bool, typer.Option(help="Keep the copied submission and scratch folders under OUT.")
     ] = False,
@@ -156,6 +173,8 @@ def grade_command(
         image=image,
         allow_variant_mismatch=allow_variant_mismatch,
         worktree=worktree,
+        baseline_cache=baseline_cache,
+        use_baseline_cache=use_baseline_cache,
     )
     try:
         claim(target, GRADE_OUTPUTS, force=force, say=note)
