@@ -1,22 +1,24 @@
 """Grading one submission against its answer key: the whole session, start to report.
 
     take the submission in (grader.grade.intake)  →  choose the sandbox (grader.sandbox)
-    →  run the submission on the hidden + public question texts, sandboxed
-    →  run the starter baseline the same way, in the same session (unless asked not to)
+    →  run the submission and the starter baseline (unless asked not to) on the hidden + public
+       question texts, sandboxed, both alive for the paired latency phase (grader.grade.runs,
+       grader.grade.latency_phase; the baseline's index cached per key: grader.grade.baseline_cache)
     →  judge and score on the host with `exercise` (per slice, bootstrap intervals)
     →  diagnosis (grader.diagnosis), attribution (grader.grade.attribution, when asked),
        integrity findings (grader.grade.integrity)  →  OUT/report.json (grader.grade.report_file)
 
 Only question text ever reaches a sandboxed process: the key stays here. The hidden and public
-questions are asked in one run (hidden first), so the public-vs-hidden gap compares like with like
-and the index is built once. A submission that cannot import, build or answer still gets a
-report: its failures are statuses, and `grade` raises only for the grader's own inputs (a missing
-key, an unreadable submission, no sandbox) and for a sandbox that fails on its own. A run whose
-child never started (the sandbox could not launch it, or the container engine failed) is not
-gradable: it is retried once in a fresh sandbox, and when that fails too the submission's grade
-raises `SandboxFailed` (the grader's failure, never the candidate's zero); a baseline that cannot
-run is left out with a note. Every run has a total wall budget (`run_timeout_s` of the profile's
-`[budgets]`); the calls it leaves are `not_reached` and the report says where it ran out.
+questions are asked in one run (hidden first, but for the latency phase's sample), so the
+public-vs-hidden gap compares like with like and the index is built once. A submission that cannot
+import, build or answer still gets a report: its failures are statuses, and `grade` raises only for
+the grader's own inputs (a missing key, an unreadable submission, no sandbox) and for a sandbox
+that fails on its own. A run whose child never started (the sandbox could not launch it, or the
+container engine failed) is not gradable: it is retried once in a fresh sandbox, and when that
+fails too the submission's grade raises `SandboxFailed` (the grader's failure, never the
+candidate's zero); a baseline that cannot run is left out with a note. Every run has a total wall
+budget (`run_timeout_s` of the profile's `[budgets]`), held while the other run works; the calls
+it leaves are `not_reached` and the report says where it ran out.
 """
 
 from __future__ import annotations
