@@ -19,10 +19,11 @@ paired run re-runs that pipeline alone.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +104,21 @@ class _Live:
     failures: list[str]
     cache_key: str | None = None
     cached: baseline_cache.Entry | None = None  # the entry its work dir was restored from
+    held: bool = False  # whether the last `_waiting` froze it
+
+
+@contextlib.contextmanager
+def _waiting(live: _Live) -> Iterator[None]:
+    """While the other run works: `live`'s total budget is held and, where its sandbox can,
+    its processes are frozen (a submission that spins while it waits would slow the baseline
+    and flatter its own ratio). Always thawed before anything else touches it."""
+    live.run.pause()
+    live.held = live.run.alive and live.launch.hold()
+    try:
+        yield
+    finally:
+        live.launch.let_go()
+        live.run.resume()
 
 
 class Runner:
@@ -173,14 +189,12 @@ class Runner:
             lives.append(own)
             base, base_error = None, None
             if baseline is not None:
-                own.run.pause()
                 try:
-                    base = self._open(baseline, BASELINE, questions, cache=True)
+                    with _waiting(own):
+                        base = self._open(baseline, BASELINE, questions, cache=True)
                     lives.append(base)
                 except SandboxFailed as exc:
                     base_error = str(exc)
-                finally:
-                    own.run.resume()
             phase, note = None, "not run (no baseline)"
             if base is not None:
                 phase, note = self._phase(own, base)
@@ -251,7 +265,7 @@ class Runner:
             per_round=self.settings.per_round,
         )
         loads = [latency_phase.load_average()]
-        last_round = 0
+        last_round, held = 0, True
         for slot in slots:
             if slot.round != last_round:
                 loads.append(latency_phase.load_average())
@@ -259,11 +273,10 @@ class Runner:
             order = (own, base) if slot.round % 2 == 0 else (base, own)
             for op in (slot.measured, *(o for o in OPS if o != slot.measured)):
                 for live, other in (order, order[::-1]):
-                    other.run.pause()  # the waiting run's budget is not spent on this call
-                    try:
+                    with _waiting(other):
                         live.run.ask(slot.index, op)
-                    finally:
-                        other.run.resume()
+                    if other is own:
+                        held = held and own.held
         loads.append(latency_phase.load_average())
         records = {
             live.label: {op: [r or _UNASKED for r in live.run.records[op]] for op in OPS}
@@ -277,7 +290,13 @@ class Runner:
             seed=self.settings.seed,
             resamples=self.settings.resamples,
         )
-        return result, f"{len(slots)} questions in {result.rounds} rounds"
+        hold = (
+            "the submission's child frozen whenever the baseline's worked"
+            if held
+            else "the submission's child left running while the baseline's worked (this "
+            "sandbox cannot freeze it)"
+        )
+        return result, f"{len(slots)} questions in {result.rounds} rounds; {hold}"
 
     def _finish(self, live: _Live) -> tuple[RunRecord, str | None]:
         """Ask what the run has not asked yet, in question order, and close its child."""

@@ -510,5 +510,3 @@ def _unit(value: float | None, unit: str) -> str:
     if unit == "ms":
         return f"{fmt_ms(value)} ms"
     return f"{value:.1f} {unit}" if unit != "s" else f"{value:.2f} s"
-
-

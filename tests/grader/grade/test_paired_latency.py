@@ -11,6 +11,7 @@ import pytest
 
 from grader.grade.report_file import report_json
 from grader.grade.session import GradeOptions, grade
+from tests.grader.grade.test_session import bwrap_or_skip
 from tests.grader.grading import fake_baseline, submission_from
 
 SEARCH_S = 0.012  # what the submission's search costs, and its answer (one search inside)
@@ -140,3 +141,34 @@ def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_p
     report = report_json(grade(submission, key, tmp_path / "out", options))
     assert report["comparison"]["baseline_build"]["cache"] == "not used (--no-baseline-cache)"
     assert report["comparison"]["latency_phase"]["pairs"] == {"search": 2, "answer": 2}
+
+
+# spins on a thread of its own whenever no call is running (what the freezer stops)
+SPINS_WHILE_WAITING = STEADY.replace(
+    "    def build(self):\n        pass\n",
+    "    def build(self):\n"
+    "        import threading\n"
+    "        threading.Thread(target=self._spin, daemon=True).start()\n\n"
+    "    def _spin(self):\n"
+    "        while True:\n"
+    "            pass\n",
+)
+
+
+def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(
+    bundle, key, tmp_path, monkeypatch
+):
+    bwrap_or_skip()
+    fake_baseline(monkeypatch, STEADY)
+    submission = submission_from(bundle, tmp_path / "s", SPINS_WHILE_WAITING)
+    options = GradeOptions(
+        isolation="bwrap",
+        public=False,
+        baseline_cache=tmp_path / "cache",
+        latency_rounds=2,
+        latency_per_round=4,
+    )
+    report = report_json(grade(submission, key, tmp_path / "out", options))
+    phase = report["comparison"]["latency_phase"]
+    assert phase["ran"] and "frozen whenever the baseline's worked" in phase["note"]
+    assert report["statuses"]["ok"] == 204
