@@ -14,6 +14,8 @@ submission code runs) failed to launch: the launcher's or sandbox's failure, nev
 submission's (`RunRecord.launch_failure`). Used by the local evaluation loop in trusted mode; the
 grader reuses it with a `command_prefix` that puts the child in its sandbox (and `child_paths`
 saying where the sandbox mounts the submission, corpus, scratch dir and this `exercise` package).
+`LiveRun` is the same run with the calls scheduled by its caller (the grader interleaves two runs
+for its latency phase); a child's start and one call are `exercise.child_calls`.
 """
 
 from __future__ import annotations
@@ -26,17 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from exercise.child import OPS, invoke
+from exercise.child_calls import LAUNCH, Budget, Fatal, call, wait_ready
 from exercise.child_process import (  # child_command, child_env, harness_root: re-exported
-    ChildGone,
     ChildProcess,
-    ChildTimeout,
     child_command,  # noqa: F401
     child_env,  # noqa: F401
     harness_root,  # noqa: F401
 )
 from exercise.errors import ExerciseError
 from exercise.judging import CallRecord, Status
-from exercise.protocol import TRACEBACK_LINES, ErrorInfo
+from exercise.protocol import ErrorInfo
 from exercise.run_options import (  # ChildPaths: re-exported, callers import both from here
     ChildPaths,  # noqa: F401
     RunnerOptions,
@@ -44,25 +45,6 @@ from exercise.run_options import (  # ChildPaths: re-exported, callers import bo
 
 # progress(stage, done, total): stage is "build", "ask" or "restart".
 Progress = Callable[[str, int, int], None]
-LAUNCH = "launch"  # `Fatal.stage` of a child that never started: no submission code ran
-
-
-@dataclass(frozen=True)
-class Fatal:
-    """Why the submission could not start at all (every question is then `not_run`)."""
-
-    # "import", "init", "build"; "start" when the child died before reporting; `LAUNCH` when
-    # it never started (the launcher or sandbox failed before any submission code ran)
-    stage: str
-    status: Status  # ERROR or TIMEOUT
-    reason: str  # one line
-    error: ErrorInfo | None  # the exception, when the child reported one
-    log_tail: str = ""  # the last lines the child printed, when there is no traceback
-
-    def one_line(self) -> str:
-        if self.stage == LAUNCH:
-            return f"the run could not launch (no submission code ran): {self.reason}"
-        return f"submission failed at {self.stage}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -167,7 +149,7 @@ class LiveRun:
         self.corpus_dir = Path(corpus_dir).resolve()
         self.queries, self.k, self.options = tuple(queries), k, options
         self.report = progress or (lambda stage, done, total: None)
-        self.budget = _Budget(options.run_timeout_s)
+        self.budget = Budget(options.run_timeout_s)
         self.child: ChildProcess | None = None
         self.fatal: Fatal | None = None
         self.build_ns: int | None = None
@@ -189,7 +171,7 @@ class LiveRun:
             self.submission, self.corpus_dir, self.work_dir, self.log_path, options
         )
         try:
-            ready = _wait_ready(
+            ready = wait_ready(
                 child, options.build_timeout_s, self.log_path, self._loads, self.budget
             )
         except BaseException:  # Ctrl-C: the child is in its own session, so kill it here
@@ -248,7 +230,7 @@ class LiveRun:
             return CallRecord(Status.NOT_RUN, reason=self.stop_reason)
         self.seq += 1
         options = self.options
-        record, alive = _call(
+        record, alive = call(
             self.child,
             self.seq,
             op,
@@ -344,106 +326,11 @@ class LiveRun:
         )
 
 
-class _Budget:
-    """The run's total wall budget: a deadline that caps every other wait (none without one).
-    While paused (another run is working), the deadline moves on with the clock."""
-
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds or 0.0
-        self.deadline = None if seconds is None else time.monotonic() + seconds
-        self._paused_at: float | None = None
-
-    def pause(self) -> None:
-        if self._paused_at is None:
-            self._paused_at = time.monotonic()
-
-    def resume(self) -> None:
-        if self._paused_at is not None:
-            if self.deadline is not None:
-                self.deadline += time.monotonic() - self._paused_at
-            self._paused_at = None
-
-    def cap(self, deadline: float) -> tuple[float, bool]:
-        """`deadline`, or the budget's when that comes first (then the flag is True)."""
-        if self.deadline is not None and self.deadline <= deadline:
-            return self.deadline, True
-        return deadline, False
-
-    @property
-    def ran_out(self) -> bool:
-        return self.deadline is not None and time.monotonic() >= self.deadline
-
-
 def _reason_not_reached(calls: tuple[CallRecord, ...], reason: str) -> tuple[CallRecord, ...]:
     return tuple(
         dataclasses.replace(call, reason=reason) if call.status is Status.NOT_REACHED else call
         for call in calls
     )
-
-
-def _wait_ready(
-    child: ChildProcess,
-    timeout: float,
-    log_path: Path,
-    loads: list[int | None],
-    budget: _Budget,
-) -> tuple[ChildProcess | None, int | None, Fatal | None]:
-    began = time.monotonic()
-    deadline, capped = budget.cap(began + timeout)
-    try:
-        message = child.receive(deadline)
-    except ChildTimeout:
-        child.close(graceful=False)
-        if not child.started:
-            stage, reason = LAUNCH, f"the child did not start within {deadline - began:.3g} s"
-        elif capped:
-            stage = "build"
-            reason = f"the run's time budget ({budget.seconds:g} s) ran out during import and build"
-        else:
-            stage, reason = "build", f"import and build did not finish within {timeout:g} s"
-        return None, None, Fatal(stage, Status.TIMEOUT, reason, None, _log_tail(log_path))
-    except ChildGone as gone:
-        child.close(graceful=False)
-        if child.started:
-            stage, reason = "start", f"the child process {gone} before reporting (log: {log_path})"
-        else:
-            stage = LAUNCH
-            reason = f"the child process {gone} before it started (log: {log_path})"
-        return None, None, Fatal(stage, Status.ERROR, reason, None, _log_tail(log_path))
-    if message.get("event") == "ready":
-        build_ns, load_ns = message.get("build_ns"), message.get("load_ns")
-        loads.append(load_ns if isinstance(load_ns, int) else None)
-        return child, build_ns if isinstance(build_ns, int) else None, None
-    child.close(graceful=False)
-    error = ErrorInfo.from_json(message.get("error"))
-    stage = str(message.get("stage", "start"))
-    return None, None, Fatal(stage, Status.ERROR, error.one_line(), error)
-
-
-def _call(
-    child: ChildProcess, seq: int, op: str, query: str, k: int, timeout: float, budget: _Budget
-) -> tuple[CallRecord, bool]:
-    """One request/response; the flag says whether the child can take the next one."""
-    deadline, capped = budget.cap(time.monotonic() + timeout)
-    try:
-        child.send({"seq": seq, "op": op, "query": query, "k": k}, deadline)
-        message = child.receive(deadline)
-    except ChildTimeout:
-        if capped:
-            reason = f"the run's time budget ({budget.seconds:g} s) ran out during this call"
-        else:
-            reason = f"no reply within {timeout:g} s"
-        return CallRecord(Status.TIMEOUT, reason=reason), False
-    except ChildGone as gone:
-        return CallRecord(Status.ERROR, reason=f"the child process {gone} during {op}"), False
-    if message.get("event") != "result" or message.get("seq") != seq:
-        return CallRecord(Status.ERROR, reason=f"protocol mismatch on request {seq}"), False
-    elapsed = message.get("elapsed_ns")
-    elapsed = elapsed if isinstance(elapsed, int) else None
-    if message.get("ok"):
-        return CallRecord(Status.OK, value=message.get("value"), elapsed_ns=elapsed), True
-    error = ErrorInfo.from_json(message.get("error"))
-    return CallRecord(Status.ERROR, elapsed_ns=elapsed, error=error), True
 
 
 def run_in_process(pipeline: Any, queries: Sequence[str], *, k: int) -> RunRecord:
@@ -476,14 +363,6 @@ def run_in_process(pipeline: Any, queries: Sequence[str], *, k: int) -> RunRecor
     return RunRecord(
         None, build_ns, tuple(records["search"]), tuple(records["answer"]), None, 0, None
     )
-
-
-def _log_tail(log_path: Path, lines: int = TRACEBACK_LINES) -> str:
-    try:
-        text = log_path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-    return "\n".join(text.rstrip("\n").split("\n")[-lines:])
 
 
 def _max(values: Sequence[int | None]) -> int | None:
