@@ -12,6 +12,7 @@ what grading the reference holds in memory at once.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -51,8 +52,12 @@ def takehome() -> list[str]:
     return [sys.executable, "-c", "from grader.cli import main; main()"]
 
 
-def prepare(work: Path, *, seed: int, profile: str = "medium") -> Setup:
-    """Build the bundle and write the reference into `work`; choose the isolation."""
+def prepare(
+    work: Path, *, seed: int, profile: str = "medium", run_timeout_s: int | None = None
+) -> Setup:
+    """Build the bundle and write the reference into `work`; choose the isolation. With
+    `run_timeout_s`, the shipped profile's copy with that run budget (a bench times runs; on a
+    loaded machine the profile's budget would cut the reference's build short)."""
     from grader.answer_key import load_key
     from grader.catalogue import REFERENCE
     from grader.grade.session import sandbox_limits
@@ -60,6 +65,15 @@ def prepare(work: Path, *, seed: int, profile: str = "medium") -> Setup:
     from grader.solutions.known import write_solution
 
     out = work / "bundle-out"
+    if run_timeout_s is not None:
+        shipped = REPO / "corpus" / "profiles" / f"{profile}.toml"
+        text = re.sub(
+            r"(?m)^run_timeout_s = \d+",
+            f"run_timeout_s = {run_timeout_s}",
+            shipped.read_text(encoding="utf-8"),
+        )
+        profile = str(work / f"{profile}-run-budget.toml")
+        Path(profile).write_text(text, encoding="utf-8")
     subprocess.run(
         [*takehome(), "bundle", "--profile", profile, "--seed", str(seed)]
         + ["--candidate", "bench", "--out", str(out), "--force"],

@@ -5,71 +5,19 @@ restored from its cache on the next grade."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from grader.grade.report_file import report_json
 from grader.grade.session import GradeOptions, grade
-from tests.grader.grade.test_session import bwrap_or_skip
-from tests.grader.grading import fake_baseline, submission_from
-
-SEARCH_S = 0.012  # what the submission's search costs, and its answer (one search inside)
-BASELINE_S = 0.004  # what each of the stand-in baseline's calls costs
-
-# answer() returns what the immediately preceding search() found when asked the same question,
-# so answering right after searching costs nothing: the cost a grade must not hide.
-LAST_SEARCH = textwrap.dedent(
-    f"""
-    import time
-    from exercise.types import Answer, Passage, Span
-
-
-    class Pipeline:
-        def __init__(self, corpus_dir, work_dir):
-            self.last = None
-
-        def build(self):
-            pass
-
-        def _rank(self, query):
-            time.sleep({SEARCH_S})
-            return [Passage("doc", 0, 10, 1.0)]
-
-        def search(self, query, k):
-            self.last = (query, self._rank(query))
-            return self.last[1]
-
-        def answer(self, query):
-            if self.last is not None and self.last[0] == query:
-                passages = self.last[1]
-            else:
-                passages = self._rank(query)
-            return Answer("", ())
-    """
-)
-
-STEADY = textwrap.dedent(
-    f"""
-    import time
-    from exercise.types import Answer
-
-
-    class Pipeline:
-        def __init__(self, corpus_dir, work_dir):
-            (work_dir / "index.bin").write_bytes(b"built")
-
-        def build(self):
-            pass
-
-        def search(self, query, k):
-            time.sleep({BASELINE_S})
-            return []
-
-        def answer(self, query):
-            time.sleep({BASELINE_S})
-            return Answer("", ())
-    """
+from tests.grader.grading import (
+    BASELINE_S,
+    LAST_SEARCH,
+    SEARCH_S,
+    SPINS_WHILE_WAITING,
+    STEADY,
+    bwrap_or_skip,
+    fake_baseline,
+    submission_from,
 )
 
 OPTIONS = GradeOptions(isolation="none", public=False, resamples=200)
@@ -141,18 +89,6 @@ def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_p
     report = report_json(grade(submission, key, tmp_path / "out", options))
     assert report["comparison"]["baseline_build"]["cache"] == "not used (--no-baseline-cache)"
     assert report["comparison"]["latency_phase"]["pairs"] == {"search": 2, "answer": 2}
-
-
-# spins on a thread of its own whenever no call is running (what the freezer stops)
-SPINS_WHILE_WAITING = STEADY.replace(
-    "    def build(self):\n        pass\n",
-    "    def build(self):\n"
-    "        import threading\n"
-    "        threading.Thread(target=self._spin, daemon=True).start()\n\n"
-    "    def _spin(self):\n"
-    "        while True:\n"
-    "            pass\n",
-)
 
 
 def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(

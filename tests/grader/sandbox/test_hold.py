@@ -8,8 +8,7 @@ import pytest
 
 from grader.grade.report_file import report_json
 from grader.grade.session import GradeOptions, grade
-from tests.grader.grade.test_paired_latency import SPINS_WHILE_WAITING, STEADY
-from tests.grader.grading import fake_baseline, submission_from
+from tests.grader.grading import SPINS_WHILE_WAITING, STEADY, fake_baseline, submission_from
 from tests.grader.sandbox import engine
 
 pytestmark = pytest.mark.slow
