@@ -107,11 +107,16 @@ def restore(entry: Entry, work: Path, uid: int | None) -> None:
     """Copy the entry into the run's (empty, fresh) work dir, owned by the run's uid."""
     work = Path(work)
     shutil.copytree(entry.work, work, dirs_exist_ok=True, symlinks=True)
-    if uid is not None and os.geteuid() == 0:
-        for folder, dirs, files in os.walk(work):
-            for name in (*dirs, *files):
-                os.lchown(Path(folder, name), uid, uid)
-            os.lchown(folder, uid, uid)
+    if uid is None:
+        return
+    for folder, dirs, files in os.walk(work):
+        for path in (*(Path(folder, n) for n in (*dirs, *files)), Path(folder)):
+            if os.geteuid() == 0:
+                os.lchown(path, uid, uid)
+            elif not path.is_symlink():
+                # without root it cannot be given away: as the work dir itself, open to the
+                # run's uid (the grader's output folder around it keeps other users out)
+                path.chmod(path.stat().st_mode | 0o666 | (0o111 if path.is_dir() else 0))
 
 
 def store(root: Path, key: str, work: Path, *, cold_build_s: float | None) -> Entry | None:

@@ -255,8 +255,9 @@ class Runner:
         raise self._gave_up(label, failed, log)
 
     def _phase(self, own: _Live, base: _Live) -> tuple[PhaseResult | None, str]:
-        if not (own.run.alive and base.run.alive):
-            return None, "not run: a child did not build"
+        down = [live.label for live in (own, base) if not live.run.alive]
+        if down:
+            return None, f"not run: the {' and the '.join(down)} child did not build"
         hidden = len(self.key.hidden)
         slots = latency_phase.plan(
             hidden,
