@@ -50,6 +50,7 @@ class Entry:
     path: Path  # <root>/<entry_id>
     entry_id: str
     cold_build_s: float | None  # the build that filled it (no cache), as the child timed it
+    cold_peak_rss_mib: float | None  # that run's peak memory (a restored index needs less)
     created: float  # time.time() when it was stored
 
     @property
@@ -94,11 +95,12 @@ def find(root: Path, key: str) -> Entry | None:
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept by `prune`
-    cold = meta.get("cold_build_s")
+    cold, rss = meta.get("cold_build_s"), meta.get("cold_peak_rss_mib")
     return Entry(
         path,
         key,
         float(cold) if isinstance(cold, int | float) else None,
+        float(rss) if isinstance(rss, int | float) else None,
         float(meta.get("created", 0.0)),
     )
 
@@ -119,7 +121,14 @@ def restore(entry: Entry, work: Path, uid: int | None) -> None:
                 path.chmod(path.stat().st_mode | 0o666 | (0o111 if path.is_dir() else 0))
 
 
-def store(root: Path, key: str, work: Path, *, cold_build_s: float | None) -> Entry | None:
+def store(
+    root: Path,
+    key: str,
+    work: Path,
+    *,
+    cold_build_s: float | None,
+    cold_peak_rss_mib: float | None = None,
+) -> Entry | None:
     """Copy a clean baseline run's work dir in as `key` (None when it cannot be written, or
     another grade stored it first: the cache only ever saves time)."""
     root = Path(root)
@@ -131,7 +140,11 @@ def store(root: Path, key: str, work: Path, *, cold_build_s: float | None) -> En
         return None
     try:
         shutil.copytree(work, staging / WORK, symlinks=True)
-        meta: dict[str, Any] = {"cold_build_s": cold_build_s, "created": time.time()}
+        meta: dict[str, Any] = {
+            "cold_build_s": cold_build_s,
+            "cold_peak_rss_mib": cold_peak_rss_mib,
+            "created": time.time(),
+        }
         (staging / ENTRY_FILE).write_text(json.dumps(meta) + "\n", encoding="utf-8")
         os.rename(staging, root / key)
     except OSError:

@@ -287,6 +287,9 @@ def _latency_comparison(grade: Grade, own: LatencyReport, base: LatencyReport) -
             intervals[name] = list(interval) if interval is not None else None
     build = grade.baseline_build_s
     ratios["build_s"] = own.build_s / build if own.build_s is not None and build else None
+    rss = grade.baseline_peak_rss_mib
+    mine = own.peak_rss_mib
+    ratios["peak_rss"] = mine / rss if mine is not None and rss else None
     return {
         "latency_ratio": ratios,
         "latency_ratio_ci95": intervals,
@@ -295,7 +298,11 @@ def _latency_comparison(grade: Grade, own: LatencyReport, base: LatencyReport) -
             "ran": phase is not None,
             "note": grade.latency_note,
         },
-        "baseline_build": {"build_s": build, "cache": grade.baseline_cache_note},
+        "baseline_build": {
+            "build_s": build,
+            "peak_rss_mib": rss,
+            "cache": grade.baseline_cache_note,
+        },
     }
 
 

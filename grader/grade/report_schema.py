@@ -194,6 +194,9 @@ class LatencyPhase(Model):
 
 class BaselineBuild(Model):
     build_s: Amount | None = Field(description="the baseline build the build ratio divides by")
+    peak_rss_mib: Amount | None = Field(
+        default=None, description="the baseline peak memory the memory ratio divides by"
+    )
     cache: str = Field(description="what the baseline's index cache did")
 
 

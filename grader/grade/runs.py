@@ -86,6 +86,7 @@ class Paired:
     phase: PhaseResult | None
     phase_note: str  # how the latency phase ran, or why it did not
     baseline_build_s: float | None  # the baseline build the build ratio divides by
+    baseline_peak_rss_mib: float | None  # the baseline peak memory the memory ratio divides by
     cache_note: str  # what the baseline cache did
 
 
@@ -199,9 +200,9 @@ class Runner:
             if base is not None:
                 phase, note = self._phase(own, base)
             own_outcome = self._close(own, lives)
-            base_outcome, build_s, cache_note = None, None, "not used (no baseline)"
+            base_outcome, build_s, rss, cache_note = None, None, None, "not used (no baseline)"
             if base is not None:
-                base_outcome, build_s, cache_note = self._close_baseline(base, lives)
+                base_outcome, build_s, rss, cache_note = self._close_baseline(base, lives)
             elif baseline is not None:
                 cache_note = "not used (the baseline did not run)"
         except BaseException:
@@ -209,7 +210,7 @@ class Runner:
                 live.run.close()
                 live.launch.release()
             raise
-        return Paired(own_outcome, base_outcome, base_error, phase, note, build_s, cache_note)
+        return Paired(own_outcome, base_outcome, base_error, phase, note, build_s, rss, cache_note)
 
     def _open(
         self, root: Path, label: str, questions: Sequence[Question], *, cache: bool = False
@@ -322,23 +323,28 @@ class Runner:
 
     def _close_baseline(
         self, live: _Live, lives: list[_Live]
-    ) -> tuple[RunOutcome, float | None, str]:
+    ) -> tuple[RunOutcome, float | None, float | None, str]:
         record, failure = self._finish(live)
         live.launch.release()
         lives.remove(live)
         note = "not used (--no-baseline-cache)"
         build_s = None if record.build_ns is None else record.build_ns / 1e9
+        rss = None if record.peak_rss_kib is None else record.peak_rss_kib / 1024
         cache_root = self.settings.cache_root
         if failure is None and cache_root is not None and live.cache_key is not None:
             if live.cached is not None:
                 note = (
-                    f"index restored from {live.cached.path}; the build ratio divides by the "
-                    "build that filled it"
+                    f"index restored from {live.cached.path}; the build and memory ratios "
+                    "divide by the run that filled it"
                 )
-                build_s = live.cached.cold_build_s
+                build_s, rss = live.cached.cold_build_s, live.cached.cold_peak_rss_mib
             elif _clean(record):
                 stored = baseline_cache.store(
-                    cache_root, live.cache_key, live.scratch, cold_build_s=build_s
+                    cache_root,
+                    live.cache_key,
+                    live.scratch,
+                    cold_build_s=build_s,
+                    cold_peak_rss_mib=rss,
                 )
                 note = f"built and stored in {stored.path}" if stored else "built (not stored)"
             else:
@@ -347,12 +353,17 @@ class Runner:
         if failure is not None:
             self._failed(live.label, live.failures, failure)
             outcome = self.run(live.root, live.label, live.questions, live.failures)
-            build = outcome.hidden.latency.build_s
-            return outcome, build, "not used (the paired run was re-run alone)"
+            latency = outcome.hidden.latency
+            return (
+                outcome,
+                latency.build_s,
+                latency.peak_rss_mib,
+                "not used (the paired run was re-run alone)",
+            )
         outcome = self._outcome(
             live.label, live.questions, record, live.started, live.log, live.failures
         )
-        return outcome, build_s, note
+        return outcome, build_s, rss, note
 
     # -- shared -------------------------------------------------------------------------------
 

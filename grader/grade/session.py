@@ -112,6 +112,7 @@ class Grade:
     # the baseline's build time as the ratio's denominator: its own build, or (its index
     # restored from the cache) the build that filled the cache; and where that came from
     baseline_build_s: float | None = None
+    baseline_peak_rss_mib: float | None = None  # likewise for the memory ratio
     baseline_cache_note: str = "not used"
 
 
@@ -213,6 +214,7 @@ def grade(
             latency=paired.phase,
             latency_note=paired.phase_note,
             baseline_build_s=paired.baseline_build_s,
+            baseline_peak_rss_mib=paired.baseline_peak_rss_mib,
             baseline_cache_note=paired.cache_note,
         )
     finally:

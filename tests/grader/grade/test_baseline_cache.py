@@ -30,8 +30,9 @@ def test_a_stored_work_dir_is_restored_into_a_fresh_one(tmp_path):
     (work / "vectors").mkdir(parents=True)
     (work / "vectors" / "abc.npy").write_bytes(b"\x00" * 16)
     cache = tmp_path / "cache"
-    stored = baseline_cache.store(cache, "k1", work, cold_build_s=12.5)
+    stored = baseline_cache.store(cache, "k1", work, cold_build_s=12.5, cold_peak_rss_mib=800.0)
     assert stored is not None and stored.cold_build_s == 12.5
+    assert stored.cold_peak_rss_mib == 800.0
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700  # no other user reads it
     found = baseline_cache.find(cache, "k1")
     assert found is not None and found.cold_build_s == 12.5
