@@ -12,6 +12,7 @@ what grading the reference holds in memory at once.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -51,8 +52,12 @@ def takehome() -> list[str]:
     return [sys.executable, "-c", "from grader.cli import main; main()"]
 
 
-def prepare(work: Path, *, seed: int, profile: str = "medium") -> Setup:
-    """Build the bundle and write the reference into `work`; choose the isolation."""
+def prepare(
+    work: Path, *, seed: int, profile: str = "medium", run_timeout_s: int | None = None
+) -> Setup:
+    """Build the bundle and write the reference into `work`; choose the isolation. With
+    `run_timeout_s`, the shipped profile's copy with that run budget (a bench times runs; on a
+    loaded machine the profile's budget would cut the reference's build short)."""
     from grader.answer_key import load_key
     from grader.catalogue import REFERENCE
     from grader.grade.session import sandbox_limits
@@ -60,6 +65,15 @@ def prepare(work: Path, *, seed: int, profile: str = "medium") -> Setup:
     from grader.solutions.known import write_solution
 
     out = work / "bundle-out"
+    if run_timeout_s is not None:
+        shipped = REPO / "corpus" / "profiles" / f"{profile}.toml"
+        text = re.sub(
+            r"(?m)^run_timeout_s = \d+",
+            f"run_timeout_s = {run_timeout_s}",
+            shipped.read_text(encoding="utf-8"),
+        )
+        profile = str(work / f"{profile}-run-budget.toml")
+        Path(profile).write_text(text, encoding="utf-8")
     subprocess.run(
         [*takehome(), "bundle", "--profile", profile, "--seed", str(seed)]
         + ["--candidate", "bench", "--out", str(out), "--force"],
@@ -82,6 +96,19 @@ def prepare(work: Path, *, seed: int, profile: str = "medium") -> Setup:
     return Setup(out / "key", out / "bundle", reference, isolation, note)
 
 
+def busy_core(seconds: float) -> subprocess.Popen:
+    """A process spinning on one core (core 0) for `seconds`, then exiting by itself: the
+    disturbance the repeat step grades beside."""
+    code = (
+        "import os, time\n"
+        "os.sched_setaffinity(0, {0}) if hasattr(os, 'sched_setaffinity') else None\n"
+        f"end = time.monotonic() + {seconds!r}\n"
+        "while time.monotonic() < end:\n"
+        "    pass\n"
+    )
+    return subprocess.Popen([sys.executable, "-c", code])
+
+
 def run_grade(
     setup: Setup,
     out: Path,
@@ -89,8 +116,10 @@ def run_grade(
     baseline: bool = True,
     profile: Path | None = None,
     submission: Path | None = None,
+    busy_s: float | None = None,
 ) -> dict[str, Any]:
-    """One `takehome grade` in a fresh process; the figures the bench reads from it."""
+    """One `takehome grade` in a fresh process; the figures the bench reads from it. With
+    `busy_s`, a process spins on one core for that long from the grade's start."""
     result_file = out.with_name(out.name + ".process.json")
     command = [sys.executable, str(GRADE_ONCE), str(result_file)]
     if profile is not None:
@@ -100,7 +129,13 @@ def run_grade(
     command += ["--out", str(out), "--isolation", setup.isolation, "--force"]
     command += [] if baseline else ["--no-baseline"]
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    busy = busy_core(busy_s) if busy_s else None
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    finally:
+        if busy is not None:
+            busy.kill()
+            busy.wait()
     command_wall = time.perf_counter() - start
     if done.returncode != 0 or not (out / "report.json").is_file():
         raise RuntimeError(
@@ -128,6 +163,9 @@ def summarize(report: dict[str, Any], process: dict[str, Any], command_wall: flo
         "latency": report["latency"],
         "baseline_latency": base["latency"] if base else None,
         "latency_ratio": (report.get("comparison") or {}).get("latency_ratio"),
+        "latency_ratio_ci95": (report.get("comparison") or {}).get("latency_ratio_ci95"),
+        "latency_phase": (report.get("comparison") or {}).get("latency_phase"),
+        "baseline_build": (report.get("comparison") or {}).get("baseline_build"),
         "metrics": {
             k: report["overall"]["metrics"].get(k) for k in ("recall@5", "answer_accuracy")
         },
@@ -219,18 +257,28 @@ def grade_figures(with_baseline: dict | None, without: dict | None) -> list[Figu
 def repeat_figures(first: dict, second: dict) -> list[Figure]:
     moved = repeatability(first, second)
     one, two = first["latency_ratio"] or {}, second["latency_ratio"] or {}
+    cis = (first.get("latency_ratio_ci95") or {}, second.get("latency_ratio_ci95") or {})
+    loads = tuple(_phase_load(g) for g in (first, second))
     return [
         Figure(
-            f"repeat: {name} ratio-to-baseline, grade 2 vs 1",
+            f"repeat: {name} ratio-to-baseline, grade 2 (busy core) vs 1",
             change,
             "%",
             REPEAT_BUDGET_PCT if name in JUDGED_RATIOS else None,
             kind=WITHIN,
-            note=f"ratios {_times(one.get(name))} → {_times(two.get(name))}",
+            note=f"ratios {_times(one.get(name), cis[0].get(name))} → "
+            f"{_times(two.get(name), cis[1].get(name))}"
+            + (f"; phase load {loads[0]} → {loads[1]}" if name in JUDGED_RATIOS else ""),
             digits=1,
         )
         for name, change in moved.items()
     ]
+
+
+def _phase_load(grade: dict[str, Any]) -> str:
+    load = (grade.get("latency_phase") or {}).get("load_average") or {}
+    mean = load.get("one_minute_mean")
+    return "–" if mean is None else f"{mean:.1f}"
 
 
 def _split(grade: dict[str, Any]) -> str:
@@ -239,8 +287,10 @@ def _split(grade: dict[str, Any]) -> str:
     return f"grade() {timing['wall_s']:.1f} s: candidate {timing['candidate_s']:.1f} s; {runs}"
 
 
-def _times(ratio: float | None) -> str:
-    return "–" if ratio is None else f"{ratio:.2f}×"
+def _times(ratio: float | None, interval: list[float] | None = None) -> str:
+    if ratio is None:
+        return "–"
+    return f"{ratio:.2f}×" + (f" [{interval[0]:.2f}–{interval[1]:.2f}]" if interval else "")
 
 
 def _num(value: float | None, spec: str = ".0f") -> str:

@@ -14,6 +14,8 @@ submission code runs) failed to launch: the launcher's or sandbox's failure, nev
 submission's (`RunRecord.launch_failure`). Used by the local evaluation loop in trusted mode; the
 grader reuses it with a `command_prefix` that puts the child in its sandbox (and `child_paths`
 saying where the sandbox mounts the submission, corpus, scratch dir and this `exercise` package).
+`LiveRun` is the same run with the calls scheduled by its caller (the grader interleaves two runs
+for its latency phase); a child's start and one call are `exercise.child_calls`.
 """
 
 from __future__ import annotations
@@ -26,17 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from exercise.child import OPS, invoke
+from exercise.child_calls import LAUNCH, Budget, Fatal, call, wait_ready
 from exercise.child_process import (  # child_command, child_env, harness_root: re-exported
-    ChildGone,
     ChildProcess,
-    ChildTimeout,
     child_command,  # noqa: F401
     child_env,  # noqa: F401
     harness_root,  # noqa: F401
 )
 from exercise.errors import ExerciseError
 from exercise.judging import CallRecord, Status
-from exercise.protocol import TRACEBACK_LINES, ErrorInfo
+from exercise.protocol import ErrorInfo
 from exercise.run_options import (  # ChildPaths: re-exported, callers import both from here
     ChildPaths,  # noqa: F401
     RunnerOptions,
@@ -44,25 +45,6 @@ from exercise.run_options import (  # ChildPaths: re-exported, callers import bo
 
 # progress(stage, done, total): stage is "build", "ask" or "restart".
 Progress = Callable[[str, int, int], None]
-LAUNCH = "launch"  # `Fatal.stage` of a child that never started: no submission code ran
-
-
-@dataclass(frozen=True)
-class Fatal:
-    """Why the submission could not start at all (every question is then `not_run`)."""
-
-    # "import", "init", "build"; "start" when the child died before reporting; `LAUNCH` when
-    # it never started (the launcher or sandbox failed before any submission code ran)
-    stage: str
-    status: Status  # ERROR or TIMEOUT
-    reason: str  # one line
-    error: ErrorInfo | None  # the exception, when the child reported one
-    log_tail: str = ""  # the last lines the child printed, when there is no traceback
-
-    def one_line(self) -> str:
-        if self.stage == LAUNCH:
-            return f"the run could not launch (no submission code ran): {self.reason}"
-        return f"submission failed at {self.stage}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -116,138 +98,232 @@ def run_submission(
     progress: Progress | None = None,
 ) -> RunRecord:
     """Build the submission in a child process and ask it every query (search, then answer)."""
-    submission = Path(submission).resolve()
-    if not submission.is_dir():
-        raise ExerciseError(f"submission {submission} is not a directory")
-    work_dir = Path(work_dir).resolve()
-    work_dir.mkdir(parents=True, exist_ok=True)
-    log_path = Path(log_path).resolve()
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    log_path.write_bytes(b"")
-    corpus_dir = Path(corpus_dir).resolve()
-    report = progress or (lambda stage, done, total: None)
-    budget = _Budget(options.run_timeout_s)
+    run = LiveRun(
+        submission,
+        corpus_dir,
+        queries,
+        k=k,
+        work_dir=work_dir,
+        log_path=log_path,
+        options=options,
+        progress=progress,
+    )
+    try:
+        if run.start():
+            for index in range(len(queries)):
+                for op in OPS:
+                    run.ask(index, op)
+    except BaseException:
+        run.close()
+        raise
+    return run.finish()
 
-    peaks: list[int | None] = []
-    loads: list[int | None] = []
-    launch_failures: list[str] = []
 
-    def start() -> tuple[ChildProcess | None, int | None, Fatal | None]:
-        child = ChildProcess(submission, corpus_dir, work_dir, log_path, options)
+class LiveRun:
+    """One run whose calls the caller schedules: `start` builds the first child, `ask` makes one
+    call (restarting a child that died, as `max_restarts` allows), `finish` closes the child and
+    returns the `RunRecord`; calls never asked are `not_run`. `run_submission` asks every query
+    in order; the grader interleaves two live runs (its latency phase) and holds one run's total
+    budget (`pause`/`resume`) while the other works. Close it (`close`) on an exception."""
+
+    def __init__(
+        self,
+        submission: Path,
+        corpus_dir: Path,
+        queries: Sequence[str],
+        *,
+        k: int,
+        work_dir: Path,
+        log_path: Path,
+        options: RunnerOptions = RunnerOptions(),
+        progress: Progress | None = None,
+    ) -> None:
+        self.submission = Path(submission).resolve()
+        if not self.submission.is_dir():
+            raise ExerciseError(f"submission {self.submission} is not a directory")
+        self.work_dir = Path(work_dir).resolve()
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        self.log_path = Path(log_path).resolve()
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.log_path.write_bytes(b"")
+        self.corpus_dir = Path(corpus_dir).resolve()
+        self.queries, self.k, self.options = tuple(queries), k, options
+        self.report = progress or (lambda stage, done, total: None)
+        self.budget = Budget(options.run_timeout_s)
+        self.child: ChildProcess | None = None
+        self.fatal: Fatal | None = None
+        self.build_ns: int | None = None
+        self.records: dict[str, list[CallRecord | None]] = {
+            op: [None] * len(self.queries) for op in OPS
+        }
+        self.restarts, self.seq = 0, 0
+        self.stop_reason = ""
+        self.stop_stage = ""  # where the budget ran out ("ask" or "restart")
+        self.completed: dict[int, int] = {}  # question → calls made before the budget ran out
+        self._peaks: list[int | None] = []
+        self._loads: list[int | None] = []
+        self._launch_failures: list[str] = []
+        self._asked = 0
+
+    def _start_child(self) -> tuple[ChildProcess | None, int | None, Fatal | None]:
+        options = self.options
+        child = ChildProcess(
+            self.submission, self.corpus_dir, self.work_dir, self.log_path, options
+        )
         try:
-            ready = _wait_ready(child, options.build_timeout_s, log_path, loads, budget)
+            ready = wait_ready(
+                child, options.build_timeout_s, self.log_path, self._loads, self.budget
+            )
         except BaseException:  # Ctrl-C: the child is in its own session, so kill it here
             child.close(graceful=False)
             raise
-        peaks.append(child.peak_rss_kib)
+        self._peaks.append(child.peak_rss_kib)
         if ready[2] is not None and ready[2].stage == LAUNCH:
-            launch_failures.append(ready[2].reason)
+            self._launch_failures.append(ready[2].reason)
         return ready
 
-    report("build", 0, 1)
-    child, build_ns, fatal = start()
-    report("build", 1, 1)
-    if fatal is not None:
-        stop = None
-        if budget.ran_out and fatal.stage != LAUNCH:
-            stop = BudgetStop(budget.seconds, "build", 0, len(queries), 2 * len(queries))
-        skipped = (
-            CallRecord(Status.NOT_REACHED, reason=stop.one_line())
-            if stop is not None
-            else CallRecord(Status.NOT_RUN, reason=fatal.one_line())
-        )
-        return RunRecord(
-            fatal,
-            None,
-            (skipped,) * len(queries),
-            (skipped,) * len(queries),
-            _max(peaks),
-            0,
-            log_path,
-            budget=stop,
-            launch_failure=launch_failures[0] if launch_failures else None,
-        )
-    records: dict[str, list[CallRecord]] = {op: [] for op in OPS}
-    restarts, stop_reason, seq = 0, "", 0
-    stop_stage, answered = "", 0  # stop_stage: where the budget ran out ("ask" or "restart")
-    try:
-        for number, query in enumerate(queries, start=1):
-            for op in OPS:
-                if not stop_stage and child is not None and budget.ran_out:
-                    stop_stage = "ask"
-                if stop_stage:
-                    records[op].append(CallRecord(Status.NOT_REACHED))
-                    continue
-                if child is None:
-                    records[op].append(CallRecord(Status.NOT_RUN, reason=stop_reason))
-                    continue
-                seq += 1
-                record, alive = _call(child, seq, op, query, k, options.call_timeout_s, budget)
-                records[op].append(record)
-                if alive:
-                    continue
-                peaks.append(child.peak_rss_kib)
-                child.close(graceful=False)
-                child = None
-                if budget.ran_out:
-                    stop_stage = "ask"
-                    continue
-                if restarts >= options.max_restarts:
-                    stop_reason = f"stopped after {restarts} restart(s); last: {record.reason}"
-                    continue
-                restarts += 1
-                report("restart", restarts, options.max_restarts)
-                child, _, restart_fatal = start()
-                if restart_fatal is not None:
-                    if budget.ran_out:
-                        stop_stage = "restart"
-                    stop_reason = f"restart failed: {restart_fatal.one_line()}"
-            if not stop_stage:
-                answered = number
-            report("ask", number, len(queries))
-    except BaseException:
-        if child is not None:
-            child.close(graceful=False)
-        raise
-    if child is not None:
-        child.close(graceful=True)
-        peaks.append(child.peak_rss_kib)
-    search, answer = tuple(records["search"]), tuple(records["answer"])
-    stop = None
-    if stop_stage:
-        skipped = sum(r.status is Status.NOT_REACHED for r in search + answer)
-        stop = BudgetStop(budget.seconds, stop_stage, answered, len(queries), skipped)
-        search, answer = (_reason_not_reached(calls, stop.one_line()) for calls in (search, answer))
-    return RunRecord(
-        None,
-        build_ns,
-        search,
-        answer,
-        _max(peaks),
-        restarts,
-        log_path,
-        loads[0] if loads else None,
-        budget=stop,
-        launch_failure=launch_failures[0] if launch_failures else None,
-    )
-
-
-class _Budget:
-    """The run's total wall budget: a deadline that caps every other wait (none without one)."""
-
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds or 0.0
-        self.deadline = None if seconds is None else time.monotonic() + seconds
-
-    def cap(self, deadline: float) -> tuple[float, bool]:
-        """`deadline`, or the budget's when that comes first (then the flag is True)."""
-        if self.deadline is not None and self.deadline <= deadline:
-            return self.deadline, True
-        return deadline, False
+    def start(self) -> bool:
+        """Start the first child and build; False when the run could not start (`fatal`)."""
+        self.report("build", 0, 1)
+        self.child, self.build_ns, self.fatal = self._start_child()
+        self.report("build", 1, 1)
+        return self.fatal is None
 
     @property
-    def ran_out(self) -> bool:
-        return self.deadline is not None and time.monotonic() >= self.deadline
+    def launch_failure(self) -> str | None:
+        """Why a child never started (the launcher's or sandbox's failure), or None."""
+        return self._launch_failures[0] if self._launch_failures else None
+
+    @property
+    def alive(self) -> bool:
+        """Whether a child is running and the run can take calls without restarting one."""
+        return self.child is not None and not self.stop_stage
+
+    def pause(self) -> None:
+        """Stop counting wall time against the run's total budget (another run is working)."""
+        self.budget.pause()
+
+    def resume(self) -> None:
+        self.budget.resume()
+
+    def ask(self, index: int, op: str) -> CallRecord:
+        """Make call `op` on query `index` (once per pair), record it and return the record."""
+        if self.records[op][index] is not None:
+            raise ExerciseError(f"{op} on query {index} was already asked")
+        record = self._ask(index, op)
+        self.records[op][index] = record
+        if not self.stop_stage:
+            self.completed[index] = self.completed.get(index, 0) + 1
+        if all(self.records[o][index] is not None for o in OPS):
+            self._asked += 1
+            self.report("ask", self._asked, len(self.queries))
+        return record
+
+    def _ask(self, index: int, op: str) -> CallRecord:
+        if self.fatal is not None:
+            return self._skipped()
+        if not self.stop_stage and self.child is not None and self.budget.ran_out:
+            self.stop_stage = "ask"
+        if self.stop_stage:
+            return CallRecord(Status.NOT_REACHED)
+        if self.child is None:
+            return CallRecord(Status.NOT_RUN, reason=self.stop_reason)
+        self.seq += 1
+        options = self.options
+        record, alive = call(
+            self.child,
+            self.seq,
+            op,
+            self.queries[index],
+            self.k,
+            options.call_timeout_s,
+            self.budget,
+        )
+        if alive:
+            return record
+        self._peaks.append(self.child.peak_rss_kib)
+        self.child.close(graceful=False)
+        self.child = None
+        if self.budget.ran_out:
+            self.stop_stage = "ask"
+            return record
+        if self.restarts >= options.max_restarts:
+            self.stop_reason = f"stopped after {self.restarts} restart(s); last: {record.reason}"
+            return record
+        self.restarts += 1
+        self.report("restart", self.restarts, options.max_restarts)
+        self.child, _, restart_fatal = self._start_child()
+        if restart_fatal is not None:
+            if self.budget.ran_out:
+                self.stop_stage = "restart"
+            self.stop_reason = f"restart failed: {restart_fatal.one_line()}"
+        return record
+
+    def _budget_stop(self) -> BudgetStop | None:
+        fatal = self.fatal
+        if fatal is not None and self.budget.ran_out and fatal.stage != LAUNCH:
+            n = len(self.queries)
+            return BudgetStop(self.budget.seconds, "build", 0, n, 2 * n)
+        return None
+
+    def _skipped(self) -> CallRecord:
+        stop = self._budget_stop()
+        if stop is not None:
+            return CallRecord(Status.NOT_REACHED, reason=stop.one_line())
+        return CallRecord(Status.NOT_RUN, reason=self.fatal.one_line() if self.fatal else "")
+
+    def close(self) -> None:
+        """Kill the child (after an exception; `finish` closes it gracefully)."""
+        if self.child is not None:
+            self.child.close(graceful=False)
+            self.child = None
+
+    def finish(self) -> RunRecord:
+        """Close the child and return what the run produced; calls never asked are `not_run`."""
+        if self.child is not None:
+            self.child.close(graceful=True)
+            self._peaks.append(self.child.peak_rss_kib)
+            self.child = None
+        never = CallRecord(Status.NOT_RUN, reason="not asked")
+        if self.fatal is not None:
+            never = self._skipped()
+        search, answer = (
+            tuple(r if r is not None else never for r in self.records[op]) for op in OPS
+        )
+        n = len(self.queries)
+        launch = self.launch_failure
+        if self.fatal is not None:
+            return RunRecord(
+                self.fatal,
+                None,
+                search,
+                answer,
+                _max(self._peaks),
+                0,
+                self.log_path,
+                budget=self._budget_stop(),
+                launch_failure=launch,
+            )
+        stop = None
+        if self.stop_stage:
+            skipped = sum(r.status is Status.NOT_REACHED for r in search + answer)
+            answered = sum(self.completed.get(i, 0) == len(OPS) for i in range(n))
+            stop = BudgetStop(self.budget.seconds, self.stop_stage, answered, n, skipped)
+            search, answer = (
+                _reason_not_reached(calls, stop.one_line()) for calls in (search, answer)
+            )
+        return RunRecord(
+            None,
+            self.build_ns,
+            search,
+            answer,
+            _max(self._peaks),
+            self.restarts,
+            self.log_path,
+            self._loads[0] if self._loads else None,
+            budget=stop,
+            launch_failure=launch,
+        )
 
 
 def _reason_not_reached(calls: tuple[CallRecord, ...], reason: str) -> tuple[CallRecord, ...]:
@@ -255,71 +331,6 @@ def _reason_not_reached(calls: tuple[CallRecord, ...], reason: str) -> tuple[Cal
         dataclasses.replace(call, reason=reason) if call.status is Status.NOT_REACHED else call
         for call in calls
     )
-
-
-def _wait_ready(
-    child: ChildProcess,
-    timeout: float,
-    log_path: Path,
-    loads: list[int | None],
-    budget: _Budget,
-) -> tuple[ChildProcess | None, int | None, Fatal | None]:
-    began = time.monotonic()
-    deadline, capped = budget.cap(began + timeout)
-    try:
-        message = child.receive(deadline)
-    except ChildTimeout:
-        child.close(graceful=False)
-        if not child.started:
-            stage, reason = LAUNCH, f"the child did not start within {deadline - began:.3g} s"
-        elif capped:
-            stage = "build"
-            reason = f"the run's time budget ({budget.seconds:g} s) ran out during import and build"
-        else:
-            stage, reason = "build", f"import and build did not finish within {timeout:g} s"
-        return None, None, Fatal(stage, Status.TIMEOUT, reason, None, _log_tail(log_path))
-    except ChildGone as gone:
-        child.close(graceful=False)
-        if child.started:
-            stage, reason = "start", f"the child process {gone} before reporting (log: {log_path})"
-        else:
-            stage = LAUNCH
-            reason = f"the child process {gone} before it started (log: {log_path})"
-        return None, None, Fatal(stage, Status.ERROR, reason, None, _log_tail(log_path))
-    if message.get("event") == "ready":
-        build_ns, load_ns = message.get("build_ns"), message.get("load_ns")
-        loads.append(load_ns if isinstance(load_ns, int) else None)
-        return child, build_ns if isinstance(build_ns, int) else None, None
-    child.close(graceful=False)
-    error = ErrorInfo.from_json(message.get("error"))
-    stage = str(message.get("stage", "start"))
-    return None, None, Fatal(stage, Status.ERROR, error.one_line(), error)
-
-
-def _call(
-    child: ChildProcess, seq: int, op: str, query: str, k: int, timeout: float, budget: _Budget
-) -> tuple[CallRecord, bool]:
-    """One request/response; the flag says whether the child can take the next one."""
-    deadline, capped = budget.cap(time.monotonic() + timeout)
-    try:
-        child.send({"seq": seq, "op": op, "query": query, "k": k}, deadline)
-        message = child.receive(deadline)
-    except ChildTimeout:
-        if capped:
-            reason = f"the run's time budget ({budget.seconds:g} s) ran out during this call"
-        else:
-            reason = f"no reply within {timeout:g} s"
-        return CallRecord(Status.TIMEOUT, reason=reason), False
-    except ChildGone as gone:
-        return CallRecord(Status.ERROR, reason=f"the child process {gone} during {op}"), False
-    if message.get("event") != "result" or message.get("seq") != seq:
-        return CallRecord(Status.ERROR, reason=f"protocol mismatch on request {seq}"), False
-    elapsed = message.get("elapsed_ns")
-    elapsed = elapsed if isinstance(elapsed, int) else None
-    if message.get("ok"):
-        return CallRecord(Status.OK, value=message.get("value"), elapsed_ns=elapsed), True
-    error = ErrorInfo.from_json(message.get("error"))
-    return CallRecord(Status.ERROR, elapsed_ns=elapsed, error=error), True
 
 
 def run_in_process(pipeline: Any, queries: Sequence[str], *, k: int) -> RunRecord:
@@ -352,14 +363,6 @@ def run_in_process(pipeline: Any, queries: Sequence[str], *, k: int) -> RunRecor
     return RunRecord(
         None, build_ns, tuple(records["search"]), tuple(records["answer"]), None, 0, None
     )
-
-
-def _log_tail(log_path: Path, lines: int = TRACEBACK_LINES) -> str:
-    try:
-        text = log_path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-    return "\n".join(text.rstrip("\n").split("\n")[-lines:])
 
 
 def _max(values: Sequence[int | None]) -> int | None:

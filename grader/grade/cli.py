@@ -29,6 +29,7 @@ from grader.grade.outputs import GRADE_OUTPUTS
 from grader.grade.report_file import report_json, save_report
 from grader.grade.session import GradeOptions, SandboxFailed, grade
 from grader.outputs import claim
+from grader.reports.reading import latency_phase_line, ratio_with_ci
 from grader.reports.render import write_companions
 from grader.sandbox.docker import DEFAULT_IMAGE
 from grader.sandbox.interface import SandboxError
@@ -138,6 +139,23 @@ def grade_command(
             show_default=False,
         ),
     ] = None,
+    baseline_cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline-cache",
+            help="Folder keeping the starter's built index between grades, per key "
+            "(default: $XDG_CACHE_HOME/takehome/baseline, else ~/.cache/takehome/baseline). "
+            "Never mounted into a sandbox.",
+            show_default=False,
+        ),
+    ] = None,
+    use_baseline_cache: Annotated[
+        bool,
+        typer.Option(
+            "--use-baseline-cache/--no-baseline-cache",
+            help="Reuse (and keep) the starter's built index instead of building it each grade.",
+        ),
+    ] = True,
     keep_work: Annotated[
         bool, typer.Option(help="Keep the copied submission and scratch folders under OUT.")
     ] = False,
@@ -155,6 +173,8 @@ def grade_command(
         image=image,
         allow_variant_mismatch=allow_variant_mismatch,
         worktree=worktree,
+        baseline_cache=baseline_cache,
+        use_baseline_cache=use_baseline_cache,
     )
     try:
         claim(target, GRADE_OUTPUTS, force=force, say=note)
@@ -279,12 +299,16 @@ def print_summary(console: Console, report: dict[str, Any]) -> None:
         " MiB"
         + (
             f" · vs baseline: build ×{_fmt(ratio.get('build_s'))}, search p50 "
-            f"×{_fmt(ratio.get('search_p50'))}"
+            f"{ratio_with_ci(report, 'search_p50')}, answer p50 "
+            f"{ratio_with_ci(report, 'answer_p50')}"
             if ratio
             else ""
         ),
         highlight=False,
     )
+    phase = latency_phase_line(report)
+    if phase:
+        console.print(escape(phase), highlight=False, soft_wrap=True)
     attribution = report["attribution"]
     if attribution["components"]:
         parts = [

@@ -23,8 +23,13 @@ every metric object uses the fixed metric keys of DESIGN.md, each a float in [0,
     baseline                      the starter run in the same session: note, fatal, statuses,
                                   overall, answerability, slices, latency, public — or null
                                   (with baseline_note)
-    comparison                    metric_delta (submission − baseline, hidden, overall) and
-                                  latency_ratio (submission / baseline) — or null
+    comparison                    metric_delta (submission − baseline, hidden, overall),
+                                  latency_ratio (submission / baseline; search and answer
+                                  percentiles from the paired latency phase), latency_ratio_ci95
+                                  ([low, high] or null per figure), latency_phase (method,
+                                  rounds, questions, pairs, load_average while it ran, note),
+                                  baseline_build (the build the build ratio divides by, and
+                                  whether the baseline's index came from its cache) — or null
     diagnosis                     method, fixed_at, areas {area: verdict}, rows [...], placement
                                   (per slice: starter, sound, reference, submission, place)
     attribution                   note, components [...] or null, and (when it ran)
@@ -171,7 +176,7 @@ def report_json(grade: Grade) -> dict[str, Any]:
                 key: _minus(hidden.overall.means.get(key), base.hidden.overall.means.get(key))
                 for key in hidden.overall.means
             },
-            "latency_ratio": _ratios(hidden.latency, base.hidden.latency),
+            **_latency_comparison(grade, hidden.latency, base.hidden.latency),
         }
     return report
 
@@ -273,6 +278,38 @@ def _timing(grade: Grade) -> dict[str, Any]:
         "note": "candidate time = import + construct + build() + every call, as the child timed "
         "them; harness = the rest (taking the submission in, sandbox and interpreter start, "
         "protocol, judging, scoring)",
+    }
+
+
+def _latency_comparison(grade: Grade, own: LatencyReport, base: LatencyReport) -> dict[str, Any]:
+    """The latency ratios: the paired phase's for search and answer (with intervals) when it
+    ran, else the two runs' whole-run figures; build over the baseline's uncached build."""
+    ratios = _ratios(own, base)
+    intervals: dict[str, list[float] | None] = dict.fromkeys(ratios)
+    phase = grade.latency
+    if phase is not None:
+        for name, value in phase.ratios.items():
+            ratios[name] = value
+            interval = phase.ci95.get(name)
+            intervals[name] = list(interval) if interval is not None else None
+    build = grade.baseline_build_s
+    ratios["build_s"] = own.build_s / build if own.build_s is not None and build else None
+    rss = grade.baseline_peak_rss_mib
+    mine = own.peak_rss_mib
+    ratios["peak_rss"] = mine / rss if mine is not None and rss else None
+    return {
+        "latency_ratio": ratios,
+        "latency_ratio_ci95": intervals,
+        "latency_phase": {
+            **(phase.to_json() if phase is not None else {}),
+            "ran": phase is not None,
+            "note": grade.latency_note,
+        },
+        "baseline_build": {
+            "build_s": build,
+            "peak_rss_mib": rss,
+            "cache": grade.baseline_cache_note,
+        },
     }
 
 

@@ -164,9 +164,52 @@ class Judging(Model):
     answer_cap: Annotated[int, Field(ge=1)]
 
 
+RatioInterval = Annotated[list[Amount], Field(min_length=2, max_length=2)]
+
+
+class LoadAverage(Model):
+    """The host's 1-minute load average, sampled at the latency phase's start and each round's
+    end (os.getloadavg)."""
+
+    one_minute_mean: Amount | None
+    one_minute_max: Amount | None
+    samples: Count
+    cpus: Count | None = None
+
+
+class LatencyPhase(Model):
+    """The paired latency phase (grader/grade/latency_phase.py): both children alive, calls
+    alternating on a fixed sample; absent figures when it did not run (note says why)."""
+
+    ran: bool
+    note: str
+    method: str | None = None
+    rounds: Count | None = None
+    questions: Count | None = None
+    pairs: dict[str, Count] | None = None
+    ratios: dict[str, Amount | None] | None = None
+    ci95: dict[str, RatioInterval | None] | None = None
+    load_average: LoadAverage | None = None
+    seed: int | None = None
+    resamples: Count | None = None
+
+
+class BaselineBuild(Model):
+    build_s: Amount | None = Field(description="the baseline build the build ratio divides by")
+    peak_rss_mib: Amount | None = Field(
+        default=None, description="the baseline peak memory the memory ratio divides by"
+    )
+    cache: str = Field(description="what the baseline's index cache did")
+
+
 class Comparison(Model):
     metric_delta: dict[str, Difference | None]
     latency_ratio: dict[str, Amount | None]
+    latency_ratio_ci95: dict[str, RatioInterval | None] | None = Field(
+        default=None, description="95% bootstrap interval of each paired ratio (null: unpaired)"
+    )
+    latency_phase: LatencyPhase | None = None
+    baseline_build: BaselineBuild | None = None
 
 
 class DiagnosisRow(Model):

@@ -1,54 +1,61 @@
 """Grading one submission against its answer key: the whole session, start to report.
 
     take the submission in (grader.grade.intake)  →  choose the sandbox (grader.sandbox)
-    →  run the submission on the hidden + public question texts, sandboxed
-    →  run the starter baseline the same way, in the same session (unless asked not to)
+    →  run the submission and the starter baseline (unless asked not to) on the hidden + public
+       question texts, sandboxed, both alive for the paired latency phase (grader.grade.runs,
+       grader.grade.latency_phase; the baseline's index cached per key: grader.grade.baseline_cache)
     →  judge and score on the host with `exercise` (per slice, bootstrap intervals)
     →  diagnosis (grader.diagnosis), attribution (grader.grade.attribution, when asked),
        integrity findings (grader.grade.integrity)  →  OUT/report.json (grader.grade.report_file)
 
 Only question text ever reaches a sandboxed process: the key stays here. The hidden and public
-questions are asked in one run (hidden first), so the public-vs-hidden gap compares like with like
-and the index is built once. A submission that cannot import, build or answer still gets a
-report: its failures are statuses, and `grade` raises only for the grader's own inputs (a missing
-key, an unreadable submission, no sandbox) and for a sandbox that fails on its own. A run whose
-child never started (the sandbox could not launch it, or the container engine failed) is not
-gradable: it is retried once in a fresh sandbox, and when that fails too the submission's grade
-raises `SandboxFailed` (the grader's failure, never the candidate's zero); a baseline that cannot
-run is left out with a note. Every run has a total wall budget (`run_timeout_s` of the profile's
-`[budgets]`); the calls it leaves are `not_reached` and the report says where it ran out.
+questions are asked in one run (hidden first, but for the latency phase's sample), so the
+public-vs-hidden gap compares like with like and the index is built once. A submission that cannot
+import, build or answer still gets a report: its failures are statuses, and `grade` raises only for
+the grader's own inputs (a missing key, an unreadable submission, no sandbox) and for a sandbox
+that fails on its own. A run whose child never started (the sandbox could not launch it, or the
+container engine failed) is not gradable: it is retried once in a fresh sandbox, and when that
+fails too the submission's grade raises `SandboxFailed` (the grader's failure, never the
+candidate's zero); a baseline that cannot run is left out with a note. Every run has a total wall
+budget (`run_timeout_s` of the profile's `[budgets]`), held while the other run works; the calls
+it leaves are `not_reached` and the report says where it ran out.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.profile import Budgets
-from exercise.evaluate import DEFAULT_K, EvalOptions, Report, score_run
-from exercise.loading import Question
-from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED, by_label
-from exercise.runner import BudgetStop, RunRecord, run_submission
+from exercise.evaluate import DEFAULT_K
+from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED
 from grader.answer_key import AnswerKey, AnswerKeyError, load_key, sha256_file
 from grader.catalogue import CatalogueError, assemble
 from grader.diagnosis import Row, diagnose
-from grader.grade import integrity
+from grader.grade import baseline_cache, integrity, latency_phase
 from grader.grade.attribution import Contribution, attribute, layout_problem
 from grader.grade.intake import Intake, take_in
 from grader.grade.integrity import Finding
+from grader.grade.latency_phase import PhaseResult
 from grader.grade.preflight import check_inputs, corpus_files, git_findings
+from grader.grade.runs import (
+    BASELINE,
+    LAUNCH_ATTEMPTS,
+    SUBMISSION,
+    Runner,
+    RunOutcome,
+    RunSettings,
+    SandboxFailed,
+)
 from grader.grade.submission_history import History, read_history
-from grader.sandbox.interface import Limits, Sandbox, SandboxError
+from grader.sandbox.interface import Limits, Sandbox
 from grader.sandbox.registry import choose
 
-SUBMISSION, BASELINE = "submission", "baseline"
-LAUNCH_ATTEMPTS = 2  # a run the sandbox could not launch is tried once more in a fresh one
 NOTES_CAP_BYTES = 64 * 1024  # of the candidate's NOTES.md kept in the report
 # message callback: one line per stage; step callback: (run label, stage, done, total)
 Say = Callable[[str], None]
@@ -69,26 +76,12 @@ class GradeOptions:
     # grade a submission whose corpus manifest is another variant's (else refused before any run)
     allow_variant_mismatch: bool = False
     worktree: bool = False  # a git submission: grade its working tree instead of its HEAD
-
-
-@dataclass(frozen=True)
-class RunOutcome:
-    """One sandboxed run of a pipeline, scored."""
-
-    label: str
-    hidden: Report  # hidden questions, grouped by slice
-    public: Report | None  # the public questions, grouped by slice (key's public_slices)
-    wall_s: float  # the whole run: sandbox setup, child start, build, every call
-    candidate_s: float  # import + construct + build() + every call, as the child timed them
-    log: Path
-    budget: BudgetStop | None = None  # where the run's total time budget ran out, if it did
-    # why earlier attempts of this run failed in the sandbox itself (each was retried)
-    sandbox_failures: tuple[str, ...] = ()
-
-
-class SandboxFailed(SandboxError):
-    """A run failed in the sandbox itself on every attempt: the grader's failure, not the
-    submission's, so no grade is reported for it. The message names the failures."""
+    # where the baseline's built index is kept between grades (grader.grade.baseline_cache);
+    # None: the default folder (baseline_cache.default_root()); use_baseline_cache False: none
+    baseline_cache: Path | None = None
+    use_baseline_cache: bool = True
+    latency_rounds: int = latency_phase.ROUNDS  # the latency phase (grader.grade.latency_phase)
+    latency_per_round: int = latency_phase.PER_ROUND
 
 
 @dataclass(frozen=True)
@@ -113,6 +106,14 @@ class Grade:
     notes: str | None = None  # the submission's NOTES.md (capped), None when it has none
     # the candidate's evaluation history (grader.grade.submission_history)
     history: History | None = None
+    # the paired latency phase (grader.grade.latency_phase), None when it did not run
+    latency: PhaseResult | None = None
+    latency_note: str = "not run (no baseline)"  # how it ran, or why it did not
+    # the baseline's build time as the ratio's denominator: its own build, or (its index
+    # restored from the cache) the build that filled the cache; and where that came from
+    baseline_build_s: float | None = None
+    baseline_peak_rss_mib: float | None = None  # likewise for the memory ratio
+    baseline_cache_note: str = "not used"
 
 
 def grade(
@@ -144,16 +145,25 @@ def grade(
         limits = sandbox_limits(key.budgets, calls=2 * len(questions))
         sandbox = choose(options.isolation, limits, image=options.image)
         say(f"isolation: {sandbox.name}")
-        runner = _Runner(key, sandbox, options, work, out / "logs", step, say)
-        own = runner.run(intake.root, SUBMISSION, questions)
+        cache_root = None
+        if options.use_baseline_cache:
+            cache_root = options.baseline_cache or baseline_cache.default_root()
+        settings = RunSettings(
+            k=options.k,
+            resamples=options.resamples,
+            seed=options.seed,
+            cache_root=cache_root,
+            rounds=options.latency_rounds,
+            per_round=options.latency_per_round,
+        )
+        runner = Runner(key, sandbox, settings, work, out / "logs", step, say)
         base, baseline_note, baseline_root = None, "not run (--no-baseline)", None
         if options.baseline:
             baseline_root, baseline_note = _assemble_baseline(key, work / "baseline")
-            if baseline_root is not None:
-                try:
-                    base = runner.run(baseline_root, BASELINE, questions)
-                except SandboxFailed as exc:
-                    base, baseline_note = None, f"not run: {exc}"
+        paired = runner.run_pair(intake.root, baseline_root, questions)
+        own, base = paired.submission, paired.baseline
+        if baseline_root is not None and paired.baseline_error is not None:
+            baseline_note = f"not run: {paired.baseline_error}"
         rows = diagnose(
             own.hidden.results,
             base.hidden.results if base else None,
@@ -201,6 +211,11 @@ def grade(
             runs=tuple(runner.outcomes),
             notes=_notes(intake.root),
             history=history,
+            latency=paired.phase,
+            latency_note=paired.phase_note,
+            baseline_build_s=paired.baseline_build_s,
+            baseline_peak_rss_mib=paired.baseline_peak_rss_mib,
+            baseline_cache_note=paired.cache_note,
         )
     finally:
         if not options.keep_work:
@@ -230,98 +245,6 @@ def sandbox_limits(budgets: Budgets, *, calls: int) -> Limits:
     )
 
 
-class _Runner:
-    """Runs pipelines in fresh sandboxes with the key's corpus and scores them."""
-
-    def __init__(
-        self,
-        key: AnswerKey,
-        sandbox: Sandbox,
-        options: GradeOptions,
-        work: Path,
-        logs: Path,
-        step: Step | None,
-        say: Say | None = None,
-    ) -> None:
-        self.key, self.sandbox, self.options = key, sandbox, options
-        self.work, self.logs, self.step, self.say = work, logs, step, say
-        self.outcomes: list[RunOutcome] = []
-
-    def run(self, root: Path, label: str, questions: Sequence[Question]) -> RunOutcome:
-        """Run and score one pipeline; raises `SandboxFailed` when the sandbox itself failed on
-        every attempt (`LAUNCH_ATTEMPTS`)."""
-        corpus = self.key.corpus
-        scratch = self.work / f"scratch-{label}"
-        log = self.logs / f"{label}.log"
-        step = self.step
-        failures: list[str] = []
-        clock = time.perf_counter()
-        for attempt in range(1, LAUNCH_ATTEMPTS + 1):
-            launch = self.sandbox.prepare(root, corpus.root, scratch)
-            try:
-                record = run_submission(
-                    root,
-                    corpus.root,
-                    [q.text for q in questions],
-                    k=self.options.k,
-                    work_dir=scratch,
-                    log_path=log,
-                    options=launch.runner_options(),
-                    progress=(lambda stage, done, total: step(label, stage, done, total))
-                    if step
-                    else None,
-                )
-                failure = record.launch_failure or launch.sandbox_failure()
-            finally:
-                launch.release()
-                shutil.rmtree(scratch, ignore_errors=True)
-            if failure is None:
-                break
-            failures.append(f"attempt {attempt}: {failure}")
-            if self.say and attempt < LAUNCH_ATTEMPTS:
-                self.say(f"{label}: the sandbox failed ({failure}); grader's failure, retrying")
-        else:
-            raise SandboxFailed(
-                f"the {label} run failed in the sandbox itself on all {LAUNCH_ATTEMPTS} attempts "
-                f"({'; '.join(failures)}): this is the grader's failure, not the submission's; "
-                f"see {log}, fix the sandbox and grade again"
-            )
-        wall = time.perf_counter() - clock
-        hidden_n = len(self.key.hidden)
-        evaluation = EvalOptions(
-            k=self.options.k, resamples=self.options.resamples, seed=self.options.seed
-        )
-        by_slice = by_label("slice")
-        hidden = score_run(
-            corpus,
-            questions[:hidden_n],
-            _part(record, 0, hidden_n),
-            options=evaluation,
-            group_by=by_slice,
-        )
-        public = None
-        if len(questions) > hidden_n:
-            public = score_run(
-                corpus,
-                questions[hidden_n:],
-                _part(record, hidden_n, len(questions)),
-                options=evaluation,
-                group_by=by_slice,
-            )
-        outcome = RunOutcome(
-            label,
-            hidden,
-            public,
-            wall,
-            _candidate_s(record),
-            log,
-            budget=record.budget,
-            sandbox_failures=tuple(failures),
-        )
-        self.outcomes.append(outcome)
-        return outcome
-
-
 def _history_findings(history: History) -> list[Finding]:
     """A history whose last run was not on the submitted code is worth a question, never more;
     a missing or unreadable history is only reported in the report's history section."""
@@ -345,21 +268,6 @@ def _notes(root: Path) -> str | None:
         return None
     text = path.read_bytes()[:NOTES_CAP_BYTES].decode("utf-8", errors="replace")
     return text
-
-
-def _part(record: RunRecord, start: int, stop: int) -> RunRecord:
-    return dataclasses.replace(
-        record, search=record.search[start:stop], answer=record.answer[start:stop]
-    )
-
-
-def _candidate_s(record: RunRecord) -> float:
-    calls = sum(
-        call.elapsed_ns or 0
-        for call in (*record.search, *record.answer)
-        if call.elapsed_ns is not None
-    )
-    return ((record.load_ns or 0) + (record.build_ns or 0) + calls) / 1e9
 
 
 def _assemble_baseline(key: AnswerKey, dest: Path) -> tuple[Path | None, str]:
@@ -427,4 +335,14 @@ def _findings(
     return sorted(found, key=lambda f: order[f.severity])
 
 
-__all__ = ["AnswerKeyError", "Grade", "GradeOptions", "RunOutcome", "SandboxFailed", "grade"]
+__all__ = [
+    "BASELINE",
+    "LAUNCH_ATTEMPTS",
+    "SUBMISSION",
+    "AnswerKeyError",
+    "Grade",
+    "GradeOptions",
+    "RunOutcome",
+    "SandboxFailed",
+    "grade",
+]

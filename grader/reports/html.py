@@ -34,7 +34,9 @@ from grader.reports.reading import (
     fmt_row_delta,
     headline_rows,
     latency_ms,
+    latency_phase_line,
     placement_note,
+    ratio_with_ci,
     recall_curve,
     slice_figures,
 )
@@ -314,7 +316,6 @@ def _plots(report: Mapping[str, Any]) -> str:
 
 def _latency_table(report: Mapping[str, Any]) -> str:
     base = report.get("baseline")
-    ratio = (report.get("comparison") or {}).get("latency_ratio") or {}
     lat = report["latency"]
     head = "<tr><th>figure</th><th>submission</th>"
     if base:
@@ -325,7 +326,7 @@ def _latency_table(report: Mapping[str, Any]) -> str:
         cells = f'<td>{esc(label)}</td><td class="num">{_unit(mine, unit)}</td>'
         if base:
             cells += f'<td class="num">{_unit(theirs, unit)}</td>'
-            cells += f'<td class="num">{_ratio(ratio.get(key))}</td>'
+            cells += f'<td class="num">{esc(ratio_with_ci(report, key))}</td>'
         rows.append(f"<tr>{cells}</tr>")
 
     base_lat = base["latency"] if base else {}
@@ -337,8 +338,9 @@ def _latency_table(report: Mapping[str, Any]) -> str:
             add(f"{op} {name[:3]}", mine.get(name), theirs.get(name), f"{op}_{name[:3]}", "ms")
     add("peak RSS", lat.get("peak_rss_mib"), base_lat.get("peak_rss_mib"), "peak_rss", "MiB")
     # Only a baseline that ran is said to have run (a --no-baseline grade has none to compare).
+    phase = latency_phase_line(report)
     baseline = (
-        "The baseline ran in the same session."
+        "The baseline ran in the same session. " + esc(phase or "")
         if base
         else f"No baseline ran ({esc(report.get('baseline_note') or 'none recorded')}), so "
         "there are no ratios."
@@ -533,9 +535,3 @@ def _unit(value: float | None, unit: str) -> str:
     if unit == "ms":
         return f"{fmt_ms(value)} ms"
     return f"{value:.1f} {unit}" if unit != "s" else f"{value:.2f} s"
-
-
-def _ratio(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"×{value:.2f}" if value < 100 else f"×{value:.3g}"

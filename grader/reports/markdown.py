@@ -21,7 +21,9 @@ from grader.reports.reading import (
     fmt_row_delta,
     headline_rows,
     latency_parts,
+    latency_phase_line,
     placement_note,
+    ratio_with_ci,
 )
 from grader.reports.trail import history_line
 
@@ -157,10 +159,13 @@ def _latency(report: Mapping[str, Any], base: Mapping[str, Any] | None) -> list[
     line = "**Latency:** " + ", ".join(parts)
     if base and ratio:
         line += (
-            f" (vs the starter: build ×{_ratio(ratio.get('build_s'))}, search p95 "
-            f"×{_ratio(ratio.get('search_p95'))})"
+            f" (vs the starter: build ×{_ratio(ratio.get('build_s'))}, search p50 "
+            f"{ratio_with_ci(report, 'search_p50')}, answer p50 "
+            f"{ratio_with_ci(report, 'answer_p50')}, search p95 "
+            f"{ratio_with_ci(report, 'search_p95')})"
         )
-    return [line, ""]
+    phase = latency_phase_line(report)
+    return [line, "", *([md(phase), ""] if phase else [])]
 
 
 def _findings(report: Mapping[str, Any]) -> list[str]:

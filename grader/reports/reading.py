@@ -402,6 +402,47 @@ def fmt_ms(value: float | None) -> str:
     return f"{value:.1f}" if value < 100 else f"{value:.0f}"
 
 
+def ratio_with_ci(report: Mapping[str, Any], figure: str) -> str:
+    """A ratio to the baseline with its 95% interval when paired: "×1.75 [1.60–1.90]"."""
+    comparison = report.get("comparison") or {}
+    value = (comparison.get("latency_ratio") or {}).get(figure)
+    if value is None:
+        return "–"
+    text = f"×{value:.2f}" if value < 100 else f"×{value:.3g}"
+    interval = _pair((comparison.get("latency_ratio_ci95") or {}).get(figure))
+    return text + (f" [{interval[0]:.2f}–{interval[1]:.2f}]" if interval else "")
+
+
+def latency_phase_line(report: Mapping[str, Any]) -> str | None:
+    """How the latency ratios were measured, in one sentence (None without a baseline)."""
+    comparison = report.get("comparison") or {}
+    phase = comparison.get("latency_phase")
+    if not report.get("baseline") or phase is None:
+        return None
+    build = (comparison.get("baseline_build") or {}).get("cache")
+    cache = f" Baseline index: {build}." if build else ""
+    if not phase.get("ran"):
+        return (
+            f"Paired latency phase {phase.get('note', 'not run')}: the ratios compare the two "
+            f"runs' figures measured one after the other.{cache}"
+        )
+    load = phase.get("load_average") or {}
+    pairs = phase.get("pairs") or {}
+    mean, top = load.get("one_minute_mean"), load.get("one_minute_max")
+    loads = (
+        f"load average {mean:.1f} (max {top:.1f}) on {load.get('cpus') or '?'} cores"
+        if mean is not None and top is not None
+        else "load average not available"
+    )
+    return (
+        f"Search and answer ratios are paired: both children alive, calls alternating on "
+        f"{phase.get('questions')} hidden questions in {phase.get('rounds')} rounds "
+        f"({pairs.get('search', 0)} search and {pairs.get('answer', 0)} answer pairs, each timed "
+        f"on the child's first call with the question); p50 = median of paired ratios, "
+        f"[95% bootstrap interval]; {loads} during the phase.{cache}"
+    )
+
+
 def placement_note(placement: Mapping[str, Any]) -> str:
     """What the placement table's sound and reference figures are, in one sentence."""
     calibration = placement.get("calibration") or {}

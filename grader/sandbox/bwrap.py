@@ -8,7 +8,8 @@ no capabilities, no_new_privs) and applies its rlimits through `prlimit` before 
 Each run leases a uid of its own (`grader.sandbox.uids`): RLIMIT_NPROC counts per uid, so a run
 starting hundreds of threads exhausts only its own budget, never a neighbour's; and it runs in a
 CPU cgroup of its own (`grader.sandbox.cgroups`), so its threads weigh as one against another
-run's.
+run's, and a freezer cgroup (`Launch.hold`), so the grade can stop the submission while the
+baseline beside it is timed.
 
 What the child sees (everything else on the host is absent):
 
@@ -36,7 +37,7 @@ import sys
 from pathlib import Path
 
 from exercise.runner import ChildPaths
-from grader.sandbox.cgroups import cpu_group, join_command
+from grader.sandbox.cgroups import cpu_group, freezer_group, join_command
 from grader.sandbox.host import (
     PythonRuntime,
     fresh_dir,
@@ -141,9 +142,10 @@ class BwrapSandbox(IsolatingSandbox):
         except BaseException:
             lease.release()
             raise
-        group = cpu_group(lease.uid)
+        group, freezer = cpu_group(lease.uid), freezer_group(lease.uid)
+        groups = [g for g in (group, freezer) if g is not None]
         prefix = (
-            *(join_command(group) if group is not None else ()),
+            *(join_command(*groups) if groups else ()),
             *self._base_args(),
             *self._runtime_args(runtime),
             *self._private_package_masks(runtime),
@@ -170,6 +172,7 @@ class BwrapSandbox(IsolatingSandbox):
             child_paths=ChildPaths(SUBMISSION, CORPUS, WORK, HARNESS),
             lease=lease,
             cpu_group=group,
+            freezer_group=freezer,
         )
 
     def _base_args(self) -> list[str]:

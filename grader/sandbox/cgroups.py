@@ -1,4 +1,5 @@
-"""A CPU cgroup of its own for every bwrap run, so a run's threads share the CPU as one.
+"""A CPU cgroup of its own for every bwrap run, so a run's threads share the CPU as one; and a
+freezer cgroup, so the grader can hold a run still while another run is being timed.
 
 Without it, every sandboxed thread is scheduled as a peer of every other task in the grader's
 cgroup: a run spinning 250 threads got 250 shares to its neighbour's one, and the neighbour's
@@ -10,14 +11,22 @@ per container).
 cgroup v1's `cpu` hierarchy (what these hosts mount writable at /sys/fs/cgroup/cpu); where there
 is none, or it cannot be written, runs go without (`cpu_group` returns None) and only the uid
 separates them. Used by `grader.sandbox.bwrap`; nothing here runs at import time.
+
+The freezer (cgroup v1's `freezer` hierarchy) serves the grade's latency phase, where the
+submission's child stays alive while the baseline's calls are timed: frozen, it cannot spend the
+cores it shares with the baseline (a pipeline that spins while it waits would slow the baseline
+and flatter its own ratio). Where there is no writable freezer, runs go without one.
 """
 
 from __future__ import annotations
 
 import shlex
+import time
 from pathlib import Path
 
 CPU_HIERARCHY = Path("/sys/fs/cgroup/cpu")
+FREEZER_HIERARCHY = Path("/sys/fs/cgroup/freezer")
+FREEZE_WAIT_S = 2.0  # how long freezing may take before the grader gives up and thaws
 # Each run's group sits at the top of the hierarchy (not under a shared parent, which would
 # weigh as one task: every sandboxed run together would get one task's share of the host).
 PREFIX = "takehome-run-"
@@ -36,11 +45,54 @@ def cpu_group(uid: int, hierarchy: Path = CPU_HIERARCHY) -> Path | None:
     return group
 
 
-def join_command(group: Path) -> tuple[str, ...]:
-    """A command prefix that moves itself into `group`, then execs the rest of the command (so
-    everything the run starts stays in it)."""
-    procs = shlex.quote(str(group / "cgroup.procs"))
-    return ("/bin/sh", "-c", f'echo $$ > {procs} && exec "$@"', "sh")
+def freezer_group(uid: int, hierarchy: Path = FREEZER_HIERARCHY) -> Path | None:
+    """The run's freezer cgroup, named by its uid; None where none can be made."""
+    if not (hierarchy / "cgroup.procs").is_file():
+        return None
+    group = hierarchy / f"{PREFIX}{uid}"
+    try:
+        group.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    if not (group / "freezer.state").is_file():
+        remove_group(group)
+        return None
+    # one left behind by a grader killed while it held the run: what is still in it was killed
+    # with its grader and dies once thawed; a new run must not join a frozen group
+    thaw(group)
+    return group
+
+
+def freeze(group: Path, wait_s: float = FREEZE_WAIT_S) -> bool:
+    """Stop every task of the group; True once the kernel says it is frozen (else it is thawed
+    again and False: the caller goes on without the hold)."""
+    state = group / "freezer.state"
+    try:
+        state.write_text("FROZEN")
+        deadline = time.monotonic() + wait_s
+        while state.read_text().strip() != "FROZEN":
+            if time.monotonic() > deadline:
+                thaw(group)
+                return False
+            time.sleep(0.001)
+    except OSError:
+        return False
+    return True
+
+
+def thaw(group: Path) -> None:
+    """Let the group's tasks run again (nothing to do when it is not frozen or is gone)."""
+    try:
+        (group / "freezer.state").write_text("THAWED")
+    except OSError:
+        pass
+
+
+def join_command(*groups: Path) -> tuple[str, ...]:
+    """A command prefix that moves itself into each of `groups`, then execs the rest of the
+    command (so everything the run starts stays in them)."""
+    joins = " && ".join(f"echo $$ > {shlex.quote(str(g / 'cgroup.procs'))}" for g in groups)
+    return ("/bin/sh", "-c", f'{joins} && exec "$@"', "sh")
 
 
 def remove_group(group: Path) -> None:

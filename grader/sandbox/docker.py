@@ -26,12 +26,22 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
 from pathlib import Path
+from typing import Any
 
 from exercise.runner import ChildPaths
 from grader.sandbox.host import fresh_dir, mountable_inputs, require_readable
-from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
+from grader.sandbox.interface import (
+    MIB,
+    SHM_MB,
+    Holder,
+    IsolatingSandbox,
+    Launch,
+    Limits,
+    SandboxError,
+)
 from grader.sandbox.uids import UidRange
 
 DEFAULT_IMAGE = "takehome-grader:latest"
@@ -140,7 +150,9 @@ class DockerSandbox(IsolatingSandbox):
             lease.release()
             raise
         mounts.append({"source": str(work), "target": WORK, "read_only": False})
+        name = f"takehome-{secrets.token_hex(6)}"
         spec = {
+            "name": name,
             "base_url": self.engine_url(),
             "api_version": self._api_version,
             "image": self.image,
@@ -164,6 +176,7 @@ class DockerSandbox(IsolatingSandbox):
             ),
             lease=lease,
             failure_path=failure_path,
+            holder=ContainerHolder(self.engine_url(), self._api_version, name),
         )
 
     def _work_dir(self, work: Path, uid: int) -> Path:
@@ -210,6 +223,46 @@ class DockerSandbox(IsolatingSandbox):
             "cpu": limits.cpu_s,
             "core": 0,
         }
+
+
+class ContainerHolder(Holder):
+    """Holds a run by pausing its container (the engine freezes its cgroup)."""
+
+    def __init__(self, base_url: str, api_version: str | None, name: str) -> None:
+        self.base_url, self.api_version, self.name = base_url, api_version, name
+        self._client: Any = None
+        self._held = False
+
+    def _container(self) -> Any:
+        import docker
+
+        if self._client is None:
+            self._client = docker.DockerClient(
+                base_url=self.base_url, version=self.api_version, timeout=API_TIMEOUT_S
+            )
+        return self._client.containers.get(self.name)
+
+    def hold(self) -> bool:
+        try:
+            self._container().pause()
+        except Exception:  # noqa: BLE001 - any engine or transport failure: not held, go on
+            return False
+        self._held = True
+        return True
+
+    def let_go(self) -> None:
+        if not self._held:
+            return
+        self._held = False
+        try:
+            self._container().unpause()
+        except Exception:  # noqa: BLE001 - a container gone meanwhile has nothing to unpause
+            pass
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
 
 
 def _one_line(exc: BaseException) -> str:

@@ -89,7 +89,8 @@ def launch(spec: dict[str, Any], command: list[str]) -> int:
     code (or EXIT_NOT_STARTED when the engine refused it)."""
     command, request_fd, result_fd = _rewrite_fds(command)
     channel = _make_channel(spec)
-    name = f"takehome-{secrets.token_hex(6)}"
+    # named by the grader (its `Launch.hold` pauses the container by name), else here
+    name = spec.get("name") or f"takehome-{secrets.token_hex(6)}"
     reaper = _start_reaper(spec, name, channel)  # before the container exists, so it never leaks
     ends = _open_ends(channel / "chan")
     try:

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 import exercise
 from exercise.runner import ChildPaths, RunnerOptions
-from grader.sandbox.cgroups import remove_group
+from grader.sandbox.cgroups import freeze, remove_group, thaw
 from grader.sandbox.uids import UidLease, UidLeaseError, UidRange, lease_uid
 
 MIB = 1 << 20
@@ -67,6 +67,22 @@ class Limits:
         return max(1, int(self.cpus))
 
 
+class Holder(ABC):
+    """Stops everything one run has started, and lets it go again: how the grade keeps the
+    submission off the cores while the baseline beside it is timed. A backend's own."""
+
+    @abstractmethod
+    def hold(self) -> bool:
+        """Stop the run; False when it could not be stopped (and nothing is held)."""
+
+    @abstractmethod
+    def let_go(self) -> None:
+        """Undo `hold` (harmless when nothing is held)."""
+
+    def close(self) -> None:  # noqa: B027 - most holders have nothing to close
+        """Free what holding needed (the run is over)."""
+
+
 @dataclass(frozen=True)
 class Launch:
     """How the runner starts one run's children: everything `RunnerOptions` needs from a backend."""
@@ -84,6 +100,10 @@ class Launch:
     failure_path: Path | None = None
     # the run's own CPU cgroup (`grader.sandbox.cgroups`), removed on release; None: none made
     cpu_group: Path | None = None
+    # the run's freezer cgroup (`hold` stops it while another run is timed); None: none made
+    freezer_group: Path | None = None
+    # how `hold` stops the run where the backend has its own way (a container's pause)
+    holder: Holder | None = dataclasses.field(default=None, compare=False)
 
     @property
     def uid(self) -> int | None:
@@ -103,12 +123,32 @@ class Launch:
             return None
         return " ".join(text.split())[:500] or None
 
+    def hold(self) -> bool:
+        """Freeze everything the run has started (it cannot use a core until `let_go`); False
+        when this launch cannot be held (no freezer here), and nothing was done."""
+        if self.holder is not None:
+            return self.holder.hold()
+        if self.freezer_group is None:
+            return False
+        return freeze(self.freezer_group)
+
+    def let_go(self) -> None:
+        """Undo `hold` (harmless when the run is not held)."""
+        if self.holder is not None:
+            self.holder.let_go()
+        if self.freezer_group is not None:
+            thaw(self.freezer_group)
+
     def release(self) -> None:
         """Give the run's uid back (ending whatever still runs as it). Call once the run is over."""
+        self.let_go()  # a frozen task cannot die: thaw first
+        if self.holder is not None:
+            self.holder.close()
         if self.lease is not None:
             self.lease.release()
-        if self.cpu_group is not None:
-            remove_group(self.cpu_group)
+        for group in (self.cpu_group, self.freezer_group):
+            if group is not None:
+                remove_group(group)
 
     def runner_options(self, *, max_restarts: int = RunnerOptions.max_restarts) -> RunnerOptions:
         """Options for `exercise.runner.run_submission`: this launch plus the wall limits."""

@@ -15,6 +15,12 @@ from tests.grader.grading import CANDIDATE
 from tests.helpers import DEFAULT_SEED
 
 
+@pytest.fixture(autouse=True)
+def _baseline_cache_in_tmp(tmp_path_factory, monkeypatch) -> None:
+    """Grades keep the baseline's index under XDG_CACHE_HOME: a test's, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
 @pytest.fixture(scope="session")
 def bundle_out(tmp_path_factory) -> tuple[Path, BundleResult]:
     """OUT of a medium bundle for CANDIDATE, and what `build_bundle` reported. Shared by every

@@ -102,3 +102,86 @@ def quality(report: dict) -> dict:
             for q in report["questions"]
         ],
     }
+
+
+def bwrap_or_skip() -> None:
+    """Skip the test where the bwrap sandbox cannot run."""
+    import pytest
+
+    from grader.sandbox.bwrap import BwrapSandbox
+    from grader.sandbox.interface import Limits
+
+    problem = BwrapSandbox(Limits(60, 10, 600, 2048, 256, 64)).problem()
+    if problem is not None:
+        pytest.skip(f"bwrap sandbox unavailable: {problem}")
+
+
+# Stand-in pipelines for the latency phase's tests: each sleeps a known time per call.
+SEARCH_S = 0.012  # what the submission's search costs, and its answer (one search inside)
+BASELINE_S = 0.004  # what each of the stand-in baseline's calls costs
+
+# answer() returns what the immediately preceding search() found when asked the same question,
+# so answering right after searching costs nothing: the cost a grade must not hide.
+LAST_SEARCH = textwrap.dedent(
+    f"""
+    import time
+    from exercise.types import Answer, Passage, Span
+
+
+    class Pipeline:
+        def __init__(self, corpus_dir, work_dir):
+            self.last = None
+
+        def build(self):
+            pass
+
+        def _rank(self, query):
+            time.sleep({SEARCH_S})
+            return [Passage("doc", 0, 10, 1.0)]
+
+        def search(self, query, k):
+            self.last = (query, self._rank(query))
+            return self.last[1]
+
+        def answer(self, query):
+            if self.last is not None and self.last[0] == query:
+                passages = self.last[1]
+            else:
+                passages = self._rank(query)
+            return Answer("", ())
+    """
+)
+
+STEADY = textwrap.dedent(
+    f"""
+    import time
+    from exercise.types import Answer
+
+
+    class Pipeline:
+        def __init__(self, corpus_dir, work_dir):
+            (work_dir / "index.bin").write_bytes(b"built")
+
+        def build(self):
+            pass
+
+        def search(self, query, k):
+            time.sleep({BASELINE_S})
+            return []
+
+        def answer(self, query):
+            time.sleep({BASELINE_S})
+            return Answer("", ())
+    """
+)
+
+# spins on a thread of its own whenever no call is running (what the freezer stops)
+SPINS_WHILE_WAITING = STEADY.replace(
+    "    def build(self):\n        pass\n",
+    "    def build(self):\n"
+    "        import threading\n"
+    "        threading.Thread(target=self._spin, daemon=True).start()\n\n"
+    "    def _spin(self):\n"
+    "        while True:\n"
+    "            pass\n",
+)

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import subprocess
+import time
 from pathlib import Path
 
-from grader.sandbox.cgroups import PREFIX, cpu_group, join_command, remove_group
+import pytest
+
+from grader.sandbox.cgroups import (
+    PREFIX,
+    cpu_group,
+    freeze,
+    freezer_group,
+    join_command,
+    remove_group,
+    thaw,
+)
 
 
 def hierarchy(tmp_path: Path) -> Path:
@@ -44,3 +55,42 @@ def test_the_prefix_joins_the_group_then_runs_the_command(tmp_path: Path) -> Non
     )
     # exec keeps the pid: what joined the group is what ran
     assert (group / "cgroup.procs").read_text().strip() == done.stdout.strip()
+
+
+def test_a_freezer_group_needs_the_freezer_and_is_thawed_when_reused(tmp_path: Path) -> None:
+    root = tmp_path / "freezer"
+    root.mkdir()
+    (root / "cgroup.procs").write_text("")
+    assert freezer_group(61000, root) is None  # a hierarchy without freezer.state
+    assert not (root / f"{PREFIX}61000").exists()
+    left = root / f"{PREFIX}61001"  # left frozen by a grader that was killed
+    left.mkdir()
+    (left / "freezer.state").write_text("FROZEN")
+    assert freezer_group(61001, root) == left
+    assert (left / "freezer.state").read_text() == "THAWED"
+
+
+def cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def test_a_frozen_run_spends_no_cpu_until_thawed() -> None:
+    group = freezer_group(61999)
+    if group is None:
+        pytest.skip("no writable freezer cgroup here (needs root and cgroup v1's freezer)")
+    spinner = subprocess.Popen([*join_command(group), "sh", "-c", "while :; do :; done"])
+    try:
+        time.sleep(0.3)
+        assert freeze(group)
+        before = cpu_ticks(spinner.pid)
+        time.sleep(0.5)
+        assert cpu_ticks(spinner.pid) == before
+        thaw(group)
+        time.sleep(0.5)
+        assert cpu_ticks(spinner.pid) > before
+    finally:
+        thaw(group)
+        spinner.kill()
+        spinner.wait()
+        remove_group(group)

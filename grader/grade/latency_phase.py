@@ -1,0 +1,182 @@
+"""The latency phase: the submission's and the baseline's children alive together, their calls
+alternating on a fixed sample of hidden questions, each latency figure a paired ratio.
+
+Called by `grader.grade.session`. Two runs measured one after the other see different machines
+(anything else the host does for a minute lands on one of them), so their ratio moves between
+grades. Here both children are built first; then, round by round, every call goes to both, one
+right after the other (the submission first in even rounds, the baseline first in odd ones), so
+a slowdown lands on both calls of a pair and cancels in their ratio.
+
+Every sample question is asked once per child, as in the rest of the run, and its results are
+scored like every other question's: a question asked again could be answered from a cache of
+the first asking, which would time the cache, not the pipeline. So each round takes fresh
+questions. Each sample question is *measured* on one operation only, the first call that child
+gets with that question's text: half of them on `search`, half on `answer` (the other call
+follows, unmeasured). Answer latency is thus always timed on a question the child has not just
+searched (nor ever seen), so a pipeline that keeps its last ranking for `answer` cannot hide
+what answering costs.
+
+Figures (ratio submission / baseline, per operation): p50 is the median of the paired ratios;
+p95 and p99 are the ratios of the two children's nearest-rank percentiles over the same paired
+calls. Each has a 95% percentile-bootstrap interval, resampling pairs with
+`numpy.random.default_rng(seed)`, so a grade's figures are reproducible from its timings.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from exercise.child import OPS
+from exercise.judging import CallRecord
+from exercise.latency import NS_PER_MS, PERCENTILES
+
+ROUNDS = 4  # rounds of fresh questions
+PER_ROUND = 24  # questions per round (half measured on search, half on answer)
+FIGURES = tuple(f"{op}_p{p}" for op in OPS for p in PERCENTILES)
+METHOD = (
+    "both children alive, calls alternating on a fixed sample of hidden questions (each asked "
+    "once per child; measured on its first call: half on search, half on answer); p50 = median "
+    "of paired ratios, p95/p99 = ratio of nearest-rank percentiles over the same pairs; 95% "
+    "percentile bootstrap over pairs"
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One question of the phase, asked of both children."""
+
+    index: int  # into the run's questions
+    measured: str  # the operation timed for the ratio: the first call with this question
+    round: int  # 0-based; the submission goes first in even rounds
+
+
+@dataclass(frozen=True)
+class PhaseResult:
+    """What the phase measured (figures are None where too few pairs returned)."""
+
+    ratios: dict[str, float | None]  # FIGURES → submission / baseline
+    ci95: dict[str, tuple[float, float] | None]
+    pairs: dict[str, int]  # op → pairs in which both calls returned a timing
+    rounds: int
+    questions: int
+    load_average: dict[str, Any]  # the host's load while the phase ran (os.getloadavg)
+    seed: int
+    resamples: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "method": METHOD,
+            "rounds": self.rounds,
+            "questions": self.questions,
+            "pairs": dict(self.pairs),
+            "ratios": dict(self.ratios),
+            "ci95": {k: list(v) if v is not None else None for k, v in self.ci95.items()},
+            "load_average": self.load_average,
+            "seed": self.seed,
+            "resamples": self.resamples,
+        }
+
+
+def plan(
+    candidates: int, *, seed: int, rounds: int = ROUNDS, per_round: int = PER_ROUND
+) -> tuple[Slot, ...]:
+    """The phase's questions: up to rounds × per_round of the first `candidates` question
+    indices (the hidden ones), drawn with `random.Random(seed)`, in rounds; measured ops
+    alternate search, answer within each round."""
+    if rounds < 1 or per_round < 2:
+        raise ValueError(
+            f"a latency phase needs rounds ≥ 1 and per_round ≥ 2, got {rounds}, {per_round}"
+        )
+    if candidates < 0:
+        raise ValueError(f"candidates must be 0 or more, got {candidates}")
+    total = min(candidates, rounds * per_round)
+    chosen = random.Random(seed).sample(range(candidates), total)
+    size = max(1, math.ceil(total / rounds))
+    return tuple(
+        Slot(index, OPS[position % size % len(OPS)], position // size)
+        for position, index in enumerate(chosen)
+    )
+
+
+def load_average() -> tuple[float, float, float] | None:
+    try:
+        one, five, fifteen = os.getloadavg()
+    except OSError:
+        return None
+    return (one, five, fifteen)
+
+
+def load_summary(samples: Sequence[tuple[float, float, float] | None]) -> dict[str, Any]:
+    """The 1-minute load average sampled at the phase's start, each round's end: mean, max."""
+    ones = [s[0] for s in samples if s is not None]
+    return {
+        "one_minute_mean": sum(ones) / len(ones) if ones else None,
+        "one_minute_max": max(ones) if ones else None,
+        "samples": len(ones),
+        "cpus": os.cpu_count(),
+    }
+
+
+def compare(
+    slots: Sequence[Slot],
+    submission: dict[str, Sequence[CallRecord]],
+    baseline: dict[str, Sequence[CallRecord]],
+    *,
+    loads: Sequence[tuple[float, float, float] | None],
+    seed: int,
+    resamples: int,
+) -> PhaseResult:
+    """Pair each slot's measured call in the two runs (records per op, by question index)."""
+    ratios: dict[str, float | None] = {}
+    cis: dict[str, tuple[float, float] | None] = {}
+    pairs: dict[str, int] = {}
+    rng = np.random.default_rng(seed)
+    for op in OPS:
+        mine, theirs = [], []
+        for slot in slots:
+            if slot.measured != op:
+                continue
+            a = submission[op][slot.index].elapsed_ns
+            b = baseline[op][slot.index].elapsed_ns
+            if a is not None and b is not None and b > 0:
+                mine.append(a / NS_PER_MS)
+                theirs.append(b / NS_PER_MS)
+        pairs[op] = len(mine)
+        figures = _figures(np.array(mine), np.array(theirs), rng, resamples)
+        for p in PERCENTILES:
+            ratios[f"{op}_p{p}"], cis[f"{op}_p{p}"] = figures[p]
+    rounds = len({slot.round for slot in slots})
+    return PhaseResult(ratios, cis, pairs, rounds, len(slots), load_summary(loads), seed, resamples)
+
+
+def _figures(
+    mine: np.ndarray, theirs: np.ndarray, rng: np.random.Generator, resamples: int
+) -> dict[int, tuple[float | None, tuple[float, float] | None]]:
+    n = len(mine)
+    if n < 2:
+        return {p: (None, None) for p in PERCENTILES}
+    draws = rng.integers(0, n, size=(resamples, n))
+    out: dict[int, tuple[float | None, tuple[float, float] | None]] = {}
+    for p in PERCENTILES:
+        if p == 50:
+            ratios = mine / theirs
+            value = float(np.median(ratios))
+            boot = np.median(ratios[draws], axis=1)
+        else:
+            value = float(_rank(mine, p) / _rank(theirs, p))
+            boot = _rank(mine[draws], p, axis=1) / _rank(theirs[draws], p, axis=1)
+        low, high = np.percentile(boot, [2.5, 97.5])
+        out[p] = (value, (float(low), float(high)))
+    return out
+
+
+def _rank(values: np.ndarray, p: int, axis: int | None = None) -> Any:
+    """Nearest-rank percentile (as `exercise.latency.nearest_rank`)."""
+    return np.percentile(values, p, axis=axis, method="inverted_cdf")

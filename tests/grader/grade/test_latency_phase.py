@@ -1,0 +1,71 @@
+"""The latency phase's plan and figures (grader.grade.latency_phase), without a child: the plan
+is seeded and never asks a question twice; the figures are paired ratios with seeded
+bootstrap intervals."""
+
+from __future__ import annotations
+
+import pytest
+
+from exercise.judging import CallRecord, Status
+from grader.grade.latency_phase import FIGURES, PER_ROUND, ROUNDS, compare, plan
+
+
+def test_the_plan_is_seeded_fresh_each_round_and_measures_both_ops():
+    slots = plan(204, seed=3)
+    assert slots == plan(204, seed=3) and slots != plan(204, seed=4)
+    assert len(slots) == ROUNDS * PER_ROUND
+    assert len({s.index for s in slots}) == len(slots)  # no question twice: no cache can help
+    assert {s.round for s in slots} == set(range(ROUNDS))
+    for r in range(ROUNDS):
+        ops = [s.measured for s in slots if s.round == r]
+        assert ops.count("search") == ops.count("answer") == PER_ROUND // 2
+
+
+def test_a_small_key_uses_every_question():
+    slots = plan(10, seed=0, rounds=4, per_round=6)
+    assert sorted(s.index for s in slots) == list(range(10))
+
+
+@pytest.mark.parametrize(("rounds", "per_round"), [(0, 6), (2, 1)])
+def test_a_plan_needs_rounds_and_pairs(rounds, per_round):
+    with pytest.raises(ValueError, match="rounds"):
+        plan(10, seed=0, rounds=rounds, per_round=per_round)
+
+
+def timed(ms: list[float]) -> list[CallRecord]:
+    return [CallRecord(Status.OK, value=[], elapsed_ns=int(v * 1e6)) for v in ms]
+
+
+def test_figures_are_paired_ratios_with_seeded_intervals():
+    slots = plan(8, seed=0, rounds=2, per_round=4)
+    # the submission takes 3× the baseline on every call, whatever the call's own cost (load)
+    base = [1.0, 2.0, 4.0, 8.0, 16.0, 3.0, 5.0, 7.0]
+    mine = [3 * b for b in base]
+    records_mine = {"search": timed(mine), "answer": timed(mine)}
+    records_base = {"search": timed(base), "answer": timed(base)}
+    result = compare(slots, records_mine, records_base, loads=[(1.0, 1, 1)], seed=0, resamples=200)
+    assert set(result.ratios) == set(FIGURES)
+    for name in FIGURES:
+        assert result.ratios[name] == pytest.approx(3.0)
+        low, high = result.ci95[name]
+        assert low == pytest.approx(3.0) and high == pytest.approx(3.0)
+    assert result.pairs == {"search": 4, "answer": 4}
+    again = compare(slots, records_mine, records_base, loads=[None], seed=0, resamples=200)
+    assert again.ratios == result.ratios and again.ci95 == result.ci95
+    assert again.load_average["one_minute_mean"] is None
+
+
+def test_calls_without_a_timing_are_left_out_and_too_few_pairs_give_no_figure():
+    slots = plan(4, seed=0, rounds=1, per_round=4)
+    failed = [CallRecord(Status.TIMEOUT)] * 4
+    result = compare(
+        slots,
+        {"search": failed, "answer": timed([2, 2, 2, 2])},
+        {"search": timed([1, 1, 1, 1]), "answer": timed([1, 1, 1, 1])},
+        loads=[],
+        seed=0,
+        resamples=50,
+    )
+    assert result.pairs == {"search": 0, "answer": 2}
+    assert result.ratios["search_p50"] is None and result.ci95["search_p50"] is None
+    assert result.ratios["answer_p50"] == pytest.approx(2.0)

@@ -1,0 +1,125 @@
+"""The grade's latency phase end to end (unisolated, stand-in pipelines that sleep a known time
+per call): answer latency is timed on questions the child has not just searched, the report
+carries the paired ratios with intervals and the load average, and the baseline's work dir is
+restored from its cache on the next grade."""
+
+from __future__ import annotations
+
+import pytest
+
+from grader.grade.report_file import report_json
+from grader.grade.session import GradeOptions, grade
+from grader.reports.html import render_html
+from grader.reports.markdown import render_markdown
+from tests.grader.grading import (
+    BASELINE_S,
+    LAST_SEARCH,
+    SEARCH_S,
+    SPINS_WHILE_WAITING,
+    STEADY,
+    bwrap_or_skip,
+    fake_baseline,
+    submission_from,
+)
+
+OPTIONS = GradeOptions(isolation="none", public=False, resamples=200)
+
+
+@pytest.fixture(scope="module")
+def graded(bundle, key, tmp_path_factory):
+    """Two grades of the last-search submission against the steady baseline, one cache."""
+    monkeypatch = pytest.MonkeyPatch()
+    fake_baseline(monkeypatch, STEADY)
+    tmp = tmp_path_factory.mktemp("paired")
+    submission = submission_from(bundle, tmp / "s", LAST_SEARCH)
+    options = GradeOptions(**{**vars(OPTIONS), "baseline_cache": tmp / "cache"})
+    try:
+        first = report_json(grade(submission, key, tmp / "one", options))
+        second = report_json(grade(submission, key, tmp / "two", options))
+    finally:
+        monkeypatch.undo()
+    return first, second
+
+
+def test_a_cache_of_the_last_search_does_not_hide_the_answer_cost(graded):
+    report, _ = graded
+    ratio = report["comparison"]["latency_ratio"]
+    # answering costs one search: SEARCH_S / BASELINE_S = 3× the baseline's answer; answered
+    # right after the same search it would cost microseconds (a ratio near 0)
+    assert ratio["answer_p50"] >= 0.6 * SEARCH_S / BASELINE_S
+    assert ratio["search_p50"] >= 0.6 * SEARCH_S / BASELINE_S
+    # the whole run still answers right after searching, where the cache hides it
+    assert report["latency"]["ops"]["answer"]["p50_ms"] < SEARCH_S * 1000 / 2
+
+
+def test_the_report_shows_the_paired_phase_its_intervals_and_the_load(graded):
+    report, _ = graded
+    comparison = report["comparison"]
+    phase = comparison["latency_phase"]
+    assert phase["ran"] and phase["rounds"] == 4 and phase["questions"] == 96
+    assert phase["pairs"] == {"search": 48, "answer": 48}
+    low, high = comparison["latency_ratio_ci95"]["answer_p50"]
+    assert low <= comparison["latency_ratio"]["answer_p50"] <= high
+    assert phase["load_average"]["samples"] == 5  # the start and each round's end
+    assert comparison["latency_ratio_ci95"]["build_s"] is None  # one build each: not paired
+    # quality is still scored on every question, each asked once
+    statuses = report["statuses"]  # the stand-in's made-up passage is judged invalid
+    assert statuses["ok"] + statuses["invalid"] == 204 == sum(statuses.values())
+    assert all(q["baseline"]["status"] == "ok" for q in report["questions"])
+
+
+def test_the_baseline_index_is_restored_from_its_cache_on_the_next_grade(graded):
+    first, second = graded
+    assert first["comparison"]["baseline_build"]["cache"].startswith("built and stored in ")
+    assert second["comparison"]["baseline_build"]["cache"].startswith("index restored from ")
+    # the build and memory ratios divide by the run that filled the cache, not by a restore
+    for figure in ("build_s", "peak_rss_mib"):
+        assert (
+            first["comparison"]["baseline_build"][figure]
+            == (second["comparison"]["baseline_build"][figure])
+        )
+
+
+def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_path, monkeypatch):
+    fake_baseline(monkeypatch, STEADY)
+    submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
+    options = GradeOptions(
+        isolation="none",
+        public=False,
+        use_baseline_cache=False,
+        latency_rounds=1,
+        latency_per_round=4,
+    )
+    report = report_json(grade(submission, key, tmp_path / "out", options))
+    assert report["comparison"]["baseline_build"]["cache"] == "not used (--no-baseline-cache)"
+    assert report["comparison"]["latency_phase"]["pairs"] == {"search": 2, "answer": 2}
+
+
+def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(
+    bundle, key, tmp_path, monkeypatch
+):
+    bwrap_or_skip()
+    fake_baseline(monkeypatch, STEADY)
+    submission = submission_from(bundle, tmp_path / "s", SPINS_WHILE_WAITING)
+    options = GradeOptions(
+        isolation="bwrap",
+        public=False,
+        baseline_cache=tmp_path / "cache",
+        latency_rounds=2,
+        latency_per_round=4,
+    )
+    report = report_json(grade(submission, key, tmp_path / "out", options))
+    phase = report["comparison"]["latency_phase"]
+    assert phase["ran"] and "frozen whenever the baseline's worked" in phase["note"]
+    assert report["statuses"]["ok"] == 204
+
+
+def test_markdown_and_html_show_the_intervals_and_the_load(graded):
+    report, _ = graded
+    low, high = report["comparison"]["latency_ratio_ci95"]["answer_p50"]
+    interval = f"[{low:.2f}–{high:.2f}]"
+    load = report["comparison"]["latency_phase"]["load_average"]["one_minute_mean"]
+    for text in (render_markdown(report), render_html(report)):
+        assert interval in text
+        assert f"load average {load:.1f}" in text
+        assert "48 search and 48 answer pairs" in text
