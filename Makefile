@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)  ## create .venv and install the harness with test and dev tools
 
 demo: $(STAMP)  ## bundle (medium, seed $(SEED)) → grade the starter, the sound (textbook) solution and the reference → side by side
+	rm -rf out/demo  # the demo's own folder: each run starts afresh (bundle refuses a used one)
 	$(VENV)/bin/takehome bundle --profile medium --seed $(SEED) --candidate demo --out out/demo --force
 	@set -e; for solution in sound reference; do \
 	  $(VENV)/bin/takehome solution $$solution --key out/demo/key --bundle out/demo/bundle \

@@ -31,25 +31,11 @@ from corpus.banks.types import PolicyClause, ValueSpec
 from corpus.document import DocBuilder, Document, within_reach
 from corpus.failure_modes import DISTRACTOR, TEMPORAL
 from corpus.knobs import Profile
-from corpus.slots import capitalise
+from corpus.slots import MONTHS, capitalise
 from corpus.world import World
 
 CHANGE_SHARE = 0.5  # share of numeric clauses whose value differs between consecutive versions
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 VERSIONED_ID_RE = re.compile(r"^(?P<family>.+)-v(?P<version>\d+)$")
 """A versioned document's id (`policy-travel-v4`): its family and version."""
 DATE_RE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")

@@ -37,22 +37,13 @@ def cpu_group(uid: int, hierarchy: Path = CPU_HIERARCHY) -> Path | None:
     made. An existing one (left by a grader that died) is reused."""
     if not (hierarchy / "cgroup.procs").is_file() or not (hierarchy / "cpu.shares").is_file():
         return None
-    group = hierarchy / f"{PREFIX}{uid}"
-    try:
-        group.mkdir(exist_ok=True)
-    except OSError:
-        return None
-    return group
+    return _made(hierarchy, uid)
 
 
 def freezer_group(uid: int, hierarchy: Path = FREEZER_HIERARCHY) -> Path | None:
     """The run's freezer cgroup, named by its uid; None where none can be made."""
-    if not (hierarchy / "cgroup.procs").is_file():
-        return None
-    group = hierarchy / f"{PREFIX}{uid}"
-    try:
-        group.mkdir(exist_ok=True)
-    except OSError:
+    group = _made(hierarchy, uid) if (hierarchy / "cgroup.procs").is_file() else None
+    if group is None:
         return None
     if not (group / "freezer.state").is_file():
         remove_group(group)
@@ -101,3 +92,13 @@ def remove_group(group: Path) -> None:
         group.rmdir()
     except OSError:
         pass
+
+
+def _made(hierarchy: Path, uid: int) -> Path | None:
+    """The run's group in `hierarchy` (made, or reused when left behind); None when it cannot be."""
+    group = hierarchy / f"{PREFIX}{uid}"
+    try:
+        group.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return group
