@@ -33,10 +33,15 @@ DOCS = {
 
 @pytest.fixture
 def ask(reference_rag):
-    """ask(query): the reference's answer, every document ranked as one chunk."""
+    """ask(query): the reference's answer over DOCS."""
+    return asker(reference_rag, DOCS)
+
+
+def asker(reference_rag, docs: dict[str, str]):
+    """ask(query): the reference's answer over `docs`, every document ranked as one chunk."""
     records, answering = reference_rag("records"), reference_rag("answering")
-    chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in DOCS.items()]
-    return lambda query: answering.answer_from(query, [(c, 1.0) for c in chunks], DOCS)
+    chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in docs.items()]
+    return lambda query: answering.answer_from(query, [(c, 1.0) for c in chunks], docs)
 
 
 def _quote(doc_id: str, sentence: str) -> Answer:
@@ -87,9 +92,8 @@ GUIDE = {
 
 @pytest.fixture
 def ask_guide(reference_rag):
-    records, answering = reference_rag("records"), reference_rag("answering")
-    chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in GUIDE.items()]
-    return lambda query: answering.answer_from(query, [(c, 1.0) for c in chunks], GUIDE)
+    """ask(query): the reference's answer over GUIDE."""
+    return asker(reference_rag, GUIDE)
 
 
 def test_a_fact_its_siblings_state_and_the_entity_does_not_is_declined(ask_guide):
