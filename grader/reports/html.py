@@ -322,21 +322,35 @@ def _latency_table(report: Mapping[str, Any]) -> str:
         head += "<th>baseline</th><th>ratio</th>"
     rows = [head + "</tr>"]
 
-    def add(label: str, mine: float | None, theirs: float | None, key: str, unit: str) -> None:
+    def add(
+        label: str, mine: float | None, theirs: float | None, key: str, unit: str, note: str = ""
+    ) -> None:
         cells = f'<td>{esc(label)}</td><td class="num">{_unit(mine, unit)}</td>'
         if base:
-            cells += f'<td class="num">{_unit(theirs, unit)}</td>'
+            cells += f'<td class="num">{_unit(theirs, unit)}{esc(note)}</td>'
             cells += f'<td class="num">{esc(ratio_with_ci(report, key))}</td>'
         rows.append(f"<tr>{cells}</tr>")
 
     base_lat = base["latency"] if base else {}
-    add("build", lat.get("build_s"), base_lat.get("build_s"), "build_s", "s")
+    # With the baseline's index restored from its cache, the build and memory ratios divide by
+    # the run that filled the cache: show that run's figures, so each row's cells agree.
+    cached = (report.get("comparison") or {}).get("baseline_build") or {}
+    filled = " (cached run)" if cached.get("build_s") is not None else ""
+    add(
+        "build",
+        lat.get("build_s"),
+        cached.get("build_s", base_lat.get("build_s")),
+        "build_s",
+        "s",
+        filled,
+    )
     for op in OPS:
         mine = (lat.get("ops") or {}).get(op) or {}
         theirs = (base_lat.get("ops") or {}).get(op) or {}
         for name in PERCENTILES:
             add(f"{op} {name[:3]}", mine.get(name), theirs.get(name), f"{op}_{name[:3]}", "ms")
-    add("peak RSS", lat.get("peak_rss_mib"), base_lat.get("peak_rss_mib"), "peak_rss", "MiB")
+    rss = cached.get("peak_rss_mib", base_lat.get("peak_rss_mib"))
+    add("peak RSS", lat.get("peak_rss_mib"), rss, "peak_rss", "MiB", filled)
     # Only a baseline that ran is said to have run (a --no-baseline grade has none to compare).
     phase = latency_phase_line(report)
     baseline = (

@@ -206,3 +206,18 @@ def test_the_placement_table_shows_each_calibrated_slice(report):
     section = page[start : page.index("<h2", start)]
     assert section.count("<tr>") == 3 and "paraphrase" in section and "identifier" in section
     assert "0.37" in section and "0.72" in section and "not a significance test" in section
+
+
+def test_with_a_cached_baseline_index_the_build_row_shows_the_run_its_ratio_divides_by(report):
+    report["comparison"]["baseline_build"] = {
+        "build_s": 22.4,
+        "peak_rss_mib": 850.0,
+        "cache": "index restored from the cache",
+    }
+    page = render_html(report)
+    row = re.search(r"<tr><td>build</td>.*?</tr>", page).group(0)
+    assert "22.4" in row and "(cached run)" in row
+    row = re.search(r"<tr><td>peak RSS</td>.*?</tr>", page).group(0)
+    assert "850" in row and "(cached run)" in row
+    del report["comparison"]["baseline_build"]
+    assert "(cached run)" not in render_html(report)
