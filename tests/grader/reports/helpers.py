@@ -50,3 +50,12 @@ def with_placement(report: dict[str, Any]) -> dict[str, Any]:
     }
     report["diagnosis"]["placement"] = placement(report["diagnosis"]["rows"], calibration)
     return report
+
+
+def without_placement(report: dict[str, Any]) -> dict[str, Any]:
+    """`report` graded where its profile has no calibration with a sound row."""
+    from grader.placement import placement
+
+    reason = "the calibration medium.json has no sound solution row: recalibrate it"
+    report["diagnosis"]["placement"] = placement([], None, reason)
+    return report

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from grader.reports.markdown import SUMMARY_METRICS, md, render_markdown
-from tests.grader.reports.helpers import set_area, with_placement
+from tests.grader.reports.helpers import set_area, with_placement, without_placement
 
 
 def cells(line: str) -> int:
@@ -82,8 +82,13 @@ def test_every_headline_figure_says_what_it_counts(report):
 
 
 def test_the_placement_says_why_it_is_missing_or_places_each_calibrated_slice(report):
-    # the shipped medium calibration predates the sound solution: no placement, and why
-    text = render_markdown(report)
+    # the shipped medium calibration has a sound row: the grade places the submission
+    assert report["diagnosis"]["placement"]["rows"]
+    assert "at the reference" in render_markdown(report) or "textbook fix |" in render_markdown(
+        report
+    )
+    # without such a calibration: no placement, and why
+    text = render_markdown(without_placement(report))
     assert "### Beyond the textbook fix" in text
     assert "No placement: the calibration medium.json" in text
     text = render_markdown(with_placement(report))
