@@ -63,10 +63,12 @@ def similarity_command(
     if folder is None:
         fail("pass --out: no ROUND argument is a folder to write the comparison into")
     try:
-        claim(folder, SIMILARITY_OUTPUTS, force=force, say=note)
+        if not force:  # refused before the work; removed (--force) only once the inputs are good
+            claim(folder, SIMILARITY_OUTPUTS, force=False)
         with tempfile.TemporaryDirectory(prefix="takehome-similarity-") as work:
             members = load_round(list(reports), Path(work))
             pairs = compare(members)
+            claim(folder, SIMILARITY_OUTPUTS, force=force, say=note)
             json_path, html_path = write_outputs(members, pairs, folder)
             changed = update_reports(members, pairs) if findings else []
     except ExerciseError as exc:  # RoundError, OutputExistsError

@@ -86,9 +86,14 @@ def test_errors_are_one_line_naming_the_input(round_dir, tmp_path):
     report = json.loads((round_dir / "round" / "cleo" / "report.json").read_text("utf-8"))
     report["submission"]["source"] = str(tmp_path / "missing")
     (gone / "report.json").write_text(json.dumps(report), encoding="utf-8")
-    result = invoke(gone, round_dir / "round" / "ana", "--out", tmp_path / "o2")
+    earlier = tmp_path / "o2"
+    earlier.mkdir()
+    (earlier / "similarity.json").write_text("{}", encoding="utf-8")
+    result = invoke(gone, round_dir / "round" / "ana", "--out", earlier, "--force")
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert result.exit_code == 2 and len(lines) == 1 and "is not there any more" in lines[0]
+    # bad inputs never cost the earlier comparison, even with --force
+    assert (earlier / "similarity.json").read_text(encoding="utf-8") == "{}"
     empty = tmp_path / "empty"
     empty.mkdir()
     assert invoke(empty).exit_code == 2
