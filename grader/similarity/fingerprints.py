@@ -34,6 +34,9 @@ SKIPPED_TOKENS = {
     tokenize.ENCODING,
     tokenize.ENDMARKER,
 }
+# An f-string is one "S" (Python 3.12 tokenizes its parts; older versions give one STRING).
+STRING_STARTS = {tokenize.STRING, getattr(tokenize, "FSTRING_START", -1)}
+STRING_INSIDES = {getattr(tokenize, "FSTRING_MIDDLE", -2), getattr(tokenize, "FSTRING_END", -2)}
 GROUPING = {"(", ")"}  # parentheses formatters add and remove around expressions: not counted
 CLOSERS = {")", "]", "}"}
 # Kept as themselves: the words and builtins that give code its shape.
@@ -64,14 +67,11 @@ def tokens(source: str) -> list[Token]:
                 continue
             if tok.type == tokenize.NAME:
                 text = tok.string if tok.string in KEPT_NAMES else "V"
-            elif tok.type == tokenize.STRING or tok.type == getattr(tokenize, "FSTRING_START", -1):
+            elif tok.type in STRING_STARTS:
                 text = "S"
             elif tok.type == tokenize.NUMBER:
                 text = "N"
-            elif tok.type in (
-                getattr(tokenize, "FSTRING_MIDDLE", -1),
-                getattr(tokenize, "FSTRING_END", -1),
-            ):
+            elif tok.type in STRING_INSIDES:
                 continue  # the whole f-string counts as one "S"
             else:
                 text = tok.string
