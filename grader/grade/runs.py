@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from exercise.child import OPS
 from exercise.evaluate import EvalOptions, Report, score_run
@@ -158,16 +159,7 @@ class Runner:
         while len(failed) < LAUNCH_ATTEMPTS:
             launch = self.sandbox.prepare(root, corpus.root, scratch)
             try:
-                record = run_submission(
-                    root,
-                    corpus.root,
-                    [q.text for q in questions],
-                    k=self.settings.k,
-                    work_dir=scratch,
-                    log_path=log,
-                    options=launch.runner_options(),
-                    progress=self._progress(label),
-                )
+                record = run_submission(**self._run_args(label, root, questions, scratch, launch))
                 failure = record.launch_failure or launch.sandbox_failure()
             finally:
                 launch.release()
@@ -230,16 +222,7 @@ class Runner:
                     cached = baseline_cache.find(cache_root, cache_key)
                     if cached is not None:
                         baseline_cache.restore(cached, scratch, launch.uid)
-                run = LiveRun(
-                    root,
-                    corpus.root,
-                    [q.text for q in questions],
-                    k=self.settings.k,
-                    work_dir=scratch,
-                    log_path=log,
-                    options=launch.runner_options(),
-                    progress=self._progress(label),
-                )
+                run = LiveRun(**self._run_args(label, root, questions, scratch, launch))
                 run.start()
             except BaseException:
                 launch.release()
@@ -366,6 +349,19 @@ class Runner:
         return outcome, build_s, rss, note
 
     # -- shared -------------------------------------------------------------------------------
+
+    def _run_args(self, label, root, questions, scratch, launch) -> dict[str, Any]:
+        """What `run_submission` and `LiveRun` take for one run of `root` on `questions`."""
+        return {
+            "submission": root,
+            "corpus_dir": self.key.corpus.root,
+            "queries": [q.text for q in questions],
+            "k": self.settings.k,
+            "work_dir": scratch,
+            "log_path": self.logs / f"{label}.log",
+            "options": launch.runner_options(),
+            "progress": self._progress(label),
+        }
 
     def _progress(self, label: str) -> Callable[[str, int, int], None] | None:
         step = self.step
