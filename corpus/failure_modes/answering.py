@@ -143,6 +143,7 @@ FAILURE_MODE = FailureMode(
         ),
         Area(
             name=UNSTATED_AREA,
+            beyond_textbook=True,
             title="Abstention on unstated facts",
             slices=(UNSTATED,),
             metrics=("abstention_accuracy",),
@@ -165,6 +166,7 @@ FAILURE_MODE = FailureMode(
         ),
         Area(
             name=AGGREGATE_AREA,
+            beyond_textbook=True,
             title="Aggregation over sibling sheets",
             slices=(AGGREGATE,),
             metrics=("answer_accuracy",),

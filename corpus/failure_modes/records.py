@@ -69,6 +69,10 @@ class Area:
     """The metric(s) each of those slices is judged by."""
     debrief: Debrief
     """What the debrief guide asks about it."""
+    beyond_textbook: bool = False
+    """The textbook (sound) implementation of its component leaves the area's failure in place:
+    calibration judges the area by the reference's lift over the sound solution (what a
+    candidate adds beyond the textbook fix), not by its component's fix over the starter."""
 
 
 @dataclass(frozen=True)

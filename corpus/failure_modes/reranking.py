@@ -94,6 +94,7 @@ FAILURE_MODE = FailureMode(
         ),
         Area(
             name=TEMPORAL_AREA,
+            beyond_textbook=True,
             title="Versions in force on a date",
             slices=(TEMPORAL,),
             metrics=("recall@1",),

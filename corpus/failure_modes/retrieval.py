@@ -114,6 +114,7 @@ FAILURE_MODE = FailureMode(
         ),
         Area(
             name=REFORMULATION_AREA,
+            beyond_textbook=True,
             title="Query reformulation",
             slices=(REFORMULATION,),
             metrics=("recall@5",),
@@ -148,6 +149,7 @@ FAILURE_MODE = FailureMode(
         ),
         Area(
             name=MULTIHOP_AREA,
+            beyond_textbook=True,
             title="Multi-hop questions",
             slices=(MULTIHOP,),
             metrics=("recall@5",),

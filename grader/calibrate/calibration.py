@@ -12,6 +12,9 @@ What is concluded (over the seeds pooled, per-question differences paired with t
 
     detectable   a weakness is detectable when its archetype lifts one of its area's rows by at
                  least DETECTABLE_LIFT with the 95 % interval above zero
+    beyond       an area the textbook fix leaves (`Area.beyond_textbook`) is detectable when the
+                 reference lifts one of its rows over the sound solution by DETECTABLE_LIFT, its
+                 interval above zero (paired per question like a fix over the starter)
     dead slice   a slice that no single fix moves by at least MOVED_LIFT (interval above zero)
     spread       headline(reference) − headline(baseline), per seed; the headline is the mean of
                  the slices' primary metrics (recall@5; abstention accuracy for unanswerable), so
@@ -38,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.failure_modes import COMPONENT_AREAS, COMPONENTS, PRIMARY_METRIC, SLICES, SOUND
+from corpus.failure_modes import AREAS, COMPONENT_AREAS, COMPONENTS, PRIMARY_METRIC, SLICES, SOUND
 from corpus.profile import Profile
 from corpus.variant import GENERATOR_VERSION, generate, write
 from exercise.evaluate import EvalOptions, Report, evaluate
@@ -145,6 +148,26 @@ class Calibration:
     def lifts(self, solution: str) -> list[Row]:
         return diagnose(self.pooled(solution), self.pooled(BASELINE))
 
+    def beyond_textbook(self, asked: set[str | None]) -> dict[str, dict[str, Any]]:
+        """Per asked area the textbook fix leaves: the reference's rows over the sound solution,
+        and whether one clears DETECTABLE_LIFT ({} without the sound solution)."""
+        if SOUND not in self.solutions:
+            return {}
+        rows = diagnose(self.pooled(REFERENCE), self.pooled(SOUND))
+        found = {}
+        for area in AREAS:
+            if not area.beyond_textbook or not asked.intersection(area.slices):
+                continue
+            own = [r for r in rows if r.area == area.name]
+            best = max(own, key=lambda r: r.delta or -1.0) if own else None
+            found[area.name] = {
+                "detectable": any(_clear_lift(r, DETECTABLE_LIFT) for r in own),
+                "best_row": best.to_json() if best else None,
+                "rows": [r.to_json() for r in own],
+                "too_few": _too_few(own, min_questions(DETECTABLE_LIFT)),
+            }
+        return found
+
     def to_json(self) -> dict[str, Any]:
         fixes = [s.removeprefix("archetype:") for s in self.solutions if s.startswith("archetype:")]
         detect = {}
@@ -164,6 +187,7 @@ class Calibration:
             }
         # a slice the profile does not ask cannot move: it is not dead, just not asked
         asked = {r.question.labels.get("slice") for r in self.pooled(BASELINE)}
+        beyond = self.beyond_textbook(asked)
         moved = {name: False for name in SLICES if name in asked}
         for component in fixes:
             for row in self.lifts(f"archetype:{component}"):
@@ -233,6 +257,8 @@ class Calibration:
             },
             "detectable": detect,
             "undetectable": [c for c, d in detect.items() if not d["detectable"]],
+            "beyond_textbook": beyond,
+            "undetectable_beyond_textbook": [a for a, d in beyond.items() if not d["detectable"]],
             "dead_slices": [s for s, hit in moved.items() if not hit],
             # dead slices with too few questions to show a MOVED_LIFT (slice → questions)
             "too_few_to_move": _too_few(moved_rows, min_questions(MOVED_LIFT)),

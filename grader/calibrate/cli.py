@@ -16,7 +16,7 @@ from grader.calibrate.calibration import calibrate
 from grader.calibrate.report import (
     CALIBRATION_HTML,
     CALIBRATION_JSON,
-    table,
+    tables,
     verdict_lines,
     write_calibration,
 )
@@ -79,7 +79,8 @@ def calibrate_command(
     data = result.to_json()
     json_path, html_path = write_calibration(data, target)
     console = Console()
-    console.print(table(data))
+    for part in tables(data):
+        console.print(part)
     for line in verdict_lines(data):
         console.print(line, highlight=False)
     note(f"calibrated in {time.perf_counter() - started:.0f} s: {json_path}, {html_path}")

@@ -31,16 +31,30 @@ def write_calibration(data: dict[str, Any], out: Path) -> tuple[Path, Path]:
     return json_path, html_path
 
 
-def table(data: dict[str, Any]) -> Table:
-    """The solution × slice table for a terminal: it reads at TERMINAL_WIDTH columns (a pair's
-    fixes on two lines, a long slice name shortened in its header and spelled out below). A
+SLICES_PER_TABLE = 7  # slice columns that read at TERMINAL_WIDTH beside the solution and headline
+
+
+def tables(data: dict[str, Any]) -> list[Table]:
+    """The solution × slice table for a terminal, in as many parts as it takes to read at
+    TERMINAL_WIDTH columns: at most SLICES_PER_TABLE slices each (a pair's fixes on two lines, a
+    long slice name shortened in its header and spelled out below), the headline in the last. A
     slice the profile does not ask (no solution has a figure for it) has no column."""
     means = data["table"].values()  # not vocabulary: the calibration file's field
     asked = [s for s in SLICES if any(m.get(s) is not None for m in means)]
+    parts = [asked[i : i + SLICES_PER_TABLE] for i in range(0, len(asked), SLICES_PER_TABLE)]
+    return [
+        _table(data, part, number, len(parts), last=number == len(parts))
+        for number, part in enumerate(parts or [[]], start=1)
+    ]
+
+
+def _table(data: dict[str, Any], asked: list[str], number: int, total: int, *, last: bool) -> Table:
     headers = {name: short_header(name) for name in asked}
     shortened = [f"{h} = {name}" for name, h in headers.items() if h != name]
+    part = f" ({number} of {total})" if total > 1 else ""
     result = Table(
-        title=f"profile {data['profile']}: primary metric per slice, {len(data['seeds'])} seed(s)",
+        title=f"profile {data['profile']}: primary metric per slice, "
+        f"{len(data['seeds'])} seed(s){part}",
         title_justify="left",
         caption=(
             "cell: the slice's primary metric, below it the lift over the baseline (* = its "
@@ -56,12 +70,13 @@ def table(data: dict[str, Any]) -> Table:
     result.add_column("solution", no_wrap=True)
     for name in asked:
         result.add_column(headers[name], justify="right", no_wrap=True, min_width=HEADER_WIDTH)
-    result.add_column("headline", justify="right", no_wrap=True)
+    if last:
+        result.add_column("headline", justify="right", no_wrap=True)
     for name, means in data["table"].items():  # not vocabulary: the file's field
         cells = [_cell(means.get(s), _lift(data, name, s), "\n") for s in asked]
-        result.add_row(
-            "\n".join(solution_label(name)), *cells, _fmt(data["overall"][name]["headline"])
-        )
+        if last:
+            cells.append(_fmt(data["overall"][name]["headline"]))
+        result.add_row("\n".join(solution_label(name)), *cells)
     return result
 
 
@@ -86,25 +101,13 @@ def short_header(name: str, width: int = HEADER_WIDTH) -> str:
 
 
 def verdict_lines(data: dict[str, Any]) -> list[str]:
-    lines = []
     rules = data["rules"]
-    for component, found in data["detectable"].items():
-        best = found["best_row"] or {}
-        ci = best.get("ci95")
-        word = "detectable" if found["detectable"] else "NOT detectable"
-        too_few = found.get("too_few") or {}
-        if too_few and not found["detectable"]:
-            word += (
-                " — too few questions to tell: "
-                + ", ".join(f"{name} has {n}" for name, n in too_few.items())
-                + f", a lift of {rules['detectable_lift']:.2f} needs at least "
-                f"{rules['min_questions']} to clear zero (calibrate on more seeds)"
-            )
-        lines.append(
-            f"{component}: {word} "
-            f"(best: {best.get('slice')} {best.get('metric')} {_signed(best.get('delta'))}"
-            + (f" [{ci[0]:+.2f}, {ci[1]:+.2f}])" if ci else ")")
-        )
+    lines = [
+        _detect_line(component, found, rules) for component, found in data["detectable"].items()
+    ]
+    # calibrations made before the beyond-textbook areas lack the field
+    for area, found in (data.get("beyond_textbook") or {}).items():
+        lines.append(_detect_line(f"{area} (reference over sound)", found, rules))
     lines.append("dead slices: " + (", ".join(data["dead_slices"]) or "none"))
     small = data.get("too_few_to_move") or {}
     if small:
@@ -129,6 +132,25 @@ def verdict_lines(data: dict[str, Any]) -> list[str]:
             f"{'held' if data['seed_range_within_bound'] else 'NOT held'})"
         )
     return lines
+
+
+def _detect_line(name: str, found: dict[str, Any], rules: dict[str, Any]) -> str:
+    best = found["best_row"] or {}
+    ci = best.get("ci95")
+    word = "detectable" if found["detectable"] else "NOT detectable"
+    too_few = found.get("too_few") or {}
+    if too_few and not found["detectable"]:
+        word += (
+            " — too few questions to tell: "
+            + ", ".join(f"{slice_name} has {n}" for slice_name, n in too_few.items())
+            + f", a lift of {rules['detectable_lift']:.2f} needs at least "
+            f"{rules['min_questions']} to clear zero (calibrate on more seeds)"
+        )
+    return (
+        f"{name}: {word} "
+        f"(best: {best.get('slice')} {best.get('metric')} {_signed(best.get('delta'))}"
+        + (f" [{ci[0]:+.2f}, {ci[1]:+.2f}])" if ci else ")")
+    )
 
 
 def _lift(data: dict[str, Any], solution: str, slice_name: str) -> dict[str, Any] | None:

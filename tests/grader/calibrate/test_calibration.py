@@ -11,7 +11,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import grader.calibrate.calibration as calibration
-from corpus.failure_modes import SLICES, SOUND, failure_mode
+from corpus.failure_modes import AREAS, SLICES, SOUND, failure_mode
 from corpus.profile import Profile, load_profile
 from corpus.variant import GENERATOR_VERSION
 from exercise.evaluate import EvalOptions, score_run
@@ -19,7 +19,7 @@ from exercise.metrics import by_label
 from exercise.runner import harness_root, run_in_process
 from exercise.types import Answer, Passage
 from grader.calibrate.calibration import BASELINE, at_most, calibrate, min_questions, solutions
-from grader.calibrate.report import table, verdict_lines
+from grader.calibrate.report import tables, verdict_lines
 from grader.catalogue import REFERENCE
 from grader.cli import app
 from grader.solutions.known import selection_for as selection
@@ -27,12 +27,14 @@ from grader.solutions.known import selection_for as selection
 CURES = {
     "boundary": "chunking", "heading": "chunking", "table": "chunking",
     "paraphrase": "embedding", "identifier": "retrieval", "distractor": "reranking",
-    "unanswerable": "answering",
+    "unanswerable": "answering", "unstated": "answering", "aggregate": "answering",
+    "temporal": "reranking", "reformulation": "retrieval", "multihop": "retrieval",
 }  # fmt: skip
 
-
 # The slices the fake textbook (sound) solution does not cure; the reference cures every slice.
-TEXTBOOK_MISSES = {"paraphrase", "distractor"}
+TEXTBOOK_MISSES = {"paraphrase", "distractor"} | {
+    s for a in AREAS if a.beyond_textbook for s in a.slices
+}
 
 
 class Oracle:
@@ -158,7 +160,8 @@ def test_the_terminal_table_reads_at_80_columns():
     profile = _three_planted()
     data = calibrate(profile, [1], pairs=True, run=fake_run()).to_json()
     console = Console(width=80, record=True, file=io.StringIO())
-    console.print(table(data))
+    for part in tables(data):
+        console.print(part)
     text = console.export_text()
     assert "…" not in text
     assert max(len(line.rstrip()) for line in text.splitlines()) <= 80
@@ -167,6 +170,34 @@ def test_the_terminal_table_reads_at_80_columns():
     asked = {name for name in SLICES if profile.hidden[name]}
     assert all(slice_name in text for slice_name in SLICES if slice_name in asked)
     assert not any(slice_name in text for slice_name in SLICES if slice_name not in asked)
+
+
+def test_every_slice_asked_reads_at_80_columns_and_beyond_textbook_areas_are_judged():
+    profile = _asking_every_slice()
+    data = calibrate(profile, [1], pairs=False, run=fake_run()).to_json()
+    beyond = {a.name for a in AREAS if a.beyond_textbook}
+    assert set(data["beyond_textbook"]) == beyond and len(beyond) == 5
+    # the reference cures them, the textbook solution does not: each a clear lift of 1.00
+    assert data["undetectable_beyond_textbook"] == []
+    for found in data["beyond_textbook"].values():
+        assert found["best_row"]["delta"] == 1.0 and found["best_row"]["ci95"][0] > 0
+    lines = verdict_lines(data)
+    assert any(line.startswith("temporal (reference over sound): detectable") for line in lines)
+    parts = tables(data)
+    assert len(parts) == 2  # twelve slices: two tables, the headline in the second
+    console = Console(width=80, record=True, file=io.StringIO())
+    for part in parts:
+        console.print(part)
+    text = console.export_text()
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= 80 and "…" not in text
+    assert all(name in text for name in SLICES) and text.count("headline") == 1
+    # an area the reference does not cure either is not beyond the textbook fix: said so
+    broken = calibrate(profile, [1], pairs=False, run=fake_run(broken={"temporal"})).to_json()
+    assert broken["undetectable_beyond_textbook"] == ["temporal"]
+    assert any(
+        line.startswith("temporal (reference over sound): NOT detectable")
+        for line in verdict_lines(broken)
+    )
 
 
 def test_the_command_writes_json_and_html(tmp_path, monkeypatch):
@@ -218,6 +249,15 @@ def _three_planted() -> Profile:
     easy = load_profile("easy")
     return dataclasses.replace(
         easy, weaknesses=dataclasses.replace(easy.weaknesses, retrieval="dense_only")
+    )
+
+
+def _asking_every_slice() -> Profile:
+    """The easy profile's corpus asking 12 hidden questions of every slice (12 can show a lift of
+    0.30 clear of zero: `min_questions`), one public one each."""
+    easy = load_profile("easy")
+    return dataclasses.replace(
+        easy, hidden=dict.fromkeys(SLICES, 12), public=dict.fromkeys(SLICES, 1)
     )
 
 
