@@ -135,7 +135,8 @@ def test_one_seed_does_not_call_the_seed_range_held():
 def test_too_few_questions_to_show_a_lift_is_said_so():
     # 3 questions per slice: even a fix that cures 30 % of them could not clear zero
     tiny = dataclasses.replace(_three_planted(), hidden=dict.fromkeys(SLICES, 3))
-    data = calibrate(tiny, [1], pairs=False, run=fake_run(broken={"identifier"})).to_json()
+    retrieval_slices = {s.name for s in failure_mode("retrieval").slices}
+    data = calibrate(tiny, [1], pairs=False, run=fake_run(broken=retrieval_slices)).to_json()
     assert data["undetectable"] == ["retrieval"]
     # every slice of the component has too few (the lexical and the reformulation area's)
     retrieval = {s.name: 3 for s in failure_mode("retrieval").slices}
