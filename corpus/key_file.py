@@ -295,7 +295,7 @@ class _Reader:
         settings = self.object(data, "profile_settings")
         try:
             profile = parse_profile(
-                settings, default_name="", origin=f"{self.origin} profile_settings"
+                settings, default_name="", origin=f"{self.origin} profile_settings", settings=True
             )
         except ProfileError as exc:
             raise self.fail(

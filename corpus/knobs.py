@@ -145,11 +145,12 @@ class Profile:
     @property
     def listed_slices(self) -> tuple[str, ...]:
         """The slices `to_dict` lists, in registry order: all but those the profile does not ask
-        (hidden and public counts 0) and the registry does not ask by default either."""
+        (hidden and public counts 0) and that were added after profiles were hashed
+        (`Slice.listed_unasked` False)."""
         return tuple(
             s.name
             for s in SLICE_RECORDS
-            if self.hidden[s.name] or self.public[s.name] or s.hidden or s.public
+            if self.hidden[s.name] or self.public[s.name] or s.listed_unasked
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -158,9 +159,9 @@ class Profile:
         leaves them alone hashes (and writes key.json) as it did before the knob existed, and its
         calibrations stay its own: `retired` only when set, `budgets.run_timeout_s` only when
         not `RUN_TIMEOUT_DEFAULT_S` (a key without it is read with that default), and a slice
-        only when asked or asked by default (`listed_slices`): a slice added to the registry with
-        default counts 0 leaves every existing profile's hash as it was; reading the dict back
-        gives the left-out slices their defaults, 0, so nothing is lost."""
+        only when asked, if it was added after profiles were hashed (`listed_slices`): a profile
+        that does not ask it hashes as before; reading the dict back (`parse_profile(...,
+        settings=True)`) gives a left-out slice 0, so nothing is lost."""
         listed = self.listed_slices
         questions: dict[str, Any] = {
             "hidden": {s: self.hidden[s] for s in listed},

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from corpus.failure_modes import COMPONENTS, SLICES
+from corpus.failure_modes import COMPONENTS, SLICE_RECORDS, SLICES
 from corpus.items import unknown_items
 from corpus.knobs import (
     QUESTION_DEFAULTS_HIDDEN,
@@ -89,8 +89,13 @@ def load_profile(name_or_path: str | Path) -> Profile:
     return parse_profile(data, default_name=default_name, origin=str(name_or_path))
 
 
-def parse_profile(data: dict[str, Any], *, default_name: str, origin: str) -> Profile:
-    """Validate a profile's plain data (as read from TOML)."""
+def parse_profile(
+    data: dict[str, Any], *, default_name: str, origin: str, settings: bool = False
+) -> Profile:
+    """Validate a profile's plain data: a profile file's (as read from TOML; a knob left out
+    takes its default, the medium value) or, with `settings`, the `Profile.to_dict` a key
+    records, which leaves out a slice it does not ask when the slice was added after profiles
+    were hashed (`Slice.listed_unasked`): such a slice reads as 0 there."""
     _reject_unknown(data, _TOP_LEVEL, prefix="", origin=origin)
     name = data.get("name", default_name)
     description = data.get("description", "")
@@ -104,8 +109,13 @@ def parse_profile(data: dict[str, Any], *, default_name: str, origin: str) -> Pr
     if not isinstance(questions, dict):
         raise ProfileError(f"profile {origin}: [questions] must be a table")
     _reject_unknown(questions, ("hidden", "public", "retired"), prefix="questions.", origin=origin)
-    hidden = _parse_counts(questions.get("hidden", {}), QUESTION_DEFAULTS_HIDDEN, "hidden", origin)
-    public = _parse_counts(questions.get("public", {}), QUESTION_DEFAULTS_PUBLIC, "public", origin)
+    defaults_hidden, defaults_public = QUESTION_DEFAULTS_HIDDEN, QUESTION_DEFAULTS_PUBLIC
+    if settings:
+        unlisted = {s.name: 0 for s in SLICE_RECORDS if not s.listed_unasked}
+        defaults_hidden = {**defaults_hidden, **unlisted}
+        defaults_public = {**defaults_public, **unlisted}
+    hidden = _parse_counts(questions.get("hidden", {}), defaults_hidden, "hidden", origin)
+    public = _parse_counts(questions.get("public", {}), defaults_public, "public", origin)
     if sum(hidden.values()) == 0:
         raise ProfileError(f"profile {origin}: questions.hidden asks for no question at all")
     retired = _parse_retired(questions.get("retired", []), origin)

@@ -37,6 +37,7 @@ from corpus.failure_modes import (
     REFORMULATION,
     SLICE_RECORDS,
     SLICES,
+    TEMPORAL,
     UNANSWERABLE,
     UNANSWERABLE_SLICES,
 )
@@ -80,9 +81,10 @@ class Question:
 
 
 # Slices whose candidates ask other slices' facts in other words (`reformulation` asks a product
-# fact by the product's codename): drawn last, from the facts no other question asks, so no two
-# questions share evidence and the other slices draw as they do when these are not asked.
-REWORDINGS = frozenset({REFORMULATION})
+# fact by the product's codename, `temporal` a policy version's clause by a day instead of the
+# version): drawn last, from the facts no other question asks, so no two questions share evidence
+# and the other slices draw as they do when these are not asked.
+REWORDINGS = frozenset({REFORMULATION, TEMPORAL})
 DRAW_ORDER = tuple(s for s in SLICES if s not in REWORDINGS) + tuple(
     s for s in SLICES if s in REWORDINGS
 )

@@ -54,8 +54,7 @@ FAILURE_MODE = FailureMode(
             public=6,
             supply_knobs="corpus.services, corpus.product_families",
         ),
-        # Asked by no shipped profile yet (counts 0: `Profile.to_dict` leaves it out, so the
-        # shipped profiles and their calibrations are unchanged); a profile asks it by count.
+        # Added after profiles were hashed (`Slice.listed_unasked`): easy and pair do not ask it.
         Slice(
             name=UNSTATED,
             asks="the corpus does not say, though it names the entity: a team or office exists "
@@ -64,13 +63,14 @@ FAILURE_MODE = FailureMode(
             verified="the named entity has a section; another section of its kind states the "
             "asked fact; its own section states no sentence of that fact",
             primary_metric="abstention_accuracy",
-            hidden=0,
-            public=0,
+            hidden=24,
+            public=6,
             supply_knobs="corpus.team_directories, corpus.office_guides",
+            listed_unasked=False,
             observe="Do they notice that some unanswerable questions name a real team or office, "
             "so that a lookup of the name cannot tell, and look at what its section states?",
         ),
-        # Asked by no shipped profile yet (counts 0), like `unstated`. Judged by answer accuracy:
+        # Added after profiles were hashed, like `unstated`. Judged by answer accuracy:
         # the answer is computed from several sheets, so finding them (recall@k needs every
         # sheet's statement) is necessary but does not show that the comparison was made.
         Slice(
@@ -84,9 +84,10 @@ FAILURE_MODE = FailureMode(
             "figures (recomputed); no sentence of the corpus holds the answer with the "
             "question's comparison word",
             primary_metric="answer_accuracy",
-            hidden=0,
-            public=0,
+            hidden=24,
+            public=6,
             supply_knobs="corpus.product_families, corpus.sibling_models",
+            listed_unasked=False,
             observe="Do they notice that some questions compare the models of a line, so that "
             "no single passage holds the answer, and gather every sibling's figure to compute it?",
         ),

@@ -35,6 +35,11 @@ class Slice:
     """Default public question count (profile `[questions.public]`)."""
     supply_knobs: str
     """The corpus knobs that raise the slice's supply of facts (named when a mix is impossible)."""
+    listed_unasked: bool = True
+    """Whether a profile's settings (key.json, the hash calibrations record) list the slice's
+    counts when it asks none. False for a slice added after profiles were hashed: a profile that
+    does not ask it hashes as it did before the slice existed, and settings read back give a
+    slice they do not list 0."""
     observe: str = ""
     """What the pairing guide adds to its component's observations when the variant's public
     questions ask the slice (a slice added after its component's notes were written)."""

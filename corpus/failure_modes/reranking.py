@@ -42,8 +42,7 @@ FAILURE_MODE = FailureMode(
             public=7,
             supply_knobs="corpus.product_families, corpus.sibling_models, corpus.policy_versions",
         ),
-        # Asked by no shipped profile yet (counts 0: `Profile.to_dict` leaves it out, so the
-        # shipped profiles and their calibrations are unchanged); a profile asks it by count.
+        # Added after profiles were hashed (`Slice.listed_unasked`): easy and pair do not ask it.
         Slice(
             name=TEMPORAL,
             asks="a policy's clause on a given day: the question gives a date, not a version "
@@ -55,9 +54,10 @@ FAILURE_MODE = FailureMode(
             "clause with another value",
             # every version's clause is usually in the top five: the failure is which one is first
             primary_metric="recall@1",
-            hidden=0,
-            public=0,
+            hidden=24,
+            public=6,
             supply_knobs="corpus.policies, corpus.policy_versions",
+            listed_unasked=False,
             observe="Do they notice that some questions give a date rather than a version, and "
             "read when each version was in force instead of taking the newest?",
         ),

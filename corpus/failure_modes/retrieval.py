@@ -8,8 +8,8 @@ from corpus.failure_modes.records import Area, Debrief, FailureMode, PairingNote
 COMPONENT = "retrieval"
 AREA = "lexical"
 IDENTIFIER = "identifier"
-# Asked by no shipped profile yet: the question calls a product by a codename the corpus defines
-# in its glossary and never prints next to the product's facts.
+# The question calls a product by a codename the corpus defines in its glossary and never prints
+# next to the product's facts.
 REFORMULATION = "reformulation"
 REFORMULATION_AREA = "reformulation"
 # Two evidence spans in two documents joined by an entity the question does not name.
@@ -45,8 +45,8 @@ FAILURE_MODE = FailureMode(
             public=7,
             supply_knobs="corpus.services, corpus.error_codes_per_service",
         ),
-        # Counts 0: `Profile.to_dict` leaves it out, so the shipped profiles and their
-        # calibrations are unchanged; a profile asks it by count (and the glossary is written).
+        # Added after profiles were hashed (`Slice.listed_unasked`); the glossary is written only
+        # for a profile that asks it.
         Slice(
             name=REFORMULATION,
             asks="the question calls the product by the codename people use in tickets and "
@@ -56,14 +56,15 @@ FAILURE_MODE = FailureMode(
             "in the evidence nor anywhere in its document; the name the glossary maps it to "
             "occurs in the evidence",
             primary_metric="recall@5",
-            hidden=0,
-            public=0,
+            hidden=30,
+            public=7,
             supply_knobs="corpus.product_families, corpus.sibling_models",
+            listed_unasked=False,
             observe="Do they notice that some failing questions name a product by a word that "
             "only the glossary page uses, and read the corpus's own vocabulary to rewrite or "
             "expand the query before searching?",
         ),
-        # Asked by no shipped profile yet (counts 0, like `unstated`); a profile asks it by count.
+        # Added after profiles were hashed, like `reformulation`.
         Slice(
             name=MULTIHOP,
             asks="the question reaches its answer through an entity it does not name: the "
@@ -74,9 +75,10 @@ FAILURE_MODE = FailureMode(
             "joining them is named in the first span and the heading of the second's section, "
             "in neither the question nor the answer span; the answer is in the second span",
             primary_metric="recall@5",
-            hidden=0,
-            public=0,
+            hidden=20,
+            public=5,
             supply_knobs="corpus.services, corpus.team_directories",
+            listed_unasked=False,
             observe="Do they notice that some questions name only an error code and ask about the "
             "team behind it, and that no single passage holds both the code's service and the "
             "team's answer?",

@@ -1,3 +1,4 @@
+import dataclasses
 import hashlib
 import json
 import os
@@ -16,6 +17,7 @@ from corpus.items import known_items
 from corpus.profile import ProfileError, load_profile, parse_profile
 from corpus.validate import verify
 from corpus.variant import generate, write
+from tests.helpers import DEFAULT_SEED
 
 
 def _tree_digest(folder):
@@ -65,6 +67,11 @@ ITEM_PREFIXES = {
     "identifier": ("runbook/",),
     "distractor": ("product/", "policy/"),
     "unanswerable": ("unanswerable/",),
+    "unstated": ("unstated/",),
+    "aggregate": ("aggregate/",),
+    "temporal": ("temporal/",),
+    "reformulation": ("reformulation/",),
+    "multihop": ("multihop/",),
 }
 
 
@@ -158,41 +165,51 @@ def test_generation_does_not_depend_on_hash_randomisation(medium_dir, tmp_path):
     assert _tree_digest(out) == _tree_digest(medium_dir)
 
 
-def test_asking_the_new_slices_leaves_what_medium_asks_as_it_was(medium, new_slices):
-    # Slices no shipped profile asks draw from generators of their own (and their material is
-    # written only when asked), so asking them moves no other draw: every question medium asks
-    # is asked again, word for word, with the same evidence.
-    new = {s.name for s in SLICE_RECORDS if s.hidden == s.public == 0}
-    asked = {q.slice for q in new_slices.hidden + new_slices.public}
+def test_asking_the_new_slices_leaves_what_medium_asks_as_it_was(medium):
+    # Slices added after profiles were hashed draw from generators of their own (and their
+    # material is written only when asked), so asking them moves no other draw: medium without
+    # them asks every other question, word for word, with the same evidence, over a subset of
+    # the same documents (byte for byte).
+    new = {s.name for s in SLICE_RECORDS if not s.listed_unasked}
+    asked = {q.slice for q in medium.hidden + medium.public}
     assert new <= asked
+    profile = medium.profile
+    without = generate(
+        DEFAULT_SEED,
+        dataclasses.replace(
+            profile,
+            hidden={**profile.hidden, **dict.fromkeys(new, 0)},
+            public={**profile.public, **dict.fromkeys(new, 0)},
+        ),
+    )
 
     def key(q):
         return (q.slice, q.text, q.answer, q.evidence)
 
-    for old, now in ((medium.hidden, new_slices.hidden), (medium.public, new_slices.public)):
+    for old, now in ((without.hidden, medium.hidden), (without.public, medium.public)):
         assert sorted(map(key, old)) == sorted(key(q) for q in now if q.slice not in new)
-    for doc_id, text in medium.docs.items():
-        assert new_slices.docs[doc_id] == text, doc_id
+    for doc_id, text in without.docs.items():
+        assert medium.docs[doc_id] == text, doc_id
 
 
-def test_the_glossary_is_written_only_when_its_slice_is_asked(medium, new_slices):
-    assert GLOSSARY not in medium.docs
-    defined = entries(new_slices.docs[GLOSSARY])
+def test_the_glossary_is_written_only_when_its_slice_is_asked(medium):
+    assert GLOSSARY not in generate(DEFAULT_SEED, load_profile("easy")).docs  # easy asks none
+    defined = entries(medium.docs[GLOSSARY])
     assert defined and len({e.term for e in defined}) == len(defined)
     # a codename occurs in no document but the glossary, and names a product that exists
-    for doc_id, text in new_slices.docs.items():
+    for doc_id, text in medium.docs.items():
         if doc_id != GLOSSARY:
             assert not [e.term for e in defined if uses(text, e.term)], doc_id
-    names = new_slices.docs.values()
+    names = medium.docs.values()
     assert all(any(e.name in text for text in names if e.term not in text) for e in defined)
 
 
-def test_reformulation_questions_ask_facts_no_other_question_asks(new_slices):
-    asked = new_slices.hidden + new_slices.public
+def test_reformulation_questions_ask_facts_no_other_question_asks(medium):
+    asked = medium.hidden + medium.public
     reworded = [q for q in asked if q.slice == REFORMULATION]
     assert len(reworded) == sum(
         profile_counts[REFORMULATION]
-        for profile_counts in (new_slices.profile.hidden, new_slices.profile.public)
+        for profile_counts in (medium.profile.hidden, medium.profile.public)
     )
     others = {q.evidence for q in asked if q.slice != REFORMULATION}
     assert not [q.id for q in reworded if q.evidence in others]

@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from corpus.failure_modes import SLICE_RECORDS, SLICES
@@ -83,23 +85,26 @@ def test_retired_items_are_kept_sorted_once_and_change_the_hash_only_when_set():
     assert medium.retired == () and "retired" not in medium.to_dict()["questions"]
 
 
-def test_a_slice_no_profile_asks_is_left_out_of_the_hash():
-    # Slices the registry asks for 0 questions by default are listed only once a profile asks
-    # them, so adding one leaves every existing profile's hash (and calibration) as it was.
-    unasked = [s.name for s in SLICE_RECORDS if s.hidden == s.public == 0]
-    assert unasked  # the registry has such slices (new ones, asked by no shipped profile yet)
-    medium = load_profile("medium")
-    assert not set(unasked) & set(medium.to_dict()["questions"]["hidden"])
-    asking = parse_profile(
-        {"questions": {"hidden": {unasked[0]: 3}}}, default_name="medium", origin="t"
-    )
+def test_a_slice_added_after_profiles_were_hashed_is_listed_only_when_asked():
+    # Slices added to the registry after profiles were hashed are listed only when a profile asks
+    # them, so a profile that does not (easy, pair, hard) hashes as before and keeps its
+    # calibration, while medium, which asks them, lists them.
+    added = [s.name for s in SLICE_RECORDS if not s.listed_unasked]
+    assert added  # the registry has such slices
+    easy, medium = load_profile("easy"), load_profile("medium")
+    assert not set(added) & set(easy.to_dict()["questions"]["hidden"])
+    assert set(added) <= set(medium.to_dict()["questions"]["hidden"])
+    asking = dataclasses.replace(easy, hidden={**easy.hidden, added[0]: 3})
     listed = asking.to_dict()["questions"]
-    assert listed["hidden"][unasked[0]] == 3 and listed["public"][unasked[0]] == 0
-    assert asking.sha256() != medium.sha256()
-    # read back (as a key's profile_settings are), the left-out slices get their default, 0
-    for profile in (medium, asking):
-        again = parse_profile(profile.to_dict(), default_name="", origin="t")
+    assert listed["hidden"][added[0]] == 3 and listed["public"][added[0]] == 0
+    assert asking.sha256() != easy.sha256()
+    # read back as a key's profile_settings are, a left-out slice is 0, not its default
+    for profile in (easy, medium, asking):
+        again = parse_profile(profile.to_dict(), default_name="", origin="t", settings=True)
         assert again == profile and again.sha256() == profile.sha256()
+    # a profile file that leaves it out takes the default, medium's count
+    omitting = parse_profile({}, default_name="m", origin="t")
+    assert omitting.hidden[added[0]] == medium.hidden[added[0]] > 0
     # an asked-by-default slice set to 0 stays listed: leaving it out would read back as its default
     silent = parse_profile(
         {"questions": {"hidden": {"table": 0}, "public": {"table": 0}}},

@@ -152,8 +152,8 @@ def test_a_sibling_whose_value_merely_contains_the_answer_still_counts():
 
 
 @pytest.fixture(scope="module")
-def new_slices_corpus(new_slices):
-    return _corpus(new_slices.docs, None)
+def new_slices_corpus(medium):
+    return _corpus(medium.docs, None)
 
 
 def _lines(variant, slice_name):
@@ -162,21 +162,21 @@ def _lines(variant, slice_name):
     ]
 
 
-def test_a_variant_asking_the_new_slices_verifies(new_slices_dir):
-    assert verify(new_slices_dir) == []
+def test_a_variant_asking_the_new_slices_verifies(medium_dir):
+    assert verify(medium_dir) == []
 
 
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
-def test_unstated_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
-    unstated = _lines(new_slices, UNSTATED)
+def test_unstated_property_holds_and_fails_where_it_should(data, medium, new_slices_corpus):
+    unstated = _lines(medium, UNSTATED)
     assert unstated and all(q["unanswerable"] and not q["evidence"] for q in unstated)
     q = data.draw(st.sampled_from(unstated))
     assert _unstated(q, new_slices_corpus) == []
     # a stated fact asked as unstated: the entity's own section states it
-    heading = data.draw(st.sampled_from(_lines(new_slices, HEADING)))
+    heading = data.draw(st.sampled_from(_lines(medium, HEADING)))
     assert any("states the asked fact" in p for p in _unstated(heading, new_slices_corpus))
     # an entity the corpus does not have: that is the other kind of unanswerable question
     asked = asked_fact(q["text"])
@@ -216,8 +216,8 @@ def _history(corpus, q):
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
-def test_multihop_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
-    multihop = _lines(new_slices, MULTIHOP)
+def test_multihop_property_holds_and_fails_where_it_should(data, medium, new_slices_corpus):
+    multihop = _lines(medium, MULTIHOP)
     assert multihop and all(len(q["evidence"]) == 2 for q in multihop)
     q = data.draw(st.sampled_from(multihop))
     assert _multihop(q, new_slices_corpus) == []
@@ -254,12 +254,12 @@ def _owner(docs, q):
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
-def test_aggregate_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
-    aggregate = _lines(new_slices, AGGREGATE)
+def test_aggregate_property_holds_and_fails_where_it_should(data, medium, new_slices_corpus):
+    aggregate = _lines(medium, AGGREGATE)
     assert aggregate and all(not q["unanswerable"] and len(q["evidence"]) > 1 for q in aggregate)
     q = data.draw(st.sampled_from(aggregate))
     assert _aggregate(q, new_slices_corpus) == []
-    texts = [new_slices.docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"]]
+    texts = [medium.docs[e["doc_id"]][e["start"] : e["end"]] for e in q["evidence"]]
     assert sum(q["answer"] in t for t in texts) == 1  # one statement names the answer
     # another model of the line as the answer: the evidence's figures pick a different one
     others = [t for t in texts if q["answer"] not in t]
@@ -274,7 +274,7 @@ def test_aggregate_property_holds_and_fails_where_it_should(data, new_slices, ne
     )
     # a sentence saying the answer with the comparison word: no comparison is needed
     word = asked_comparison(q["text"])[0].word
-    docs = {e["doc_id"]: new_slices.docs[e["doc_id"]] for e in q["evidence"]}
+    docs = {e["doc_id"]: medium.docs[e["doc_id"]] for e in q["evidence"]}
     docs["news"] = f"# News\n\nThe {q['answer']} is the {word} of its line.\n"
     assert any("a sentence says" in p for p in _aggregate(q, _corpus(docs, None)))
 
@@ -283,8 +283,8 @@ def test_aggregate_property_holds_and_fails_where_it_should(data, new_slices, ne
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
-def test_temporal_property_holds_and_fails_where_it_should(data, new_slices, new_slices_corpus):
-    temporal = _lines(new_slices, TEMPORAL)
+def test_temporal_property_holds_and_fails_where_it_should(data, medium, new_slices_corpus):
+    temporal = _lines(medium, TEMPORAL)
     q = data.draw(st.sampled_from(temporal))
     corpus = new_slices_corpus
     assert _temporal(q, corpus) == []
@@ -320,44 +320,44 @@ def test_temporal_property_holds_and_fails_where_it_should(data, new_slices, new
     )
 
 
-def test_temporal_questions_ask_older_versions_too(new_slices):
+def test_temporal_questions_ask_older_versions_too(medium):
     # the version in force on the asked day is not always the newest: a pipeline that prefers
     # the newest version must miss some
-    corpus = _corpus(new_slices.docs, None)
+    corpus = _corpus(medium.docs, None)
     superseded = [
         q
-        for q in _lines(new_slices, TEMPORAL)
+        for q in _lines(medium, TEMPORAL)
         if _history(corpus, q)[title(corpus.docs[q["evidence"][0]["doc_id"]])].end is not None
     ]
-    assert 0.3 <= len(superseded) / len(_lines(new_slices, TEMPORAL)) <= 0.9
+    assert 0.3 <= len(superseded) / len(_lines(medium, TEMPORAL)) <= 0.9
 
 
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
-def test_reformulation_property_holds_and_fails_where_it_should(data, new_slices):
-    lines = _lines(new_slices, REFORMULATION)
+def test_reformulation_property_holds_and_fails_where_it_should(data, medium):
+    lines = _lines(medium, REFORMULATION)
     assert lines and not any(q["unanswerable"] for q in lines)
     q = data.draw(st.sampled_from(lines))
-    corpus = _corpus(new_slices.docs, None)
+    corpus = _corpus(medium.docs, None)
     assert _reformulation(q, corpus) == []
-    defined = entries(new_slices.docs[GLOSSARY])
+    defined = entries(medium.docs[GLOSSARY])
     (entry,) = [e for e in defined if uses(q["text"], e.term)]
     sheet = q["evidence"][0]["doc_id"]
     # the question in the evidence's own words: no term of the glossary left
     printed = {**q, "text": q["text"].replace(entry.term, entry.name)}
     assert any("uses no term" in p for p in _reformulation(printed, corpus))
     # a product question asked as written (the near-duplicate slice's) is no reformulation
-    distractor = data.draw(st.sampled_from(_lines(new_slices, DISTRACTOR)))
+    distractor = data.draw(st.sampled_from(_lines(medium, DISTRACTOR)))
     assert any("uses no term" in p for p in _reformulation(distractor, corpus))
     # the evidence's document uses the term itself: the question's words are the corpus's
-    docs = {**new_slices.docs, sheet: new_slices.docs[sheet] + f"\nAlso called {entry.term}.\n"}
+    docs = {**medium.docs, sheet: medium.docs[sheet] + f"\nAlso called {entry.term}.\n"}
     assert any(
         "occurs in the evidence document" in p for p in _reformulation(q, _corpus(docs, None))
     )
     # the glossary maps the term to another product than the evidence names
     other = data.draw(st.sampled_from([e.name for e in defined if e.name != entry.name]))
-    glossary = new_slices.docs[GLOSSARY].replace(f"the {entry.name}", f"the {other}")
-    docs = {**new_slices.docs, GLOSSARY: glossary}
+    glossary = medium.docs[GLOSSARY].replace(f"the {entry.name}", f"the {other}")
+    docs = {**medium.docs, GLOSSARY: glossary}
     assert any("does not name" in p for p in _reformulation(q, _corpus(docs, None)))
