@@ -1,8 +1,9 @@
 """Helpers for the grade tests: submissions made from a bundle with a fast pure-Python pipeline.
 
-`LEXICAL` retrieves paragraphs by word overlap (no model), so grading the 204 hidden questions
-of a medium bundle takes seconds; `EMPTY` returns nothing and always abstains (a stand-in for the
-starter baseline where the real one, MiniLM over the whole corpus, would cost half a minute).
+`LEXICAL` retrieves paragraphs by word overlap (no model), so grading the hidden questions of a
+medium bundle (`MEDIUM_HIDDEN`) takes seconds; `EMPTY` returns nothing and always abstains (a
+stand-in for the starter baseline where the real one, MiniLM over the whole corpus, would cost
+half a minute).
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from corpus.profile import load_profile
 from tests.exercise.helpers import pipeline_code
 
+MEDIUM_HIDDEN = sum(load_profile("medium").hidden.values())  # hidden questions of a medium bundle
+MEDIUM_PUBLIC = sum(load_profile("medium").public.values())  # its public questions
 CANDIDATE = "Ada Qxzvlace-Byron"  # the bundles' candidate: a surname no corpus invents
 
 LEXICAL = textwrap.dedent(

@@ -14,6 +14,7 @@ from grader.reports.markdown import render_markdown
 from tests.grader.grading import (
     BASELINE_S,
     LAST_SEARCH,
+    MEDIUM_HIDDEN,
     SEARCH_S,
     SPINS_WHILE_WAITING,
     STEADY,
@@ -64,7 +65,7 @@ def test_the_report_shows_the_paired_phase_its_intervals_and_the_load(graded):
     assert comparison["latency_ratio_ci95"]["build_s"] is None  # one build each: not paired
     # quality is still scored on every question, each asked once
     statuses = report["statuses"]  # the stand-in's made-up passage is judged invalid
-    assert statuses["ok"] + statuses["invalid"] == 204 == sum(statuses.values())
+    assert statuses["ok"] + statuses["invalid"] == MEDIUM_HIDDEN == sum(statuses.values())
     assert all(q["baseline"]["status"] == "ok" for q in report["questions"])
 
 
@@ -111,7 +112,7 @@ def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(
     report = report_json(grade(submission, key, tmp_path / "out", options))
     phase = report["comparison"]["latency_phase"]
     assert phase["ran"] and "frozen whenever the baseline's worked" in phase["note"]
-    assert report["statuses"]["ok"] == 204
+    assert report["statuses"]["ok"] == MEDIUM_HIDDEN
 
 
 def test_markdown_and_html_show_the_intervals_and_the_load(graded):

@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from typer.testing import CliRunner
 
-from corpus.failure_modes import SLICES
+from corpus.failure_modes import AREAS, SLICES
 from corpus.profile import load_profile
 from exercise.scoring import METRIC_KEYS
 from grader.cli import app
@@ -22,7 +22,15 @@ from grader.grade.report_file import REPORT_NAME, report_json, write_report
 from grader.grade.session import GradeOptions, grade, sandbox_limits
 from grader.sandbox.bwrap import BwrapSandbox
 from grader.sandbox.interface import LOG_CAP_BYTES, Limits
-from tests.grader.grading import EMPTY, LEXICAL, fake_baseline, quality, submission_from
+from tests.grader.grading import (
+    EMPTY,
+    LEXICAL,
+    MEDIUM_HIDDEN,
+    MEDIUM_PUBLIC,
+    fake_baseline,
+    quality,
+    submission_from,
+)
 
 NONE = GradeOptions(isolation="none", baseline=False)
 TOP_LEVEL = {
@@ -78,18 +86,18 @@ def test_the_report_has_every_section_and_the_fixed_metric_keys(lexical_report):
     assert set(report) == TOP_LEVEL
     assert report["schema"] == 1 and report["kind"] == "grade"
     assert set(report["overall"]["metrics"]) == {*METRIC_KEYS, "n"}
-    assert report["overall"]["metrics"]["n"] == 204
+    assert report["overall"]["metrics"]["n"] == MEDIUM_HIDDEN
     # every slice medium asks, and no other (unstated is a registry slice medium does not ask)
     assert set(report["slices"]) == set(load_profile("medium").listed_slices)
-    assert len(report["questions"]) == 204
+    assert len(report["questions"]) == MEDIUM_HIDDEN
     assert all(q["slice"] in SLICES for q in report["questions"])
     # each row names what it asks, the same in every variant (cohorts pool variants by it)
     assert all(q["item"] and q["labels"]["item"] == q["item"] for q in report["questions"])
-    assert report["public"]["overall"]["metrics"]["n"] == 48
+    assert report["public"]["overall"]["metrics"]["n"] == MEDIUM_PUBLIC
     assert report["isolation"] == {**report["isolation"], "backend": "none", "isolated": False}
     assert report["baseline"] is None and report["comparison"] is None
     assert report["baseline_note"].startswith("not run")
-    assert report["statuses"]["ok"] == 204
+    assert report["statuses"]["ok"] == MEDIUM_HIDDEN
     assert 0 < report["overall"]["metrics"]["recall@5"] < 1
     assert report["timing"]["wall_s"] >= report["timing"]["candidate_s"] > 0
 
@@ -105,14 +113,8 @@ def test_without_isolation_the_report_says_so(lexical_report):
 
 def test_without_a_baseline_the_diagnosis_has_values_but_no_verdicts(lexical_report):
     rows = lexical_report["diagnosis"]["rows"]
-    assert {r["area"] for r in rows} == {
-        "chunking",
-        "embeddings",
-        "lexical",
-        "reranking",
-        "citations",
-        "abstention",
-    }
+    # medium asks every slice: every area has rows
+    assert {r["area"] for r in rows} == {a.name for a in AREAS}
     assert all(r["verdict"] is None and r["submission"] is not None for r in rows)
 
 
@@ -170,7 +172,7 @@ def test_an_import_crash_is_a_verdict_not_an_error(bundle, key, tmp_path):
     report = report_json(grade(submission, key, tmp_path / "out", NONE))
     assert report["fatal"]["stage"] == "import"
     assert "broken on import" in report["fatal"]["reason"]
-    assert report["statuses"]["not_run"] == 204
+    assert report["statuses"]["not_run"] == MEDIUM_HIDDEN
     assert report["overall"]["metrics"]["recall@5"] == 0.0
 
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(
     BROWSER is None, reason="chromium is not installed (apt-get install -y chromium)"
 )
 CONSOLE = re.compile(r":CONSOLE|Uncaught|Refused to")  # console output, script errors, CSP
-WIDTH, HEIGHT = 900, 2300  # narrow enough that the three plots stack one under another
+WIDTH, HEIGHT = 900, 3400  # narrow enough that the three plots stack one under another (all seen)
 BLUE, GREY = (37, 99, 235), (156, 163, 175)  # svg.SUBMISSION, svg.BASELINE, as drawn
 # the histogram's fills at 55 % opacity: search on white, answer on white, answer over search
 FILLS = ((135, 169, 244), (234, 180, 118), (180, 142, 113))

@@ -8,7 +8,13 @@ import pytest
 
 from grader.grade.report_file import report_json
 from grader.grade.session import GradeOptions, grade
-from tests.grader.grading import SPINS_WHILE_WAITING, STEADY, fake_baseline, submission_from
+from tests.grader.grading import (
+    MEDIUM_HIDDEN,
+    SPINS_WHILE_WAITING,
+    STEADY,
+    fake_baseline,
+    submission_from,
+)
 from tests.grader.sandbox import engine
 
 pytestmark = pytest.mark.slow
@@ -32,4 +38,4 @@ def test_in_the_container_the_submission_is_paused_while_the_baseline_works(
     assert report["isolation"]["backend"] == "docker"
     phase = report["comparison"]["latency_phase"]
     assert phase["ran"] and "frozen whenever the baseline's worked" in phase["note"]
-    assert report["statuses"]["ok"] == 204
+    assert report["statuses"]["ok"] == MEDIUM_HIDDEN
