@@ -27,6 +27,8 @@ from grader.cohort.cli import EPILOG as COHORT_EPILOG
 from grader.cohort.cli import cohort_command
 from grader.grade.cli import EPILOG as GRADE_EPILOG
 from grader.grade.cli import grade_command
+from grader.k8s.cli import EPILOG as COLLECT_EPILOG
+from grader.k8s.cli import collect_command
 from grader.regrade.cli import EPILOG as REGRADE_EPILOG
 from grader.regrade.cli import regrade_command
 from grader.reports.cli import COMPARE_EPILOG, compare_command, report_command
@@ -91,6 +93,7 @@ app.command("calibrate", epilog=CALIBRATE_EPILOG)(calibrate_command)
 app.command("cohort", epilog=COHORT_EPILOG)(cohort_command)
 app.command("similarity", epilog=SIMILARITY_EPILOG)(similarity_command)
 app.command("regrade", epilog=REGRADE_EPILOG)(regrade_command)
+app.command("collect", epilog=COLLECT_EPILOG)(collect_command)
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ from grader.batch.run import (
 from grader.cli_options import force_option
 from grader.grade.outputs import GRADE_OUTPUTS
 from grader.grade.session import GradeOptions
+from grader.k8s.cli import emit_round
 from grader.outputs import Outputs, claim
 from grader.sandbox.registry import SANDBOXES
 
@@ -102,6 +103,20 @@ def grade_many_command(
             "the others (their earlier outputs removed first).",
         ),
     ] = False,
+    emit: Annotated[
+        tuple[str, Path] | None,
+        typer.Option(
+            "--emit",
+            metavar="ENGINE DIR",
+            help="Grade nowhere here: write to DIR what ENGINE needs to grade the round. "
+            "'k8s': a Kubernetes Indexed Job (one pod per submission: the grader container "
+            "with the key from a Secret, the sandbox container without key or network), its "
+            "Secret, ConfigMaps and results volume; `takehome collect` then builds the "
+            "leaderboard (docs/kubernetes.md). Needs the k8s extra. --workers is the pods at "
+            "a time there.",
+            show_default=False,
+        ),
+    ] = None,
     allow_variant_mismatch: Annotated[
         bool,
         typer.Option(
@@ -122,8 +137,16 @@ def grade_many_command(
             raise BatchError("give SUBMISSIONS and --key, or --manifest FILE")
         else:
             jobs = jobs_from_paths(submissions, key)
-        if isolation is not None and isolation not in SANDBOXES:
+        if emit is not None:
+            if resume or force or isolation is not None:
+                raise BatchError(
+                    "--emit writes manifests: --resume, --force and --isolation do not apply"
+                )
+        elif isolation is not None and isolation not in SANDBOXES:
             raise BatchError(f"--isolation {isolation!r} is not one of {', '.join(SANDBOXES)}")
+        if emit is not None:
+            emit_round(emit[0], emit[1], jobs, baseline=baseline, workers=workers)
+            return
         count = workers if workers is not None else default_workers(*per_grade_budget(jobs))
         if count < 1:
             raise BatchError(f"--workers must be at least 1, got {count}")

@@ -56,13 +56,21 @@ CHANNEL = "/chan"  # where the channel folder appears in the container
 FD_REQUESTS, FD_RESULTS = 3, 4  # the child's protocol fds inside the container
 FIFOS = ("requests", "results", "log")
 HELLO, GO = b"+", b"go\n"  # the handshake (see `_relay_results`)
-# Opens the FIFOs (left to right: none blocks, this side already holds the other ends), says
-# HELLO, waits for GO, execs the child: no shell stays between the init process and the child.
-SHELL = (
-    f"exec {FD_REQUESTS}<{CHANNEL}/requests {FD_RESULTS}>{CHANNEL}/results "
-    f"1>{CHANNEL}/log 2>&1 && printf '{HELLO.decode()}' >&{FD_RESULTS} "
-    f'&& read -r go <&{FD_REQUESTS} && exec "$@"'
-)
+
+
+def shell(channel: str) -> str:
+    """The container side of the handshake, for FIFOs in `channel`: opens them (left to right:
+    none blocks, this side already holds the other ends), says HELLO, waits for GO, execs the
+    child: no shell stays between the init process and the child. (The pod backend's relay
+    uses it too, with its run folder.)"""
+    return (
+        f"exec {FD_REQUESTS}<{channel}/requests {FD_RESULTS}>{channel}/results "
+        f"1>{channel}/log 2>&1 && printf '{HELLO.decode()}' >&{FD_RESULTS} "
+        f'&& read -r go <&{FD_REQUESTS} && exec "$@"'
+    )
+
+
+SHELL = shell(CHANNEL)
 EXIT_NOT_STARTED = 125  # docker run's code for "the container could not be run"
 ORPHAN_GRACE_S = 2.0  # after the runner has gone (requests EOF), how long the child may finish
 WAIT_POLL_S = 1.0  # how often a wait on the container stops to look at its state

@@ -10,11 +10,14 @@ from grader.sandbox.bwrap import BwrapSandbox
 from grader.sandbox.docker import DockerSandbox
 from grader.sandbox.interface import Limits, Sandbox, SandboxError
 from grader.sandbox.none import NoSandbox
+from grader.sandbox.pod import PodSandbox
 
 SANDBOXES: dict[str, type[Sandbox]] = {
     DockerSandbox.name: DockerSandbox,
     BwrapSandbox.name: BwrapSandbox,
     NoSandbox.name: NoSandbox,
+    # only inside a round's Kubernetes pod (grader.k8s), never chosen automatically
+    PodSandbox.name: PodSandbox,
 }
 # Tried in this order when no backend is named; `none` is never chosen automatically.
 AUTOMATIC = (DockerSandbox.name, BwrapSandbox.name)
