@@ -44,15 +44,16 @@ class PodSandbox(IsolatingSandbox):
         self,
         limits: Limits,
         *,
-        channel: Path = CHANNEL,
-        scratch: Path = SCRATCH,
+        channel: Path | None = None,
+        scratch: Path | None = None,
         uid: int = SANDBOX_UID,
-        python: str = IMAGE_PYTHON,
-        harness: str = IMAGE_HARNESS,
+        python: str | None = None,
+        harness: str | None = None,
     ) -> None:
         super().__init__(limits, uid=uid)
-        self.channel, self.scratch = Path(channel), Path(scratch)
-        self.python, self.harness = python, harness
+        # None: where the round's pod has them (the module's names, read now, not at import)
+        self.channel, self.scratch = Path(channel or CHANNEL), Path(scratch or SCRATCH)
+        self.python, self.harness = python or IMAGE_PYTHON, harness or IMAGE_HARNESS
 
     def probe(self) -> str | None:
         orders = self.channel / "next"

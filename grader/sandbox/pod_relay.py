@@ -18,6 +18,7 @@ group) and `status` (the child's exit code, which this process exits with).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -27,22 +28,27 @@ import threading
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))  # run with -I: the sibling relay is not on the path
-import docker_relay  # noqa: E402
-from docker_relay import (  # noqa: E402
-    DRAIN_S,
-    EXIT_NOT_STARTED,
-    FIFOS,
-    ORPHAN_GRACE_S,
-    _Log,
-    _note,
-    _open_ends,
-    _relay_requests,
-    _relay_results,
-    _rewrite_fds,
-    _thread,
-)
 
+def _sibling(name: str) -> Any:
+    """The sibling script `name`.py, loaded by path: run with -I, this folder is not on
+    sys.path, and must not be (its docker.py would hide the docker SDK)."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    assert spec is not None and spec.loader is not None  # the file sits beside this one
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+docker_relay = _sibling("docker_relay")
+DRAIN_S, EXIT_NOT_STARTED, FIFOS = (
+    docker_relay.DRAIN_S,
+    docker_relay.EXIT_NOT_STARTED,
+    docker_relay.FIFOS,
+)
+ORPHAN_GRACE_S = docker_relay.ORPHAN_GRACE_S
+_Log, _note, _open_ends = docker_relay._Log, docker_relay._note, docker_relay._open_ends
+_relay_requests, _relay_results = docker_relay._relay_requests, docker_relay._relay_results
+_rewrite_fds, _thread = docker_relay._rewrite_fds, docker_relay._thread
 OWN_FIFOS = ("control", "status")
 
 
