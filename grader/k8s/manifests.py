@@ -46,6 +46,7 @@ BACKOFF_LIMIT = 2  # pod failures of the whole Job before it stops: the grader's
 GRADER_CPU, GRADER_MEMORY_MB = "1", 2048  # scoring, the report and the relay
 GRADER_SCRATCH_MB = 4096  # the grader's /tmp: its copies of the key and the submission
 RESULTS_SIZE = "2Gi"  # the results claim: a round's reports are a few MB per submission
+CHANNEL_SIZE = "512Mi"  # the channel volume: a few copies of a submission and of the corpus
 DEADLINE_MARGIN_S = 600  # a pod's deadline beyond its runs' own wall budgets: intake, scoring
 
 
@@ -247,7 +248,8 @@ def job_object(spec: RoundSpec) -> Any:
     volumes = [
         k8s.V1Volume(
             name="key",
-            secret=k8s.V1SecretVolumeSource(secret_name=f"{spec.job}-key", default_mode=0o400),
+            # read by the grader's group (fsGroup below); mounted in no other container
+            secret=k8s.V1SecretVolumeSource(secret_name=f"{spec.job}-key", default_mode=0o440),
         ),
         k8s.V1Volume(
             name="round", config_map=k8s.V1ConfigMapVolumeSource(name=f"{spec.job}-round")
@@ -276,7 +278,8 @@ def job_object(spec: RoundSpec) -> Any:
                 claim_name=f"{spec.job}-results"
             ),
         ),
-        k8s.V1Volume(name="channel", empty_dir=k8s.V1EmptyDirVolumeSource(size_limit="64Mi")),
+        # the FIFOs, and read-only copies of the runs' submission and corpus
+        k8s.V1Volume(name="channel", empty_dir=k8s.V1EmptyDirVolumeSource(size_limit=CHANNEL_SIZE)),
         k8s.V1Volume(
             name="scratch",
             empty_dir=k8s.V1EmptyDirVolumeSource(size_limit=f"{budgets.file_size_mb * runs}Mi"),
@@ -303,8 +306,14 @@ def job_object(spec: RoundSpec) -> Any:
         host_pid=False,
         host_ipc=False,
         active_deadline_seconds=int(runs * budgets.run_timeout_s + DEADLINE_MARGIN_S),
+        # fsGroup makes the results claim and the key's files the grader's group's to use: most
+        # volumes come owned by root. Kubernetes gives that group to every container of the pod,
+        # the sandbox's too, which reaches neither volume: they are mounted in the grader only.
         security_context=k8s.V1PodSecurityContext(
-            run_as_non_root=True, seccomp_profile=k8s.V1SeccompProfile(type="RuntimeDefault")
+            run_as_non_root=True,
+            fs_group=GRADER_UID,
+            fs_group_change_policy="OnRootMismatch",
+            seccomp_profile=k8s.V1SeccompProfile(type="RuntimeDefault"),
         ),
         containers=[grader, sandbox],
         volumes=volumes,

@@ -54,6 +54,7 @@ class PodSandbox(IsolatingSandbox):
         # None: where the round's pod has them (the module's names, read now, not at import)
         self.channel, self.scratch = Path(channel or CHANNEL), Path(scratch or SCRATCH)
         self.python, self.harness = python or IMAGE_PYTHON, harness or IMAGE_HARNESS
+        self._copies: dict[Path, Path] = {}  # an input folder → its copy on the channel
 
     def probe(self) -> str | None:
         orders = self.channel / "next"
@@ -84,12 +85,7 @@ class PodSandbox(IsolatingSandbox):
             if parent == self.scratch or not parent.is_relative_to(self.scratch):
                 break
             parent.chmod(stat.S_IMODE(parent.stat().st_mode) | 0o111)
-        inputs = Path(tempfile.mkdtemp(prefix="inputs-", dir=self.channel / "inputs"))
-        inputs.chmod(0o711)
-        copies = inputs / "submission", inputs / "corpus"
-        for source, target in zip((submission, corpus), copies, strict=True):
-            shutil.copytree(source, target, symlinks=True)
-            _readable(target)
+        copies = self._copy(submission), self._copy(corpus)
         limits = self.limits
         spec = {
             "channel": str(self.channel),
@@ -111,6 +107,19 @@ class PodSandbox(IsolatingSandbox):
             child_paths=ChildPaths(str(copies[0]), str(copies[1]), str(work), self.harness),
             lease=self.lease(),
         )
+
+    def _copy(self, source: Path) -> Path:
+        """`source`'s copy on the channel volume, read-only to the sandbox container (the
+        only way in: it mounts no other volume of the grader's). Made once per folder: a
+        restart, or the next run of the same folder, reuses it."""
+        if source not in self._copies:
+            folder = Path(tempfile.mkdtemp(prefix="inputs-", dir=self.channel / "inputs"))
+            folder.chmod(0o711)
+            copy = folder / source.name
+            shutil.copytree(source, copy, symlinks=True)
+            _readable(copy)
+            self._copies[source] = copy
+        return self._copies[source]
 
 
 def _readable(root: Path) -> None:

@@ -87,6 +87,7 @@ def test_the_key_is_only_in_the_secret_and_only_the_grader_container_mounts_it(e
     }
     assert secret_volumes == {"key"}
     assert volumes["key"]["secret"]["secretName"] == secret["metadata"]["name"]
+    assert volumes["key"]["secret"]["defaultMode"] & 0o007 == 0  # not for other uids
     grader, sandbox = containers["grader"], containers["sandbox"]
     assert "key" in {m["name"] for m in grader["volumeMounts"]}
     assert not secret_volumes & {m["name"] for m in sandbox["volumeMounts"]}
