@@ -90,6 +90,7 @@ MISTAKES: dict[str, Mistake] = {
         missing,
     ),
     "takehome regrade": lambda missing, tmp: ([str(missing)], missing),
+    "takehome collect": lambda missing, tmp: ([str(missing)], missing),
     "takehome similarity": lambda missing, tmp: (
         [str(missing), str(tmp), "--out", str(tmp / "out")],
         missing,

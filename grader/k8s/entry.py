@@ -17,6 +17,7 @@ import os
 import shutil
 import sys
 import tarfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from exercise.errors import ExerciseError
@@ -39,21 +40,41 @@ from grader.sandbox.pod import PodSandbox
 KEY_COPY = Path("/tmp/key")  # the grader container's own emptyDir
 
 
+@dataclass(frozen=True)
+class PodPaths:
+    """Where the grader container finds things (grader.k8s.manifests mounts them there)."""
+
+    round_file: Path = Path(ROUND_DIR, ROUND_FILE)
+    key_archive: Path = Path(KEY_DIR, KEY_ARCHIVE)
+    key_copy: Path = KEY_COPY
+    submissions: Path = Path(SUBMISSIONS_DIR)
+    results: Path = Path(RESULTS_DIR)
+    channel: Path = Path(CHANNEL_DIR)
+    scratch: Path = Path(SCRATCH_DIR)
+
+
 def main() -> int:
-    index = int(os.environ["JOB_COMPLETION_INDEX"])
-    round_ = json.loads(Path(ROUND_DIR, ROUND_FILE).read_text(encoding="utf-8"))
+    return run(int(os.environ["JOB_COMPLETION_INDEX"]), PodPaths())
+
+
+def run(index: int, paths: PodPaths) -> int:
+    """Grade submission `index` of the round; 0 unless the grader itself failed."""
+    round_ = json.loads(paths.round_file.read_text(encoding="utf-8"))
     name = round_["names"][index]
-    results = Path(RESULTS_DIR)
-    (results / ROUND_FILE).write_text(
+    paths.results.mkdir(parents=True, exist_ok=True)
+    index_file = paths.results / ROUND_FILE
+    partial = index_file.with_name(f".{ROUND_FILE}.{index}")  # every pod writes it: whole or not
+    partial.write_text(
         json.dumps({"job": round_["job"], "names": round_["names"]}, indent=2) + "\n",
         encoding="utf-8",
     )
-    channel = Path(CHANNEL_DIR)
+    partial.replace(index_file)
     try:
-        open_channel(channel)
-        return grade_one(name, Path(SUBMISSIONS_DIR, f"{index}.tar.gz"), results / name)
+        open_channel(paths.channel)
+        submission = paths.submissions / f"{index}.tar.gz"
+        return grade_one(name, submission, paths, baseline=bool(round_.get("baseline", True)))
     finally:
-        stop(channel)
+        stop(paths.channel)
 
 
 def open_channel(channel: Path) -> None:
@@ -79,15 +100,18 @@ def stop(channel: Path) -> None:
         os.close(fd)
 
 
-def grade_one(name: str, submission: Path, dest: Path) -> int:
-    key = unpack_key(Path(KEY_DIR, KEY_ARCHIVE), KEY_COPY)
-    out = Path(SCRATCH_DIR, "grades", name)
+def grade_one(name: str, submission: Path, paths: PodPaths, *, baseline: bool) -> int:
+    """Grade one submission into the results volume (see the module docstring)."""
+    key = unpack_key(paths.key_archive, paths.key_copy)
+    out = paths.scratch / "grades" / name
     out.mkdir(parents=True, exist_ok=True)
     out.chmod(0o711)
+    dest = paths.results / name
     dest.mkdir(parents=True, exist_ok=True)
     (dest / ERROR_FILE).unlink(missing_ok=True)
+    options = GradeOptions(isolation=PodSandbox.name, baseline=baseline)
     try:
-        result = grade(submission, key, out, GradeOptions(isolation=PodSandbox.name))
+        result = grade(submission, key, out, options)
         report = report_json(result)
         path = save_report(report, result.out)
         write_companions(path, report, docs=result.key.corpus.docs)
