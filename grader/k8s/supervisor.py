@@ -30,6 +30,9 @@ import threading
 import time
 from pathlib import Path
 
+ORPHAN_REAP_S = 1.0  # how often zombies left by the runs' children are reaped
+_LOCK = threading.Lock()  # guards _RUNNING between a child's start and the reaper
+_RUNNING: set[int] = set()  # pids of the runs' own children, reaped by their `serve` thread
 WAIT_FOR_CHANNEL_S = 0.2  # how often to look for /chan/next before the grader has made it
 RLIMITS = {
     "nofile": resource.RLIMIT_NOFILE,
@@ -46,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     channel = Path(args.channel)
     orders = channel / "next"
+    threading.Thread(target=_reap_orphans, daemon=True).start()
     while not orders.exists():
         time.sleep(WAIT_FOR_CHANNEL_S)
     while True:
@@ -60,6 +64,27 @@ def main(argv: list[str] | None = None) -> int:
                     # only folders the grader made in the channel
                     if folder.parent.parent == channel and ".." not in folder.parts:
                         threading.Thread(target=serve, args=(folder,), daemon=True).start()
+
+
+def _reap_orphans() -> None:
+    """This process is the container's pid 1, so processes a child left behind (say, started in
+    a session of their own) become its children when their parent dies; reap them, or their
+    zombies would count against the processes the sandbox uid may have. A run's own child is
+    left to the thread waiting for it (`serve`)."""
+    while True:
+        time.sleep(ORPHAN_REAP_S)
+        with _LOCK:
+            while True:
+                try:
+                    info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+                except ChildProcessError:
+                    break
+                if info is None or info.si_pid in _RUNNING:
+                    break
+                try:
+                    os.waitpid(info.si_pid, 0)
+                except ChildProcessError:
+                    pass
 
 
 def _lines(stream):
@@ -85,15 +110,17 @@ def serve(folder: Path) -> None:
             resource.setrlimit(which, (value, value))
 
     try:
-        child = subprocess.Popen(
-            order["argv"],
-            env=order["env"],
-            cwd=order["cwd"],
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: killed whole
-            preexec_fn=limit,
-            close_fds=True,
-        )
+        with _LOCK:  # the reaper must not take this child for an orphan before it is listed
+            child = subprocess.Popen(
+                order["argv"],
+                env=order["env"],
+                cwd=order["cwd"],
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # its own process group: killed whole
+                preexec_fn=limit,
+                close_fds=True,
+            )
+            _RUNNING.add(child.pid)
     except (OSError, subprocess.SubprocessError) as exc:
         _note(f"run {folder.name} could not start: {exc}")
         _report(folder, 125)
@@ -102,6 +129,7 @@ def serve(folder: Path) -> None:
     watcher = threading.Thread(target=_kill_when_gone, args=(control, child), daemon=True)
     watcher.start()
     code = child.wait()
+    _RUNNING.discard(child.pid)
     _kill_group(child.pid)  # whatever it left in its group goes with it
     _report(folder, 128 - code if code < 0 else code)
 

@@ -33,6 +33,7 @@ from grader.sandbox.interface import MIB, IsolatingSandbox, Launch, Limits, Sand
 
 CHANNEL, SCRATCH = Path("/chan"), Path("/scratch")  # grader.k8s.manifests mounts them here
 RELAY = Path(__file__).with_name("pod_relay.py")
+SUPERVISOR_WAIT_S = 10.0
 
 
 class PodSandbox(IsolatingSandbox):
@@ -54,6 +55,8 @@ class PodSandbox(IsolatingSandbox):
         # None: where the round's pod has them (the module's names, read now, not at import)
         self.channel, self.scratch = Path(channel or CHANNEL), Path(scratch or SCRATCH)
         self.python, self.harness = python or IMAGE_PYTHON, harness or IMAGE_HARNESS
+        # how long the supervisor may take to answer before the run is the sandbox's failure
+        self.supervisor_wait_s = SUPERVISOR_WAIT_S
         self._copies: dict[Path, Path] = {}  # an input folder → its copy on the channel
 
     def probe(self) -> str | None:
@@ -86,9 +89,14 @@ class PodSandbox(IsolatingSandbox):
                 break
             parent.chmod(stat.S_IMODE(parent.stat().st_mode) | 0o111)
         copies = self._copy(submission), self._copy(corpus)
+        # beside the work dir, in a folder the sandbox uid may pass through but not write
+        failure_path = work.with_name(f"{work.name}.sandbox-failure")
+        failure_path.unlink(missing_ok=True)
         limits = self.limits
         spec = {
             "channel": str(self.channel),
+            "failure_path": str(failure_path),
+            "supervisor_wait_s": self.supervisor_wait_s,
             "cwd": str(copies[0]),
             "rlimits": {
                 "nofile": limits.open_files,
@@ -106,6 +114,7 @@ class PodSandbox(IsolatingSandbox):
             env=self.child_env(path="/opt/venv/bin:/usr/local/bin:/usr/bin:/bin", home=str(work)),
             child_paths=ChildPaths(str(copies[0]), str(copies[1]), str(work), self.harness),
             lease=self.lease(),
+            failure_path=failure_path,
         )
 
     def _copy(self, source: Path) -> Path:

@@ -18,6 +18,7 @@ group) and `status` (the child's exit code, which this process exits with).
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib.util
 import json
 import os
@@ -25,6 +26,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,7 @@ _Log, _note, _open_ends = docker_relay._Log, docker_relay._note, docker_relay._o
 _relay_requests, _relay_results = docker_relay._relay_requests, docker_relay._relay_results
 _rewrite_fds, _thread = docker_relay._rewrite_fds, docker_relay._thread
 OWN_FIFOS = ("control", "status")
+SUPERVISOR_WAIT_S = 10.0  # how long the supervisor may take to open its end of a FIFO
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,12 +86,16 @@ def launch(spec: dict[str, Any], command: list[str]) -> int:
     ends = _open_ends(folder)
     status = os.open(folder / "status", os.O_RDWR)  # reads block until the supervisor writes
     try:
-        orders = os.open(channel / "next", os.O_WRONLY)  # blocks until the supervisor listens
+        wait = float(spec.get("supervisor_wait_s", SUPERVISOR_WAIT_S))
+        orders = _writer(channel / "next", wait)
         os.write(orders, f"run {folder}\n".encode())
         os.close(orders)
-        control = os.open(folder / "control", os.O_WRONLY)  # until the supervisor holds it
+        control = _writer(folder / "control", wait)
     except OSError as exc:
-        _note(f"the sandbox container could not be asked to start the run: {exc}")
+        message = f"the sandbox container's supervisor did not take the run ({exc})"
+        _note(message)
+        docker_relay._engine_failed(spec, message)  # the grader's failure, not the candidate's
+        shutil.rmtree(folder, ignore_errors=True)
         return EXIT_NOT_STARTED
     runner_gone, opened = threading.Event(), threading.Event()
     log = _Log(ends["log"], sys.stdout.fileno())
@@ -115,6 +122,22 @@ def launch(spec: dict[str, Any], command: list[str]) -> int:
     shutil.rmtree(folder, ignore_errors=True)
     sys.stdout.flush()
     os._exit(max(0, min(result, 255)))
+
+
+def _writer(fifo: Path, wait_s: float) -> int:
+    """A write end of `fifo` once the supervisor holds its read end; OSError when it does not
+    within `wait_s` (the supervisor is gone: the sandbox failed, not the child)."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)  # no reader yet (the supervisor is between two opens)
+            continue
+        os.set_blocking(fd, True)
+        return fd
 
 
 def _read_status(fd: int, code: list[int]) -> None:

@@ -109,3 +109,35 @@ def test_a_run_over_its_wall_time_is_killed_in_the_sandbox(pod_here, bundle_out,
     before = marker.stat().st_mtime
     time.sleep(1.0)
     assert marker.stat().st_mtime == before  # nothing writes it any more
+
+
+def test_a_supervisor_that_never_answers_is_the_sandboxs_failure(bundle_out, tmp_path):
+    from exercise.runner import run_submission
+    from grader.k8s.entry import open_channel
+
+    out = bundle_out[0]
+    channel, scratch = tmp_path / "chan", tmp_path / "scratch"
+    channel.mkdir()
+    scratch.mkdir()
+    open_channel(channel)  # the order FIFO exists, and nothing reads it
+    sandbox = PodSandbox(
+        Limits(20, 5, 60, 2048, 256, 64),
+        channel=channel,
+        scratch=scratch,
+        python=sys.executable,
+        harness=HARNESS,
+    )
+    sandbox.supervisor_wait_s = 0.5
+    work = scratch / "grades" / "x" / "work"
+    launch = sandbox.prepare(out / "bundle", out / "key" / "variant", work)
+    try:
+        record = run_submission(
+            out / "bundle", out / "key" / "variant", [], k=5, work_dir=work,
+            log_path=tmp_path / "child.log", options=launch.runner_options(max_restarts=0),
+        )  # fmt: skip
+        failure = launch.sandbox_failure()
+    finally:
+        launch.release()
+    assert record.fatal is not None
+    assert failure is not None and "supervisor did not take the run" in failure
+    assert list((channel / "runs").iterdir()) == []
