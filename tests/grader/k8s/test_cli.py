@@ -3,6 +3,7 @@ so, and one clear line when the kubernetes client (the k8s extra) is missing."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 from typer.testing import CliRunner
@@ -71,3 +72,21 @@ def test_without_the_extra_one_line_names_it(bundle_out, tmp_path, monkeypatch):
     assert "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "pip install 'rag-takehome[k8s]'" in lines[0]
+
+
+def test_a_round_of_several_keys_is_refused(bundle_out, tmp_path):
+    out, _ = bundle_out
+    other = tmp_path / "other-key"
+    shutil.copytree(out / "key", other)
+    manifest = tmp_path / "round.csv"
+    manifest.write_text(
+        f"submission,key,name\n{out / 'bundle'},{out / 'key'},a\n{out / 'bundle'},{other},b\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["grade-many", "--manifest", str(manifest), "--emit", "k8s", str(tmp_path / "k")]
+    )
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "one key" in lines[0] and "emit one round per key" in lines[0]
+    assert not (tmp_path / "k").exists()
