@@ -172,7 +172,6 @@ def job_object(spec: RoundSpec) -> Any:
     budgets, runs = spec.budgets, spec.runs
     labels = {"app.kubernetes.io/name": "takehome", "takehome/round": spec.job}
     meta = _meta_factory(k8s, spec.namespace, labels)
-    dropped = k8s.V1Capabilities(drop=["ALL"])
     # The sandbox: each run may use the profile's budgets; with the baseline beside it, two runs
     # share the container, so memory and scratch are the budget times the runs.
     sandbox = k8s.V1Container(
@@ -182,24 +181,10 @@ def job_object(spec: RoundSpec) -> Any:
         args=["--channel", CHANNEL_DIR],
         working_dir=SCRATCH_DIR,
         env=[k8s.V1EnvVar(name="HOME", value=SCRATCH_DIR)],
-        resources=k8s.V1ResourceRequirements(
-            limits={
-                "cpu": _cpu(budgets.cpus),
-                "memory": f"{budgets.memory_mb * runs}Mi",
-                "ephemeral-storage": f"{budgets.file_size_mb * runs}Mi",
-            },
-            requests={"cpu": _cpu(budgets.cpus), "memory": f"{budgets.memory_mb * runs}Mi"},
+        resources=_resources(
+            k8s, _cpu(budgets.cpus), budgets.memory_mb * runs, budgets.file_size_mb * runs
         ),
-        security_context=k8s.V1SecurityContext(
-            run_as_non_root=True,
-            run_as_user=SANDBOX_UID,
-            run_as_group=SANDBOX_UID,
-            read_only_root_filesystem=True,
-            allow_privilege_escalation=False,
-            privileged=False,
-            capabilities=dropped,
-            seccomp_profile=k8s.V1SeccompProfile(type="RuntimeDefault"),
-        ),
+        security_context=_locked_down(k8s, SANDBOX_UID),
         volume_mounts=[
             k8s.V1VolumeMount(name="channel", mount_path=CHANNEL_DIR, read_only=True),
             k8s.V1VolumeMount(name="scratch", mount_path=SCRATCH_DIR),
@@ -217,24 +202,8 @@ def job_object(spec: RoundSpec) -> Any:
             k8s.V1EnvVar(name="HF_HUB_OFFLINE", value="1"),
             k8s.V1EnvVar(name="TRANSFORMERS_OFFLINE", value="1"),
         ],
-        resources=k8s.V1ResourceRequirements(
-            limits={
-                "cpu": GRADER_CPU,
-                "memory": f"{GRADER_MEMORY_MB}Mi",
-                "ephemeral-storage": f"{GRADER_SCRATCH_MB}Mi",
-            },
-            requests={"cpu": GRADER_CPU, "memory": f"{GRADER_MEMORY_MB}Mi"},
-        ),
-        security_context=k8s.V1SecurityContext(
-            run_as_non_root=True,
-            run_as_user=GRADER_UID,
-            run_as_group=GRADER_UID,
-            read_only_root_filesystem=True,
-            allow_privilege_escalation=False,
-            privileged=False,
-            capabilities=dropped,
-            seccomp_profile=k8s.V1SeccompProfile(type="RuntimeDefault"),
-        ),
+        resources=_resources(k8s, GRADER_CPU, GRADER_MEMORY_MB, GRADER_SCRATCH_MB),
+        security_context=_locked_down(k8s, GRADER_UID),
         volume_mounts=[
             k8s.V1VolumeMount(name="key", mount_path=KEY_DIR, read_only=True),
             k8s.V1VolumeMount(name="round", mount_path=ROUND_DIR, read_only=True),
@@ -349,6 +318,29 @@ def _meta_factory(k8s: Any, namespace: str | None, labels: Mapping[str, str]) ->
 
 def _submission_map(job: str, index: int) -> str:
     return f"{job}-submission-{index}"
+
+
+def _resources(k8s: Any, cpu: str, memory_mb: int, scratch_mb: int) -> Any:
+    """Limits (CPU, memory, scratch) and requests (CPU, memory) of one container."""
+    return k8s.V1ResourceRequirements(
+        limits={"cpu": cpu, "memory": f"{memory_mb}Mi", "ephemeral-storage": f"{scratch_mb}Mi"},
+        requests={"cpu": cpu, "memory": f"{memory_mb}Mi"},
+    )
+
+
+def _locked_down(k8s: Any, uid: int) -> Any:
+    """A container's security context: non-root as `uid`, read-only root, no privilege, no
+    capability, the runtime's default seccomp profile."""
+    return k8s.V1SecurityContext(
+        run_as_non_root=True,
+        run_as_user=uid,
+        run_as_group=uid,
+        read_only_root_filesystem=True,
+        allow_privilege_escalation=False,
+        privileged=False,
+        capabilities=k8s.V1Capabilities(drop=["ALL"]),
+        seccomp_profile=k8s.V1SeccompProfile(type="RuntimeDefault"),
+    )
 
 
 def _cpu(cpus: float) -> str:

@@ -35,18 +35,7 @@ def test_emit_writes_manifests_and_grades_nothing(bundle_out, tmp_path):
 
 def test_an_unknown_engine_is_named(bundle_out, tmp_path):
     out, _ = bundle_out
-    result = CliRunner().invoke(
-        app,
-        [
-            "grade-many",
-            str(out / "bundle"),
-            "--key",
-            str(out / "key"),
-            "--emit",
-            "nomad",
-            str(tmp_path),
-        ],
-    )
+    result = _emit(out, "nomad", tmp_path)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert result.stderr.strip() == "error: --emit 'nomad' is not one of k8s"
 
@@ -56,18 +45,7 @@ def test_without_the_extra_one_line_names_it(bundle_out, tmp_path, monkeypatch):
     for name in [m for m in sys.modules if m == "kubernetes" or m.startswith("kubernetes.")]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "kubernetes", None)  # import kubernetes now fails
-    result = CliRunner().invoke(
-        app,
-        [
-            "grade-many",
-            str(out / "bundle"),
-            "--key",
-            str(out / "key"),
-            "--emit",
-            "k8s",
-            str(tmp_path / "k"),
-        ],
-    )
+    result = _emit(out, "k8s", tmp_path / "k")
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
@@ -90,3 +68,11 @@ def test_a_round_of_several_keys_is_refused(bundle_out, tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "one key" in lines[0] and "emit one round per key" in lines[0]
     assert not (tmp_path / "k").exists()
+
+
+def _emit(out, engine, dest):
+    """`grade-many BUNDLE --key KEY --emit ENGINE DEST` on the bundle fixture's output."""
+    return CliRunner().invoke(
+        app,
+        ["grade-many", str(out / "bundle"), "--key", str(out / "key"), "--emit", engine, str(dest)],
+    )
