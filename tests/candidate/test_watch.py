@@ -51,6 +51,10 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Watcher:
     """The running script: its output so far, and a way to wait for more."""
 
@@ -64,6 +68,9 @@ class Watcher:
             stderr=subprocess.PIPE,
             text=True,
             encoding="utf-8",
+            # Ctrl-C as a terminal delivers it, even when this test runs in a background job
+            # (which inherits SIGINT ignored, and Python then never raises KeyboardInterrupt)
+            preexec_fn=_default_sigint,
         )
         self.lines: list[str] = []
         self._queue: queue.Queue[str | None] = queue.Queue()

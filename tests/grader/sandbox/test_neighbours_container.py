@@ -23,13 +23,14 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.mark.xfail(
-    strict=True,
+    strict=False,
     raises=SandboxError,
     reason="known defect, not yet fixed: while a container storms threads, podman's API service "
-    "stops answering (engine probe read timeout), so the neighbour's grade finds no engine; "
+    "often stops answering (engine probe read timeout), so the neighbour's grade finds no engine; "
     "measured on an idle 2-core machine. Neither a 30 s probe timeout nor the storm's cpu.shares "
-    "at half a host task's made /version answer (pings took up to 10 s). Remove this mark when "
-    "the engine stays reachable.",
+    "at half a host task's made /version answer (pings took up to 10 s). Not every run: one "
+    "clean-clone CI run passed it (the grade equalled the quiet one). Any other failure than a "
+    "missing engine fails the test. Remove this mark when the engine stays reachable every time.",
 )
 def test_a_grade_beside_a_storming_container_equals_a_quiet_grade(
     docker_engine, docker_sandbox, monkeypatch, bundle_out, tmp_path
