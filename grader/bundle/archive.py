@@ -2,7 +2,7 @@
 
 Entries are sorted by path, with fixed modification times, owners and permissions, and the gzip
 header carries no time or file name. Used by `grader.bundle.build` for the tarball sent to a
-candidate.
+candidate, and by `grader.k8s.emit` for the key and submissions a round's pods receive.
 """
 
 from __future__ import annotations
@@ -19,17 +19,20 @@ FILE_MODE = 0o644
 DIR_MODE = 0o755
 
 
-def tar_gz_bytes(root: Path, prefix: str) -> bytes:
-    """Every file and folder under `root`, stored under `prefix/`, as deterministic tar.gz bytes.
+def tar_gz_bytes(root: Path, prefix: str = "") -> bytes:
+    """Every file and folder under `root`, stored under `prefix/` (at the archive's top level
+    when `prefix` is empty), as deterministic tar.gz bytes.
 
     Symbolic links and other special files are refused (a bundle holds plain files only).
     """
     root = Path(root)
     raw = io.BytesIO()
     with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        tar.addfile(_info(prefix, tarfile.DIRTYPE))
+        if prefix:
+            tar.addfile(_info(prefix, tarfile.DIRTYPE))
         for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
-            name = f"{prefix}/{path.relative_to(root).as_posix()}"
+            rel = path.relative_to(root).as_posix()
+            name = f"{prefix}/{rel}" if prefix else rel
             if path.is_symlink() or not (path.is_file() or path.is_dir()):
                 raise ValueError(f"{path} is not a plain file or folder; refusing to archive it")
             if path.is_dir():

@@ -13,11 +13,8 @@ repositories at HEAD) and packed as .tar.gz archives, so a pod needs nothing fro
 
 from __future__ import annotations
 
-import gzip
-import io
 import json
 import re
-import tarfile
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +23,7 @@ from pathlib import Path
 from exercise.errors import ExerciseError
 from grader.answer_key import load_key
 from grader.batch.run import Job
+from grader.bundle.archive import tar_gz_bytes
 from grader.grade.intake import take_in
 from grader.k8s.manifests import RoundSpec, documents, round_objects
 
@@ -80,7 +78,7 @@ def emit(
         job=job_name(job),
         names=tuple(j.name for j in jobs),
         budgets=key.budgets,
-        key_archive=pack(Path(jobs[0].key)),
+        key_archive=tar_gz_bytes(Path(jobs[0].key)),
         submissions=tuple(pack_submission(j.submission) for j in jobs),
         supervisor=SUPERVISOR.read_text(encoding="utf-8"),
         baseline=baseline,
@@ -104,33 +102,12 @@ def emit(
     return written
 
 
-def pack(folder: Path) -> bytes:
-    """`folder`'s files as a .tar.gz, its members relative to `folder`, byte-for-byte the same
-    for the same files (sorted, no owners, no times)."""
-    folder = Path(folder)
-    raw = io.BytesIO()
-    with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        for path in sorted(folder.rglob("*")):
-            if path.is_symlink() or not (path.is_file() or path.is_dir()):
-                continue
-            info = tar.gettarinfo(str(path), arcname=path.relative_to(folder).as_posix())
-            info.uid = info.gid = 0
-            info.uname = info.gname = ""
-            info.mtime = 0
-            info.mode = 0o755 if path.is_dir() else 0o644
-            if path.is_file():
-                with path.open("rb") as handle:
-                    tar.addfile(info, handle)
-            else:
-                tar.addfile(info)
-    return gzip.compress(raw.getvalue(), mtime=0)
-
-
 def pack_submission(submission: Path) -> bytes:
-    """The submission taken in as `grade` takes it in, packed (`pack`)."""
+    """The submission taken in as `grade` takes it in (no symbolic links), packed as a
+    deterministic archive (`grader.bundle.archive`), which `grade` takes in again in the pod."""
     with tempfile.TemporaryDirectory(prefix="takehome-emit-") as scratch:
         intake = take_in(Path(submission), Path(scratch) / "submission")
-        return pack(intake.root)
+        return tar_gz_bytes(intake.root)
 
 
 def _write_yaml(path: Path, docs: list[dict]) -> None:

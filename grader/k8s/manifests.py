@@ -61,7 +61,7 @@ class RoundSpec:
     job: str  # the Job's name (DNS-1123): every other object's name starts with it
     names: tuple[str, ...]  # the submissions' names, by completion index
     budgets: Budgets  # the key's `[budgets]`: the sandbox container's limits
-    key_archive: bytes  # the key folder as a .tar.gz (grader.k8s.emit.pack)
+    key_archive: bytes  # the key folder as a .tar.gz (grader.k8s.emit, grader.bundle.archive)
     submissions: tuple[bytes, ...]  # each submission as a .tar.gz, by index
     supervisor: str  # the text of grader/k8s/supervisor.py
     baseline: bool = True  # also run the starter in each grade (two runs per pod)
