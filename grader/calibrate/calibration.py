@@ -170,12 +170,12 @@ class Calibration:
 
     def to_json(self) -> dict[str, Any]:
         fixes = [s.removeprefix("archetype:") for s in self.solutions if s.startswith("archetype:")]
+        # each solution's rows over the baseline, bootstrapped once and read below several times
+        lifts = {name: self.lifts(name) for name in self.solutions if name != BASELINE}
         detect = {}
         for component in fixes:
             rows = [
-                r
-                for r in self.lifts(f"archetype:{component}")
-                if r.area in COMPONENT_AREAS[component]
+                r for r in lifts[f"archetype:{component}"] if r.area in COMPONENT_AREAS[component]
             ]
             best = max(rows, key=lambda r: r.delta or -1.0) if rows else None
             detect[component] = {
@@ -190,7 +190,7 @@ class Calibration:
         beyond = self.beyond_textbook(asked)
         moved = {name: False for name in SLICES if name in asked}
         for component in fixes:
-            for row in self.lifts(f"archetype:{component}"):
+            for row in lifts[f"archetype:{component}"]:
                 if row.slice in moved and _clear_lift(row, MOVED_LIFT):
                     moved[row.slice] = True
         spread = {
@@ -211,7 +211,7 @@ class Calibration:
         moved_rows = [
             row
             for component in fixes
-            for row in self.lifts(f"archetype:{component}")
+            for row in lifts[f"archetype:{component}"]
             if row.slice in moved and not moved[row.slice]
         ]
         return {
@@ -250,11 +250,7 @@ class Calibration:
                 }
                 for name in self.solutions
             },
-            "lifts": {
-                name: [r.to_json() for r in self.lifts(name)]
-                for name in self.solutions
-                if name != BASELINE
-            },
+            "lifts": {name: [r.to_json() for r in rows] for name, rows in lifts.items()},
             "detectable": detect,
             "undetectable": [c for c, d in detect.items() if not d["detectable"]],
             "beyond_textbook": beyond,
