@@ -86,9 +86,13 @@ def prepare(
     if key.components is None:
         raise RuntimeError(f"{out / 'key'} names no starter components")
     reference = write_solution(
-        REFERENCE, out / "bundle", key.components, work / "reference", chunk_size=key.chunk_size
+        REFERENCE,
+        out / "bundle",
+        key.components,
+        work / "reference",
+        chunk_size=key.record.chunk_size,
     )
-    problem = BwrapSandbox(sandbox_limits(key.budgets, calls=1)).problem()
+    problem = BwrapSandbox(sandbox_limits(key.record.budgets, calls=1)).problem()
     if problem is None:
         isolation, note = "bwrap", "bwrap (the grader's isolated backend on this machine)"
     else:

@@ -19,7 +19,6 @@ from typing import Any
 
 from corpus.failure_modes import SLICES
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile, KeyFileError
-from corpus.profile import Budgets
 from exercise.errors import ExerciseError
 from exercise.loading import Corpus, Question, load_corpus, load_questions
 
@@ -41,40 +40,15 @@ class AnswerKey:
     public: tuple[Question, ...]  # the variant's public questions, `slice` label added from the key
 
     @property
-    def profile(self) -> str:
-        return self.record.profile.name
-
-    @property
-    def candidate(self) -> str | None:
-        return self.record.candidate
-
-    @property
-    def budgets(self) -> Budgets:
-        return self.record.budgets
-
-    @property
     def components(self) -> dict[str, str] | None:
         """component → shipped implementation (bundles record it; a bare variant key does not)."""
         return None if self.record.components is None else dict(self.record.components)
-
-    @property
-    def chunk_size(self) -> int:
-        """The starter's chunk size (the profile's `starter.chunk_size`)."""
-        return self.record.chunk_size
 
     @property
     def bundle_files(self) -> dict[str, str]:
         """path → sha256 of every file shipped outside corpus/ (empty for a bare variant key)."""
         bundle = self.record.bundle
         return {} if bundle is None else dict(bundle.files)
-
-    @property
-    def manifest_sha256(self) -> str:
-        return self.record.variant_manifest_sha256
-
-    @property
-    def generator_version(self) -> str:
-        return self.record.generator_version
 
 
 def load_key(root: Path) -> AnswerKey:

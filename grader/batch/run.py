@@ -123,7 +123,7 @@ def per_grade_budget(jobs: Sequence[Job]) -> tuple[float, int]:
     cpus, memory = 2.0, 3072
     for key in {job.key for job in jobs}:
         try:
-            budgets = load_key(key).budgets
+            budgets = load_key(key).record.budgets
         except (ExerciseError, OSError):
             continue
         cpus, memory = max(cpus, budgets.cpus), max(memory, budgets.memory_mb)
@@ -186,7 +186,7 @@ def earlier_report(job: Job, folder: Path) -> dict[str, Any] | None:
         report = json.loads((folder / REPORT_NAME).read_text(encoding="utf-8"))
         with tempfile.TemporaryDirectory(prefix="takehome-resume-") as scratch:
             tree = take_in(job.submission, Path(scratch) / "submission").sha256
-        variant = load_key(job.key).manifest_sha256
+        variant = load_key(job.key).record.variant_manifest_sha256
     except (ExerciseError, OSError, ValueError):
         return None
     if not isinstance(report, dict):

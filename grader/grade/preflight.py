@@ -54,11 +54,11 @@ def variant_mismatch(intake: Intake, key: AnswerKey) -> str | None:
     manifest = intake.root / MANIFEST
     if not manifest.is_file():
         return None
-    actual = sha256_file(manifest)
-    if actual == key.manifest_sha256:
+    actual, record = sha256_file(manifest), key.record
+    if actual == record.variant_manifest_sha256:
         return None
     theirs = _describe(actual, _profile(manifest))
-    ours = _describe(key.manifest_sha256, key.profile, key.candidate)
+    ours = _describe(record.variant_manifest_sha256, record.profile.name, record.candidate)
     return (
         f"submission {intake.source} was built for corpus variant {theirs} (its "
         f"{MANIFEST.as_posix()}), but key {key.root} grades variant {ours}: pass the key "

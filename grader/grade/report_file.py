@@ -110,10 +110,10 @@ def report_json(grade: Grade) -> dict[str, Any]:
         },
         "key": {
             "root": str(grade.key.root),
-            "candidate": grade.key.candidate,
-            "profile": grade.key.profile,
-            "variant_manifest_sha256": grade.key.manifest_sha256,
-            "generator_version": grade.key.generator_version,
+            "candidate": grade.key.record.candidate,
+            "profile": grade.key.record.profile.name,
+            "variant_manifest_sha256": grade.key.record.variant_manifest_sha256,
+            "generator_version": grade.key.record.generator_version,
         },
         "isolation": {
             "backend": grade.sandbox.name,
@@ -147,7 +147,7 @@ def report_json(grade: Grade) -> dict[str, Any]:
             # between the starter, the textbook fix and the reference (calibrated figures)
             "placement": placement(
                 [row.to_json() for row in grade.diagnosis],
-                *find_calibration(grade.key.profile, grade.key.record.profile_sha256),
+                *find_calibration(grade.key.record.profile.name, grade.key.record.profile_sha256),
             ),
         },
         "attribution": {

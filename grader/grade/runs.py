@@ -213,7 +213,8 @@ class Runner:
         failed: list[str] = []
         clock = time.perf_counter()
         cache_root = self.settings.cache_root if cache else None
-        cache_key = baseline_cache.entry_id(root, self.key.manifest_sha256) if cache_root else None
+        variant = self.key.record.variant_manifest_sha256
+        cache_key = baseline_cache.entry_id(root, variant) if cache_root else None
         while len(failed) < LAUNCH_ATTEMPTS:
             launch = self.sandbox.prepare(root, corpus.root, scratch)
             cached = None

@@ -142,7 +142,7 @@ def grade(
         intake = take_in(Path(submission), work / "submission", worktree=options.worktree)
         check_inputs(intake, key, allow_variant_mismatch=options.allow_variant_mismatch, say=say)
         questions = key.hidden + (key.public if options.public else ())
-        limits = sandbox_limits(key.budgets, calls=2 * len(questions))
+        limits = sandbox_limits(key.record.budgets, calls=2 * len(questions))
         sandbox = choose(options.isolation, limits, image=options.image)
         say(f"isolation: {sandbox.name}")
         cache_root = None
@@ -273,7 +273,7 @@ def _notes(root: Path) -> str | None:
 def _assemble_baseline(key: AnswerKey, dest: Path) -> tuple[Path | None, str]:
     """The starter's pipeline for this key (the catalogue modules key.json names)."""
     try:
-        assemble(key.record.starter_components, dest, chunk_size=key.chunk_size)
+        assemble(key.record.starter_components, dest, chunk_size=key.record.chunk_size)
     except CatalogueError as exc:
         return None, f"not run: {exc}"
     shipped = {p: h for p, h in key.bundle_files.items() if p.startswith("rag/")}
@@ -310,7 +310,7 @@ def _findings(
                 "for code you trust.",
             )
         )
-    found += integrity.check_variant(root, key.manifest_sha256)
+    found += integrity.check_variant(root, key.record.variant_manifest_sha256)
     shipped_corpus = corpus_files(intake, key)
     if shipped_corpus is not None:
         found += integrity.check_corpus(root, shipped_corpus)

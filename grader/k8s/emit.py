@@ -77,7 +77,7 @@ def emit(
     spec = RoundSpec(
         job=job_name(job),
         names=tuple(j.name for j in jobs),
-        budgets=key.budgets,
+        budgets=key.record.budgets,
         key_archive=tar_gz_bytes(Path(jobs[0].key)),
         submissions=tuple(pack_submission(j.submission) for j in jobs),
         supervisor=SUPERVISOR.read_text(encoding="utf-8"),

@@ -86,10 +86,11 @@ def report_command(
         if key is not None:
             answer_key = load_key(key)
             expected = data["key"].get("variant_manifest_sha256")
-            if expected and answer_key.manifest_sha256 != expected:
+            graded = answer_key.record.variant_manifest_sha256
+            if expected and graded != expected:
                 raise ValueError(
                     f"{key} is the key of another variant than the report's "
-                    f"({answer_key.manifest_sha256[:12]}… vs {expected[:12]}…): pass the key "
+                    f"({graded[:12]}… vs {expected[:12]}…): pass the key "
                     "the submission was graded with"
                 )
             docs = answer_key.corpus.docs

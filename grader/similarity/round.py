@@ -100,7 +100,7 @@ def _starter_selection(key_root: object, report_path: Path) -> tuple:
         raise RoundError(f"{report_path}: {exc}") from exc
     if key.components is None:
         return ()
-    return (tuple(sorted(key.components.items())), key.chunk_size)
+    return (tuple(sorted(key.components.items())), key.record.chunk_size)
 
 
 def _starter(selection: tuple, work: Path) -> frozenset[int]:

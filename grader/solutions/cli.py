@@ -40,7 +40,7 @@ def solution_command(
         if starter is None:
             raise CatalogueError(f"{key}/key.json names no starter components (not a bundle key)")
         write_solution(
-            solution, bundle, starter, out, chunk_size=answer_key.chunk_size, force=force
+            solution, bundle, starter, out, chunk_size=answer_key.record.chunk_size, force=force
         )
     except (ExerciseError, CatalogueError, OSError) as exc:
         fail(str(exc))

@@ -96,6 +96,15 @@ def encoded(embedder, texts: list[str]) -> np.ndarray:
     return vectors
 
 
+def built_retriever(rag, texts: list[str], embedder):
+    """`rag.retrieval.Retriever` over one chunk per text (chunk i of document "d" at offsets i to
+    i + 1), built with `embedder`."""
+    chunks = [rag("records").Chunk("d", i, i + 1, t) for i, t in enumerate(texts)]
+    retriever = rag("retrieval").Retriever(chunks, embedder)
+    retriever.build()
+    return retriever
+
+
 def built_pipeline(rag, tmp_path: Path, docs: dict[str, str]):
     """`rag.pipeline.Pipeline` over a corpus of `docs`, built (work dir tmp_path/work)."""
     pipeline = rag("pipeline").Pipeline(write_corpus(tmp_path / "corpus", docs), tmp_path / "work")

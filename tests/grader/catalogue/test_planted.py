@@ -52,15 +52,12 @@ def test_fixed_chars_cuts_consecutive_windows_of_chunk_size(rag):
 
 
 def test_dense_only_ranks_by_inner_product_and_breaks_ties_by_chunk_order(rag):
-    records, retrieval = rag("records"), rag("retrieval")
     texts = ["alpha", "beta beta", "alpha beta", "beta beta", "gamma"]
-    chunks = [records.Chunk("d", i, i + 1, t) for i, t in enumerate(texts)]
-    retriever = retrieval.Retriever(chunks, FakeEmbedder())
-    retriever.build()
+    retriever = helpers.built_retriever(rag, texts, FakeEmbedder())
     hits = retriever.search("beta", 3)
     # query (0,1,0,0): scores 0, 2, 1, 2, 0 → chunks 1 and 3 tie at 2 (lower index first), then 2
     assert [(h.index, h.score) for h in hits] == [(1, 2.0), (3, 2.0), (2, 1.0)]
-    assert len(retriever.search("beta", 50)) == len(chunks)
+    assert len(retriever.search("beta", 50)) == len(texts)
     assert retriever.search("beta", 0) == []
 
 

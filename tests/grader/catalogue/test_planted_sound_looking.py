@@ -116,11 +116,9 @@ def test_overlapping_windows_cover_every_word_and_overlap_at_whitespace(rag):
 
 
 def test_hybrid_rrf_sums_reciprocal_ranks_of_the_dense_and_bm25_rankings(rag):
-    records, retrieval = rag("records"), rag("retrieval")
     texts = ["alpha alpha", "alpha beta", "gamma zeta", "delta", "beta", "gamma"]
-    chunks = [records.Chunk("d", i, i + 1, t) for i, t in enumerate(texts)]
-    retriever = retrieval.Retriever(chunks, FakeEmbedder())
-    retriever.build()
+    retriever = helpers.built_retriever(rag, texts, FakeEmbedder())
+    retrieval = rag("retrieval")
     hits = retriever.search("alpha zeta", 10)
     # Dense (one-hot counts) for "alpha zeta" = (1,0,0,0): chunk 0 scores 2, chunk 1 scores 1,
     # the others 0 (ties by index) → ranks 0:1, 1:2, 2:3, 3:4, 4:5, 5:6.

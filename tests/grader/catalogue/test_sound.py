@@ -114,26 +114,24 @@ def test_a_long_table_is_split_between_rows(rag):
 
 
 def test_retrieval_fuses_the_dense_and_the_lexical_ranks(rag):
-    records, retrieval = rag("records"), rag("retrieval")
     # the fake embedder sees "rays" but not the code; BM25 sees the code (as three terms)
     texts = ["delta", "gamma rays", "beta", "code ZX-9 holds", "alpha"]
-    chunks = [records.Chunk("d", i, i + 1, t) for i, t in enumerate(texts)]
-    retriever = retrieval.Retriever(chunks, FakeEmbedder())
-    retriever.build()
+    retriever = helpers.built_retriever(rag, texts, FakeEmbedder())
     query = "rays ZX-9"
     dense, lexical = retriever.dense(query, 5), retriever.lexical(query, 5)
     assert dense[0] == 1 and lexical[0] == 3  # each finds its own chunk first
     assert set(lexical) == {1, 3}  # BM25 ranks only chunks sharing a term
+    rrf_k = rag("retrieval").RRF_K
     expected = {i: 0.0 for i in range(5)}
     for ranking in (dense, lexical):
         for rank, index in enumerate(ranking, start=1):
-            expected[index] += 1 / (retrieval.RRF_K + rank)
+            expected[index] += 1 / (rrf_k + rank)
     hits = retriever.search(query, 5)
     assert [h.index for h in hits[:2]] == [1, 3]  # 1/61 + 1/62 over 1/61 + 1/(60 + dense rank)
     assert {h.index: h.score for h in hits} == pytest.approx(expected)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert retriever.search(query, 0) == []
-    assert len(retriever.search(query, 50)) == len(chunks)
+    assert len(retriever.search(query, 50)) == len(texts)
 
 
 def test_retrieval_breaks_ties_by_document_and_offset(rag):

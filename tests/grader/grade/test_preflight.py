@@ -58,7 +58,8 @@ def test_another_variant_is_one_line_naming_both(bundle_out, key, tmp_path):
     assert f"submission {submission} was built for corpus variant {theirs}… (profile medium)" in (
         message
     )
-    assert f"key {key.root} grades variant {key.manifest_sha256[:12]}… (profile medium, " in message
+    ours = key.record.variant_manifest_sha256[:12]
+    assert f"key {key.root} grades variant {ours}… (profile medium, " in message
     assert f"candidate {CANDIDATE!r}" in message and "--allow-variant-mismatch" in message
 
 

@@ -32,7 +32,7 @@ def emitted(bundle_out, tmp_path_factory):
     written = emit(jobs_from_paths(subs, out / "key"), root / "k8s", job="Round 1!")
     manifests = list(yaml.safe_load_all(written.manifests.read_text(encoding="utf-8")))
     secret = list(yaml.safe_load_all(written.secret.read_text(encoding="utf-8")))
-    return written, manifests, secret, load_key(out / "key").budgets
+    return written, manifests, secret, load_key(out / "key").record.budgets
 
 
 def _kind(docs, kind):

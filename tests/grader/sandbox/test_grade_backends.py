@@ -37,7 +37,7 @@ def reference(pair_bundle_out, tmp_path_factory) -> Path:
     key = load_key(out / "key")
     selection = dict.fromkeys(COMPONENTS, REFERENCE)
     return with_components(
-        out / "bundle", tmp_path_factory.mktemp("ref") / "s", selection, key.chunk_size
+        out / "bundle", tmp_path_factory.mktemp("ref") / "s", selection, key.record.chunk_size
     )
 
 
@@ -91,7 +91,7 @@ def test_attribution_credits_the_component_that_was_fixed(bwrap_ready, pair_bund
     out = pair_bundle_out[0]
     key = load_key(out / "key")
     selection = {**key.components, "chunking": REFERENCE}
-    submission = with_components(out / "bundle", tmp_path / "s", selection, key.chunk_size)
+    submission = with_components(out / "bundle", tmp_path / "s", selection, key.record.chunk_size)
     options = GradeOptions(isolation="bwrap", attribution=True)
     report = report_json(grade(submission, out / "key", tmp_path / "out", options))
     assert report["diagnosis"]["areas"]["chunking"] in ("fixed", "improved")

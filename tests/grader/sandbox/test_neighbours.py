@@ -43,7 +43,7 @@ def test_a_grade_beside_a_thread_storm_equals_a_quiet_grade(bwrap_ready, pair_bu
     quiet = report_json(grade(submission, out / "key", tmp_path / "quiet", BWRAP))
     assert quiet["statuses"]["ok"] == len(quiet["questions"])
     # the storm has the budgets a grade gives a run: the same process budget as its neighbour
-    limits = sandbox_limits(key.budgets, calls=100)
+    limits = sandbox_limits(key.record.budgets, calls=100)
     storm_run = Storm(BwrapSandbox(limits), tmp_path / "storm", key.corpus.root)
     with storm_run as storm:
         assert storm["refused"], storm  # it spent its whole process budget

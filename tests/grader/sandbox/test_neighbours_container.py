@@ -43,7 +43,7 @@ def test_a_grade_beside_a_storming_container_equals_a_quiet_grade(
     quiet = report_json(grade(submission, out / "key", tmp_path / "quiet", options))
     assert quiet["isolation"]["backend"] == "docker"
     assert quiet["statuses"]["ok"] == len(quiet["questions"])
-    limits = sandbox_limits(key.budgets, calls=100)  # the process budget a grade gives a run
+    limits = sandbox_limits(key.record.budgets, calls=100)  # the process budget a grade gives a run
     storm_run = Storm(docker_sandbox(limits), tmp_path / "storm", key.corpus.root)
     with storm_run as storm:
         assert storm["refused"], storm  # it spent its whole process budget
