@@ -30,6 +30,13 @@ FAILURE_MODE = FailureMode(
             "rows past the first window of a table lose their header row, and the window length "
             "is what lets an encoder's input cut hide the rest of a chunk",
         ),
+        Planted(
+            "markdown_sections",
+            "one chunk per section body, long sections packed from whole lines up to 1,000 "
+            "characters, no overlap: a heading line ends a chunk and is in none, so a section "
+            "is indexed without the name its heading gives it, and a table's rows past its first "
+            "chunk lose their header row",
+        ),
     ),
     slices=(
         Slice(

@@ -25,6 +25,12 @@ FAILURE_MODE = FailureMode(
             "every chunk is never embedded, so a fact stated there is found only by the words it "
             "shares with the question",
         ),
+        Planted(
+            "minilm_compact",
+            "all-MiniLM-L6-v2 correctly pooled and normalised, but each vector cut to its first "
+            "64 of 384 components (Matryoshka-style truncation, which this model was not trained "
+            "for): the cosines that survive barely tell a paraphrased rule from its neighbours",
+        ),
     ),
     slices=(
         Slice(

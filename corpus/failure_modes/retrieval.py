@@ -33,6 +33,13 @@ FAILURE_MODE = FailureMode(
             "in every runbook, and chunks ranked fairly well by both lists outrank the one "
             "exact match that only BM25 finds",
         ),
+        Planted(
+            "dense_bm25_boost",
+            "dense ranking with BM25 as a bonus of at most 0.1 (the query's best BM25 score "
+            "scaled to 0.1): an exact error code moves a chunk by less than the spread of "
+            "cosines between runbook chunks the encoder cannot tell apart, and the word reader "
+            "splits ERR-7925 into err + 7925, so the err of every runbook shares the bonus",
+        ),
     ),
     slices=(
         Slice(
