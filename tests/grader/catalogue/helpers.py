@@ -6,6 +6,7 @@ Tests import it as `tests.grader.catalogue.helpers`; no test module imports anot
 from __future__ import annotations
 
 import importlib
+import json
 from pathlib import Path
 from types import ModuleType
 
@@ -52,6 +53,51 @@ class Embedder:
     def encode_query(self, text):
         return self.encode([text])[0]
 '''
+
+
+def bundled_rag(profile, selection: dict[str, str], out: Path) -> Path:
+    """The `rag/` of a bundle of `profile` (default seed) built into `out`, checked to ship each
+    component of `selection` as the catalogue has it, with no word in it that names a flaw or the
+    harness, and recorded in the key."""
+    from grader.bundle.build import build_bundle
+    from grader.catalogue import CATALOGUE_DIR
+    from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE
+    from tests.grader.grading import CANDIDATE
+    from tests.helpers import DEFAULT_SEED
+
+    build_bundle(profile, DEFAULT_SEED, CANDIDATE, out)
+    rag = out / "bundle" / "rag"
+    for component, name in selection.items():
+        source = (CATALOGUE_DIR / component / f"{name}.py").read_bytes()
+        assert (rag / f"{component}.py").read_bytes() == source
+    for path in rag.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for pattern in (TELLTALE, HARNESS_WORDS):
+            found = pattern.search(text)
+            assert found is None, f"rag/{path.name}: {found.group(0)!r}"
+    key = json.loads((out / "key" / "key.json").read_text(encoding="utf-8"))
+    assert key["components"] == selection
+    return rag
+
+
+def assert_answers_from_the_current_version(rag, tmp_path: Path) -> None:
+    """Through the whole pipeline of `rag` (a fake embedder over alpha..delta): of two versions
+    of a policy, the current one is found first, answered from and cited by its offsets."""
+    from exercise.types import Span
+
+    docs = {
+        "notes": "# Notes\n\nAlpha and beta were discussed. Nothing was decided.\n",
+        "policy-v1": "# Policy v1\n\nGamma delta limits are 10 units.\n",
+        "policy-v2": "# Policy v2\n\nGamma delta limits are 12 units.\n",
+    }
+    pipeline = built_pipeline(rag, tmp_path, docs)
+    passages = searched(pipeline, "gamma delta limits", 2)
+    assert len(passages) == 2
+    assert passages[0].doc_id == "policy-v2"  # the current version first
+    answer = pipeline.answer("gamma delta limits")
+    assert answer.text == "Gamma delta limits are 12 units."
+    start = docs["policy-v2"].index("Gamma")
+    assert answer.citations == (Span("policy-v2", start, start + len(answer.text)),)
 
 
 def write_corpus(folder: Path, docs: dict[str, str]) -> Path:

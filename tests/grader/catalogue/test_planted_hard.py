@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 
 from corpus.failure_modes import REGISTRY
-from grader.catalogue import assemble
+from corpus.profile import load_profile
+from grader.catalogue import assemble, selection_from_profile
 from tests.grader.catalogue import helpers
 
 HARD = {
@@ -47,10 +48,15 @@ def rag(tmp_path, rag_on_path):
     return lambda name: importlib.import_module(f"rag.{name}")
 
 
-def test_the_registry_describes_each():
+def test_the_hard_profile_plants_them_and_the_registry_describes_each():
+    assert selection_from_profile(load_profile("hard")) == HARD
     for fm in REGISTRY:
         flaw = fm.flaw(HARD[fm.component])
         assert flaw and len(flaw) > 80, fm.component
+
+
+def test_a_hard_bundle_ships_them_with_nothing_that_names_a_flaw(tmp_path):
+    helpers.bundled_rag(load_profile("hard"), HARD, tmp_path / "out")
 
 
 def test_sections_are_chunked_without_their_heading_lines(rag):
@@ -117,16 +123,7 @@ def test_dense_order_with_a_bm25_bonus_of_at_most_the_lexical_weight(rag):
 
 
 def test_the_five_run_end_to_end_through_the_pipeline(rag, tmp_path):
-    docs = {
-        "notes": "# Notes\n\nAlpha and beta were discussed. Nothing was decided.\n",
-        "policy-v1": "# Policy v1\n\nGamma delta limits are 10 units.\n",
-        "policy-v2": "# Policy v2\n\nGamma delta limits are 12 units.\n",
-    }
-    pipeline = helpers.built_pipeline(rag, tmp_path, docs)
-    passages = helpers.searched(pipeline, "gamma delta limits", 2)
-    assert passages[0].doc_id == "policy-v2"  # the current version first
-    answer = pipeline.answer("gamma delta limits")
-    assert answer.text == "Gamma delta limits are 12 units."
+    helpers.assert_answers_from_the_current_version(rag, tmp_path)
 
 
 @pytest.mark.slow

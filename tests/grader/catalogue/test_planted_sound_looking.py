@@ -7,7 +7,6 @@ Each is imported from a `rag/` package assembled into a temporary folder, exactl
 from __future__ import annotations
 
 import importlib
-import json
 from pathlib import Path
 
 import numpy as np
@@ -16,12 +15,9 @@ import pytest
 from corpus.failure_modes import REGISTRY
 from corpus.profile import load_profile
 from exercise.types import Answer, Span
-from grader.bundle.build import build_bundle
 from grader.catalogue import CATALOGUE_DIR, assemble, selection_from_profile
-from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE
 from tests.grader.catalogue import helpers
-from tests.grader.grading import CANDIDATE
-from tests.helpers import DEFAULT_SEED, REPO
+from tests.helpers import REPO
 
 PROFILE = REPO / "docs" / "profiles" / "medium-b.toml"
 SOUND_LOOKING = {
@@ -60,20 +56,8 @@ def test_the_profile_plants_them_and_the_registry_describes_each():
 
 
 def test_a_bundle_of_the_profile_ships_them_with_nothing_that_names_a_flaw(tmp_path):
-    out = tmp_path / "out"
-    build_bundle(load_profile(PROFILE), DEFAULT_SEED, CANDIDATE, out)
-    rag = out / "bundle" / "rag"
-    for component, name in SOUND_LOOKING.items():
-        source = (CATALOGUE_DIR / component / f"{name}.py").read_bytes()
-        assert (rag / f"{component}.py").read_bytes() == source
+    rag = helpers.bundled_rag(load_profile(PROFILE), SOUND_LOOKING, tmp_path / "out")
     assert (rag / "words.py").read_bytes() == (CATALOGUE_DIR / "words.py").read_bytes()
-    for path in rag.glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        for pattern in (TELLTALE, HARNESS_WORDS):
-            found = pattern.search(text)
-            assert found is None, f"rag/{path.name}: {found.group(0)!r}"
-    key = json.loads((out / "key" / "key.json").read_text(encoding="utf-8"))
-    assert key["components"] == SOUND_LOOKING
 
 
 def test_assemble_ships_the_shared_word_reader_they_import(tmp_path):
@@ -190,19 +174,7 @@ def test_score_threshold_abstains_when_the_chunks_it_reads_score_low_on_average(
 
 
 def test_the_five_run_end_to_end_through_the_pipeline(rag, tmp_path):
-    docs = {
-        "notes": "# Notes\n\nAlpha and beta were discussed. Nothing was decided.\n",
-        "policy-v1": "# Policy v1\n\nGamma delta limits are 10 units.\n",
-        "policy-v2": "# Policy v2\n\nGamma delta limits are 12 units.\n",
-    }
-    pipeline = helpers.built_pipeline(rag, tmp_path, docs)
-    passages = helpers.searched(pipeline, "gamma delta limits", 2)
-    assert len(passages) == 2
-    assert passages[0].doc_id == "policy-v2"  # the current version first
-    answer = pipeline.answer("gamma delta limits")
-    assert answer.text == "Gamma delta limits are 12 units."
-    start = docs["policy-v2"].index("Gamma")
-    assert answer.citations == (Span("policy-v2", start, start + len(answer.text)),)
+    helpers.assert_answers_from_the_current_version(rag, tmp_path)
 
 
 @pytest.mark.slow
