@@ -119,6 +119,13 @@ def parse_profile(
     if sum(hidden.values()) == 0:
         raise ProfileError(f"profile {origin}: questions.hidden asks for no question at all")
     retired = _parse_retired(questions.get("retired", []), origin)
+    budgets = sections["budgets"]
+    if budgets.run_timeout_s <= budgets.build_timeout_s:
+        raise ProfileError(
+            f"profile {origin}: budgets.run_timeout_s ({budgets.run_timeout_s}) must exceed "
+            f"budgets.build_timeout_s ({budgets.build_timeout_s}): the run is the build and then "
+            "every call; raise run_timeout_s or lower build_timeout_s"
+        )
     return Profile(
         name=name,
         description=description,

@@ -186,6 +186,7 @@ def brief_values(profile: Profile, variant: Variant) -> dict[str, str]:
         "time_box": _duration(budgets.time_box_hours),
         "build_timeout_s": _number(budgets.build_timeout_s),
         "query_timeout_s": _number(budgets.query_timeout_s),
+        "run_timeout_s": _number(budgets.run_timeout_s),
         "memory_mb": f"{budgets.memory_mb:,}",
         "cpus": _number(budgets.cpus),
         "pids": f"{budgets.pids:,}",

@@ -36,6 +36,10 @@ def test_medium_file_equals_the_defaults():
         ({"weaknesses": {"chunker": "x"}}, "unknown knob weaknesses.chunker"),
         ({"weaknesses": {"chunking": 3}}, "weaknesses.chunking must be a non-empty string"),
         ({"budgets": {"cpus": "two"}}, "budgets.cpus must be a number"),
+        (
+            {"budgets": {"run_timeout_s": 600}},
+            r"budgets.run_timeout_s \(600\) must exceed budgets.build_timeout_s \(600\)",
+        ),
         ({"questions": {"retired": "product/weight"}}, "questions.retired must be a list"),
         ({"questions": {"retired": [3]}}, "questions.retired must be a list"),
         (

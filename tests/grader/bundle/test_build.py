@@ -153,6 +153,9 @@ def test_the_brief_is_rendered_from_the_profile(out):
     budgets = load_profile("medium").budgets
     assert "about 3 hours" in readme
     assert f"{budgets.latency_p95_ms:g} ms" in readme and "3,072 MB" in readme
+    # the whole-run budget is stated beside the build limit it must exceed
+    assert budgets.run_timeout_s > budgets.build_timeout_s
+    assert f"restarts included | {budgets.run_timeout_s:,} s;" in readme
     assert "first **1,500 characters**" in readme and "at most **300 characters**" in readme
     counts = json.loads((out / "bundle/corpus/manifest.json").read_text(encoding="utf-8"))["counts"]
     assert f"{counts['documents']} Markdown documents" in readme

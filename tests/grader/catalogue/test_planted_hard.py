@@ -1,5 +1,6 @@
-"""The planted implementations the hard profile ships (each reads as a sound configuration) work as
-their docstrings say, through the pipeline, with a fake embedder; one real-model test.
+"""The planted implementations of the next hard profile (`docs/profiles/hard-next.toml`: each
+reads as a sound configuration) work as their docstrings say, through the pipeline, with a fake
+embedder; one real-model test.
 
 Each is imported from a `rag/` package assembled into a temporary folder, exactly as it ships.
 """
@@ -16,7 +17,9 @@ from corpus.failure_modes import REGISTRY
 from corpus.profile import load_profile
 from grader.catalogue import assemble, selection_from_profile
 from tests.grader.catalogue import helpers
+from tests.helpers import REPO
 
+HARD_NEXT = REPO / "docs" / "profiles" / "hard-next.toml"
 HARD = {
     "chunking": "markdown_sections",
     "embedding": "minilm_compact",
@@ -48,15 +51,15 @@ def rag(tmp_path, rag_on_path):
     return lambda name: importlib.import_module(f"rag.{name}")
 
 
-def test_the_hard_profile_plants_them_and_the_registry_describes_each():
-    assert selection_from_profile(load_profile("hard")) == HARD
+def test_the_profile_plants_them_and_the_registry_describes_each():
+    assert selection_from_profile(load_profile(HARD_NEXT)) == HARD
     for fm in REGISTRY:
         flaw = fm.flaw(HARD[fm.component])
         assert flaw and len(flaw) > 80, fm.component
 
 
-def test_a_hard_bundle_ships_them_with_nothing_that_names_a_flaw(tmp_path):
-    helpers.bundled_rag(load_profile("hard"), HARD, tmp_path / "out")
+def test_a_bundle_of_the_profile_ships_them_with_nothing_that_names_a_flaw(tmp_path):
+    helpers.bundled_rag(load_profile(HARD_NEXT), HARD, tmp_path / "out")
 
 
 def test_sections_are_chunked_without_their_heading_lines(rag):
