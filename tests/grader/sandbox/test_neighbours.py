@@ -88,7 +88,8 @@ def differences(quiet: dict, beside: dict) -> list[tuple[str, str, str]]:
 
 def with_run_budget(key: Path, dest: Path, *, run_timeout_s: int) -> Path:
     """A copy of the key folder whose profile sets `budgets.run_timeout_s` (both copies in
-    key.json, as a key written from such a profile holds them)."""
+    key.json, as a key written from such a profile holds them), and a build limit of half of it:
+    a profile's run budget must exceed its build limit (the run is the build, then the calls)."""
     import shutil
 
     shutil.copytree(key, dest)
@@ -96,5 +97,6 @@ def with_run_budget(key: Path, dest: Path, *, run_timeout_s: int) -> Path:
     data = json.loads(path.read_text(encoding="utf-8"))
     for budgets in (data["budgets"], data["profile_settings"]["budgets"]):
         budgets["run_timeout_s"] = run_timeout_s
+        budgets["build_timeout_s"] = min(budgets["build_timeout_s"], run_timeout_s // 2)
     path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return dest
