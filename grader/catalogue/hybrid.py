@@ -56,10 +56,15 @@ class Rankings:
 
     def dense(self, query: str, depth: int) -> list[int]:
         """The first `depth` chunk indices by cosine with the query (ties: lower index first)."""
+        return [i for i, _ in self.dense_scores(query, depth)]
+
+    def dense_scores(self, query: str, depth: int) -> list[tuple[int, float]]:
+        """(chunk index, inner product with the query's vector) of the first `depth` chunks, best
+        first (ties: lower index first)."""
         vector = np.asarray(self.embedder.encode_query(query), np.float32).reshape(1, -1)
         scores, ids = self.index.search(np.ascontiguousarray(vector), min(depth, self.index.ntotal))
-        ranked = [(float(s), int(i)) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0]
-        return [i for _, i in sorted(ranked, key=lambda si: (-si[0], si[1]))]
+        ranked = [(int(i), float(s)) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0]
+        return sorted(ranked, key=lambda pair: (-pair[1], pair[0]))
 
     def lexical(self, query: str, depth: int) -> list[int]:
         """The first `depth` chunk indices by BM25 score, those scoring above 0 only."""

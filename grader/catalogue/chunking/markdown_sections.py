@@ -60,7 +60,7 @@ def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
     for line in text.split("\n"):
         start, end = position, position + len(line.rstrip())
         position += len(line) + 1
-        if start == end or not line.strip():
+        if not line.strip():
             continue
         if _HEADING.match(line):
             yield start, end, True

@@ -29,16 +29,11 @@ class Retriever(Rankings):
 
     def best(self, query: str, n: int) -> list[Hit]:
         """The `n` best chunks by cosine plus BM25 bonus, best first."""
-        vector = np.asarray(self.embedder.encode_query(query), np.float32).reshape(1, -1)
-        depth = min(max(n, DEPTH), self.index.ntotal)
-        cosines, ids = self.index.search(np.ascontiguousarray(vector), depth)
+        dense = self.dense_scores(query, max(n, DEPTH))
         terms = self.tokenize(query)
         lexical = self.bm25.get_scores(terms) if terms else np.zeros(len(self.chunks))
         top = float(lexical.max())
-        scores = {
-            int(i): float(c) + (LEXICAL_WEIGHT * float(lexical[i]) / top if top > 0 else 0.0)
-            for c, i in zip(cosines[0], ids[0], strict=True)
-            if i >= 0
-        }
+        bonus = lexical / top if top > 0 else np.zeros_like(lexical)
+        scores = {i: cosine + LEXICAL_WEIGHT * float(bonus[i]) for i, cosine in dense}
         best = sorted(scores, key=lambda i: (-scores[i], i))[:n]
         return [Hit(i, scores[i]) for i in best]

@@ -14,8 +14,12 @@ import numpy as np
 import pytest
 
 from corpus.failure_modes import COMPONENTS
-from exercise.types import Passage
-from grader.catalogue import REFERENCE, assemble, implementations
+from exercise.types import Passage, Span
+from grader.bundle.build import build_bundle
+from grader.catalogue import CATALOGUE_DIR, REFERENCE, assemble, implementations
+from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE
+from tests.grader.grading import CANDIDATE
+from tests.helpers import DEFAULT_SEED
 
 # The medium profile's planted implementation of every component.
 PLANTED = {
@@ -59,12 +63,6 @@ def bundled_rag(profile, selection: dict[str, str], out: Path) -> Path:
     """The `rag/` of a bundle of `profile` (default seed) built into `out`, checked to ship each
     component of `selection` as the catalogue has it, with no word in it that names a flaw or the
     harness, and recorded in the key."""
-    from grader.bundle.build import build_bundle
-    from grader.catalogue import CATALOGUE_DIR
-    from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE
-    from tests.grader.grading import CANDIDATE
-    from tests.helpers import DEFAULT_SEED
-
     build_bundle(profile, DEFAULT_SEED, CANDIDATE, out)
     rag = out / "bundle" / "rag"
     for component, name in selection.items():
@@ -83,8 +81,6 @@ def bundled_rag(profile, selection: dict[str, str], out: Path) -> Path:
 def assert_answers_from_the_current_version(rag, tmp_path: Path) -> None:
     """Through the whole pipeline of `rag` (a fake embedder over alpha..delta): of two versions
     of a policy, the current one is found first, answered from and cited by its offsets."""
-    from exercise.types import Span
-
     docs = {
         "notes": "# Notes\n\nAlpha and beta were discussed. Nothing was decided.\n",
         "policy-v1": "# Policy v1\n\nGamma delta limits are 10 units.\n",
