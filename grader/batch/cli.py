@@ -87,6 +87,13 @@ def grade_many_command(
     baseline: Annotated[
         bool, typer.Option("--baseline/--no-baseline", help="Run the starter in each grade.")
     ] = True,
+    unseen: Annotated[
+        bool,
+        typer.Option(
+            "--unseen/--no-unseen",
+            help="Also run each grade on the key's unseen corpus (as for grade).",
+        ),
+    ] = True,
     force: Annotated[
         bool,
         force_option(
@@ -190,7 +197,10 @@ def grade_many_command(
         )
 
     options = GradeOptions(
-        isolation=isolation, baseline=baseline, allow_variant_mismatch=allow_variant_mismatch
+        isolation=isolation,
+        baseline=baseline,
+        unseen=unseen,
+        allow_variant_mismatch=allow_variant_mismatch,
     )
     try:
         outcomes = grade_many(jobs, out, options, workers=count, on_done=done, resume=resume)

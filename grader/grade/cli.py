@@ -122,6 +122,15 @@ def grade_command(
             "latency ratios.",
         ),
     ] = True,
+    unseen: Annotated[
+        bool,
+        typer.Option(
+            "--unseen/--no-unseen",
+            help="Also build and ask the submission and the starter on an unseen corpus: a "
+            "variant of the key's profile drawn with a grader-only seed. A pipeline tuned to the "
+            "shipped corpus drops there; the report shows the drop per slice.",
+        ),
+    ] = True,
     attribution: Annotated[
         bool,
         typer.Option(
@@ -168,6 +177,7 @@ def grade_command(
     options = GradeOptions(
         isolation=isolation,
         baseline=baseline,
+        unseen=unseen,
         attribution=attribution,
         keep_work=keep_work,
         image=image,

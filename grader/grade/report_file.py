@@ -34,6 +34,11 @@ every metric object uses the fixed metric keys of DESIGN.md, each a float in [0,
                                   (per slice: starter, sound, reference, submission, place)
     attribution                   note, components [...] or null, and (when it ran)
                                   sum_measured and whole_lift per metric
+    unseen                        note, and when it ran (grader.grade.unseen): the unseen
+                                  variant's seed, manifest, documents, questions; headline
+                                  {shipped, unseen}; drop, baseline_drop, excess with ci95;
+                                  margin; slices [{slice, metric, shipped, unseen, n_shipped,
+                                  n_unseen, drop, baseline_drop}]
     integrity                     findings [{check, severity, title, detail, evidence}]
     timing                        wall_s, runs {label: {wall_s, candidate_s}}, candidate_s,
                                   harness_s, harness_share
@@ -161,6 +166,10 @@ def report_json(grade: Grade) -> dict[str, Any]:
                 if grade.attribution is not None
                 else {}
             ),
+        },
+        "unseen": {
+            "note": grade.unseen_note,
+            **(grade.unseen.to_json() if grade.unseen is not None else {}),
         },
         "integrity": [finding.to_json() for finding in grade.findings],
         "timing": _timing(grade),

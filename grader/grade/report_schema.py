@@ -44,6 +44,7 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]  # a metric: a share of question
 Difference = Annotated[float, Field(ge=-1.0, le=1.0)]  # of two shares
 Amount = Annotated[float, Field(ge=0.0)]  # seconds, milliseconds, MiB, a ratio
 Count = Annotated[int, Field(ge=0)]
+Excess = Annotated[float, Field(ge=-2.0, le=2.0)]  # a difference of two differences
 Interval = Annotated[list[Share], Field(min_length=2, max_length=2)]
 DifferenceInterval = Annotated[list[Difference], Field(min_length=2, max_length=2)]
 StatusName = Literal[tuple(s.value for s in Status)]  # type: ignore[valid-type]
@@ -379,6 +380,37 @@ class PreviousGrade(Model):
     areas: dict[str, Verdict | None] = {}
 
 
+class UnseenSlice(Model):
+    slice: str
+    metric: str
+    shipped: Share | None = None
+    unseen: Share | None = None
+    n_shipped: Count
+    n_unseen: Count
+    drop: Difference | None = None
+    baseline_drop: Difference | None = None
+
+
+class Unseen(Model):
+    """The same pipelines on an unseen variant of the key's profile (grader/grade/unseen.py);
+    only `note` when it did not run."""
+
+    note: str
+    seed: int | None = None
+    manifest_sha256: str | None = None
+    documents: Count | None = None
+    questions: Count | None = None
+    margin: Difference | None = None
+    headline: dict[str, Share] | None = None
+    drop: Difference | None = None
+    drop_ci95: DifferenceInterval | None = None
+    baseline_drop: Difference | None = None
+    baseline_drop_ci95: DifferenceInterval | None = None
+    excess: Excess | None = None  # a drop minus a drop
+    excess_ci95: Annotated[list[Excess], Field(min_length=2, max_length=2)] | None = None
+    slices: list[UnseenSlice] = []
+
+
 class GradeReport(Run):
     """report.json: one grade of one submission (`takehome grade` writes it)."""
 
@@ -399,6 +431,9 @@ class GradeReport(Run):
     comparison: Comparison | None
     diagnosis: Diagnosis
     attribution: Attribution | None = None
+    unseen: Unseen | None = Field(
+        default=None, description="absent in reports of graders before the unseen corpus"
+    )
     integrity: list[Finding]
     timing: Timing | None = None
     logs: dict[str, str] = {}

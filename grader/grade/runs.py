@@ -135,9 +135,14 @@ class Runner:
         logs: Path,
         step: Step | None,
         say: Say | None = None,
+        *,
+        tag: str = "",
     ) -> None:
         self.key, self.sandbox, self.settings = key, sandbox, settings
         self.work, self.logs, self.step, self.say = work, logs, step, say
+        # appended to the pair's labels (and so to their logs and scratch folders): a second
+        # runner of the same grade, on another corpus, keeps its runs apart from the first's
+        self.own_label, self.base_label = SUBMISSION + tag, BASELINE + tag
         self.outcomes: list[RunOutcome] = []
 
     # -- one pipeline alone -------------------------------------------------------------------
@@ -172,25 +177,33 @@ class Runner:
     # -- the submission and the baseline together ---------------------------------------------
 
     def run_pair(
-        self, submission: Path, baseline: Path | None, questions: Sequence[Question]
+        self,
+        submission: Path,
+        baseline: Path | None,
+        questions: Sequence[Question],
+        *,
+        latency: bool = True,
     ) -> Paired:
         """The submission's run and, when `baseline` is given, the baseline's, with the latency
-        phase between them. Raises `SandboxFailed` for the submission only."""
+        phase between them unless `latency` is False. Raises `SandboxFailed` for the submission
+        only."""
         lives: list[_Live] = []
         try:
-            own = self._open(submission, SUBMISSION, questions)
+            own = self._open(submission, self.own_label, questions)
             lives.append(own)
             base, base_error = None, None
             if baseline is not None:
                 try:
                     with _waiting(own):
-                        base = self._open(baseline, BASELINE, questions, cache=True)
+                        base = self._open(baseline, self.base_label, questions, cache=True)
                     lives.append(base)
                 except SandboxFailed as exc:
                     base_error = str(exc)
             phase, note = None, "not run (no baseline)"
-            if base is not None:
+            if base is not None and latency:
                 phase, note = self._phase(own, base)
+            elif base is not None:
+                note = "not run (not asked for on this corpus)"
             own_outcome = self._close(own, lives)
             base_outcome, build_s, rss, cache_note = None, None, None, "not used (no baseline)"
             if base is not None:
@@ -264,14 +277,14 @@ class Runner:
                     if other is own:
                         held = held and own.held
         loads.append(latency_phase.load_average())
-        records = {
-            live.label: {op: [r or _UNASKED for r in live.run.records[op]] for op in OPS}
+        own_records, base_records = (
+            {op: [r or _UNASKED for r in live.run.records[op]] for op in OPS}
             for live in (own, base)
-        }
+        )
         result = latency_phase.compare(
             slots,
-            records[SUBMISSION],
-            records[BASELINE],
+            own_records,
+            base_records,
             loads=loads,
             seed=self.settings.seed,
             resamples=self.settings.resamples,

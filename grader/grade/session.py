@@ -37,7 +37,7 @@ from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED
 from grader.answer_key import AnswerKey, AnswerKeyError, load_key, sha256_file
 from grader.catalogue import CatalogueError, assemble
 from grader.diagnosis import Row, diagnose
-from grader.grade import baseline_cache, integrity, latency_phase
+from grader.grade import baseline_cache, integrity, latency_phase, unseen
 from grader.grade.attribution import Contribution, attribute, layout_problem
 from grader.grade.intake import Intake, take_in
 from grader.grade.integrity import Finding
@@ -53,9 +53,11 @@ from grader.grade.runs import (
     SandboxFailed,
 )
 from grader.grade.submission_history import History, read_history
+from grader.grade.unseen import Drops
 from grader.sandbox.interface import Limits, Sandbox
 from grader.sandbox.registry import choose
 
+UNSEEN_TAG = "-unseen"  # the unseen corpus's runs: "submission-unseen", "baseline-unseen"
 NOTES_CAP_BYTES = 64 * 1024  # of the candidate's NOTES.md kept in the report
 # message callback: one line per stage; step callback: (run label, stage, done, total)
 Say = Callable[[str], None]
@@ -82,6 +84,8 @@ class GradeOptions:
     use_baseline_cache: bool = True
     latency_rounds: int = latency_phase.ROUNDS  # the latency phase (grader.grade.latency_phase)
     latency_per_round: int = latency_phase.PER_ROUND
+    # also build and ask on an unseen variant of the key's profile (grader.grade.unseen)
+    unseen: bool = True
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,9 @@ class Grade:
     baseline_build_s: float | None = None
     baseline_peak_rss_mib: float | None = None  # likewise for the memory ratio
     baseline_cache_note: str = "not used"
+    # the same pipelines on an unseen variant (grader.grade.unseen), None when it did not run
+    unseen: Drops | None = None
+    unseen_note: str = "not run (--no-unseen)"  # how it ran, or why it did not
 
 
 def grade(
@@ -190,9 +197,16 @@ def grade(
                     progress=say,
                     starter_report=base.hidden if base is not None else None,
                 )
+        drops, unseen_note = None, "not run (--no-unseen)"
+        if options.unseen:
+            drops, unseen_note = _on_unseen(
+                runner, intake.root, baseline_root if base is not None else None, own, base
+            )
         history = read_history(intake.root)
         findings = _findings(key, intake, sandbox, own, base, baseline_root)
         findings += _history_findings(history)
+        found = unseen.finding(drops) if drops is not None else None
+        findings += [found] if found is not None else []
         return Grade(
             key=key,
             intake=intake,
@@ -216,6 +230,8 @@ def grade(
             baseline_build_s=paired.baseline_build_s,
             baseline_peak_rss_mib=paired.baseline_peak_rss_mib,
             baseline_cache_note=paired.cache_note,
+            unseen=drops,
+            unseen_note=unseen_note,
         )
     finally:
         if not options.keep_work:
@@ -242,6 +258,58 @@ def sandbox_limits(budgets: Budgets, *, calls: int) -> Limits:
         cpus=budgets.cpus,
         tmp_mb=max(1, budgets.memory_mb // 2),
         run_timeout_s=float(budgets.run_timeout_s),
+    )
+
+
+def _on_unseen(
+    runner: Runner,
+    submission: Path,
+    baseline: Path | None,
+    own: RunOutcome,
+    base: RunOutcome | None,
+) -> tuple[Drops | None, str]:
+    """Build and ask the submission (and the baseline) on the key's unseen variant, in fresh
+    sandboxes; their outcomes join `runner.outcomes` (logs and timing list them)."""
+    if own.hidden.fatal is not None:
+        return None, "not run: the submission did not build on the shipped corpus"
+    settings = runner.settings
+    try:
+        other = unseen.prepare(runner.key, runner.work / "unseen")
+    except Exception as exc:  # noqa: BLE001 - a profile the generator cannot draw again
+        return None, f"not run: the unseen variant could not be generated ({exc})"
+    if runner.say:
+        runner.say(
+            f"unseen corpus: seed {other.record.seed}, {len(other.corpus.docs)} documents, "
+            f"{len(other.hidden)} hidden questions"
+        )
+    second = Runner(
+        other,
+        runner.sandbox,
+        settings,
+        runner.work,
+        runner.logs,
+        runner.step,
+        runner.say,
+        tag=UNSEEN_TAG,
+    )
+    try:
+        paired = second.run_pair(submission, baseline, other.hidden, latency=False)
+    finally:
+        runner.outcomes += second.outcomes
+    theirs = None
+    if base is not None and paired.baseline is not None:
+        theirs = (base.hidden, paired.baseline.hidden)
+    drops = unseen.compare(
+        (own.hidden, paired.submission.hidden),
+        theirs,
+        other,
+        resamples=settings.resamples,
+        seed=settings.seed,
+    )
+    against = "the baseline's runs" if theirs is not None else "no baseline (its drop taken as 0)"
+    return drops, (
+        f"variant seed {other.record.seed} (grader-only), {len(other.hidden)} hidden questions; "
+        f"compared with {against}"
     )
 
 

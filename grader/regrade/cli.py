@@ -45,6 +45,15 @@ def regrade_command(
             show_default=False,
         ),
     ] = None,
+    unseen: Annotated[
+        bool | None,
+        typer.Option(
+            "--unseen/--no-unseen",
+            help="Also run each grade on the key's unseen corpus. Default: as the earlier grade "
+            "did.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Grade every submission of a round again with this grader and its key, and say what moved.
 
@@ -73,7 +82,7 @@ def regrade_command(
 
     try:
         options = GradeOptions(isolation=isolation)
-        outcomes = regrade_round(found, options, baseline=baseline, on_done=done)
+        outcomes = regrade_round(found, options, baseline=baseline, unseen=unseen, on_done=done)
     except KeyboardInterrupt:
         interrupted("interrupted: the submissions graded so far have their new reports")
     folder = next((p for p in reports if p.is_dir()), found[0].parent.parent)

@@ -55,20 +55,23 @@ def regrade_round(
     options: GradeOptions,
     *,
     baseline: bool | None = None,
+    unseen: bool | None = None,
     on_done: Callable[[Regraded], None] | None = None,
 ) -> list[Regraded]:
-    """Grade every report's submission again (one at a time); `baseline` None follows each
-    earlier grade (a baseline run when it had one)."""
+    """Grade every report's submission again (one at a time); `baseline` and `unseen` None
+    follow each earlier grade (a baseline run, an unseen-corpus run, when it had one)."""
     done = []
     for path in reports:
-        outcome = regrade_one(Path(path), options, baseline=baseline)
+        outcome = regrade_one(Path(path), options, baseline=baseline, unseen=unseen)
         done.append(outcome)
         if on_done:
             on_done(outcome)
     return done
 
 
-def regrade_one(path: Path, options: GradeOptions, *, baseline: bool | None) -> Regraded:
+def regrade_one(
+    path: Path, options: GradeOptions, *, baseline: bool | None, unseen: bool | None = None
+) -> Regraded:
     name = path.parent.name
     try:
         old = json.loads(path.read_text(encoding="utf-8"))
@@ -80,12 +83,14 @@ def regrade_one(path: Path, options: GradeOptions, *, baseline: bool | None) -> 
         if not where.exists():
             return Regraded(name, path, error=f"its {what} {where} is not there any more")
     chosen = baseline if baseline is not None else old.get("baseline") is not None
+    ran_unseen = (old.get("unseen") or {}).get("seed") is not None
+    unseen_chosen = unseen if unseen is not None else ran_unseen
     folder = path.parent
     kept = folder / PREVIOUS.format(n=len(old.get("previous") or []) + 1)
     try:
         shutil.copyfile(path, kept)
         claim(folder, GRADE_OUTPUTS, force=True)
-        result = grade(source, key, folder, replace(options, baseline=chosen))
+        result = grade(source, key, folder, replace(options, baseline=chosen, unseen=unseen_chosen))
         new = report_json(result)
         new["previous"] = [*(old.get("previous") or []), earlier_grade(old)]
         written = save_report(new, folder)

@@ -26,6 +26,7 @@ from grader.reports.reading import (
     HEADLINE_METRICS,
     OPS,
     PERCENTILES,
+    UNSEEN_HEAD,
     WORST_DEFAULT,
     candidate,
     fmt,
@@ -39,6 +40,7 @@ from grader.reports.reading import (
     ratio_with_ci,
     recall_curve,
     slice_figures,
+    unseen_summary,
 )
 from grader.reports.svg import esc
 from grader.reports.trail import history_section
@@ -99,6 +101,7 @@ def render_html(
         _headline(report),
         _plots(report),
         _latency_table(report),
+        _unseen(report),
         _integrity(report),
         _attribution(report),
         _debrief(guide),
@@ -253,6 +256,21 @@ def _placement(report: Mapping[str, Any]) -> str:
     return (
         f'{head}<table>{"".join(rows)}</table><p class="small">{esc(placement_note(placement))}</p>'
     )
+
+
+def _unseen(report: Mapping[str, Any]) -> str:
+    sentence, rows = unseen_summary(report)
+    head = '<h2 id="unseen">On an unseen corpus</h2>'
+    if not rows:
+        return f'{head}<p class="small">{esc(sentence)}</p>'
+    cells = ["<tr>" + "".join(f"<th>{esc(h)}</th>" for h in UNSEEN_HEAD) + "</tr>"]
+    for row in rows:
+        cells.append(
+            f"<tr><td>{esc(row[0])}</td><td>{esc(row[1])}</td>"
+            + "".join(f'<td class="num">{esc(cell)}</td>' for cell in row[2:])
+            + "</tr>"
+        )
+    return f"{head}<p>{esc(sentence)}</p><table>{''.join(cells)}</table>"
 
 
 def _plots(report: Mapping[str, Any]) -> str:

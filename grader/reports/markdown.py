@@ -14,6 +14,7 @@ from typing import Any
 from corpus.failure_modes import AREAS
 from grader.reports.debrief import debrief
 from grader.reports.reading import (
+    UNSEEN_HEAD,
     candidate,
     findings_by_severity,
     fmt,
@@ -24,6 +25,7 @@ from grader.reports.reading import (
     latency_phase_line,
     placement_note,
     ratio_with_ci,
+    unseen_summary,
 )
 from grader.reports.trail import history_line
 
@@ -75,6 +77,7 @@ def render_markdown(report: Mapping[str, Any]) -> str:
     lines += _areas(report)
     lines += _placement(report)
     lines += _latency(report, base)
+    lines += _unseen(report)
     lines += _findings(report)
     lines += [f"**Debugging trail:** {md(history_line(report))}", ""]
     lines += ["### Debrief questions", ""]
@@ -166,6 +169,16 @@ def _latency(report: Mapping[str, Any], base: Mapping[str, Any] | None) -> list[
         )
     phase = latency_phase_line(report)
     return [line, "", *([md(phase), ""] if phase else [])]
+
+
+def _unseen(report: Mapping[str, Any]) -> list[str]:
+    sentence, rows = unseen_summary(report)
+    lines = ["### On an unseen corpus", "", md(sentence), ""]
+    if rows:
+        lines += ["| " + " | ".join(UNSEEN_HEAD) + " |", "|---|---" + "|---:" * 4 + "|"]
+        lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
+        lines.append("")
+    return lines
 
 
 def _findings(report: Mapping[str, Any]) -> list[str]:

@@ -452,3 +452,39 @@ def placement_note(placement: Mapping[str, Any]) -> str:
         f"profile's calibration; starter and submission: this grade. Places are within "
         f"{placement.get('margin', 0):.2f} of those means, not a significance test."
     )
+
+
+UNSEEN_HEAD = ("slice", "metric", "shipped", "unseen", "drop", "starter's drop")
+
+
+def unseen_summary(report: Mapping[str, Any]) -> tuple[str, list[tuple[str, ...]]]:
+    """The unseen-corpus comparison as one sentence and its table's cells (`UNSEEN_HEAD`); no
+    rows when it did not run (the sentence says why). Reports older than it get a sentence too."""
+    unseen = report.get("unseen")
+    if unseen is None:
+        return "Not measured (this report predates the unseen-corpus run).", []
+    if unseen.get("seed") is None:
+        return f"Not measured: {unseen['note']}.", []
+    low, high = unseen["excess_ci95"]
+    headline = unseen["headline"]
+    base = unseen.get("baseline_drop")
+    sentence = (
+        f"Headline {headline['shipped']:.2f} on the shipped corpus, {headline['unseen']:.2f} on an "
+        f"unseen one of the same kind ({unseen['documents']} documents, "
+        f"{unseen['questions']} hidden questions): drop {unseen['drop']:+.2f}"
+        + (f", the starter's {base:+.2f}" if base is not None else "")
+        + f"; excess {unseen['excess']:+.2f} [95% CI {low:+.2f}, {high:+.2f}] "
+        f"(a finding when the whole interval is above {unseen['margin']:.2f}). {unseen['note']}."
+    )
+    rows = [
+        (
+            row["slice"],
+            row["metric"],
+            fmt(row["shipped"]),
+            fmt(row["unseen"]),
+            fmt_delta(row["drop"]),
+            fmt_delta(row["baseline_drop"]),
+        )
+        for row in unseen["slices"]
+    ]
+    return sentence, rows
