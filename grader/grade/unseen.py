@@ -173,17 +173,19 @@ def finding(drops: Drops) -> Finding | None:
     against = (
         f"the baseline's drop of {drops.baseline_drop:+.2f}"
         if drops.baseline_drop is not None
-        else "no baseline (compared with no drop)"
+        else "no baseline (its drop taken as 0)"
+    )
+    beyond = (
+        f", {drops.excess:+.2f} beyond the starter's" if drops.baseline_drop is not None else ""
     )
     worst = sorted(
         (s for s in drops.slices if s.drop is not None),
-        key=lambda s: -(s.drop or 0.0) + (s.baseline_drop or 0.0),
+        key=lambda s: (s.baseline_drop or 0.0) - (s.drop or 0.0),
     )[:4]
     return Finding(
         "unseen",
         "warning",
-        f"scores drop by {drops.drop:.2f} on an unseen corpus of the same kind "
-        f"({drops.excess:+.2f} beyond {against.split(' (')[0]})",
+        f"scores drop by {drops.drop:.2f} on an unseen corpus of the same kind{beyond}",
         "The submission does much better on the corpus it was given than on a fresh one generated "
         "the same way; honest pipelines score about the same on both. Look for document names, "
         "constants or facts of the shipped corpus written into the code, and ask how they were "

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from grader.cli import app
 from tests.grader.grading import LEXICAL, submission_from
 
-FAST = ["--isolation", "none", "--no-baseline", "--workers", "1"]
+FAST = ["--isolation", "none", "--no-baseline", "--no-unseen", "--workers", "1"]
 
 
 def grade_many(*args: object):

@@ -25,7 +25,7 @@ from grader.cli import app
 from grader.grade.session import GradeOptions
 from tests.grader.grading import EMPTY, LEXICAL, submission_from
 
-NONE = GradeOptions(isolation="none", baseline=False)
+NONE = GradeOptions(unseen=False, isolation="none", baseline=False)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from grader.cli import app
 from grader.grade.report_file import REPORT_NAME
 from tests.grader.grading import EMPTY, LEXICAL, submission_from
 
-FAST = ["--isolation", "none", "--no-baseline"]
+FAST = ["--isolation", "none", "--no-baseline", "--no-unseen"]
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ def test_every_file_a_grade_and_its_renderings_leave_is_a_grade_output(bundle_ou
     out, _ = bundle_out
     submission = submission_from(out / "bundle", tmp_path / "s")
     folder = tmp_path / "grade"
-    options = GradeOptions(isolation="none", baseline=False, keep_work=True)
+    options = GradeOptions(unseen=False, isolation="none", baseline=False, keep_work=True)
     path = write_report(grade(submission, out / "key", folder, options))
     report = json.loads(path.read_text(encoding="utf-8"))
     for fmt in FORMATS.values():  # what `takehome grade` and then `takehome report` write

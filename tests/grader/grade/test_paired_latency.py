@@ -23,7 +23,7 @@ from tests.grader.grading import (
     submission_from,
 )
 
-OPTIONS = GradeOptions(isolation="none", public=False, resamples=200)
+OPTIONS = GradeOptions(unseen=False, isolation="none", public=False, resamples=200)
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +85,7 @@ def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_p
     fake_baseline(monkeypatch, STEADY)
     submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
     options = GradeOptions(
+        unseen=False,
         isolation="none",
         public=False,
         use_baseline_cache=False,
@@ -103,6 +104,7 @@ def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(
     fake_baseline(monkeypatch, STEADY)
     submission = submission_from(bundle, tmp_path / "s", SPINS_WHILE_WAITING)
     options = GradeOptions(
+        unseen=False,
         isolation="bwrap",
         public=False,
         baseline_cache=tmp_path / "cache",

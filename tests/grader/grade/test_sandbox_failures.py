@@ -16,7 +16,7 @@ from grader.sandbox.interface import Launch
 from grader.sandbox.none import NoSandbox
 from tests.grader.grading import submission_from
 
-NONE = GradeOptions(isolation="none", baseline=False)
+NONE = GradeOptions(unseen=False, isolation="none", baseline=False)
 DIES_FIRST = ("sh", "-c", "exit 7", "--")  # a launcher that fails before the child starts
 
 
@@ -113,7 +113,7 @@ def test_a_baseline_the_sandbox_cannot_run_is_left_out_with_a_note(
         return launch
 
     monkeypatch.setattr(Flaky, "prepare", prepare)
-    options = GradeOptions(isolation="none", baseline=True)
+    options = GradeOptions(unseen=False, isolation="none", baseline=True)
     report = report_json(grade(submission, bundle_out[0] / "key", tmp_path / "out", options))
     assert made and report["baseline"] is None
     assert report["baseline_note"].startswith("not run: the baseline run failed in the sandbox")

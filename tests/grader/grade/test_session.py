@@ -32,7 +32,7 @@ from tests.grader.grading import (
     submission_from,
 )
 
-NONE = GradeOptions(isolation="none", baseline=False)
+NONE = GradeOptions(unseen=False, isolation="none", baseline=False)
 TOP_LEVEL = {
     "schema",
     "kind",
@@ -57,6 +57,7 @@ TOP_LEVEL = {
     "comparison",
     "diagnosis",
     "attribution",
+    "unseen",
     "integrity",
     "timing",
     "logs",
@@ -179,7 +180,7 @@ def test_an_import_crash_is_a_verdict_not_an_error(bundle, key, tmp_path):
 def test_the_diagnosis_calls_a_clear_lift_over_the_baseline(bundle, key, tmp_path, monkeypatch):
     fake_baseline(monkeypatch, EMPTY)
     submission = submission_from(bundle, tmp_path / "s", LEXICAL)
-    report = report_json(grade(submission, key, tmp_path / "out", GradeOptions(isolation="none")))
+    report = report_json(grade(submission, key, tmp_path / "out", GradeOptions(unseen=False, isolation="none")))
     rows = {(r["slice"], r["metric"]): r for r in report["diagnosis"]["rows"]}
     boundary = rows[("boundary", "recall@5")]  # paragraphs keep both boundary sentences together
     assert boundary["baseline"] == 0.0 and boundary["submission"] >= 0.8
@@ -232,7 +233,7 @@ def test_a_submission_built_for_another_variant_is_an_alert_when_allowed(bundle,
 def test_same_submission_twice_under_bwrap_gives_identical_quality(bundle, key, tmp_path):
     bwrap_or_skip()
     submission = submission_from(bundle, tmp_path / "s")
-    options = GradeOptions(isolation="bwrap", baseline=False)
+    options = GradeOptions(unseen=False, isolation="bwrap", baseline=False)
     first = report_json(grade(submission, key, tmp_path / "one", options))
     second = report_json(grade(submission, key, tmp_path / "two", options))
     assert first["isolation"]["backend"] == "bwrap" and first["isolation"]["isolated"]
@@ -257,7 +258,7 @@ def test_the_key_never_reaches_a_sandboxed_submission(bundle, key, tmp_path):
     )
     submission = submission_from(bundle, tmp_path / "s", hunter)
     result = grade(
-        submission, key, tmp_path / "out", GradeOptions(isolation="bwrap", baseline=False)
+        submission, key, tmp_path / "out", GradeOptions(unseen=False, isolation="bwrap", baseline=False)
     )
     report = report_json(result)
     texts = {q["answer"]["text"] for q in report["questions"]}
@@ -278,6 +279,7 @@ def test_cli_grades_and_prints_a_summary(bundle, key, tmp_path):
             "--isolation",
             "none",
             "--no-baseline",
+            "--no-unseen",
         ],
     )
     assert result.exit_code == 0, result.output

@@ -14,7 +14,7 @@ from grader.grade.report_schema import validate_report
 from grader.grade.session import GradeOptions
 from tests.grader.grading import EMPTY, LEXICAL, submission_from
 
-NONE = GradeOptions(isolation="none", baseline=False)
+NONE = GradeOptions(unseen=False, isolation="none", baseline=False)
 
 
 def cited_inside(citation, span, passage_cap) -> bool:

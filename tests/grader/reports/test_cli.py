@@ -105,6 +105,7 @@ def test_grade_writes_the_html_and_markdown_beside_the_report(graded, tmp_path):
             "--isolation",
             "none",
             "--no-baseline",
+            "--no-unseen",
         ],
     )
     assert result.exit_code == 0, result.output

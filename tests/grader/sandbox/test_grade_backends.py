@@ -70,7 +70,7 @@ def same_numbers(graded: dict, trusted: dict) -> None:
 def test_reference_graded_under_bwrap_equals_the_local_evaluation(
     bwrap_ready, pair_bundle_out, reference, trusted, tmp_path
 ):
-    options = GradeOptions(isolation="bwrap", baseline=False)
+    options = GradeOptions(unseen=False, isolation="bwrap", baseline=False)
     graded = report_json(grade(reference, pair_bundle_out[0] / "key", tmp_path / "out", options))
     assert graded["isolation"]["backend"] == "bwrap"
     same_numbers(graded, trusted)
@@ -81,7 +81,7 @@ def test_reference_graded_in_the_container_equals_the_local_evaluation(
     docker_engine, monkeypatch, pair_bundle_out, reference, trusted, tmp_path
 ):
     monkeypatch.setenv("DOCKER_HOST", docker_engine)
-    options = GradeOptions(isolation="docker", image=engine.TEST_IMAGE, baseline=False)
+    options = GradeOptions(unseen=False, isolation="docker", image=engine.TEST_IMAGE, baseline=False)
     graded = report_json(grade(reference, pair_bundle_out[0] / "key", tmp_path / "out", options))
     assert graded["isolation"]["backend"] == "docker"
     same_numbers(graded, trusted)
@@ -92,7 +92,7 @@ def test_attribution_credits_the_component_that_was_fixed(bwrap_ready, pair_bund
     key = load_key(out / "key")
     selection = {**key.components, "chunking": REFERENCE}
     submission = with_components(out / "bundle", tmp_path / "s", selection, key.record.chunk_size)
-    options = GradeOptions(isolation="bwrap", attribution=True)
+    options = GradeOptions(unseen=False, isolation="bwrap", attribution=True)
     report = report_json(grade(submission, out / "key", tmp_path / "out", options))
     assert report["diagnosis"]["areas"]["chunking"] in ("fixed", "improved")
     components = {c["component"]: c for c in report["attribution"]["components"]}

@@ -27,6 +27,7 @@ def test_in_the_container_the_submission_is_paused_while_the_baseline_works(
     fake_baseline(monkeypatch, STEADY)
     submission = submission_from(bundle_out[0] / "bundle", tmp_path / "s", SPINS_WHILE_WAITING)
     options = GradeOptions(
+        unseen=False,
         isolation="docker",
         image=engine.TEST_IMAGE,
         public=False,

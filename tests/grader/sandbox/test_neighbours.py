@@ -22,7 +22,7 @@ from tests.grader.grading import quality, submission_from
 from tests.grader.sandbox.storm import STORM, Storm
 
 pytestmark = pytest.mark.slow
-BWRAP = GradeOptions(isolation="bwrap", baseline=False)
+BWRAP = GradeOptions(unseen=False, isolation="bwrap", baseline=False)
 REPORT_MARGIN_S = 60.0  # a storming submission's report comes within its run budget + this
 RUN_BUDGET_S = 30  # the storm's run budget: short, since the property is the budget's
 

@@ -1,0 +1,165 @@
+"""The unseen corpus: a grade also builds and asks the submission on a variant of the key's
+profile drawn with a grader-only seed, and says when it drops there beyond the starter."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from corpus.failure_modes import SLICES
+from grader.answer_key import load_key
+from grader.grade import unseen
+from grader.grade.report_file import report_json
+from grader.grade.report_schema import validate_report
+from grader.grade.session import GradeOptions, grade
+from grader.reports.html import render_html
+from grader.reports.markdown import render_markdown
+from tests.grader.grading import EMPTY, LEXICAL, fake_baseline, submission_from
+
+OPTIONS = GradeOptions(isolation="none", public=False)
+
+
+def looks_up_shipped_names(bundle) -> str:
+    """LEXICAL, answering only from the documents the shipped corpus names (a table of names
+    written into the code: what tuning to the shipped corpus looks like)."""
+    names = sorted(p.stem for p in (bundle / "corpus" / "docs").glob("*.md"))
+    code = LEXICAL.replace("WORD = re.compile", f"SHIPPED = {set(names)!r}\nWORD = re.compile")
+    code = code.replace(
+        "    def search(self, query, k):\n",
+        "    def search(self, query, k):\n"
+        "        self.paragraphs = [p for p in self.paragraphs if p[0] in SHIPPED]\n",
+    )
+    compile(code, "lookup", "exec")
+    assert code != LEXICAL
+    return code
+
+
+@pytest.fixture(scope="module")
+def graded(bundle, key, tmp_path_factory):
+    """Two grades against a stand-in baseline that finds nothing (its drop is 0): an honest
+    lexical pipeline, and the same pipeline restricted to the shipped corpus's document names."""
+    root = tmp_path_factory.mktemp("unseen")
+    monkeypatch = pytest.MonkeyPatch()
+    fake_baseline(monkeypatch, EMPTY)
+    try:
+        reports = {}
+        for name, code in (("honest", LEXICAL), ("lookup", looks_up_shipped_names(bundle))):
+            submission = submission_from(bundle, root / name, code)
+            reports[name] = report_json(grade(submission, key, root / f"g-{name}", OPTIONS))
+    finally:
+        monkeypatch.undo()
+    return reports
+
+
+def test_the_unseen_seed_is_the_keys_own_and_not_the_shipped_one(key, tmp_path):
+    answer_key = load_key(key)
+    seed = unseen.unseen_seed(answer_key)
+    assert seed == unseen.unseen_seed(answer_key)  # the same key, the same unseen corpus
+    assert seed != answer_key.record.seed
+    other = dataclasses.replace(
+        answer_key, record=dataclasses.replace(answer_key.record, hidden_sha256="0" * 64)
+    )
+    assert unseen.unseen_seed(other) != seed  # from the secret hidden-question hash
+    drawn = unseen.prepare(answer_key, tmp_path / "u")
+    assert drawn.record.seed == seed
+    assert drawn.record.profile == answer_key.record.profile
+    assert drawn.record.variant_manifest_sha256 != answer_key.record.variant_manifest_sha256
+    assert set(drawn.corpus.docs) != set(answer_key.corpus.docs)
+
+
+def test_an_honest_pipeline_scores_about_the_same_and_gets_no_finding(graded):
+    report = graded["honest"]
+    section = report["unseen"]
+    assert validate_report(report) == []
+    assert section["seed"] is not None and section["questions"] > 0
+    assert section["baseline_drop"] == 0.0  # the stand-in finds nothing on either corpus
+    low, high = section["excess_ci95"]
+    assert low <= section["excess"] <= high
+    assert low < unseen.MARGIN and abs(section["drop"]) < 0.05
+    assert [s["slice"] for s in section["slices"]] == [
+        s for s in SLICES if s in {row["slice"] for row in section["slices"]}
+    ]
+    assert not [f for f in report["integrity"] if f["check"] == "unseen"]
+    assert {"submission-unseen", "baseline-unseen"} <= set(report["logs"])
+    assert {"submission-unseen", "baseline-unseen"} <= set(report["timing"]["runs"])
+
+
+def test_a_pipeline_that_looks_up_the_shipped_document_names_gets_the_finding(graded):
+    report, honest = graded["lookup"], graded["honest"]
+    section = report["unseen"]
+    # the same on the shipped corpus, far lower on the unseen one
+    assert section["headline"]["shipped"] == pytest.approx(honest["unseen"]["headline"]["shipped"])
+    assert section["excess_ci95"][0] > unseen.MARGIN
+    (finding,) = [f for f in report["integrity"] if f["check"] == "unseen"]
+    assert finding["severity"] == "warning"
+    assert "unseen corpus" in finding["title"]
+    assert "document names" in finding["detail"]
+    assert any(e.startswith("headline") for e in finding["evidence"])
+
+
+def test_the_report_pages_show_both_corpora_per_slice(graded):
+    report = graded["lookup"]
+    markdown = render_markdown(report)
+    assert "### On an unseen corpus" in markdown
+    assert "| slice | metric | shipped | unseen | drop | starter's drop |" in markdown
+    first = report["unseen"]["slices"][0]
+    assert f"| {first['slice']} | {first['metric']} |" in markdown
+    assert 'id="unseen"' in render_html(report)
+
+
+def test_the_same_grade_gives_the_same_unseen_numbers(graded, bundle, key, tmp_path, monkeypatch):
+    fake_baseline(monkeypatch, EMPTY)
+    submission = submission_from(bundle, tmp_path / "s", LEXICAL)
+    again = report_json(grade(submission, key, tmp_path / "again", OPTIONS))
+    assert again["unseen"] == graded["honest"]["unseen"]
+
+
+def test_without_it_the_report_says_so(bundle, key, tmp_path):
+    submission = submission_from(bundle, tmp_path / "s", EMPTY)
+    options = dataclasses.replace(OPTIONS, unseen=False, baseline=False)
+    report = report_json(grade(submission, key, tmp_path / "out", options))
+    assert report["unseen"] == {"note": "not run (--no-unseen)"}
+    assert "Not measured: not run (--no-unseen)." in render_markdown(report)
+    assert validate_report(report) == []
+
+
+def test_a_submission_that_does_not_build_is_not_run_again(bundle, key, tmp_path):
+    broken = EMPTY.replace("def build(self):", "def build(self):\n        raise RuntimeError('x')")
+    assert broken != EMPTY
+    submission = submission_from(bundle, tmp_path / "s", broken)
+    options = dataclasses.replace(OPTIONS, baseline=False)
+    result = grade(submission, key, tmp_path / "out", options)
+    assert result.unseen is None
+    assert result.unseen_note == "not run: the submission did not build on the shipped corpus"
+    assert [run.label for run in result.runs] == ["submission"]
+
+
+def _drops(low: float, high: float) -> unseen.Drops:
+    return unseen.Drops(
+        seed=1,
+        manifest_sha256="0" * 64,
+        documents=10,
+        questions=20,
+        slices=(unseen.SliceDrop("heading", "recall@5", 0.9, 0.5, 10, 10, 0.4, 0.0),),
+        shipped=0.9,
+        unseen=0.5,
+        drop=0.4,
+        drop_ci95=(low, high),
+        baseline_drop=0.0,
+        baseline_drop_ci95=(0.0, 0.0),
+        excess=(low + high) / 2,
+        excess_ci95=(low, high),
+    )
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "flagged"),
+    [(0.04, 0.6, False), (unseen.MARGIN, 0.6, False), (0.06, 0.6, True), (-0.2, 0.2, False)],
+)
+def test_the_finding_needs_the_whole_interval_above_the_margin(low, high, flagged):
+    found = unseen.finding(_drops(low, high))
+    assert (found is not None) == flagged
+    if found is not None:
+        assert "the baseline's drop of +0.00" in " ".join(found.evidence)
+        assert "heading: recall@5 0.90 → 0.50" in found.evidence
