@@ -76,6 +76,7 @@ __all__ = [
     "REFORMULATION",
     "REFORMULATION_AREA",
     "PARAPHRASE",
+    "JUDGED_METRIC",
     "PRIMARY_METRIC",
     "REFERENCE",
     "REGISTRY",
@@ -135,6 +136,21 @@ PRIMARY_METRIC: Mapping[str, str] = MappingProxyType(
     {s.name: s.primary_metric for s in SLICE_RECORDS}
 )
 """Slice → the metric it is judged by in calibration headlines and report columns."""
+
+
+def _judged_metrics() -> dict[str, str]:
+    judged: dict[str, str] = {}
+    for record in AREAS:
+        for name in record.slices:
+            if name != ANSWERABLE:
+                judged.setdefault(name, record.metrics[0])
+    return {name: judged.get(name, PRIMARY_METRIC[name]) for name in SLICES}
+
+
+JUDGED_METRIC: Mapping[str, str] = MappingProxyType(_judged_metrics())
+"""Slice → the metric the diagnosis judges it by: the first metric of the area judged on it
+(reranking judges distractors by recall@1), else the slice's primary metric. Reports show every
+per-slice figure by it."""
 UNANSWERABLE_SLICES: frozenset[str] = frozenset({UNANSWERABLE, UNSTATED})
 """The slices whose questions the corpus cannot answer (their lines say `"unanswerable": true`):
 one names something absent, the other a real entity whose fact is not given."""

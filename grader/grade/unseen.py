@@ -7,7 +7,8 @@ with a seed only the grader knows (`unseen_seed`: derived from the key's secret 
 hash, so the same key always gets the same unseen corpus and its numbers repeat), builds the
 submission and the baseline on it in fresh sandboxes, and asks its hidden questions.
 
-    headline   mean over the asked slices of each slice's primary metric (as calibration)
+    headline   mean over the asked slices of the metric each is judged by (as the report pages
+               and `takehome compare` show them: recall@1 for distractors, …)
     drop       headline on the shipped corpus − headline on the unseen one
     excess     the submission's drop − the baseline's drop (without a baseline: − 0)
 
@@ -28,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from corpus.failure_modes import PRIMARY_METRIC, SLICES
+from corpus.failure_modes import JUDGED_METRIC, SLICES
 from corpus.variant import generate, write
 from exercise.evaluate import Report
 from exercise.metrics import CONFIDENCE
@@ -138,7 +139,7 @@ def compare(
         slices.append(
             SliceDrop(
                 slice=name,
-                metric=PRIMARY_METRIC[name],
+                metric=JUDGED_METRIC[name],
                 shipped=mine[0],
                 unseen=mine[1],
                 n_shipped=len(sampler.members[0][name]),
@@ -223,7 +224,7 @@ class _Sampler:
         ]
 
     def values(self, report: Report, side: int, name: str) -> np.ndarray:
-        metric = PRIMARY_METRIC[name]
+        metric = JUDGED_METRIC[name]
         results = report.results
         raw = [results[i].scores.get(metric) for i in self.members[side][name]]
         return np.array([np.nan if v is None else float(v) for v in raw], dtype=float)

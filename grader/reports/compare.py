@@ -2,9 +2,9 @@
 
 Each slice shows the figure its report page headlines (`reading.slice_figures`: recall@5, or
 abstention accuracy for unanswerable questions), then the mean of those figures (every slice
-weighs the same, as in calibration), the overall answer and citation figures and the cost (build
-time, search p95). `make demo` prints it for the starter, the sound (textbook) solution and the
-reference; `takehome compare` is the command.
+weighs the same, as in calibration) and the same mean on the grade's unseen corpus, the overall
+answer and citation figures and the cost (build time, search p95). `make demo` prints it for the
+starter, the sound (textbook) solution and the reference; `takehome compare` is the command.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ def comparison_rows(reports: Sequence[Mapping[str, Any]]) -> list[Row]:
             )
         )
     rows.append(Row("mean over slices", tuple(_mean(by_slice.values()) for by_slice in figures)))
+    rows.append(Row("same, on the unseen corpus", tuple(_unseen(r) for r in reports)))
     rows.extend(Row(f"overall {key}", tuple(metric(r, key) for r in reports)) for key in OVERALL)
     rows.append(Row("build", tuple(r["latency"].get("build_s") for r in reports), "s"))
     rows.append(Row("search p95", tuple(_search_p95(r) for r in reports), "ms"))
@@ -80,6 +81,12 @@ def _cell(value: float | None, unit: str) -> str:
 def _mean(figures) -> float | None:
     values = [f.submission for f in figures if f.submission is not None]
     return sum(values) / len(values) if values else None
+
+
+def _unseen(report: Mapping[str, Any]) -> float | None:
+    """The mean over slices on the grade's unseen corpus (None when it did not run)."""
+    headline = (report.get("unseen") or {}).get("headline") or {}
+    return headline.get("unseen")
 
 
 def _search_p95(report: Mapping[str, Any]) -> float | None:

@@ -11,10 +11,9 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from corpus.failure_modes import ANSWERABLE, AREAS, PRIMARY_METRIC, SLICES
+from corpus.failure_modes import AREAS, JUDGED_METRIC, SLICES
 from exercise.errors import ExerciseError
 from exercise.retrieval import RECALL_CUTOFFS
 from exercise.scoring import METRIC_KEYS
@@ -42,18 +41,7 @@ _EVERY_QUESTION = {
 }
 
 
-def _judged_metrics() -> dict[str, str]:
-    """Slice → the metric the diagnosis judges it by: the first metric of the area judged on it
-    (reranking judges distractors by recall@1), else the slice's primary metric."""
-    judged: dict[str, str] = {}
-    for area in AREAS:
-        for name in area.slices:
-            if name != ANSWERABLE:
-                judged.setdefault(name, area.metrics[0])
-    return {name: judged.get(name, PRIMARY_METRIC[name]) for name in SLICES}
-
-
-SLICE_METRICS: Mapping[str, str] = MappingProxyType(_judged_metrics())
+SLICE_METRICS: Mapping[str, str] = JUDGED_METRIC
 """Slice → the metric every per-slice figure (plot, CSV column, worst questions) shows."""
 SLICE_METRIC = "recall@5"  # a slice the registry does not know: recall@5, else abstention
 OPS = ("search", "answer")

@@ -42,6 +42,11 @@ def test_a_row_per_slice_then_the_mean_the_overall_figures_and_the_cost(graded):
     present = [f.submission for f in figures if f.submission is not None]
     mean = by_label["mean over slices"].values
     assert mean[0] == sum(present) / len(present) and mean[1] == mean[0] / 2
+    # graded without the unseen corpus: not measured; with it, its headline
+    assert by_label["same, on the unseen corpus"].values == (None, None)
+    half["unseen"] = {"note": "ran", "headline": {"shipped": 0.5, "unseen": 0.25}}
+    again = {row.label: row for row in comparison_rows([full, half])}
+    assert again["same, on the unseen corpus"].values == (None, 0.25)
     assert by_label["overall recall@5"].values == (full["overall"]["metrics"]["recall@5"],) * 2
     assert by_label["build"].unit == "s" and by_label["search p95"].unit == "ms"
     assert [row.label for row in rows][: len(figures)] == [
