@@ -20,6 +20,8 @@ Steps (module that measures it):
              results/harness_profile.txt
   candidate  the candidate's `make test`, cold then warm, for the reference and the starter
              (bench_candidate.py)
+  batch      `grade-many` of six known pipelines, with an empty then a filled baseline cache:
+             the round's wall time over its submissions' own runs (bench_batch.py)
 
 Absolute times depend on the machine and on what else runs on it; the ratios of `repeat` are
 measured within one grade against its own baseline, so they travel better.
@@ -38,6 +40,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import bench_batch
 import bench_candidate
 import bench_corpus
 import bench_grade
@@ -45,7 +48,7 @@ from bench_figures import Figure, summary, table
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
-STEPS = ("corpus", "grade", "repeat", "profile", "harness", "candidate")
+STEPS = ("corpus", "grade", "repeat", "profile", "harness", "candidate", "batch")
 DEFAULT_SEED = 7  # the seed of the committed default variant (`make corpus`)
 
 
@@ -130,7 +133,7 @@ def run(
         results["corpus"] = bench_corpus.measure()
         save(out, started, seed, recorded, machine, results)
     setup = None
-    if any(s in steps for s in ("grade", "repeat", "candidate", "profile", "harness")):
+    if any(s in steps for s in ("grade", "repeat", "candidate", "profile", "harness", "batch")):
         say(f"building the bundle (medium, seed {seed}) and the reference solution")
         setup = bench_grade.prepare(work, seed=seed, run_timeout_s=run_timeout_s)
         results["setup"] = {k: str(v) for k, v in vars(setup).items()}
@@ -194,6 +197,10 @@ def run(
             result = bench_candidate.measure(source, work / f"make-test-{label}")
             results["make_test"][label] = result
             save(out, started, seed, recorded, machine, results)
+    if setup is not None and "batch" in steps:
+        say("batch: grade-many of six known pipelines, empty then filled baseline cache")
+        results["batch"] = bench_batch.measure(setup, work / "batch")
+        save(out, started, seed, recorded, machine, results)
     machine["load_at_end"] = os.getloadavg()
     document = save(out, started, seed, recorded, machine, results, complete=True)
     show(document)
@@ -217,6 +224,8 @@ def figures_of(results: dict[str, Any]) -> list[Figure]:
         figures += bench_grade.stand_in_figures(grades["stand_in"], results["harness_profile"])
     for label, result in (results.get("make_test") or {}).items():
         figures += bench_candidate.figures(label, result)
+    if "batch" in results:
+        figures += bench_batch.figures(results["batch"])
     return figures
 
 
