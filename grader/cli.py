@@ -27,6 +27,8 @@ from grader.cohort.cli import EPILOG as COHORT_EPILOG
 from grader.cohort.cli import cohort_command
 from grader.grade.cli import EPILOG as GRADE_EPILOG
 from grader.grade.cli import grade_command
+from grader.gradescope.cli import EPILOG as AUTOGRADER_EPILOG
+from grader.gradescope.cli import autograder_command
 from grader.k8s.cli import EPILOG as COLLECT_EPILOG
 from grader.k8s.cli import collect_command
 from grader.regrade.cli import EPILOG as REGRADE_EPILOG
@@ -94,6 +96,7 @@ app.command("cohort", epilog=COHORT_EPILOG)(cohort_command)
 app.command("similarity", epilog=SIMILARITY_EPILOG)(similarity_command)
 app.command("regrade", epilog=REGRADE_EPILOG)(regrade_command)
 app.command("collect", epilog=COLLECT_EPILOG)(collect_command)
+app.command("autograder", epilog=AUTOGRADER_EPILOG)(autograder_command)
 
 
 def main() -> None:

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.key_file import HIDDEN_QUESTIONS
 from corpus.profile import Budgets
 from exercise.evaluate import DEFAULT_K
 from exercise.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED
@@ -54,8 +55,10 @@ from grader.grade.runs import (
 )
 from grader.grade.submission_history import History, read_history
 from grader.grade.unseen import Drops
-from grader.sandbox.interface import Limits, Sandbox
+from grader.sandbox.host import reachable_by_others
+from grader.sandbox.interface import Limits, Sandbox, SandboxError
 from grader.sandbox.registry import choose
+from grader.sandbox.uid import UidSandbox
 
 UNSEEN_TAG = "-unseen"  # the unseen corpus's runs: "submission-unseen", "baseline-unseen"
 NOTES_CAP_BYTES = 64 * 1024  # of the candidate's NOTES.md kept in the report
@@ -151,6 +154,8 @@ def grade(
         questions = key.hidden + (key.public if options.public else ())
         limits = sandbox_limits(key.record.budgets, calls=2 * len(questions))
         sandbox = choose(options.isolation, limits, image=options.image)
+        if sandbox.name == UidSandbox.name:
+            require_private_key(key)
         say(f"isolation: {sandbox.name}")
         cache_root = None
         if options.use_baseline_cache:
@@ -236,6 +241,17 @@ def grade(
     finally:
         if not options.keep_work:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def require_private_key(key: AnswerKey) -> None:
+    """The uid sandbox hides nothing by mounts: its runs see what any user may read, so the
+    key's hidden questions must not be readable by other users."""
+    hidden = key.root / HIDDEN_QUESTIONS
+    if reachable_by_others(hidden):
+        raise SandboxError(
+            f"{hidden} can be read by other users, and the uid sandbox's runs are other users: "
+            f"make the key folder private first (chmod -R go-rwx {key.root})"
+        )
 
 
 def sandbox_limits(budgets: Budgets, *, calls: int) -> Limits:

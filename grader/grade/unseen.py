@@ -116,6 +116,9 @@ def prepare(key: AnswerKey, dest: Path) -> AnswerKey:
     its key. Raises whatever the generator raises for a profile it cannot draw again."""
     variant = generate(unseen_seed(key), key.record.profile)
     write(variant, dest, force=True)
+    # the grader's alone: a sandbox reads the corpus through its own mount or copy, never here
+    # (the uid backend's runs can pass through the grade's work folder by name)
+    Path(dest).chmod(0o700)
     return load_key(dest / "key")
 
 

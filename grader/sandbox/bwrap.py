@@ -40,10 +40,12 @@ from exercise.runner import ChildPaths
 from grader.sandbox.cgroups import cpu_group, freezer_group, join_command
 from grader.sandbox.host import (
     PythonRuntime,
+    drop_privileges,
     fresh_dir,
     mountable_inputs,
     python_runtime,
     require_readable,
+    rlimit_command,
 )
 from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
 from grader.sandbox.uids import UidRange
@@ -107,7 +109,7 @@ class BwrapSandbox(IsolatingSandbox):
                 "run the grader as root or use docker"
             )
         uid = SANDBOX_UID if self.uid is None else self.uid
-        probe = [*self._base_args(), "--", *_drop_privileges(uid), "true"]
+        probe = [*self._base_args(), "--", *drop_privileges(uid), "true"]
         try:
             done = subprocess.run(
                 probe, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False
@@ -156,8 +158,8 @@ class BwrapSandbox(IsolatingSandbox):
             *("--bind", str(work), WORK),
             *("--chdir", SUBMISSION),
             "--",
-            *_drop_privileges(lease.uid),
-            *self._rlimits(),
+            *drop_privileges(lease.uid),
+            *rlimit_command(self.limits),
         )
         python = f"{VENV}/bin/python" if runtime.venv is not None else str(runtime.executable)
         return Launch(
@@ -227,30 +229,3 @@ class BwrapSandbox(IsolatingSandbox):
                     args += ["--tmpfs", str(seen_at / copy.relative_to(host))]
                     break
         return args
-
-    def _rlimits(self) -> list[str]:
-        """prlimit, run as the sandbox uid: it may only lower its own limits, then execs."""
-        limits = self.limits
-        return [
-            "prlimit",
-            f"--as={limits.memory_mb * MIB}",
-            f"--nproc={limits.pids}",
-            f"--fsize={limits.file_size_mb * MIB}",
-            f"--nofile={limits.open_files}",
-            f"--cpu={limits.cpu_s}",
-            "--core=0",
-            "--",
-        ]
-
-
-def _drop_privileges(uid: int) -> list[str]:
-    return [
-        "setpriv",
-        f"--reuid={uid}",
-        f"--regid={uid}",
-        "--clear-groups",
-        "--inh-caps=-all",
-        "--bounding-set=-all",
-        "--no-new-privs",
-        "--",
-    ]

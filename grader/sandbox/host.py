@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.sandbox.interface import SandboxError
+from grader.sandbox.interface import MIB, Limits, SandboxError
 
 # A file at this relative path is an answer key's hidden questions (see DESIGN "Data on disk").
 KEY_MARKER = Path("questions") / "hidden.jsonl"
@@ -64,6 +64,56 @@ def others_can_read(path: Path) -> bool:
         return True
     needed = stat.S_IROTH | (stat.S_IXOTH if stat.S_ISDIR(mode) else 0)
     return mode & needed == needed
+
+
+def drop_privileges(uid: int) -> list[str]:
+    """The command prefix that runs what follows as `uid`:`uid`, with no supplementary groups,
+    no capabilities (inheritable or bounding) and no_new_privs (needs root)."""
+    return [
+        "setpriv",
+        f"--reuid={uid}",
+        f"--regid={uid}",
+        "--clear-groups",
+        "--inh-caps=-all",
+        "--bounding-set=-all",
+        "--no-new-privs",
+        "--",
+    ]
+
+
+def rlimit_command(limits: Limits) -> list[str]:
+    """prlimit with the limits' memory, processes, file size, open files and CPU time, and no
+    core files; run as the sandbox uid it may only lower its own limits, then execs."""
+    return [
+        "prlimit",
+        f"--as={limits.memory_mb * MIB}",
+        f"--nproc={limits.pids}",
+        f"--fsize={limits.file_size_mb * MIB}",
+        f"--nofile={limits.open_files}",
+        f"--cpu={limits.cpu_s}",
+        "--core=0",
+        "--",
+    ]
+
+
+def make_readable(root: Path) -> None:
+    """Everything under `root` readable (and folders passable) by any uid."""
+    for folder, _dirs, files in os.walk(root):
+        Path(folder).chmod(0o755)
+        for name in files:
+            path = Path(folder, name)
+            if not path.is_symlink():
+                path.chmod(0o644)
+
+
+def reachable_by_others(path: Path) -> bool:
+    """Whether a uid with no special rights can read `path`: every folder above it passable
+    and `path` itself readable (a folder: listable) by "other"."""
+    path = Path(path).absolute()
+    for parent in reversed(path.parents):
+        if not parent.stat().st_mode & stat.S_IXOTH:
+            return False
+    return others_can_read(path)
 
 
 def require_readable(root: Path, what: str, *, walk: bool) -> None:

@@ -19,7 +19,6 @@ both). Runs are not held (no freezer reaches another container).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import stat
 import sys
@@ -28,7 +27,7 @@ from pathlib import Path
 
 from exercise.runner import ChildPaths
 from grader.sandbox.docker import IMAGE_HARNESS, IMAGE_PYTHON, SANDBOX_UID
-from grader.sandbox.host import mountable_inputs
+from grader.sandbox.host import make_readable, mountable_inputs
 from grader.sandbox.interface import MIB, IsolatingSandbox, Launch, Limits, SandboxError
 
 CHANNEL, SCRATCH = Path("/chan"), Path("/scratch")  # grader.k8s.manifests mounts them here
@@ -126,16 +125,6 @@ class PodSandbox(IsolatingSandbox):
             folder.chmod(0o711)
             copy = folder / source.name
             shutil.copytree(source, copy, symlinks=True)
-            _readable(copy)
+            make_readable(copy)
             self._copies[source] = copy
         return self._copies[source]
-
-
-def _readable(root: Path) -> None:
-    """Everything under `root` readable (and folders passable) by any uid."""
-    for folder, _dirs, files in os.walk(root):
-        Path(folder).chmod(0o755)
-        for name in files:
-            path = Path(folder, name)
-            if not path.is_symlink():
-                path.chmod(0o644)

@@ -11,6 +11,7 @@ from grader.sandbox.docker import DockerSandbox
 from grader.sandbox.interface import Limits, Sandbox, SandboxError
 from grader.sandbox.none import NoSandbox
 from grader.sandbox.pod import PodSandbox
+from grader.sandbox.uid import UidSandbox
 
 SANDBOXES: dict[str, type[Sandbox]] = {
     DockerSandbox.name: DockerSandbox,
@@ -18,6 +19,8 @@ SANDBOXES: dict[str, type[Sandbox]] = {
     NoSandbox.name: NoSandbox,
     # only inside a round's Kubernetes pod (grader.k8s), never chosen automatically
     PodSandbox.name: PodSandbox,
+    # an unprivileged uid without namespaces, for hosts with neither (a Gradescope container)
+    UidSandbox.name: UidSandbox,
 }
 # Tried in this order when no backend is named; `none` is never chosen automatically.
 AUTOMATIC = (DockerSandbox.name, BwrapSandbox.name)

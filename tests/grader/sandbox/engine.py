@@ -132,6 +132,38 @@ def wheelhouse(cache: Path) -> float:
     return time.monotonic() - start
 
 
+HARNESS_PACKAGES = ("typer>=0.12", "rich>=13", "docker>=7", "pydantic>=2", "setuptools>=68")
+
+
+def harness_wheelhouse(cache: Path) -> Path:
+    """The image's wheels plus the grader's own packages (and setuptools, to build the harness
+    without an index): what a Gradescope setup.sh needs to install the harness offline. A folder
+    of its own (the image's wheels linked in), so the image's build context never changes."""
+    wheelhouse(cache)
+    folder = cache / "harness-wheels"
+    folder.mkdir(exist_ok=True)
+    for wheel in (cache / "wheels").glob("*.whl"):
+        if not (folder / wheel.name).exists():
+            os.link(wheel, folder / wheel.name)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--only-binary=:all:",
+            "-d",
+            str(folder),
+            *HARNESS_PACKAGES,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
+    return folder
+
+
 def build_context(cache: Path) -> Path:
     """A build context holding only what grader/Dockerfile copies (never the repository, whose
     corpus/default/key must not reach the builder)."""
