@@ -44,6 +44,8 @@ else
   "$VENV/bin/takehome" --version
   echo "$want" > "$STAMP"
 fi
+# An unzip may drop the scripts' executable bits.
+chmod 0755 "$SOURCE/setup.sh" "$SOURCE/run_autograder"
 # The key and the grader's own code: root's alone (a submission runs as another uid).
 chmod 0700 "$SOURCE"
 chmod 0755 "$ROOT"
