@@ -91,6 +91,10 @@ MISTAKES: dict[str, Mistake] = {
     ),
     "takehome regrade": lambda missing, tmp: ([str(missing)], missing),
     "takehome collect": lambda missing, tmp: ([str(missing)], missing),
+    "takehome autograder": lambda missing, tmp: (
+        ["--key", str(missing), "--out", str(tmp / "autograder.zip")],
+        missing,
+    ),
     "takehome similarity": lambda missing, tmp: (
         [str(missing), str(tmp), "--out", str(tmp / "out")],
         missing,
