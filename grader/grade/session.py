@@ -5,8 +5,10 @@
        question texts, sandboxed, both alive for the paired latency phase (grader.grade.runs,
        grader.grade.latency_phase; the baseline's index cached per key: grader.grade.baseline_cache)
     →  judge and score on the host with `exercise` (per slice, bootstrap intervals)
-    →  diagnosis (grader.diagnosis), attribution (grader.grade.attribution, when asked),
-       integrity findings (grader.grade.integrity)  →  OUT/report.json (grader.grade.report_file)
+    →  diagnosis (grader.diagnosis), attribution (grader.grade.attribution, when asked)
+    →  the same two pipelines on an unseen variant of the key's profile (grader.grade.unseen,
+       unless `unseen` is off): the drop per slice, and a finding for a tuned submission
+    →  integrity findings (grader.grade.integrity)  →  OUT/report.json (grader.grade.report_file)
 
 Only question text ever reaches a sandboxed process: the key stays here. The hidden and public
 questions are asked in one run (hidden first, but for the latency phase's sample), so the
