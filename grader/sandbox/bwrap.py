@@ -37,7 +37,7 @@ import sys
 from pathlib import Path
 
 from exercise.runner import ChildPaths
-from grader.sandbox.cgroups import cpu_group, freezer_group, join_command
+from grader.sandbox.cgroups import run_groups
 from grader.sandbox.host import (
     PythonRuntime,
     drop_privileges,
@@ -144,10 +144,9 @@ class BwrapSandbox(IsolatingSandbox):
         except BaseException:
             lease.release()
             raise
-        group, freezer = cpu_group(lease.uid), freezer_group(lease.uid)
-        groups = [g for g in (group, freezer) if g is not None]
+        group, freezer, join = run_groups(lease.uid)
         prefix = (
-            *(join_command(*groups) if groups else ()),
+            *join,
             *self._base_args(),
             *self._runtime_args(runtime),
             *self._private_package_masks(runtime),

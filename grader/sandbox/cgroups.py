@@ -79,6 +79,14 @@ def thaw(group: Path) -> None:
         pass
 
 
+def run_groups(uid: int) -> tuple[Path | None, Path | None, tuple[str, ...]]:
+    """The run's CPU and freezer groups (each None where the host has no such hierarchy) and
+    the command prefix that joins those made."""
+    group, freezer = cpu_group(uid), freezer_group(uid)
+    made = [g for g in (group, freezer) if g is not None]
+    return group, freezer, join_command(*made) if made else ()
+
+
 def join_command(*groups: Path) -> tuple[str, ...]:
     """A command prefix that moves itself into each of `groups`, then execs the rest of the
     command (so everything the run starts stays in them)."""

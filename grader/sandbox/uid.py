@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 from exercise.runner import ChildPaths
-from grader.sandbox.cgroups import cpu_group, freezer_group, join_command
+from grader.sandbox.cgroups import run_groups
 from grader.sandbox.host import (
     drop_privileges,
     fresh_dir,
@@ -140,10 +140,9 @@ class UidSandbox(IsolatingSandbox):
         except BaseException:
             lease.release()
             raise
-        group, freezer = cpu_group(lease.uid), freezer_group(lease.uid)
-        groups = [g for g in (group, freezer) if g is not None]
+        group, freezer, join = run_groups(lease.uid)
         prefix = (
-            *(join_command(*groups) if groups else ()),
+            *join,
             *drop_privileges(lease.uid),
             *rlimit_command(self.limits),
         )

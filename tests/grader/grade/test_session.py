@@ -180,7 +180,9 @@ def test_an_import_crash_is_a_verdict_not_an_error(bundle, key, tmp_path):
 def test_the_diagnosis_calls_a_clear_lift_over_the_baseline(bundle, key, tmp_path, monkeypatch):
     fake_baseline(monkeypatch, EMPTY)
     submission = submission_from(bundle, tmp_path / "s", LEXICAL)
-    report = report_json(grade(submission, key, tmp_path / "out", GradeOptions(unseen=False, isolation="none")))
+    report = report_json(
+        grade(submission, key, tmp_path / "out", GradeOptions(unseen=False, isolation="none"))
+    )
     rows = {(r["slice"], r["metric"]): r for r in report["diagnosis"]["rows"]}
     boundary = rows[("boundary", "recall@5")]  # paragraphs keep both boundary sentences together
     assert boundary["baseline"] == 0.0 and boundary["submission"] >= 0.8
@@ -258,7 +260,10 @@ def test_the_key_never_reaches_a_sandboxed_submission(bundle, key, tmp_path):
     )
     submission = submission_from(bundle, tmp_path / "s", hunter)
     result = grade(
-        submission, key, tmp_path / "out", GradeOptions(unseen=False, isolation="bwrap", baseline=False)
+        submission,
+        key,
+        tmp_path / "out",
+        GradeOptions(unseen=False, isolation="bwrap", baseline=False),
     )
     report = report_json(result)
     texts = {q["answer"]["text"] for q in report["questions"]}

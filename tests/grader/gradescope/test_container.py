@@ -14,7 +14,6 @@ rest into a fresh venv (about a minute).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import uuid
 
@@ -103,11 +102,7 @@ cp -r /in/submission/. /autograder/submission/
 
 @pytest.fixture(scope="module")
 def wheels():
-    problem = engine.missing()
-    if problem is not None:
-        if os.environ.get(engine.REQUIRED) == "required":
-            pytest.fail(f"container engine unavailable, and {engine.REQUIRED}=required: {problem}")
-        pytest.skip(f"container engine unavailable: {problem}")
+    engine.require_engine()
     engine.prepare_images()
     return engine.harness_wheelhouse(engine.cache_dir())
 

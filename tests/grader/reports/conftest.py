@@ -69,7 +69,9 @@ def graded(bundle_out, tmp_path_factory) -> Graded:
     (submission / "NOTES.md").write_text(NOTES, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         fake_baseline(patch)
-        result = grade(submission, out / "key", root / "grade", GradeOptions(unseen=False, isolation="none"))
+        result = grade(
+            submission, out / "key", root / "grade", GradeOptions(unseen=False, isolation="none")
+        )
     return Graded(write_report(result), out / "key", out / "bundle")
 
 

@@ -40,11 +40,7 @@ def docker_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     Skips when podman, runc or debootstrap are missing, or fails where the environment says the
     container tests are required (CI); builds the images on first use (minutes; cached after
     that, see engine.py)."""
-    problem = engine.missing()
-    if problem is not None:
-        if os.environ.get(engine.REQUIRED) == "required":
-            pytest.fail(f"container engine unavailable, and {engine.REQUIRED}=required: {problem}")
-        pytest.skip(f"container engine unavailable: {problem}")
+    engine.require_engine()
     engine.prepare_images()
     service = engine.Service(tmp_path_factory.mktemp("podman"))
     yield service.base_url

@@ -112,24 +112,19 @@ def wheelhouse(cache: Path) -> float:
     hold the CPU torch wheel); a rerun only checks what is already there."""
     start = time.monotonic()
     requirements = harness_root() / "grader" / "docker" / "requirements.txt"
+    _download(cache / "wheels", "-r", str(requirements))
+    return time.monotonic() - start
+
+
+def _download(folder: Path, *what: str) -> None:
+    """`pip download` of binary wheels into `folder` (what is there already is only checked)."""
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--only-binary=:all:",
-            "-d",
-            str(cache / "wheels"),
-            "-r",
-            str(requirements),
-        ],
+        [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:"]
+        + ["-d", str(folder), *what],
         check=True,
         capture_output=True,
         timeout=1800,
     )
-    return time.monotonic() - start
 
 
 HARNESS_PACKAGES = ("typer>=0.12", "rich>=13", "docker>=7", "pydantic>=2", "setuptools>=68")
@@ -145,22 +140,7 @@ def harness_wheelhouse(cache: Path) -> Path:
     for wheel in (cache / "wheels").glob("*.whl"):
         if not (folder / wheel.name).exists():
             os.link(wheel, folder / wheel.name)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--only-binary=:all:",
-            "-d",
-            str(folder),
-            *HARNESS_PACKAGES,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=1800,
-    )
+    _download(folder, *HARNESS_PACKAGES)
     return folder
 
 
@@ -225,6 +205,18 @@ def locked(cache: Path) -> Iterator[None]:
     with (cache / "lock").open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
+
+
+def require_engine() -> None:
+    """Skip the calling test where podman, runc or debootstrap are missing, or fail it where the
+    environment says the container tests are required (CI)."""
+    import pytest
+
+    problem = missing()
+    if problem is not None:
+        if os.environ.get(REQUIRED) == "required":
+            pytest.fail(f"container engine unavailable, and {REQUIRED}=required: {problem}")
+        pytest.skip(f"container engine unavailable: {problem}")
 
 
 def prepare_images() -> Figures:

@@ -81,7 +81,9 @@ def test_reference_graded_in_the_container_equals_the_local_evaluation(
     docker_engine, monkeypatch, pair_bundle_out, reference, trusted, tmp_path
 ):
     monkeypatch.setenv("DOCKER_HOST", docker_engine)
-    options = GradeOptions(unseen=False, isolation="docker", image=engine.TEST_IMAGE, baseline=False)
+    options = GradeOptions(
+        unseen=False, isolation="docker", image=engine.TEST_IMAGE, baseline=False
+    )
     graded = report_json(grade(reference, pair_bundle_out[0] / "key", tmp_path / "out", options))
     assert graded["isolation"]["backend"] == "docker"
     same_numbers(graded, trusted)

@@ -38,7 +38,9 @@ def test_a_grade_beside_a_storming_container_equals_a_quiet_grade(
     monkeypatch.setenv("DOCKER_HOST", docker_engine)
     out = bundle_out[0]
     key = load_key(out / "key")
-    options = GradeOptions(unseen=False, isolation="docker", image=engine.TEST_IMAGE, baseline=False)
+    options = GradeOptions(
+        unseen=False, isolation="docker", image=engine.TEST_IMAGE, baseline=False
+    )
     submission = submission_from(out / "bundle", tmp_path / "s")
     quiet = report_json(grade(submission, out / "key", tmp_path / "quiet", options))
     assert quiet["isolation"]["backend"] == "docker"

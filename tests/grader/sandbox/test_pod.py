@@ -59,9 +59,16 @@ def test_a_grade_through_the_supervisor_equals_an_unisolated_one(
     fake_baseline(monkeypatch)
     submission = submission_from(out / "bundle", tmp_path / "lexical", LEXICAL)
     in_pod = report_json(
-        grade(submission, out / "key", scratch / "grades" / "lexical", GradeOptions("pod", unseen=False))
+        grade(
+            submission,
+            out / "key",
+            scratch / "grades" / "lexical",
+            GradeOptions("pod", unseen=False),
+        )
     )
-    plain = report_json(grade(submission, out / "key", tmp_path / "plain", GradeOptions("none", unseen=False)))
+    plain = report_json(
+        grade(submission, out / "key", tmp_path / "plain", GradeOptions("none", unseen=False))
+    )
     assert in_pod["isolation"]["backend"] == "pod"
     assert quality(in_pod) == quality(plain)
     assert in_pod["overall"]["metrics"]["recall@5"] > 0
