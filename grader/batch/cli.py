@@ -152,7 +152,7 @@ def grade_many_command(
         elif isolation is not None and isolation not in SANDBOXES:
             raise BatchError(f"--isolation {isolation!r} is not one of {', '.join(SANDBOXES)}")
         if emit is not None:
-            emit_round(emit[0], emit[1], jobs, baseline=baseline, workers=workers)
+            emit_round(emit[0], emit[1], jobs, baseline=baseline, unseen=unseen, workers=workers)
             return
         count = workers if workers is not None else default_workers(*per_grade_budget(jobs))
         if count < 1:

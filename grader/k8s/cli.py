@@ -24,7 +24,13 @@ EPILOG = exit_codes(
 
 
 def emit_round(
-    engine: str, dest: Path, jobs: Sequence[Job], *, baseline: bool, workers: int | None
+    engine: str,
+    dest: Path,
+    jobs: Sequence[Job],
+    *,
+    baseline: bool,
+    workers: int | None,
+    unseen: bool = True,
 ) -> None:
     """Write the round's manifests for `engine` to `dest` (grade-many --emit); exits on errors."""
     if engine not in ENGINES:
@@ -33,7 +39,7 @@ def emit_round(
         from grader.k8s.emit import emit
 
         written = emit(jobs, dest, job=f"takehome-{dest.resolve().name}", baseline=baseline,
-                       parallelism=workers)  # fmt: skip
+                       unseen=unseen, parallelism=workers)  # fmt: skip
     except (ExerciseError, ValueError) as exc:
         fail(str(exc))
     except OSError as exc:

@@ -72,7 +72,13 @@ def run(index: int, paths: PodPaths) -> int:
     try:
         open_channel(paths.channel)
         submission = paths.submissions / f"{index}.tar.gz"
-        return grade_one(name, submission, paths, baseline=bool(round_.get("baseline", True)))
+        return grade_one(
+            name,
+            submission,
+            paths,
+            baseline=bool(round_.get("baseline", True)),
+            unseen=bool(round_.get("unseen", True)),
+        )
     finally:
         stop(paths.channel)
 
@@ -100,7 +106,9 @@ def stop(channel: Path) -> None:
         os.close(fd)
 
 
-def grade_one(name: str, submission: Path, paths: PodPaths, *, baseline: bool) -> int:
+def grade_one(
+    name: str, submission: Path, paths: PodPaths, *, baseline: bool, unseen: bool = True
+) -> int:
     """Grade one submission into the results volume (see the module docstring)."""
     key = unpack_key(paths.key_archive, paths.key_copy)
     out = paths.scratch / "grades" / name
@@ -109,7 +117,7 @@ def grade_one(name: str, submission: Path, paths: PodPaths, *, baseline: bool) -
     dest = paths.results / name
     dest.mkdir(parents=True, exist_ok=True)
     (dest / ERROR_FILE).unlink(missing_ok=True)
-    options = GradeOptions(isolation=PodSandbox.name, baseline=baseline)
+    options = GradeOptions(isolation=PodSandbox.name, baseline=baseline, unseen=unseen)
     try:
         result = grade(submission, key, out, options)
         report = report_json(result)

@@ -65,6 +65,7 @@ class RoundSpec:
     submissions: tuple[bytes, ...]  # each submission as a .tar.gz, by index
     supervisor: str  # the text of grader/k8s/supervisor.py
     baseline: bool = True  # also run the starter in each grade (two runs per pod)
+    unseen: bool = True  # also run each grade on the key's unseen corpus (after, not beside)
     parallelism: int = 1  # pods at a time
     namespace: str | None = None  # None: kubectl's current namespace
     harness_image: str = HARNESS_IMAGE
@@ -106,6 +107,7 @@ def round_objects(spec: RoundSpec) -> list[Any]:
         "job": spec.job,
         "names": list(spec.names),
         "baseline": spec.baseline,
+        "unseen": spec.unseen,
         "sandbox_uid": SANDBOX_UID,
     }
     objects: list[Any] = [

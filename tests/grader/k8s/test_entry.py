@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +90,8 @@ def test_each_pod_grades_its_index_and_collect_ranks_them(bundle_out, tmp_path, 
                 supervisor.kill()
                 supervisor.wait()
     assert (results / "lexical" / "report.json").is_file()
+    lexical = json.loads((results / "lexical" / "report.json").read_text(encoding="utf-8"))
+    assert lexical["unseen"]["seed"] is not None  # the pod's grade ran the unseen corpus too
     assert (results / "empty" / "report.html").is_file()
 
     collected = CliRunner().invoke(app, ["collect", str(results)])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import gzip
 import io
+import json
 import shutil
 import tarfile
 
@@ -16,7 +17,7 @@ import yaml
 from grader.answer_key import load_key
 from grader.batch.run import jobs_from_paths
 from grader.k8s.emit import emit
-from grader.k8s.manifests import RoundSpec, _cpu, documents, round_objects
+from grader.k8s.manifests import ROUND_FILE, RoundSpec, _cpu, documents, round_objects
 
 pytest.importorskip("kubernetes")  # the k8s extra; the test extra installs it
 
@@ -172,3 +173,20 @@ def test_cpu_quantities_and_one_run_without_baseline(emitted):
     )
     assert sandbox["resources"]["limits"]["cpu"] == "500m"
     assert sandbox["resources"]["limits"]["memory"] == "1024Mi"  # one run: the budget itself
+
+
+def test_the_round_file_says_whether_pods_run_the_unseen_corpus(emitted):
+    _, _, _, budgets = emitted
+    for unseen in (True, False):
+        spec = RoundSpec(
+            job="r",
+            names=("a",),
+            budgets=budgets,
+            key_archive=b"k",
+            submissions=(b"s",),
+            supervisor="",
+            unseen=unseen,
+        )
+        docs = documents(round_objects(spec))
+        (round_map,) = [d for d in docs if d["metadata"]["name"] == "r-round"]
+        assert json.loads(round_map["data"][ROUND_FILE])["unseen"] is unseen
