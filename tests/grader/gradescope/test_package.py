@@ -169,3 +169,14 @@ def test_the_uid_sandbox_refuses_a_key_other_users_can_read(key):
         require_private_key(load_key(copy))  # private now: nothing raised
     finally:
         shutil.rmtree(folder)
+
+
+def test_the_uid_sandbox_names_a_folder_its_runs_cannot_pass(tmp_path):
+    from grader.sandbox.uid import _passable
+
+    closed = tmp_path / "closed"
+    (closed / "grade").mkdir(parents=True)
+    closed.chmod(0o700)
+    with pytest.raises(SandboxError, match=f"{closed} cannot be passed through by other users"):
+        _passable(closed / "grade")
+    assert stat.S_IMODE((closed / "grade").stat().st_mode) & 0o001  # its own folder: opened
