@@ -8,24 +8,26 @@ left as it was); progress and the summary go to stderr too.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from corpus.profile import ProfileError, load_profile
+from corpus.profile import Profile, ProfileError, load_profile
 from exercise.cli_errors import exit_codes, fail, interrupted, note
 from grader.bundle.build import (
     ARCHIVE,
     BUNDLE_DIR,
     KEY_DIR,
     BundleError,
+    BundleResult,
     build_bundle,
     check_candidate_name,
     default_out_dir,
 )
-from grader.bundle.seeds import SecretError, derive_seed, load_secret
+from grader.bundle.seeds import SEED_ATTEMPTS, SecretError, derive_seed, load_secret
 from grader.catalogue import CatalogueError
 
 EPILOG = exit_codes(
@@ -85,6 +87,7 @@ def bundle_command(
         fail("give --seed or --secret-file, not both")
     try:
         chosen = load_profile(profile)
+        seeds = [seed] if seed is not None else []
         if seed is None:
             secret = load_secret(secret_file)
             if secret.created:
@@ -92,20 +95,19 @@ def bundle_command(
                     f"created the team secret {secret.source}: share it with whoever builds or "
                     "grades bundles (a candidate's variant is derived from it and their name)"
                 )
-            chosen_seed = derive_seed(secret, check_candidate_name(candidate), chosen.name)
-        else:
-            chosen_seed = seed
+            name = check_candidate_name(candidate)
+            seeds = [derive_seed(secret, name, chosen.name, n) for n in range(SEED_ATTEMPTS)]
         target = out if out is not None else default_out_dir(candidate)
         started = time.perf_counter()
         with err.status("generating the corpus") as status:
-            result = build_bundle(
+            result = _first_that_generates(
+                seeds,
                 chosen,
-                chosen_seed,
                 candidate,
                 target,
+                secret_seed=seed is None,
                 force=force,
                 progress=status.update,
-                secret_seed=seed is None,
             )
     except (ProfileError, CatalogueError, BundleError, SecretError) as exc:
         fail(str(exc))
@@ -123,3 +125,34 @@ def bundle_command(
     note(f"  {target / ARCHIVE}  — send this to the candidate")
     note(f"  {target / BUNDLE_DIR}/       — the same files, unpacked")
     note(f"  {target / KEY_DIR}/          — keep it: grading needs it")
+
+
+def _first_that_generates(
+    seeds: list[int],
+    profile: Profile,
+    candidate: str,
+    target: Path,
+    *,
+    secret_seed: bool,
+    force: bool,
+    progress: Callable[[str], None],
+) -> BundleResult:
+    """Build the bundle from the first of `seeds` whose world supplies the profile (one seed:
+    --seed; several: the team secret's derived sequence). Raises the last `ProfileError`,
+    saying how many seeds were tried."""
+    for n, seed in enumerate(seeds):
+        try:
+            return build_bundle(
+                profile,
+                seed,
+                candidate,
+                target,
+                force=force,
+                progress=progress,
+                secret_seed=secret_seed,
+            )
+        except ProfileError as exc:
+            if n + 1 == len(seeds):
+                tried = f" (tried {len(seeds)} seeds derived from the team secret)"
+                raise ProfileError(str(exc) + (tried if secret_seed else "")) from None
+    raise BundleError("no seed to build the bundle from")

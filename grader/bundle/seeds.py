@@ -27,6 +27,9 @@ ENV = "TAKEHOME_TEAM_SECRET"
 DEFAULT_FILE = Path("~/.config/takehome/team_secret")
 MIN_SECRET_BYTES = 16
 SEED_MODULUS = 2**31
+# A profile asks for more of some kind of fact than a rare world holds (about 1 seed in 20 on
+# medium); the next derived seeds are tried, up to this many in all.
+SEED_ATTEMPTS = 8
 
 
 class SecretError(ValueError):
@@ -44,8 +47,11 @@ def normalise(candidate: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", candidate).casefold().split())
 
 
-def derive_seed(secret: TeamSecret, candidate: str, profile: str) -> int:
-    message = f"{profile}\n{normalise(candidate)}".encode()
+def derive_seed(secret: TeamSecret, candidate: str, profile: str, attempt: int = 0) -> int:
+    """The candidate's seed; `attempt` n > 0 gives the n-th fallback, for a profile the first
+    seed's world cannot supply (`SEED_ATTEMPTS`): the same sequence for everyone deriving it."""
+    message = f"{profile}\n{normalise(candidate)}" + (f"\n{attempt}" if attempt else "")
+    message = message.encode()
     digest = hmac.new(secret.value, message, hashlib.sha256).digest()
     return int.from_bytes(digest[:8], "big") % SEED_MODULUS
 

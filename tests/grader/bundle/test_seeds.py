@@ -73,3 +73,23 @@ def test_seed_and_secret_file_together_are_refused(tmp_path):
          "--out", str(tmp_path / "o")],
     )  # fmt: skip
     assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_a_secret_seed_whose_world_cannot_supply_the_profile_falls_back_to_the_next(
+    tmp_path, monkeypatch
+):
+    # "candidate 16"'s first seed draws a world with too few temporal facts for medium (about
+    # one seed in 20 does); the bundle takes the next seed of the same derived sequence
+    from corpus.profile import ProfileError, load_profile
+    from corpus.variant import generate
+
+    first = derive_seed(SECRET, "candidate 16", "medium")
+    with pytest.raises(ProfileError, match="distinct temporal facts"):
+        generate(first, load_profile("medium"))
+    monkeypatch.setenv(seeds.ENV, SECRET.value.decode())
+    out = tmp_path / "b"
+    result = CliRunner().invoke(app, ["bundle", "--candidate", "candidate 16", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    key = json.loads((out / "key" / "key.json").read_text())
+    assert key["seed"] == derive_seed(SECRET, "candidate 16", "medium", 1) != first
+    assert derive_seed(SECRET, "candidate 16", "medium", 0) == first  # attempt 0: unchanged

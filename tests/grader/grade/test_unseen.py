@@ -163,3 +163,16 @@ def test_the_finding_needs_the_whole_interval_above_the_margin(low, high, flagge
     if found is not None:
         assert "the baseline's drop of +0.00" in " ".join(found.evidence)
         assert "heading: recall@5 0.90 → 0.50" in found.evidence
+
+
+def test_a_world_that_cannot_supply_the_profile_gives_way_to_the_next_seed(
+    key, tmp_path, monkeypatch
+):
+    answer_key = load_key(key)
+    real = unseen.unseen_seed
+    # seed 20's world has too few temporal facts for medium (about one seed in 20 is so)
+    monkeypatch.setattr(
+        unseen, "unseen_seed", lambda k, attempt=0: 20 if attempt == 0 else real(k, attempt)
+    )
+    drawn = unseen.prepare(answer_key, tmp_path / "u")
+    assert drawn.record.seed == real(answer_key, 1) != real(answer_key, 0)
