@@ -58,7 +58,9 @@ def test_each_pod_grades_its_index_and_collect_ranks_them(bundle_out, tmp_path, 
         submission_from(out / "bundle", tmp_path / "lexical", LEXICAL),
         submission_from(out / "bundle", tmp_path / "empty", EMPTY),
     ]
-    emitted = emit(jobs_from_paths(subs, out / "key"), tmp_path / "k8s", job="r")
+    # without the unseen corpus (the round file carries the flag: test_manifests.py); the
+    # pods' grades are otherwise the default's
+    emitted = emit(jobs_from_paths(subs, out / "key"), tmp_path / "k8s", job="r", unseen=False)
     files = _volumes(emitted, tmp_path / "mounted")
     results = tmp_path / "results"
     monkeypatch.setattr(pod, "IMAGE_PYTHON", sys.executable)
@@ -91,7 +93,7 @@ def test_each_pod_grades_its_index_and_collect_ranks_them(bundle_out, tmp_path, 
                 supervisor.wait()
     assert (results / "lexical" / "report.json").is_file()
     lexical = json.loads((results / "lexical" / "report.json").read_text(encoding="utf-8"))
-    assert lexical["unseen"]["seed"] is not None  # the pod's grade ran the unseen corpus too
+    assert lexical["unseen"] == {"note": "not run (--no-unseen)"}  # as the round file said
     assert (results / "empty" / "report.html").is_file()
 
     collected = CliRunner().invoke(app, ["collect", str(results)])
