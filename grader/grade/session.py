@@ -324,7 +324,12 @@ def _on_unseen(
         resamples=settings.resamples,
         seed=settings.seed,
     )
-    against = "the baseline's runs" if theirs is not None else "no baseline (its drop taken as 0)"
+    if theirs is not None:
+        against = "the baseline's runs"
+    elif base is not None:  # it ran on the shipped corpus, the sandbox failed it on this one
+        against = f"no baseline (its drop taken as 0; on this corpus: {paired.baseline_error})"
+    else:
+        against = "no baseline (its drop taken as 0)"
     return drops, (
         f"variant seed {other.record.seed} (grader-only), {len(other.hidden)} hidden questions; "
         f"compared with {against}"
