@@ -152,21 +152,26 @@ def test_the_sandbox_limits_are_the_profile_budgets(emitted):
     assert limits["ephemeral-storage"] == f"{2 * budgets.file_size_mb}Mi"
 
 
+def _one_submission_round(budgets, **choices) -> list[dict]:
+    """The documents of a one-submission round with these budgets and choices."""
+    spec = RoundSpec(
+        job="r",
+        names=("a",),
+        budgets=budgets,
+        key_archive=b"k",
+        submissions=(b"s",),
+        supervisor="",
+        **choices,
+    )
+    return documents(round_objects(spec))
+
+
 def test_cpu_quantities_and_one_run_without_baseline(emitted):
     _, _, _, budgets = emitted
     import dataclasses
 
     half = dataclasses.replace(budgets, cpus=0.5, memory_mb=1024)
-    spec = RoundSpec(
-        job="r",
-        names=("a",),
-        budgets=half,
-        key_archive=b"k",
-        submissions=(b"s",),
-        supervisor="",
-        baseline=False,
-    )
-    docs = documents(round_objects(spec))
+    docs = _one_submission_round(half, baseline=False)
     (job,) = [d for d in docs if d["kind"] == "Job"]
     sandbox = next(
         c for c in job["spec"]["template"]["spec"]["containers"] if c["name"] == "sandbox"
@@ -178,15 +183,6 @@ def test_cpu_quantities_and_one_run_without_baseline(emitted):
 def test_the_round_file_says_whether_pods_run_the_unseen_corpus(emitted):
     _, _, _, budgets = emitted
     for unseen in (True, False):
-        spec = RoundSpec(
-            job="r",
-            names=("a",),
-            budgets=budgets,
-            key_archive=b"k",
-            submissions=(b"s",),
-            supervisor="",
-            unseen=unseen,
-        )
-        docs = documents(round_objects(spec))
+        docs = _one_submission_round(budgets, unseen=unseen)
         (round_map,) = [d for d in docs if d["metadata"]["name"] == "r-round"]
         assert json.loads(round_map["data"][ROUND_FILE])["unseen"] is unseen
