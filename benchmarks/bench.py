@@ -20,8 +20,9 @@ Steps (module that measures it):
              results/harness_profile.txt
   candidate  the candidate's `make test`, cold then warm, for the reference and the starter
              (bench_candidate.py)
-  batch      `grade-many` of six known pipelines, with an empty then a filled baseline cache:
-             the round's wall time over its submissions' own runs (bench_batch.py)
+  batch      `grade-many` of six known pipelines with --no-baseline, then by default with an
+             empty and a filled baseline cache: each default round's wall time over the
+             --no-baseline round's (bench_batch.py)
 
 Absolute times depend on the machine and on what else runs on it; the ratios of `repeat` are
 measured within one grade against its own baseline, so they travel better.
