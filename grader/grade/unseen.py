@@ -24,7 +24,7 @@ of tuning to the shipped corpus, said as a prompt to look, never as a verdict.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -91,19 +91,7 @@ class Drops:
             else None,
             "excess": self.excess,
             "excess_ci95": list(self.excess_ci95),
-            "slices": [
-                {
-                    "slice": s.slice,
-                    "metric": s.metric,
-                    "shipped": s.shipped,
-                    "unseen": s.unseen,
-                    "n_shipped": s.n_shipped,
-                    "n_unseen": s.n_unseen,
-                    "drop": s.drop,
-                    "baseline_drop": s.baseline_drop,
-                }
-                for s in self.slices
-            ],
+            "slices": [asdict(s) for s in self.slices],
         }
 
 
