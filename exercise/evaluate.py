@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from exercise.errors import OptionError
-from exercise.judging import AnswerVerdict, SearchVerdict, judge_answer, judge_search
+from exercise.judging import (
+    AnswerVerdict,
+    SearchVerdict,
+    Status,
+    judge_answer,
+    judge_search,
+)
 from exercise.latency import NS_PER_MS, LatencyReport, op_latency, rss_mib
 from exercise.loading import Corpus, JudgingConfig, Question
 from exercise.metrics import (
@@ -132,8 +138,8 @@ def score_run(
     latency = LatencyReport(
         build_s=None if run.build_ns is None else run.build_ns / 1e9,
         ops={
-            "search": op_latency(_timed(r.search) for r in results),
-            "answer": op_latency(_timed(r.answer) for r in results),
+            "search": op_latency(_timed(r.search) for r in results if not _untimed(r.search)),
+            "answer": op_latency(_timed(r.answer) for r in results if not _untimed(r.answer)),
         },
         peak_rss_mib=rss_mib(run.peak_rss_kib),
         restarts=run.restarts,
@@ -155,6 +161,13 @@ def _timed(verdict: SearchVerdict | AnswerVerdict) -> int | None:
     # A call is timed when it returned something (valid or invalid), not when it raised or hung.
     returned = verdict.error is None and verdict.elapsed_ns is not None
     return verdict.elapsed_ns if returned else None
+
+
+def _untimed(verdict: SearchVerdict | AnswerVerdict) -> bool:
+    # A call that returned with no timing was not made in this run (a grader recalls a trusted
+    # baseline's earlier results): neither timed nor failed.
+    returned = verdict.status in (Status.OK, Status.INVALID) and verdict.error is None
+    return returned and verdict.elapsed_ns is None
 
 
 def _fatal_json(fatal: Fatal | None) -> dict[str, Any] | None:

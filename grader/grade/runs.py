@@ -10,7 +10,10 @@ attribution swaps). A pair runs as:
     →  the latency phase (`grader.grade.latency_phase`): both alive, calls alternating on a sample
     →  the submission's remaining calls, its child closed; then the baseline's
 
-Every question is asked once per child, as in a run on its own; only the order differs. While one
+Every question is asked once per child, as in a run on its own; only the order differs. A baseline
+whose cache entry kept its earlier results (`baseline_cache.recall`) is asked only the latency
+phase's sample; its other results are recalled, and a baseline run with no latency phase (the
+unseen corpus) whose every question is known starts no child at all. While one
 child works, the other run's total budget (`run_timeout_s`) is held, so neither pays for the
 other's time. A run whose child never started, or whose sandbox failed on its own, is retried in
 a fresh sandbox (`LAUNCH_ATTEMPTS`), then `SandboxFailed`; a failure seen only at the end of a
@@ -23,8 +26,8 @@ import contextlib
 import dataclasses
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +110,9 @@ class _Live:
     cache_key: str | None = None
     cached: baseline_cache.Entry | None = None  # the entry its work dir was restored from
     held: bool = False  # whether the last `_waiting` froze it
+    # what the cached entry recalls (question text → search and answer): not asked again
+    known: Mapping[str, tuple[CallRecord, CallRecord]] = field(default_factory=dict)
+    recalled: int = 0  # questions whose results `_finish` recalled instead of asking
 
 
 @contextlib.contextmanager
@@ -188,11 +194,14 @@ class Runner:
         phase between them unless `latency` is False. Raises `SandboxFailed` for the submission
         only."""
         lives: list[_Live] = []
+        recalled = None
+        if baseline is not None and not latency:
+            recalled = self._recalled(baseline, questions)
         try:
             own = self._open(submission, self.own_label, questions)
             lives.append(own)
             base, base_error = None, None
-            if baseline is not None:
+            if baseline is not None and recalled is None:
                 try:
                     with _waiting(own):
                         base = self._open(baseline, self.base_label, questions, cache=True)
@@ -206,7 +215,9 @@ class Runner:
                 note = "not run (not asked for on this corpus)"
             own_outcome = self._close(own, lives)
             base_outcome, build_s, rss, cache_note = None, None, None, "not used (no baseline)"
-            if base is not None:
+            if recalled is not None:
+                base_outcome, build_s, rss, cache_note = recalled
+            elif base is not None:
                 base_outcome, build_s, rss, cache_note = self._close_baseline(base, lives)
             elif baseline is not None:
                 cache_note = "not used (the baseline did not run)"
@@ -245,7 +256,8 @@ class Runner:
             failure = run.launch_failure or launch.sandbox_failure()
             if failure is None:
                 live = _Live(label, root, questions, launch, run, scratch, log, clock, failed)
-                return dataclasses.replace(live, cache_key=cache_key, cached=cached)
+                known = baseline_cache.recall(cached, self.settings.k) if cached else {}
+                return dataclasses.replace(live, cache_key=cache_key, cached=cached, known=known)
             run.finish()
             launch.release()
             shutil.rmtree(scratch, ignore_errors=True)
@@ -298,10 +310,17 @@ class Runner:
         return result, f"{len(slots)} questions in {result.rounds} rounds; {hold}"
 
     def _finish(self, live: _Live) -> tuple[RunRecord, str | None]:
-        """Ask what the run has not asked yet, in question order, and close its child."""
-        for index in range(len(live.questions)):
+        """Ask what the run has not asked yet, in question order (recalling what its cache
+        entry knows instead of asking it), and close its child."""
+        records = live.run.records
+        for index, question in enumerate(live.questions):
+            known = live.known.get(question.text)
+            if known is not None and all(records[op][index] is None for op in OPS):
+                for op, call in zip(OPS, known, strict=True):
+                    records[op][index] = call
+                live.recalled += 1
             for op in OPS:
-                if live.run.records[op][index] is None:
+                if records[op][index] is None:
                     live.run.ask(index, op)
         record = live.run.finish()
         return record, record.launch_failure or live.launch.sandbox_failure()
@@ -329,23 +348,34 @@ class Runner:
         rss = None if record.peak_rss_kib is None else record.peak_rss_kib / 1024
         cache_root = self.settings.cache_root
         if failure is None and cache_root is not None and live.cache_key is not None:
-            if live.cached is not None:
+            entry = live.cached
+            if entry is not None:
+                recalled = live.recalled
                 note = (
-                    f"index restored from {live.cached.path}; the build and memory ratios "
-                    "divide by the run that filled it"
+                    f"index restored from {entry.path}; the build and memory ratios divide by "
+                    "the run that filled it"
                 )
-                build_s, rss = live.cached.cold_build_s, live.cached.cold_peak_rss_mib
+                if recalled:
+                    note += (
+                        f"; {recalled} of {len(live.questions)} questions' results recalled from "
+                        "earlier runs of the same code on the same corpus (the rest, the latency "
+                        "phase's sample among them, asked in this grade)"
+                    )
+                build_s, rss = entry.cold_build_s, entry.cold_peak_rss_mib
             elif _clean(record):
-                stored = baseline_cache.store(
+                entry = baseline_cache.store(
                     cache_root,
                     live.cache_key,
                     live.scratch,
                     cold_build_s=build_s,
                     cold_peak_rss_mib=rss,
                 )
-                note = f"built and stored in {stored.path}" if stored else "built (not stored)"
+                note = f"built and stored in {entry.path}" if entry else "built (not stored)"
             else:
                 note = "built (not stored: the run was not clean)"
+            if entry is not None and _clean(record):
+                texts = [q.text for q in live.questions]
+                baseline_cache.remember(entry, self.settings.k, texts, record.search, record.answer)
         shutil.rmtree(live.scratch, ignore_errors=True)
         if failure is not None:
             self._failed(live.label, live.failures, failure)
@@ -361,6 +391,45 @@ class Runner:
             live.label, live.questions, record, live.started, live.log, live.failures
         )
         return outcome, build_s, rss, note
+
+    def _recalled(
+        self, root: Path, questions: Sequence[Question]
+    ) -> tuple[RunOutcome, float | None, float | None, str] | None:
+        """The baseline's whole run recalled from its cache entry, when the entry knows every
+        question (no child starts); None otherwise. Only for a run with no latency phase."""
+        cache_root, label = self.settings.cache_root, self.base_label
+        if cache_root is None:
+            return None
+        variant = self.key.record.variant_manifest_sha256
+        entry = baseline_cache.find(cache_root, baseline_cache.entry_id(root, variant))
+        if entry is None:
+            return None
+        known = baseline_cache.recall(entry, self.settings.k)
+        if not all(q.text in known for q in questions):
+            return None
+        clock = time.perf_counter()
+        log = self.logs / f"{label}.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(
+            f"not run: every result recalled from the baseline cache entry {entry.path}\n",
+            encoding="utf-8",
+        )
+        build, rss = entry.cold_build_s, entry.cold_peak_rss_mib
+        # nothing built, asked or timed in this grade: no build time, memory or call timings
+        record = RunRecord(
+            None,
+            None,
+            tuple(known[q.text][0] for q in questions),
+            tuple(known[q.text][1] for q in questions),
+            None,
+            0,
+            log,
+        )
+        note = (
+            f"every result recalled from {entry.path} (earlier runs of the same code on the "
+            "same corpus); no child started"
+        )
+        return self._outcome(label, questions, record, clock, log, ()), build, rss, note
 
     # -- shared -------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 
+from exercise.judging import CallRecord, Status
 from grader.grade import baseline_cache
 
 
@@ -61,3 +62,42 @@ def test_only_the_most_recently_used_entries_are_kept(tmp_path):
 def test_the_default_folder_follows_xdg_cache_home(tmp_path):
     root = baseline_cache.default_root({"XDG_CACHE_HOME": str(tmp_path)})
     assert root == tmp_path / "takehome" / "baseline"
+
+
+def ok(value):
+    return CallRecord(Status.OK, value=value, elapsed_ns=1_000)
+
+
+def test_what_a_clean_run_returned_is_recalled_by_question_and_k(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    entry = baseline_cache.store(tmp_path / "cache", "k1", work, cold_build_s=1.0)
+    assert baseline_cache.recall(entry, 5) == {}  # nothing kept yet
+    failed = CallRecord(Status.TIMEOUT, reason="slow")
+    kept = baseline_cache.remember(
+        entry, 5, ["q1", "q2"], [ok([1]), ok([2])], [ok({"a": 1}), failed]
+    )
+    assert kept == 1  # a question with a call that did not return is not kept
+    known = baseline_cache.recall(entry, 5)
+    assert set(known) == {"q1"}
+    search, answer = known["q1"]
+    assert (search.status, search.value, search.elapsed_ns) == (Status.OK, [1], None)
+    assert answer.value == {"a": 1}  # recalled calls carry no timing: not measured now
+    assert baseline_cache.recall(entry, 10) == {}  # asked with another k
+    # a later run adds what it asked to what the entry knew
+    assert baseline_cache.remember(entry, 5, ["q3"], [ok([3])], [ok({})]) == 2
+    assert set(baseline_cache.recall(entry, 5)) == {"q1", "q3"}
+    # a run with another k replaces them
+    assert baseline_cache.remember(entry, 10, ["q4"], [ok([4])], [ok({})]) == 1
+    assert set(baseline_cache.recall(entry, 10)) == {"q4"}
+    assert baseline_cache.recall(entry, 5) == {}
+
+
+def test_an_unreadable_calls_file_recalls_nothing(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    entry = baseline_cache.store(tmp_path / "cache", "k1", work, cold_build_s=1.0)
+    (entry.path / baseline_cache.CALLS_FILE).write_text("{not json", encoding="utf-8")
+    assert baseline_cache.recall(entry, 5) == {}
+    (entry.path / baseline_cache.CALLS_FILE).write_text('{"k": 5, "calls": []}', encoding="utf-8")
+    assert baseline_cache.recall(entry, 5) == {}

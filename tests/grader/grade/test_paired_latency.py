@@ -81,6 +81,24 @@ def test_the_baseline_index_is_restored_from_its_cache_on_the_next_grade(graded)
         )
 
 
+def test_the_next_grade_asks_the_baseline_only_the_latency_sample(graded):
+    first, second = graded
+    note = second["comparison"]["baseline_build"]["cache"]
+    recalled = MEDIUM_HIDDEN - second["comparison"]["latency_phase"]["questions"]
+    assert f"{recalled} of {MEDIUM_HIDDEN} questions' results recalled" in note
+    # the same code on the same corpus: the recalled results score as the asked ones did
+    assert [q["baseline"] for q in second["questions"]] == [
+        q["baseline"] for q in first["questions"]
+    ]
+    for part in ("overall", "slices", "statuses"):
+        assert second["baseline"][part] == first["baseline"][part]
+    # only the sample was timed in this grade
+    for op in ("search", "answer"):
+        timed = second["baseline"]["latency"]["ops"][op]
+        assert timed["calls"] == second["comparison"]["latency_phase"]["questions"]
+        assert timed["failed"] == 0
+
+
 def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_path, monkeypatch):
     fake_baseline(monkeypatch, STEADY)
     submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)

@@ -4,6 +4,7 @@ profile drawn with a grader-only seed, and says when it drops there beyond the s
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -96,6 +97,16 @@ def test_a_pipeline_that_looks_up_the_shipped_document_names_gets_the_finding(gr
     assert "unseen corpus" in finding["title"]
     assert "document names" in finding["detail"]
     assert any(e.startswith("headline") for e in finding["evidence"])
+
+
+def test_the_next_grade_recalls_the_unseen_baseline_without_starting_it(graded):
+    # the second grade of the module, on the same key and baseline: the first left every
+    # unseen result in the baseline cache
+    log = Path(graded["lookup"]["logs"]["baseline-unseen"]).read_text(encoding="utf-8")
+    assert log.startswith("not run: every result recalled from the baseline cache entry")
+    lookup, honest = graded["lookup"], graded["honest"]
+    assert lookup["unseen"]["baseline_drop"] == honest["unseen"]["baseline_drop"]
+    assert lookup["timing"]["runs"]["baseline-unseen"]["candidate_s"] == 0
 
 
 def test_the_report_pages_show_both_corpora_per_slice(graded):
