@@ -42,8 +42,8 @@ demo: $(STAMP)  ## bundle (medium, seed $(SEED)) → grade the starter, the soun
 	@echo "reports: out/demo/grades/{baseline,sound,reference}/ (report.json, report.html, report.md);"
 	@echo "the table above: out/demo/comparison.md"
 
-test: $(STAMP)  ## run the harness's test suite (slow tests included)
-	$(PY) -m pytest
+test: $(STAMP)  ## run the harness's test suite (slow tests included), on two workers
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)  ## ruff check
 	$(VENV)/bin/ruff check exercise corpus grader candidate_template tests benchmarks
