@@ -42,8 +42,11 @@ demo: $(STAMP)  ## bundle (medium, seed $(SEED)) → grade the starter, the soun
 	@echo "reports: out/demo/grades/{baseline,sound,reference}/ (report.json, report.html, report.md);"
 	@echo "the table above: out/demo/comparison.md"
 
-test: $(STAMP)  ## run the harness's test suite (slow tests included), on two workers
-	$(PY) -m pytest -n 2 --dist loadgroup
+test: $(STAMP)  ## run the harness's test suite (slow tests included): two workers, then the serial tests alone
+	@status=0; \
+	  $(PY) -m pytest -n 2 --dist loadfile -m "not serial" || status=$$?; \
+	  $(PY) -m pytest -m serial || status=$$?; \
+	  exit $$status
 
 lint: $(STAMP)  ## ruff check
 	$(VENV)/bin/ruff check exercise corpus grader candidate_template tests benchmarks

@@ -1,9 +1,10 @@
 """Shared fixtures: one generated medium variant per session (generation takes about a second).
 
-The suite runs on two workers (`-n 2`, pytest-xdist, `--dist loadgroup`): what measures time
-against a limit, or loads the machine on purpose (the sandboxes, the container backend, the
-paired latency phase), runs on one worker in file order (`SERIAL`); every other file's tests stay
-together on one worker (its module fixtures are made once), beside them.
+`make test` runs the suite in two passes: every test but the `serial` ones on two workers
+(pytest-xdist, a file's tests together on one worker), then the `serial` ones alone. A test is
+`serial` when it times calls against limits or loads the machine on purpose (the sandboxes, the
+container backend, the paired latency phase): beside another worker it would measure that
+worker's load, not the grader.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ from corpus.profile import load_profile
 from corpus.variant import Variant, generate, write
 from tests.helpers import DEFAULT_SEED
 
-
-# folders and files whose tests share one worker: they time calls against limits or storm the
-# machine, and two of them at once would measure each other
+# folders and files whose tests are `serial` (above)
 SERIAL = (
     "tests/grader/sandbox/",
     "tests/grader/gradescope/test_container.py",
@@ -26,12 +25,12 @@ SERIAL = (
 )
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
 def pytest_collection_modifyitems(config, items) -> None:
     root = Path(config.rootpath)
     for item in items:
-        where = Path(item.path).relative_to(root).as_posix()
-        group = "serial" if where.startswith(SERIAL) else where
-        item.add_marker(pytest.mark.xdist_group(group))
+        if Path(item.path).relative_to(root).as_posix().startswith(SERIAL):
+            item.add_marker(pytest.mark.serial)
 
 
 @pytest.fixture(scope="session")
