@@ -194,14 +194,14 @@ class Runner:
         phase between them unless `latency` is False. Raises `SandboxFailed` for the submission
         only."""
         lives: list[_Live] = []
-        recalled = None
+        known = None  # the baseline's every result, when its cache entry has them all
         if baseline is not None and not latency:
-            recalled = self._recalled(baseline, questions)
+            known = self._known_whole(baseline, questions)
         try:
             own = self._open(submission, self.own_label, questions)
             lives.append(own)
             base, base_error = None, None
-            if baseline is not None and recalled is None:
+            if baseline is not None and known is None:
                 try:
                     with _waiting(own):
                         base = self._open(baseline, self.base_label, questions, cache=True)
@@ -215,8 +215,8 @@ class Runner:
                 note = "not run (not asked for on this corpus)"
             own_outcome = self._close(own, lives)
             base_outcome, build_s, rss, cache_note = None, None, None, "not used (no baseline)"
-            if recalled is not None:
-                base_outcome, build_s, rss, cache_note = recalled
+            if known is not None:
+                base_outcome, build_s, rss, cache_note = self._recalled(*known, questions)
             elif base is not None:
                 base_outcome, build_s, rss, cache_note = self._close_baseline(base, lives)
             elif baseline is not None:
@@ -392,12 +392,11 @@ class Runner:
         )
         return outcome, build_s, rss, note
 
-    def _recalled(
+    def _known_whole(
         self, root: Path, questions: Sequence[Question]
-    ) -> tuple[RunOutcome, float | None, float | None, str] | None:
-        """The baseline's whole run recalled from its cache entry, when the entry knows every
-        question (no child starts); None otherwise. Only for a run with no latency phase."""
-        cache_root, label = self.settings.cache_root, self.base_label
+    ) -> tuple[baseline_cache.Entry, Mapping[str, tuple[CallRecord, CallRecord]]] | None:
+        """The baseline's cache entry and its results, when it knows every question; else None."""
+        cache_root = self.settings.cache_root
         if cache_root is None:
             return None
         variant = self.key.record.variant_manifest_sha256
@@ -407,6 +406,17 @@ class Runner:
         known = baseline_cache.recall(entry, self.settings.k)
         if not all(q.text in known for q in questions):
             return None
+        return entry, known
+
+    def _recalled(
+        self,
+        entry: baseline_cache.Entry,
+        known: Mapping[str, tuple[CallRecord, CallRecord]],
+        questions: Sequence[Question],
+    ) -> tuple[RunOutcome, float | None, float | None, str]:
+        """The baseline's whole run recalled from its cache entry (`_known_whole`): no child
+        starts. Only for a run with no latency phase."""
+        label = self.base_label
         clock = time.perf_counter()
         log = self.logs / f"{label}.log"
         log.parent.mkdir(parents=True, exist_ok=True)
