@@ -91,6 +91,7 @@ def prepare(
         key.components,
         work / "reference",
         chunk_size=key.record.chunk_size,
+        force=True,  # a kept --keep folder holds the previous bench run's
     )
     problem = BwrapSandbox(sandbox_limits(key.record.budgets, calls=1)).problem()
     if problem is None:

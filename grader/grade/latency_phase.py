@@ -39,10 +39,15 @@ from exercise.latency import NS_PER_MS, PERCENTILES
 
 ROUNDS = 4  # rounds of fresh questions
 PER_ROUND = 24  # questions per round (half measured on search, half on answer)
+# questions asked of both children before the rounds, timed for no figure: a pipeline's first
+# calls after its build pay for what it loads lazily (the first search took 1.4 s where the
+# rest took 20 ms), and a cold first round moved the answer ratio between two quiet grades
+WARMUP = 8
 FIGURES = tuple(f"{op}_p{p}" for op in OPS for p in PERCENTILES)
 METHOD = (
-    "both children alive, calls alternating on a fixed sample of hidden questions (each asked "
-    "once per child; measured on its first call: half on search, half on answer); p50 = median "
+    "both children alive and warmed up (a few other questions asked of both first, not timed), "
+    "calls alternating on a fixed sample of hidden questions (each asked once per child; "
+    "measured on its first call: half on search, half on answer); p50 = median "
     "of paired ratios, p95/p99 = ratio of nearest-rank percentiles over the same pairs; 95% "
     "percentile bootstrap over pairs"
 )
@@ -103,6 +108,16 @@ def plan(
         Slot(index, OPS[position % size % len(OPS)], position // size)
         for position, index in enumerate(chosen)
     )
+
+
+def warmup(
+    candidates: int, slots: Sequence[Slot], *, seed: int, size: int = WARMUP
+) -> tuple[int, ...]:
+    """Up to `size` question indices of the first `candidates`, none of `slots`', drawn with
+    `random.Random` seeded by `seed`: asked of both children before the rounds, never timed."""
+    taken = {slot.index for slot in slots}
+    rest = [index for index in range(candidates) if index not in taken]
+    return tuple(random.Random(f"warmup {seed}").sample(rest, min(size, len(rest))))
 
 
 def load_average() -> tuple[float, float, float] | None:

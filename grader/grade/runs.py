@@ -275,8 +275,17 @@ class Runner:
             rounds=self.settings.rounds,
             per_round=self.settings.per_round,
         )
+        warm = latency_phase.warmup(hidden, slots, seed=self.settings.seed)
+        held = True
+        for index in warm:
+            for op in OPS:
+                for live, other in ((own, base), (base, own)):
+                    with _waiting(other):
+                        live.run.ask(index, op)
+                    if other is own:
+                        held = held and own.held
         loads = [latency_phase.load_average()]
-        last_round, held = 0, True
+        last_round = 0
         for slot in slots:
             if slot.round != last_round:
                 loads.append(latency_phase.load_average())
@@ -307,7 +316,10 @@ class Runner:
             else "the submission's child left running while the baseline's worked (this "
             "sandbox cannot freeze it)"
         )
-        return result, f"{len(slots)} questions in {result.rounds} rounds; {hold}"
+        return result, (
+            f"{len(warm)} questions to warm both children up (not timed), then {len(slots)} "
+            f"questions in {result.rounds} rounds; {hold}"
+        )
 
     def _finish(self, live: _Live) -> tuple[RunRecord, str | None]:
         """Ask what the run has not asked yet, in question order (recalling what its cache

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from exercise.judging import CallRecord, Status
-from grader.grade.latency_phase import FIGURES, PER_ROUND, ROUNDS, compare, plan
+from grader.grade.latency_phase import FIGURES, PER_ROUND, ROUNDS, WARMUP, compare, plan, warmup
 
 
 def test_the_plan_is_seeded_fresh_each_round_and_measures_both_ops():
@@ -34,6 +34,16 @@ def test_a_plan_needs_rounds_and_pairs(rounds, per_round):
 
 def timed(ms: list[float]) -> list[CallRecord]:
     return [CallRecord(Status.OK, value=[], elapsed_ns=int(v * 1e6)) for v in ms]
+
+
+def test_the_warm_up_takes_other_questions_than_the_rounds():
+    slots = plan(204, seed=3)
+    warm = warmup(204, slots, seed=3)
+    assert warm == warmup(204, slots, seed=3) and len(warm) == WARMUP
+    assert len(set(warm)) == WARMUP and not set(warm) & {s.index for s in slots}
+    assert all(0 <= index < 204 for index in warm)
+    # with fewer questions than rounds need, the rounds keep them all and nothing warms up
+    assert warmup(10, plan(10, seed=0, rounds=4, per_round=6), seed=0) == ()
 
 
 def test_figures_are_paired_ratios_with_seeded_intervals():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from grader.grade.latency_phase import WARMUP
 from grader.grade.report_file import report_json
 from grader.grade.session import GradeOptions, grade
 from grader.reports.html import render_html
@@ -58,6 +59,7 @@ def test_the_report_shows_the_paired_phase_its_intervals_and_the_load(graded):
     comparison = report["comparison"]
     phase = comparison["latency_phase"]
     assert phase["ran"] and phase["rounds"] == 4 and phase["questions"] == 96
+    assert phase["note"].startswith(f"{WARMUP} questions to warm both children up (not timed)")
     assert phase["pairs"] == {"search": 48, "answer": 48}
     low, high = comparison["latency_ratio_ci95"]["answer_p50"]
     assert low <= comparison["latency_ratio"]["answer_p50"] <= high
@@ -84,7 +86,8 @@ def test_the_baseline_index_is_restored_from_its_cache_on_the_next_grade(graded)
 def test_the_next_grade_asks_the_baseline_only_the_latency_sample(graded):
     first, second = graded
     note = second["comparison"]["baseline_build"]["cache"]
-    recalled = MEDIUM_HIDDEN - second["comparison"]["latency_phase"]["questions"]
+    asked = second["comparison"]["latency_phase"]["questions"] + WARMUP  # the phase's
+    recalled = MEDIUM_HIDDEN - asked
     assert f"{recalled} of {MEDIUM_HIDDEN} questions' results recalled" in note
     # the same code on the same corpus: the recalled results score as the asked ones did
     assert [q["baseline"] for q in second["questions"]] == [
@@ -95,7 +98,7 @@ def test_the_next_grade_asks_the_baseline_only_the_latency_sample(graded):
     # only the sample was timed in this grade
     for op in ("search", "answer"):
         timed = second["baseline"]["latency"]["ops"][op]
-        assert timed["calls"] == second["comparison"]["latency_phase"]["questions"]
+        assert timed["calls"] == asked
         assert timed["failed"] == 0
 
 
