@@ -40,8 +40,8 @@ from exercise.latency import NS_PER_MS, PERCENTILES
 ROUNDS = 4  # rounds of fresh questions
 PER_ROUND = 24  # questions per round (half measured on search, half on answer)
 # questions asked of both children before the rounds, timed for no figure: a pipeline's first
-# calls after its build pay for what it loads lazily (the first search took 1.4 s where the
-# rest took 20 ms), and a cold first round moved the answer ratio between two quiet grades
+# calls after its build pay for what it loads lazily (the reference's first search took 1.4 s
+# where the rest took 20 ms; its first round's answers ran about 25 % slower than later rounds')
 WARMUP = 8
 FIGURES = tuple(f"{op}_p{p}" for op in OPS for p in PERCENTILES)
 METHOD = (
