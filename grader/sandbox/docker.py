@@ -53,6 +53,7 @@ SUBMISSION, CORPUS, WORK, HARNESS = "/submission", "/corpus", "/work", "/harness
 RELAY = Path(__file__).with_name("docker_relay.py")
 PROBE_TIMEOUT_S = 5.0  # an engine that does not answer a ping in this long is not there
 API_TIMEOUT_S = 60.0  # for create/start/inspect; waiting on a container has no limit
+RUN_LABEL = "takehome.run"  # the run a container belongs to: a restart is another container
 
 
 class DockerSandbox(IsolatingSandbox):
@@ -161,7 +162,7 @@ class DockerSandbox(IsolatingSandbox):
             "api_timeout_s": API_TIMEOUT_S,
             "mounts": mounts,
             "ulimits": self._ulimits(),
-            "create": self._create_options(lease.uid),
+            "create": self._create_options(lease.uid, run=name),
             "failure_path": str(failure_path),
         }
         return Launch(
@@ -192,7 +193,7 @@ class DockerSandbox(IsolatingSandbox):
         work.chmod(0o777)
         return work
 
-    def _create_options(self, uid: int) -> dict[str, object]:
+    def _create_options(self, uid: int, *, run: str) -> dict[str, object]:
         """`containers.create` keyword arguments (plain data: they travel as JSON)."""
         limits = self.limits
         memory = f"{limits.memory_mb}m"
@@ -211,7 +212,8 @@ class DockerSandbox(IsolatingSandbox):
             "shm_size": SHM_MB * MIB,
             "hostname": "sandbox",
             "working_dir": SUBMISSION,
-            "labels": {"takehome.sandbox": "1"},  # finds leftovers: docker ps -af label=...
+            # finds leftovers (docker ps -af label=...); the run's containers, for the holder
+            "labels": {"takehome.sandbox": "1", RUN_LABEL: run},
         }
 
     def _ulimits(self) -> dict[str, int]:
@@ -226,36 +228,41 @@ class DockerSandbox(IsolatingSandbox):
 
 
 class ContainerHolder(Holder):
-    """Holds a run by pausing its container (the engine freezes its cgroup)."""
+    """Holds a run by pausing its container (the engine freezes its cgroup). The run's containers
+    (a restart is a new one) carry its name as `docker_relay.RUN_LABEL`."""
 
     def __init__(self, base_url: str, api_version: str | None, name: str) -> None:
         self.base_url, self.api_version, self.name = base_url, api_version, name
         self._client: Any = None
         self._held = False
 
-    def _container(self) -> Any:
+    def _containers(self, status: str) -> list[Any]:
         import docker
 
         if self._client is None:
             self._client = docker.DockerClient(
                 base_url=self.base_url, version=self.api_version, timeout=API_TIMEOUT_S
             )
-        return self._client.containers.get(self.name)
+        label = f"{RUN_LABEL}={self.name}"
+        return self._client.containers.list(filters={"label": label, "status": status})
 
     def hold(self) -> bool:
         try:
-            self._container().pause()
+            running = self._containers("running")
+            for container in running:
+                container.pause()
         except Exception:  # noqa: BLE001 - any engine or transport failure: not held, go on
             return False
-        self._held = True
-        return True
+        self._held = bool(running)
+        return self._held
 
     def let_go(self) -> None:
         if not self._held:
             return
         self._held = False
         try:
-            self._container().unpause()
+            for container in self._containers("paused"):
+                container.unpause()
         except Exception:  # noqa: BLE001 - a container gone meanwhile has nothing to unpause
             pass
 

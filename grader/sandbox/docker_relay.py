@@ -97,8 +97,11 @@ def launch(spec: dict[str, Any], command: list[str]) -> int:
     code (or EXIT_NOT_STARTED when the engine refused it)."""
     command, request_fd, result_fd = _rewrite_fds(command)
     channel = _make_channel(spec)
-    # named by the grader (its `Launch.hold` pauses the container by name), else here
-    name = spec.get("name") or f"takehome-{secrets.token_hex(6)}"
+    # Each launch names its own container: a restart of the run is a second launch while the
+    # first one's reaper may still be removing its container, by name. The run's name (the
+    # grader's, for `Launch.hold`) is a label every container of the run carries (spec "create").
+    run = spec.get("name") or f"takehome-{secrets.token_hex(6)}"
+    name = f"{run}-{secrets.token_hex(4)}"
     reaper = _start_reaper(spec, name, channel)  # before the container exists, so it never leaks
     ends = _open_ends(channel / "chan")
     try:
