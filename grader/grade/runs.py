@@ -385,8 +385,9 @@ class Runner:
                 note = f"built and stored in {entry.path}" if entry else "built (not stored)"
             else:
                 note = "built (not stored: the run was not clean)"
-            if entry is not None and _clean(record):
-                texts = [q.text for q in live.questions]
+            texts = [q.text for q in live.questions]
+            # rewritten only when this run asked something the entry did not know
+            if entry is not None and _clean(record) and any(t not in live.known for t in texts):
                 baseline_cache.remember(entry, self.settings.k, texts, record.search, record.answer)
         shutil.rmtree(live.scratch, ignore_errors=True)
         if failure is not None:
