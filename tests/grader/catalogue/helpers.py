@@ -7,16 +7,24 @@ from __future__ import annotations
 
 import importlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
 
-from corpus.failure_modes import COMPONENTS
+from corpus.failure_modes import COMPONENTS, REGISTRY
+from corpus.profile import load_profile
 from exercise.types import Passage, Span
 from grader.bundle.build import build_bundle
-from grader.catalogue import CATALOGUE_DIR, REFERENCE, assemble, implementations
+from grader.catalogue import (
+    CATALOGUE_DIR,
+    REFERENCE,
+    assemble,
+    implementations,
+    selection_from_profile,
+)
 from tests.grader.bundle.helpers import HARNESS_WORDS, TELLTALE
 from tests.grader.grading import CANDIDATE
 from tests.helpers import DEFAULT_SEED
@@ -57,6 +65,53 @@ class Embedder:
     def encode_query(self, text):
         return self.encode([text])[0]
 '''
+
+
+class FakeEmbedder:
+    """The in-process twin of `fake_embedding`'s module, for calling a component directly: one
+    dimension per word of `vocabulary`, counting its occurrences in the lower-cased text (scaled
+    to unit length when `normalised`)."""
+
+    def __init__(self, vocabulary: tuple[str, ...], *, normalised: bool = False) -> None:
+        self.vocabulary = vocabulary
+        self.normalised = normalised
+
+    def encode(self, texts):
+        rows = np.array([[t.lower().count(w) for w in self.vocabulary] for t in texts], np.float32)
+        if self.normalised:
+            rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+        return rows
+
+    def encode_query(self, text):
+        return self.encode([text])[0]
+
+
+def assembled_with_fake_embedding(
+    selection: dict[str, str],
+    folder: Path,
+    rag_on_path,
+    vocabulary: tuple[str, ...],
+    *,
+    normalised: bool = False,
+    chunk_size: int | None = None,
+) -> Callable[[str], ModuleType]:
+    """`selection` assembled into `folder` as it ships, with `fake_embedding(vocabulary)` as its
+    `rag/embedding.py`, and put on the path (`rag_on_path`, the fixture): call the result with a
+    module name ("records", "chunking", ...) to import `rag.<name>`."""
+    package = assemble(selection, folder, chunk_size=chunk_size)
+    fake = fake_embedding(vocabulary, normalised=normalised)
+    (package / "embedding.py").write_text(fake, encoding="utf-8")
+    rag_on_path(folder)
+    return lambda name: importlib.import_module(f"rag.{name}")
+
+
+def assert_the_profile_plants(profile_path: Path, selection: dict[str, str]) -> None:
+    """The profile at `profile_path` plants `selection`, and the registry describes the flaw of
+    each implementation in it (at some length: the interviewer reads it)."""
+    assert selection_from_profile(load_profile(profile_path)) == selection
+    for fm in REGISTRY:
+        flaw = fm.flaw(selection[fm.component])
+        assert flaw and len(flaw) > 80, fm.component
 
 
 def bundled_rag(profile, selection: dict[str, str], out: Path) -> Path:

@@ -5,18 +5,16 @@ Each is imported from a `rag/` package assembled into a temporary folder, exactl
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from exercise.types import Answer, Span
-from grader.catalogue import assemble
 from tests.grader.catalogue import helpers
 
 VOCABULARY = ("alpha", "beta", "gamma", "delta")
-FAKE_EMBEDDING = helpers.fake_embedding(VOCABULARY)
+EMBEDDER = helpers.FakeEmbedder(VOCABULARY)
 DOCS = {
     "b-doc": ("alpha beta. " * 60).strip(),  # 719 characters: two chunks, the second shorter
     "a-doc": "# Title\nGamma rays are strong. Delta follows gamma.\n\n| a | b |\n",
@@ -27,18 +25,7 @@ DOCS = {
 @pytest.fixture
 def rag(tmp_path, rag_on_path):
     """The planted `rag` package, with a fake embedder module, importable for this test."""
-    package = assemble(helpers.PLANTED, tmp_path)
-    (package / "embedding.py").write_text(FAKE_EMBEDDING, encoding="utf-8")
-    rag_on_path(tmp_path)
-    return lambda name: importlib.import_module(f"rag.{name}")
-
-
-class FakeEmbedder:
-    def encode(self, texts):
-        return np.array([[t.count(w) for w in VOCABULARY] for t in texts], np.float32)
-
-    def encode_query(self, text):
-        return self.encode([text])[0]
+    return helpers.assembled_with_fake_embedding(helpers.PLANTED, tmp_path, rag_on_path, VOCABULARY)
 
 
 def test_fixed_chars_cuts_consecutive_windows_of_chunk_size(rag):
@@ -53,7 +40,7 @@ def test_fixed_chars_cuts_consecutive_windows_of_chunk_size(rag):
 
 def test_dense_only_ranks_by_inner_product_and_breaks_ties_by_chunk_order(rag):
     texts = ["alpha", "beta beta", "alpha beta", "beta beta", "gamma"]
-    retriever = helpers.built_retriever(rag, texts, FakeEmbedder())
+    retriever = helpers.built_retriever(rag, texts, EMBEDDER)
     hits = retriever.search("beta", 3)
     # query (0,1,0,0): scores 0, 2, 1, 2, 0 → chunks 1 and 3 tie at 2 (lower index first), then 2
     assert [(h.index, h.score) for h in hits] == [(1, 2.0), (3, 2.0), (2, 1.0)]
@@ -64,7 +51,7 @@ def test_dense_only_ranks_by_inner_product_and_breaks_ties_by_chunk_order(rag):
 def test_reranking_keeps_the_first_stage_order_in_a_new_list(rag):
     records, reranking = rag("records"), rag("reranking")
     hits = [records.Hit(3, 0.9), records.Hit(1, 0.5)]
-    ranked = reranking.rerank("q", hits, [], FakeEmbedder())
+    ranked = reranking.rerank("q", hits, [], EMBEDDER)
     assert ranked == hits and ranked is not hits
     assert reranking.CANDIDATES == 5
 

@@ -13,9 +13,7 @@ import re
 import numpy as np
 import pytest
 
-from corpus.failure_modes import REGISTRY
 from corpus.profile import load_profile
-from grader.catalogue import assemble, selection_from_profile
 from tests.grader.catalogue import helpers
 from tests.helpers import REPO
 
@@ -28,34 +26,20 @@ HARD = {
     "answering": "score_threshold",
 }
 VOCABULARY = ("alpha", "beta", "gamma", "delta")
-
-
-class FakeEmbedder:
-    """Unit-length keyword counts: the inner product is a cosine, as the real one's is."""
-
-    def encode(self, texts):
-        rows = np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
-        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
-
-    def encode_query(self, text):
-        return self.encode([text])[0]
+# Unit-length keyword counts: the inner product is a cosine, as the real one's is.
+EMBEDDER = helpers.FakeEmbedder(VOCABULARY, normalised=True)
 
 
 @pytest.fixture
 def rag(tmp_path, rag_on_path):
     """The five assembled into `rag/` (embedding replaced by a normalised fake)."""
-    package = assemble(HARD, tmp_path)
-    fake = helpers.fake_embedding(VOCABULARY, normalised=True)
-    (package / "embedding.py").write_text(fake, encoding="utf-8")
-    rag_on_path(tmp_path)
-    return lambda name: importlib.import_module(f"rag.{name}")
+    return helpers.assembled_with_fake_embedding(
+        HARD, tmp_path, rag_on_path, VOCABULARY, normalised=True
+    )
 
 
 def test_the_profile_plants_them_and_the_registry_describes_each():
-    assert selection_from_profile(load_profile(HARD_NEXT)) == HARD
-    for fm in REGISTRY:
-        flaw = fm.flaw(HARD[fm.component])
-        assert flaw and len(flaw) > 80, fm.component
+    helpers.assert_the_profile_plants(HARD_NEXT, HARD)
 
 
 def test_a_bundle_of_the_profile_ships_them_with_nothing_that_names_a_flaw(tmp_path):
@@ -106,7 +90,7 @@ def test_long_sections_are_packed_from_whole_lines_and_long_lines_cut_at_sentenc
 
 def test_dense_order_with_a_bm25_bonus_of_at_most_the_lexical_weight(rag):
     texts = ["alpha alpha", "alpha beta", "gamma zeta", "delta", "beta", "gamma"]
-    retriever = helpers.built_retriever(rag, texts, FakeEmbedder())
+    retriever = helpers.built_retriever(rag, texts, EMBEDDER)
     retrieval = rag("retrieval")
     hits = retriever.search("alpha zeta", 10)
     # Cosines with (1, 0, 0, 0): chunk 0 1.0, chunk 1 0.707, the others 0. BM25 (see the sibling

@@ -6,16 +6,14 @@ Each is imported from a `rag/` package assembled into a temporary folder, exactl
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from corpus.failure_modes import REGISTRY
 from corpus.profile import load_profile
 from exercise.types import Answer, Span
-from grader.catalogue import CATALOGUE_DIR, assemble, selection_from_profile
+from grader.catalogue import CATALOGUE_DIR, assemble
 from tests.grader.catalogue import helpers
 from tests.helpers import REPO
 
@@ -28,31 +26,17 @@ SOUND_LOOKING = {
     "answering": "score_threshold",
 }
 VOCABULARY = ("alpha", "beta", "gamma", "delta")
-FAKE_EMBEDDING = helpers.fake_embedding(VOCABULARY)
-
-
-class FakeEmbedder:
-    def encode(self, texts):
-        return np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
-
-    def encode_query(self, text):
-        return self.encode([text])[0]
+EMBEDDER = helpers.FakeEmbedder(VOCABULARY)
 
 
 @pytest.fixture
 def rag(tmp_path, rag_on_path):
     """The five implementations assembled into `rag/` (embedding replaced by a fake)."""
-    package = assemble(SOUND_LOOKING, tmp_path)
-    (package / "embedding.py").write_text(FAKE_EMBEDDING, encoding="utf-8")
-    rag_on_path(tmp_path)
-    return lambda name: importlib.import_module(f"rag.{name}")
+    return helpers.assembled_with_fake_embedding(SOUND_LOOKING, tmp_path, rag_on_path, VOCABULARY)
 
 
 def test_the_profile_plants_them_and_the_registry_describes_each():
-    assert selection_from_profile(load_profile(PROFILE)) == SOUND_LOOKING
-    for fm in REGISTRY:
-        flaw = fm.flaw(SOUND_LOOKING[fm.component])
-        assert flaw and len(flaw) > 80, fm.component
+    helpers.assert_the_profile_plants(PROFILE, SOUND_LOOKING)
 
 
 def test_a_bundle_of_the_profile_ships_them_with_nothing_that_names_a_flaw(tmp_path):
@@ -101,7 +85,7 @@ def test_overlapping_windows_cover_every_word_and_overlap_at_whitespace(rag):
 
 def test_hybrid_rrf_sums_reciprocal_ranks_of_the_dense_and_bm25_rankings(rag):
     texts = ["alpha alpha", "alpha beta", "gamma zeta", "delta", "beta", "gamma"]
-    retriever = helpers.built_retriever(rag, texts, FakeEmbedder())
+    retriever = helpers.built_retriever(rag, texts, EMBEDDER)
     retrieval = rag("retrieval")
     hits = retriever.search("alpha zeta", 10)
     # Dense (one-hot counts) for "alpha zeta" = (1,0,0,0): chunk 0 scores 2, chunk 1 scores 1,
@@ -132,7 +116,7 @@ def test_recency_rerank_weighs_first_stage_overlap_and_currency(rag):
         records.Chunk("guide", 0, 10, "Rooms and meals."),
     ]
     hits = [records.Hit(0, 0.9), records.Hit(1, 0.9), records.Hit(2, 0.5)]
-    ranked = reranking.rerank("How are meals capped?", hits, chunks, FakeEmbedder())
+    ranked = reranking.rerank("How are meals capped?", hits, chunks, EMBEDDER)
     w = reranking.WEIGHTS
     # Query words: meals, capped. Chunks 0 and 1 have both; chunk 2 has "meals" only.
     expected = {
@@ -143,7 +127,7 @@ def test_recency_rerank_weighs_first_stage_overlap_and_currency(rag):
     assert [h.index for h in ranked] == [1, 0, 2]
     assert [h.score for h in ranked] == pytest.approx([expected[i] for i in (1, 0, 2)])
     assert [h.index for h in hits] == [0, 1, 2]  # the input list is left alone
-    assert reranking.rerank("q", [], chunks, FakeEmbedder()) == []
+    assert reranking.rerank("q", [], chunks, EMBEDDER) == []
 
 
 def test_score_threshold_cites_the_best_matching_sentence_by_its_offsets(rag):

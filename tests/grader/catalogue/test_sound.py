@@ -7,7 +7,6 @@ solution writes it.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from types import ModuleType
 
@@ -17,11 +16,11 @@ import torch
 
 from corpus.failure_modes import COMPONENTS, REGISTRY, SOUND
 from exercise.types import Answer, Span
-from grader.catalogue import CATALOGUE_DIR, assemble
+from grader.catalogue import CATALOGUE_DIR
 from tests.grader.catalogue import helpers
 
 VOCABULARY = ("alpha", "beta", "gamma", "delta", "strong", "rays", "weight", "aster", "x2")
-FAKE_EMBEDDING = helpers.fake_embedding(VOCABULARY, normalised=True)
+EMBEDDER = helpers.FakeEmbedder(VOCABULARY, normalised=True)
 DOCS = {
     "a-doc": (
         "# Gamma handbook\n\n## Rays\n\nGamma rays are strong. Delta follows gamma.\n\n"
@@ -39,29 +38,21 @@ class FakeModel:
 
     def encode(self, texts, convert_to_numpy=True, **_options):
         self.calls.append(list(texts))
-        rows = np.array([[t.lower().count(w) for w in VOCABULARY] for t in texts], np.float32)
-        rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+        rows = EMBEDDER.encode(texts)
         # as sentence-transformers answers: one tensor per text unless asked for numpy
         return rows if convert_to_numpy else [torch.from_numpy(row) for row in rows]
-
-
-class FakeEmbedder:
-    def encode(self, texts):
-        return FakeModel().encode(texts)
-
-    def encode_query(self, text):
-        return self.encode([text])[0]
 
 
 @pytest.fixture
 def rag(tmp_path, rag_on_path, monkeypatch) -> Callable[[str], ModuleType]:
     """The sound `rag` package with a fake embedder module and a fake model for answering."""
-    package = assemble({fm.component: fm.sound for fm in REGISTRY}, tmp_path, chunk_size=60)
-    (package / "embedding.py").write_text(FAKE_EMBEDDING, encoding="utf-8")
-    rag_on_path(tmp_path)
-    minilm = importlib.import_module("rag.minilm")  # answering loads the model through it
-    monkeypatch.setattr(minilm, "load_model", lambda *_args, **_options: FakeModel())
-    return lambda name: importlib.import_module(f"rag.{name}")
+    sound = {fm.component: fm.sound for fm in REGISTRY}
+    rag = helpers.assembled_with_fake_embedding(
+        sound, tmp_path, rag_on_path, VOCABULARY, normalised=True, chunk_size=60
+    )
+    # answering loads the model through rag.minilm
+    monkeypatch.setattr(rag("minilm"), "load_model", lambda *_args, **_options: FakeModel())
+    return rag
 
 
 def test_every_component_has_a_sound_module():
@@ -116,7 +107,7 @@ def test_a_long_table_is_split_between_rows(rag):
 def test_retrieval_fuses_the_dense_and_the_lexical_ranks(rag):
     # the fake embedder sees "rays" but not the code; BM25 sees the code (as three terms)
     texts = ["delta", "gamma rays", "beta", "code ZX-9 holds", "alpha"]
-    retriever = helpers.built_retriever(rag, texts, FakeEmbedder())
+    retriever = helpers.built_retriever(rag, texts, EMBEDDER)
     query = "rays ZX-9"
     dense, lexical = retriever.dense(query, 5), retriever.lexical(query, 5)
     assert dense[0] == 1 and lexical[0] == 3  # each finds its own chunk first
@@ -137,7 +128,7 @@ def test_retrieval_fuses_the_dense_and_the_lexical_ranks(rag):
 def test_retrieval_breaks_ties_by_document_and_offset(rag):
     records, retrieval = rag("records"), rag("retrieval")
     chunks = [records.Chunk("b", 0, 1, "alpha"), records.Chunk("a", 5, 6, "alpha")]
-    retriever = retrieval.Retriever(chunks, FakeEmbedder())
+    retriever = retrieval.Retriever(chunks, EMBEDDER)
     retriever.build()
     hits = retriever.search("alpha", 2)
     # equal vectors and equal BM25 scores: both lists rank 0 before 1, so chunk 0 wins;
@@ -148,7 +139,7 @@ def test_retrieval_breaks_ties_by_document_and_offset(rag):
 def test_reranking_keeps_the_fused_order_in_a_new_list(rag):
     records, reranking = rag("records"), rag("reranking")
     hits = [records.Hit(3, 0.9), records.Hit(1, 0.5)]
-    ranked = reranking.rerank("q", hits, [], FakeEmbedder())
+    ranked = reranking.rerank("q", hits, [], EMBEDDER)
     assert ranked == hits and ranked is not hits
 
 
