@@ -5,6 +5,8 @@ restored from its cache on the next grade."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from grader.grade.latency_phase import WARMUP
@@ -24,7 +26,9 @@ from tests.grader.grading import (
     submission_from,
 )
 
-OPTIONS = GradeOptions(unseen=False, isolation="none", public=False, resamples=200)
+# The hidden questions only, the child unisolated unless a test says otherwise.
+HIDDEN_ONLY = GradeOptions(unseen=False, isolation="none", public=False)
+OPTIONS = replace(HIDDEN_ONLY, resamples=200)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +38,7 @@ def graded(bundle, key, tmp_path_factory):
     fake_baseline(monkeypatch, STEADY)
     tmp = tmp_path_factory.mktemp("paired")
     submission = submission_from(bundle, tmp / "s", LAST_SEARCH)
-    options = GradeOptions(**{**vars(OPTIONS), "baseline_cache": tmp / "cache"})
+    options = replace(OPTIONS, baseline_cache=tmp / "cache")
     try:
         first = report_json(grade(submission, key, tmp / "one", options))
         second = report_json(grade(submission, key, tmp / "two", options))
@@ -105,14 +109,7 @@ def test_the_next_grade_asks_the_baseline_only_the_latency_sample(graded):
 def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_path, monkeypatch):
     fake_baseline(monkeypatch, STEADY)
     submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
-    options = GradeOptions(
-        unseen=False,
-        isolation="none",
-        public=False,
-        use_baseline_cache=False,
-        latency_rounds=1,
-        latency_per_round=4,
-    )
+    options = replace(HIDDEN_ONLY, use_baseline_cache=False, latency_rounds=1, latency_per_round=4)
     report = report_json(grade(submission, key, tmp_path / "out", options))
     assert report["comparison"]["baseline_build"]["cache"] == "not used (--no-baseline-cache)"
     assert report["comparison"]["latency_phase"]["pairs"] == {"search": 2, "answer": 2}
@@ -124,10 +121,9 @@ def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(
     bwrap_or_skip()
     fake_baseline(monkeypatch, STEADY)
     submission = submission_from(bundle, tmp_path / "s", SPINS_WHILE_WAITING)
-    options = GradeOptions(
-        unseen=False,
+    options = replace(
+        HIDDEN_ONLY,
         isolation="bwrap",
-        public=False,
         baseline_cache=tmp_path / "cache",
         latency_rounds=2,
         latency_per_round=4,
