@@ -63,6 +63,26 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """One measured pair: the same question's first call of `op` to each child."""
+
+    op: str
+    question: str  # the question's id
+    round: int
+    submission_ms: float
+    baseline_ms: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "op": self.op,
+            "question": self.question,
+            "round": self.round,
+            "submission_ms": self.submission_ms,
+            "baseline_ms": self.baseline_ms,
+        }
+
+
+@dataclass(frozen=True)
 class PhaseResult:
     """What the phase measured (figures are None where too few pairs returned)."""
 
@@ -74,6 +94,7 @@ class PhaseResult:
     load_average: dict[str, Any]  # the host's load while the phase ran (os.getloadavg)
     seed: int
     resamples: int
+    timings: tuple[Pair, ...] = ()  # every pair the figures were computed from, in asking order
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,6 +107,7 @@ class PhaseResult:
             "load_average": self.load_average,
             "seed": self.seed,
             "resamples": self.resamples,
+            "timings": [pair.to_json() for pair in self.timings],
         }
 
 
@@ -147,28 +169,51 @@ def compare(
     loads: Sequence[tuple[float, float, float] | None],
     seed: int,
     resamples: int,
+    ids: Sequence[str] | None = None,
 ) -> PhaseResult:
-    """Pair each slot's measured call in the two runs (records per op, by question index)."""
+    """Pair each slot's measured call in the two runs (records per op, by question index;
+    `ids` names the questions in the result's timings, their index where not given)."""
     ratios: dict[str, float | None] = {}
     cis: dict[str, tuple[float, float] | None] = {}
     pairs: dict[str, int] = {}
     rng = np.random.default_rng(seed)
+    timings = _timings(slots, submission, baseline, ids)
     for op in OPS:
-        mine, theirs = [], []
-        for slot in slots:
-            if slot.measured != op:
-                continue
-            a = submission[op][slot.index].elapsed_ns
-            b = baseline[op][slot.index].elapsed_ns
-            if a is not None and b is not None and b > 0:
-                mine.append(a / NS_PER_MS)
-                theirs.append(b / NS_PER_MS)
+        mine = np.array([pair.submission_ms for pair in timings if pair.op == op])
+        theirs = np.array([pair.baseline_ms for pair in timings if pair.op == op])
         pairs[op] = len(mine)
-        figures = _figures(np.array(mine), np.array(theirs), rng, resamples)
+        figures = _figures(mine, theirs, rng, resamples)
         for p in PERCENTILES:
             ratios[f"{op}_p{p}"], cis[f"{op}_p{p}"] = figures[p]
     rounds = len({slot.round for slot in slots})
-    return PhaseResult(ratios, cis, pairs, rounds, len(slots), load_summary(loads), seed, resamples)
+    return PhaseResult(
+        ratios,
+        cis,
+        pairs,
+        rounds,
+        len(slots),
+        load_summary(loads),
+        seed,
+        resamples,
+        timings,
+    )
+
+
+def _timings(
+    slots: Sequence[Slot],
+    submission: dict[str, Sequence[CallRecord]],
+    baseline: dict[str, Sequence[CallRecord]],
+    ids: Sequence[str] | None,
+) -> tuple[Pair, ...]:
+    """The pairs the figures are computed from, in asking order."""
+    timings = []
+    for slot in slots:
+        a = submission[slot.measured][slot.index].elapsed_ns
+        b = baseline[slot.measured][slot.index].elapsed_ns
+        if a is not None and b is not None and b > 0:
+            name = ids[slot.index] if ids is not None else str(slot.index)
+            timings.append(Pair(slot.measured, name, slot.round, a / NS_PER_MS, b / NS_PER_MS))
+    return tuple(timings)
 
 
 def _figures(

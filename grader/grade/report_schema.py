@@ -178,6 +178,16 @@ class LoadAverage(Model):
     cpus: Count | None = None
 
 
+class LatencyPair(Model):
+    """One measured pair: the same question's first call of `op` to each child."""
+
+    op: str
+    question: str
+    round: Count
+    submission_ms: Amount
+    baseline_ms: Amount
+
+
 class LatencyPhase(Model):
     """The paired latency phase (grader/grade/latency_phase.py): both children alive, calls
     alternating on a fixed sample; absent figures when it did not run (note says why)."""
@@ -193,6 +203,9 @@ class LatencyPhase(Model):
     load_average: LoadAverage | None = None
     seed: int | None = None
     resamples: Count | None = None
+    timings: list[LatencyPair] | None = Field(
+        default=None, description="every pair the figures were computed from, in asking order"
+    )
 
 
 class BaselineBuild(Model):

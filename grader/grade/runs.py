@@ -309,6 +309,7 @@ class Runner:
             loads=loads,
             seed=self.settings.seed,
             resamples=self.settings.resamples,
+            ids=[question.id for question in self.key.hidden],
         )
         hold = (
             "the submission's child frozen whenever the baseline's worked"

@@ -79,3 +79,25 @@ def test_calls_without_a_timing_are_left_out_and_too_few_pairs_give_no_figure():
     assert result.pairs == {"search": 0, "answer": 2}
     assert result.ratios["search_p50"] is None and result.ci95["search_p50"] is None
     assert result.ratios["answer_p50"] == pytest.approx(2.0)
+
+
+def test_the_result_lists_every_pair_its_figures_come_from_in_asking_order():
+    slots = plan(6, seed=1, rounds=2, per_round=3)
+    base = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    mine = [10.0 * b for b in base]
+    ids = [f"h{i:03d}" for i in range(6)]
+    result = compare(
+        slots,
+        {"search": timed(mine), "answer": timed(mine)},
+        {"search": timed(base), "answer": timed(base)},
+        loads=[],
+        seed=0,
+        resamples=20,
+        ids=ids,
+    )
+    assert [(p.op, p.question, p.round) for p in result.timings] == [
+        (s.measured, ids[s.index], s.round) for s in slots
+    ]
+    assert all(p.submission_ms == pytest.approx(10 * p.baseline_ms) for p in result.timings)
+    assert len(result.timings) == sum(result.pairs.values())
+    assert result.to_json()["timings"][0] == result.timings[0].to_json()
