@@ -24,6 +24,7 @@ calls. Each has a 95% percentile-bootstrap interval, resampling pairs with
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import random
@@ -73,13 +74,7 @@ class Pair:
     baseline_ms: float
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "op": self.op,
-            "question": self.question,
-            "round": self.round,
-            "submission_ms": self.submission_ms,
-            "baseline_ms": self.baseline_ms,
-        }
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)
