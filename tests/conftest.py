@@ -22,6 +22,7 @@ SERIAL = (
     "tests/grader/sandbox/",
     "tests/grader/gradescope/test_container.py",
     "tests/grader/grade/test_paired_latency.py",
+    "tests/grader/grade/test_host_cpu.py",
 )
 
 

@@ -28,7 +28,7 @@ import dataclasses
 import math
 import os
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +44,12 @@ PER_ROUND = 24  # questions per round (half measured on search, half on answer)
 # calls after its build pay for what it loads lazily (the reference's first search took 1.4 s
 # where the rest took 20 ms; its first round's answers ran about 25 % slower than later rounds')
 WARMUP = 8
+# the host counts as quiet while other processes than the grade's own use at most this many
+# cores (`grader.grade.host_cpu`): a process spinning on one core of two moved the answer ratio
+# by about 20 %; the grader's own bookkeeping and the kernel's stay far below this
+QUIET_CORES = 0.2
+QUIET_WAIT_S = 90.0  # the longest wait for a quiet host before the phase is asked again
+QUIET_WINDOW_S = 2.0  # how long the host must be quiet for the wait to end
 FIGURES = tuple(f"{op}_p{p}" for op in OPS for p in PERCENTILES)
 METHOD = (
     "both children alive and warmed up (a few other questions asked of both first, not timed), "
@@ -90,6 +96,9 @@ class PhaseResult:
     seed: int
     resamples: int
     timings: tuple[Pair, ...] = ()  # every pair the figures were computed from, in asking order
+    # CPU that other processes than the grade's used meanwhile, in cores (None: not measured)
+    others_cores: float | None = None
+    attempts: int = 1  # 2: asked again on fresh questions after the host was busy the first time
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,23 +112,33 @@ class PhaseResult:
             "seed": self.seed,
             "resamples": self.resamples,
             "timings": [pair.to_json() for pair in self.timings],
+            "others_cores": self.others_cores,
+            "attempts": self.attempts,
         }
 
 
 def plan(
-    candidates: int, *, seed: int, rounds: int = ROUNDS, per_round: int = PER_ROUND
+    candidates: int,
+    *,
+    seed: int,
+    rounds: int = ROUNDS,
+    per_round: int = PER_ROUND,
+    exclude: Collection[int] = (),
 ) -> tuple[Slot, ...]:
     """The phase's questions: up to rounds × per_round of the first `candidates` question
-    indices (the hidden ones), drawn with `random.Random(seed)`, in rounds; measured ops
-    alternate search, answer within each round."""
+    indices (the hidden ones) but those in `exclude` (asked already), drawn with
+    `random.Random(seed)`, in rounds; measured ops alternate search, answer within each
+    round."""
     if rounds < 1 or per_round < 2:
         raise ValueError(
             f"a latency phase needs rounds ≥ 1 and per_round ≥ 2, got {rounds}, {per_round}"
         )
     if candidates < 0:
         raise ValueError(f"candidates must be 0 or more, got {candidates}")
-    total = min(candidates, rounds * per_round)
-    chosen = random.Random(seed).sample(range(candidates), total)
+    left = set(exclude)
+    pool = [index for index in range(candidates) if index not in left]
+    total = min(len(pool), rounds * per_round)
+    chosen = random.Random(seed).sample(pool, total)
     size = max(1, math.ceil(total / rounds))
     return tuple(
         Slot(index, OPS[position % size % len(OPS)], position // size)
@@ -135,6 +154,24 @@ def warmup(
     taken = {slot.index for slot in slots}
     rest = [index for index in range(candidates) if index not in taken]
     return tuple(random.Random(f"warmup {seed}").sample(rest, min(size, len(rest))))
+
+
+def quiet(others_cores: float | None) -> bool:
+    """Whether the host counts as quiet (not measured counts as quiet: nothing to act on)."""
+    return others_cores is None or others_cores <= QUIET_CORES
+
+
+def load_words(others_cores: float | None) -> str:
+    """What the report says of the rest of the host during the phase."""
+    if others_cores is None:
+        return "what other processes used meanwhile could not be measured on this host"
+    if quiet(others_cores):
+        return f"other processes used {others_cores:.2f} cores meanwhile (a quiet host)"
+    return (
+        f"other processes used {others_cores:.2f} cores meanwhile: measured under load, so "
+        "the ratios may differ from a quiet grade's (a busy core slows multi-threaded calls "
+        "more than single-threaded ones)"
+    )
 
 
 def load_average() -> tuple[float, float, float] | None:

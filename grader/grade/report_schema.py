@@ -206,6 +206,13 @@ class LatencyPhase(Model):
     timings: list[LatencyPair] | None = Field(
         default=None, description="every pair the figures were computed from, in asking order"
     )
+    others_cores: Amount | None = Field(
+        default=None,
+        description="CPU other processes than the grade's used during the phase, in cores",
+    )
+    attempts: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="2: asked again on fresh questions after a busy first attempt"
+    )
 
 
 class BaselineBuild(Model):

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 
+from grader.grade import host_cpu, latency_phase
 from grader.grade.latency_phase import WARMUP
 from grader.grade.report_file import report_json
 from grader.grade.session import GradeOptions, grade
@@ -36,6 +37,7 @@ def graded(bundle, key, tmp_path_factory):
     """Two grades of the last-search submission against the steady baseline, one cache."""
     monkeypatch = pytest.MonkeyPatch()
     fake_baseline(monkeypatch, STEADY)
+    quiet_host(monkeypatch)
     tmp = tmp_path_factory.mktemp("paired")
     submission = submission_from(bundle, tmp / "s", LAST_SEARCH)
     options = replace(OPTIONS, baseline_cache=tmp / "cache")
@@ -45,6 +47,11 @@ def graded(bundle, key, tmp_path_factory):
     finally:
         monkeypatch.undo()
     return first, second
+
+
+def quiet_host(monkeypatch) -> None:
+    """Whatever else runs here, the phase reads a quiet host (these tests are of its figures)."""
+    monkeypatch.setattr(host_cpu, "others_cores", lambda first, last: 0.0)
 
 
 def test_a_cache_of_the_last_search_does_not_hide_the_answer_cost(graded):
@@ -68,6 +75,9 @@ def test_the_report_shows_the_paired_phase_its_intervals_and_the_load(graded):
     low, high = comparison["latency_ratio_ci95"]["answer_p50"]
     assert low <= comparison["latency_ratio"]["answer_p50"] <= high
     assert phase["load_average"]["samples"] == 5  # the start and each round's end
+    assert phase["others_cores"] == 0.0 and phase["attempts"] == 1
+    assert "other processes used 0.00 cores meanwhile (a quiet host)" in phase["note"]
+    assert len(phase["timings"]) == 96 and phase["timings"][0]["question"].startswith("h")
     assert comparison["latency_ratio_ci95"]["build_s"] is None  # one build each: not paired
     # quality is still scored on every question, each asked once
     statuses = report["statuses"]  # the stand-in's made-up passage is judged invalid
@@ -106,8 +116,52 @@ def test_the_next_grade_asks_the_baseline_only_the_latency_sample(graded):
         assert timed["failed"] == 0
 
 
+def test_a_phase_measured_beside_a_busy_host_is_asked_again_once_it_is_quiet(
+    bundle, key, tmp_path, monkeypatch
+):
+    fake_baseline(monkeypatch, STEADY)
+    readings = iter([1.0, 0.9, 0.05, 0.0])  # the phase, two waits, the phase asked again
+    monkeypatch.setattr(host_cpu, "others_cores", lambda first, last: next(readings))
+    monkeypatch.setattr(latency_phase, "QUIET_WINDOW_S", 0.01)
+    submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
+    options = replace(HIDDEN_ONLY, use_baseline_cache=False, latency_rounds=2, latency_per_round=4)
+    report = report_json(grade(submission, key, tmp_path / "out", options))
+    phase = report["comparison"]["latency_phase"]
+    assert phase["attempts"] == 2 and phase["others_cores"] == 0.0
+    assert "other processes used 1.00 cores during it" in phase["note"]
+    assert "asked again on 8 fresh questions" in phase["note"]
+    assert phase["pairs"] == {"search": 4, "answer": 4} and len(phase["timings"]) == 8
+    # the figures are the second attempt's: none of its questions was in the first one's plan
+    ids = [q["id"] for q in report["questions"]]
+    first = latency_phase.plan(MEDIUM_HIDDEN, seed=phase["seed"], rounds=2, per_round=4)
+    assert not {t["question"] for t in phase["timings"]} & {ids[s.index] for s in first}
+    # every question is still asked once of each child and scored
+    statuses = report["statuses"]
+    assert statuses["ok"] + statuses["invalid"] == MEDIUM_HIDDEN == sum(statuses.values())
+    assert all(q["baseline"]["status"] == "ok" for q in report["questions"])
+
+
+def test_a_host_busy_throughout_keeps_the_less_busy_attempt_and_says_so(
+    bundle, key, tmp_path, monkeypatch
+):
+    fake_baseline(monkeypatch, STEADY)
+    readings = iter([0.6, *[1.0] * 1000])
+    monkeypatch.setattr(host_cpu, "others_cores", lambda first, last: next(readings))
+    monkeypatch.setattr(latency_phase, "QUIET_WINDOW_S", 0.01)
+    monkeypatch.setattr(latency_phase, "QUIET_WAIT_S", 0.05)
+    submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
+    options = replace(HIDDEN_ONLY, use_baseline_cache=False, latency_rounds=2, latency_per_round=4)
+    phase = report_json(grade(submission, key, tmp_path / "out", options))["comparison"][
+        "latency_phase"
+    ]
+    assert phase["attempts"] == 2 and phase["others_cores"] == 0.6
+    assert "the first attempt's figures are kept" in phase["note"]
+    assert "measured under load" in phase["note"]
+
+
 def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_path, monkeypatch):
     fake_baseline(monkeypatch, STEADY)
+    quiet_host(monkeypatch)
     submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
     options = replace(HIDDEN_ONLY, use_baseline_cache=False, latency_rounds=1, latency_per_round=4)
     report = report_json(grade(submission, key, tmp_path / "out", options))
@@ -120,6 +174,7 @@ def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(
 ):
     bwrap_or_skip()
     fake_baseline(monkeypatch, STEADY)
+    quiet_host(monkeypatch)
     submission = submission_from(bundle, tmp_path / "s", SPINS_WHILE_WAITING)
     options = replace(
         HIDDEN_ONLY,

@@ -1,0 +1,108 @@
+"""How much CPU the rest of the host used while the latency phase timed the two children.
+
+Pairing the two children's calls cancels a slowdown that stretches every call alike. A process
+spinning on one core of a 2-core host does not: a call that waits for a second thread (torch
+splits its work across both cores) slows two to three times, a single-threaded one barely, so the
+ratio of a multi-threaded submission to the starter moves with the host's load (benchmarks/README,
+"Latency repeatability"). The phase therefore measures what else ran: the host's busy CPU time
+(`/proc/stat`) less the time of the processes that are the grade's own (the grader, everything
+it started, and every process of the runs' uids), per second of the phase. A figure near zero
+says the ratios were measured on a quiet host.
+
+Linux only; elsewhere, or where `/proc` cannot be read, every figure is None. A process that
+starts and ends between two readings is not counted as the grade's own (its time shows as the
+rest's): the children do not exit during the phase, so this can only overstate the load.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+PROC = Path("/proc")
+BUSY_OF_IDLE = ("idle", "iowait")  # the /proc/stat columns that are not busy time
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of the host: its busy CPU seconds and the grade's own, by pid."""
+
+    at: float  # time.monotonic()
+    host_busy_s: float
+    own_s: dict[int, float]  # pid → CPU seconds so far of each of the grade's processes
+
+
+def read(uids: Iterable[int], *, proc: Path = PROC) -> Reading | None:
+    """Read the host now; `uids` are the runs' (their processes count as the grade's own)."""
+    busy = _host_busy_s(proc)
+    if busy is None:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    run_uids = set(uids)
+    table = _processes(proc)
+    runs = {pid for pid, (_, uid, _) in table.items() if uid in run_uids}
+    own = _descendants(table, os.getpid()) | runs
+    return Reading(time.monotonic(), busy, {pid: table[pid][2] / tick for pid in own})
+
+
+def others_cores(first: Reading | None, last: Reading | None) -> float | None:
+    """The CPU the rest of the host used between two readings, in cores (1.0: one core busy
+    the whole time); None where either reading is missing or no time passed."""
+    if first is None or last is None or last.at <= first.at:
+        return None
+    own = sum(s - first.own_s.get(pid, 0.0) for pid, s in last.own_s.items())
+    others = (last.host_busy_s - first.host_busy_s) - own
+    return max(0.0, others) / (last.at - first.at)
+
+
+def _host_busy_s(proc: Path) -> float | None:
+    try:
+        line = (proc / "stat").read_text().splitlines()[0]
+    except (OSError, IndexError):
+        return None
+    names = ("user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal")
+    fields = line.split()
+    if fields[:1] != ["cpu"] or len(fields) < 1 + len(names):
+        return None
+    values = dict(zip(names, (int(v) for v in fields[1 : 1 + len(names)]), strict=True))
+    busy = sum(v for name, v in values.items() if name not in BUSY_OF_IDLE)
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def _processes(proc: Path) -> dict[int, tuple[int, int, int]]:
+    """pid → (parent pid, real uid, utime + stime in clock ticks) of every readable process."""
+    table: dict[int, tuple[int, int, int]] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            uid = entry.stat().st_uid
+        except OSError:
+            continue  # ended meanwhile
+        # the command name (field 2) is in parentheses and may hold spaces: split after it
+        rest = stat[stat.rfind(")") + 2 :].split()
+        try:
+            parent, utime, stime = int(rest[1]), int(rest[11]), int(rest[12])
+        except (IndexError, ValueError):
+            continue
+        table[int(entry.name)] = (parent, uid, utime + stime)
+    return table
+
+
+def _descendants(table: dict[int, tuple[int, int, int]], root: int) -> set[int]:
+    """`root` and every process below it."""
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    found, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        if pid in found:
+            continue
+        found.add(pid)
+        todo.extend(children.get(pid, ()))
+    return found
