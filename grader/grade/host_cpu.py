@@ -9,16 +9,19 @@ ratio of a multi-threaded submission to the starter moves with the host's load (
 it started, and every process of the runs' uids), per second of the phase. A figure near zero
 says the ratios were measured on a quiet host.
 
-Linux only; elsewhere, or where `/proc` cannot be read, every figure is None. A process that
-starts and ends between two readings is not counted as the grade's own (its time shows as the
-rest's): the children do not exit during the phase, so this can only overstate the load.
+Linux only; elsewhere, or where `/proc` cannot be read, every figure is None. A process's time
+includes the children it has reaped, so a short-lived helper (the engine runs one for every pause
+and resume) counts with its parent. One that ended unreaped, or whose parent is not the grade's,
+shows as the rest's; a process of the grade's that ends between two readings counts twice
+(its own time at the first, again in its parent's at the last), which understates the load by
+as much: the children do not end during the phase.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,15 +38,19 @@ class Reading:
     own_s: dict[int, float]  # pid → CPU seconds so far of each of the grade's processes
 
 
-def read(uids: Iterable[int], *, proc: Path = PROC) -> Reading | None:
-    """Read the host now; `uids` are the runs' (their processes count as the grade's own)."""
+def read(
+    uids: Iterable[int], *, helpers: Collection[str] = (), proc: Path = PROC
+) -> Reading | None:
+    """Read the host now. The grade's own processes: the grader and everything below it, every
+    process of the runs' `uids`, and every process named in `helpers` (the sandbox's, as
+    /proc/<pid>/comm names them: a container engine pausing and resuming the runs)."""
     busy = _host_busy_s(proc)
     if busy is None:
         return None
     tick = os.sysconf("SC_CLK_TCK")
     run_uids = set(uids)
     table = _processes(proc)
-    runs = {pid for pid, (_, uid, _) in table.items() if uid in run_uids}
+    runs = {pid for pid, (_, uid, _, name) in table.items() if uid in run_uids or name in helpers}
     own = _descendants(table, os.getpid()) | runs
     return Reading(time.monotonic(), busy, {pid: table[pid][2] / tick for pid in own})
 
@@ -72,9 +79,10 @@ def _host_busy_s(proc: Path) -> float | None:
     return busy / os.sysconf("SC_CLK_TCK")
 
 
-def _processes(proc: Path) -> dict[int, tuple[int, int, int]]:
-    """pid → (parent pid, real uid, utime + stime in clock ticks) of every readable process."""
-    table: dict[int, tuple[int, int, int]] = {}
+def _processes(proc: Path) -> dict[int, tuple[int, int, int, str]]:
+    """pid → (parent pid, uid, utime + stime in clock ticks, command name) of every readable
+    process."""
+    table: dict[int, tuple[int, int, int, str]] = {}
     for entry in proc.iterdir():
         if not entry.name.isdigit():
             continue
@@ -84,19 +92,23 @@ def _processes(proc: Path) -> dict[int, tuple[int, int, int]]:
         except OSError:
             continue  # ended meanwhile
         # the command name (field 2) is in parentheses and may hold spaces: split after it
+        name = stat[stat.find("(") + 1 : stat.rfind(")")]
         rest = stat[stat.rfind(")") + 2 :].split()
         try:
-            parent, utime, stime = int(rest[1]), int(rest[11]), int(rest[12])
+            parent = int(rest[1])
+            # its own time and that of the children it has reaped (utime, stime, cutime, cstime):
+            # a helper the engine starts for each pause ends between two readings
+            ticks = sum(int(v) for v in rest[11:15])
         except (IndexError, ValueError):
             continue
-        table[int(entry.name)] = (parent, uid, utime + stime)
+        table[int(entry.name)] = (parent, uid, ticks, name)
     return table
 
 
-def _descendants(table: dict[int, tuple[int, int, int]], root: int) -> set[int]:
+def _descendants(table: dict[int, tuple[int, int, int, str]], root: int) -> set[int]:
     """`root` and every process below it."""
     children: dict[int, list[int]] = {}
-    for pid, (parent, _, _) in table.items():
+    for pid, (parent, *_) in table.items():
         children.setdefault(parent, []).append(pid)
     found, todo = set(), [root]
     while todo:

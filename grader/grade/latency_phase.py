@@ -16,6 +16,14 @@ follows, unmeasured). Answer latency is thus always timed on a question the chil
 searched (nor ever seen), so a pipeline that keeps its last ranking for `answer` cannot hide
 what answering costs.
 
+Pairing cancels a slowdown that stretches both calls alike, not one that stretches them
+differently: a process spinning on one core of two slows a call that splits its work across two
+threads far more than a single-threaded one. So the phase also measures how much CPU the rest of
+the host used meanwhile (`grader.grade.host_cpu`); above `QUIET_CORES` it waits, both children
+held, for a quiet host (at most `QUIET_WAIT_S`) and asks the phase again on fresh hidden
+questions, then keeps the attempt the rest of the host disturbed less. The report gives that
+figure and says when the figures were measured under load.
+
 Figures (ratio submission / baseline, per operation): p50 is the median of the paired ratios;
 p95 and p99 are the ratios of the two children's nearest-rank percentiles over the same paired
 calls. Each has a 95% percentile-bootstrap interval, resampling pairs with
@@ -56,7 +64,8 @@ METHOD = (
     "calls alternating on a fixed sample of hidden questions (each asked once per child; "
     "measured on its first call: half on search, half on answer); p50 = median "
     "of paired ratios, p95/p99 = ratio of nearest-rank percentiles over the same pairs; 95% "
-    "percentile bootstrap over pairs"
+    "percentile bootstrap over pairs; asked again on fresh questions, once the host is quiet, "
+    "when other processes used more than 0.2 cores during it"
 )
 
 

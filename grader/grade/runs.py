@@ -318,7 +318,7 @@ class Runner:
         self, own: _Live, base: _Live, slots: Sequence[latency_phase.Slot], uids: Sequence[int]
     ) -> tuple[PhaseResult, bool]:
         """Ask both children every slot's question, round by round, and pair the timings."""
-        first = host_cpu.read(uids)
+        first = self._host(uids)
         loads = [latency_phase.load_average()]
         held = True
         last_round = 0
@@ -329,7 +329,7 @@ class Runner:
             ops = (slot.measured, *(o for o in OPS if o != slot.measured))
             held = self._ask_both(own, base, [(slot.index, op, slot.round) for op in ops]) and held
         loads.append(latency_phase.load_average())
-        others = host_cpu.others_cores(first, host_cpu.read(uids))
+        others = host_cpu.others_cores(first, self._host(uids))
         own_records, base_records = (
             {op: [r or _UNASKED for r in live.run.records[op]] for op in OPS}
             for live in (own, base)
@@ -359,15 +359,19 @@ class Runner:
                     held = held and own.held
         return held
 
+    def _host(self, uids: Sequence[int]) -> host_cpu.Reading | None:
+        return host_cpu.read(uids, helpers=self.sandbox.helpers)
+
     def _wait_for_quiet(self, own: _Live, base: _Live, uids: Sequence[int]) -> float:
         """Both children held, wait until other processes leave the host quiet for a moment
         (or `latency_phase.QUIET_WAIT_S` has passed); the seconds waited."""
         start = time.monotonic()
         with _waiting(own), _waiting(base):
             while time.monotonic() - start < latency_phase.QUIET_WAIT_S:
-                first = host_cpu.read(uids)
+                first = self._host(uids)
                 time.sleep(latency_phase.QUIET_WINDOW_S)
-                if latency_phase.quiet(host_cpu.others_cores(first, host_cpu.read(uids))):
+                last = self._host(uids)
+                if latency_phase.quiet(host_cpu.others_cores(first, last)):
                     break
         return time.monotonic() - start
 

@@ -60,6 +60,20 @@ class DockerSandbox(IsolatingSandbox):
     """Runs each child in a container (see the module docstring)."""
 
     name = "docker"
+    helpers = (
+        "podman",
+        "conmon",
+        "runc",
+        "crun",
+        "catatonit",
+        "dockerd",
+        "containerd",
+        "containerd-shim",  # comm keeps 15 characters: containerd-shim-runc-v2 too
+        "docker-proxy",
+        "slirp4netns",
+        "pasta",
+        "fuse-overlayfs",
+    )
 
     def __init__(
         self,

@@ -170,6 +170,10 @@ class Sandbox(ABC):
 
     name: ClassVar[str]  # the `--isolation` value
     isolated: ClassVar[bool]  # False only for `none`: the report must say the run was unisolated
+    # names (as /proc/<pid>/comm gives them) of host processes that work for this backend's runs
+    # but are neither the grader's children nor the runs' uid (a container engine's daemons):
+    # what they use while a run is timed is the grade's own work, not another process's load
+    helpers: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits

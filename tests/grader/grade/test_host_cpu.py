@@ -25,7 +25,7 @@ def fake_proc(root: Path, busy_ticks: int, processes: dict[int, tuple[int, int]]
     for pid, (parent, utime) in processes.items():
         (root / str(pid)).mkdir(exist_ok=True)
         # the command name may hold spaces and parentheses: the parser splits after the last ")"
-        fields = ["S", str(parent), *["0"] * 9, str(utime), "0"]
+        fields = ["S", str(parent), *["0"] * 9, str(utime), "0", "0", "0"]
         (root / str(pid) / "stat").write_text(f"{pid} (a (b) c) " + " ".join(fields) + "\n")
     (root / "self").mkdir(exist_ok=True)
     return root
@@ -49,7 +49,15 @@ def test_the_grades_own_processes_are_taken_off_the_hosts_busy_time(tmp_path):
 
 def test_a_runs_uid_counts_as_the_grades_own(tmp_path):
     proc = fake_proc(tmp_path / "p", 1000, {os.getpid(): (1, 1), 555: (1, 7)})
-    assert 555 in host_cpu.read([os.getuid()], proc=proc).own_s  # every process here is ours
+    assert 555 not in host_cpu.read([os.getuid() + 1], proc=proc).own_s
+    assert 555 in host_cpu.read([os.getuid()], proc=proc).own_s  # the fake's files are ours
+
+
+def test_a_sandbox_helper_counts_as_the_grades_own(tmp_path):
+    proc = fake_proc(tmp_path / "p", 1000, {os.getpid(): (1, 1), 555: (1, 7)})
+    # the fake's processes are all named "a (b) c" (a name may hold spaces and parentheses)
+    assert 555 not in host_cpu.read([], proc=proc).own_s
+    assert 555 in host_cpu.read([], helpers=("a (b) c",), proc=proc).own_s
 
 
 def test_no_reading_means_no_figure(tmp_path):

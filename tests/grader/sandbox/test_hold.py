@@ -40,3 +40,6 @@ def test_in_the_container_the_submission_is_paused_while_the_baseline_works(
     phase = report["comparison"]["latency_phase"]
     assert phase["ran"] and "frozen whenever the baseline's worked" in phase["note"]
     assert report["statuses"]["ok"] == MEDIUM_HIDDEN
+    # the engine's work for the grade (pausing and resuming its containers) is the grade's own,
+    # not another process's load
+    assert phase["others_cores"] is not None and phase["others_cores"] < 0.2, phase["note"]
