@@ -5,6 +5,12 @@
 `serial` when it times calls against limits or loads the machine on purpose (the sandboxes, the
 container backend, the paired latency phase): beside another worker it would measure that
 worker's load, not the grader.
+
+A grade's latency phase reads how busy the rest of the host is and, when it is, waits for it to
+quieten and asks again (`grader.grade.host_cpu`). In tests the host is whatever else runs (the
+other worker, the developer's editor), so the phase reads nothing there ("could not be
+measured": nothing is asked again) unless a test is marked `real_host`; tests of the reading
+itself are, and the paired-latency tests give it made-up readings.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import pytest
 
 from corpus.profile import load_profile
 from corpus.variant import Variant, generate, write
+from grader.grade import host_cpu
 from tests.helpers import DEFAULT_SEED
 
 # folders and files whose tests are `serial` (above)
@@ -24,6 +31,12 @@ SERIAL = (
     "tests/grader/grade/test_paired_latency.py",
     "tests/grader/grade/test_host_cpu.py",
 )
+
+
+@pytest.fixture(autouse=True)
+def _host_load_unread(request, monkeypatch) -> None:
+    if request.node.get_closest_marker("real_host") is None:
+        monkeypatch.setattr(host_cpu, "read", lambda *args, **kwargs: None)
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker

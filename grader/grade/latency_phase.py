@@ -53,8 +53,9 @@ PER_ROUND = 24  # questions per round (half measured on search, half on answer)
 # where the rest took 20 ms; its first round's answers ran about 25 % slower than later rounds')
 WARMUP = 8
 # the host counts as quiet while other processes than the grade's own use at most this many
-# cores (`grader.grade.host_cpu`): a process spinning on one core of two moved the answer ratio
-# by about 20 %; the grader's own bookkeeping and the kernel's stay far below this
+# cores (`grader.grade.host_cpu`), or more where it has cores to spare (`allowed_others`): a
+# process spinning on one core of two slowed a two-thread call 2.2-2.5x; the grader's own
+# bookkeeping and the kernel's stay far below this
 QUIET_CORES = 0.2
 QUIET_WAIT_S = 90.0  # the longest wait for a quiet host before the phase is asked again
 QUIET_WINDOW_S = 2.0  # how long the host must be quiet for the wait to end
@@ -165,17 +166,31 @@ def warmup(
     return tuple(random.Random(f"warmup {seed}").sample(rest, min(size, len(rest))))
 
 
-def quiet(others_cores: float | None) -> bool:
+def allowed_others(child_cpus: float, host_cpus: int | None = None) -> float:
+    """The most CPU other processes may use, in cores, for the host to count as quiet: what is
+    left once the children's CPU budget and a core for the grader are set aside, and never less
+    than `QUIET_CORES` (a host with cores to spare, say 16 grading 8 submissions at a time, is
+    not disturbed by the other grades as long as the children's cores stay free)."""
+    cores = host_cpus if host_cpus is not None else (os.cpu_count() or 1)
+    return max(QUIET_CORES, cores - child_cpus - 1.0)
+
+
+def quiet(others_cores: float | None, allowed: float = QUIET_CORES) -> bool:
     """Whether the host counts as quiet (not measured counts as quiet: nothing to act on)."""
-    return others_cores is None or others_cores <= QUIET_CORES
+    return others_cores is None or others_cores <= allowed
 
 
-def load_words(others_cores: float | None) -> str:
+def load_words(others_cores: float | None, allowed: float = QUIET_CORES) -> str:
     """What the report says of the rest of the host during the phase."""
     if others_cores is None:
         return "what other processes used meanwhile could not be measured on this host"
     if quiet(others_cores):
         return f"other processes used {others_cores:.2f} cores meanwhile (a quiet host)"
+    if quiet(others_cores, allowed):
+        return (
+            f"other processes used {others_cores:.2f} cores meanwhile (at most {allowed:.1f} "
+            "leave the children's cores free on this host)"
+        )
     return (
         f"other processes used {others_cores:.2f} cores meanwhile: measured under load, so "
         "the ratios may differ from a quiet grade's (a busy core slows multi-threaded calls "

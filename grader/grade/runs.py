@@ -279,7 +279,8 @@ class Runner:
         result, phase_held = self._rounds(own, base, slots, uids)
         held = held and phase_held
         again = ""
-        if not latency_phase.quiet(result.others_cores):
+        allowed = latency_phase.allowed_others(self.sandbox.limits.cpus)
+        if not latency_phase.quiet(result.others_cores, allowed):
             used = {slot.index for slot in slots} | set(warm)
             more = latency_phase.plan(
                 hidden,
@@ -289,7 +290,7 @@ class Runner:
                 exclude=used,
             )
             if len(more) * 2 >= len(slots):
-                waited = self._wait_for_quiet(own, base, uids)
+                waited = self._wait_for_quiet(own, base, uids, allowed)
                 second, second_held = self._rounds(own, base, more, uids)
                 held = held and second_held
                 again = (
@@ -311,7 +312,7 @@ class Runner:
         return result, (
             f"{len(warm)} questions to warm both children up (not timed), then {len(slots)} "
             f"questions in {result.rounds} rounds; {hold}{again}; "
-            + latency_phase.load_words(result.others_cores)
+            + latency_phase.load_words(result.others_cores, allowed)
         )
 
     def _rounds(
@@ -362,7 +363,9 @@ class Runner:
     def _host(self, uids: Sequence[int]) -> host_cpu.Reading | None:
         return host_cpu.read(uids, helpers=self.sandbox.helpers)
 
-    def _wait_for_quiet(self, own: _Live, base: _Live, uids: Sequence[int]) -> float:
+    def _wait_for_quiet(
+        self, own: _Live, base: _Live, uids: Sequence[int], allowed: float
+    ) -> float:
         """Both children held, wait until other processes leave the host quiet for a moment
         (or `latency_phase.QUIET_WAIT_S` has passed); the seconds waited."""
         start = time.monotonic()
@@ -371,7 +374,7 @@ class Runner:
                 first = self._host(uids)
                 time.sleep(latency_phase.QUIET_WINDOW_S)
                 last = self._host(uids)
-                if latency_phase.quiet(host_cpu.others_cores(first, last)):
+                if latency_phase.quiet(host_cpu.others_cores(first, last), allowed):
                     break
         return time.monotonic() - start
 

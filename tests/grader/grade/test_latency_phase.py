@@ -7,7 +7,19 @@ from __future__ import annotations
 import pytest
 
 from exercise.judging import CallRecord, Status
-from grader.grade.latency_phase import FIGURES, PER_ROUND, ROUNDS, WARMUP, compare, plan, warmup
+from grader.grade.latency_phase import (
+    FIGURES,
+    PER_ROUND,
+    QUIET_CORES,
+    ROUNDS,
+    WARMUP,
+    allowed_others,
+    compare,
+    load_words,
+    plan,
+    quiet,
+    warmup,
+)
 
 
 def test_the_plan_is_seeded_fresh_each_round_and_measures_both_ops():
@@ -101,3 +113,15 @@ def test_the_result_lists_every_pair_its_figures_come_from_in_asking_order():
     assert all(p.submission_ms == pytest.approx(10 * p.baseline_ms) for p in result.timings)
     assert len(result.timings) == sum(result.pairs.values())
     assert result.to_json()["timings"][0] == result.timings[0].to_json()
+
+
+def test_a_host_with_cores_to_spare_allows_other_work_beside_the_children():
+    # 2 cores, children allowed 2: any other work disturbs them
+    assert allowed_others(2.0, host_cpus=2) == pytest.approx(QUIET_CORES)
+    # 16 cores, 8 grades at a time: the other grades may use 13 before the children's 2 are short
+    assert allowed_others(2.0, host_cpus=16) == pytest.approx(13.0)
+    assert quiet(None) and quiet(0.1) and not quiet(0.5) and quiet(5.0, 13.0)
+    assert "a quiet host" in load_words(0.0)
+    assert "leave the children's cores free" in load_words(5.0, 13.0)
+    assert "measured under load" in load_words(0.98)
+    assert "could not be measured" in load_words(None)

@@ -20,6 +20,7 @@ from tests.grader.sandbox import engine
 pytestmark = pytest.mark.slow
 
 
+@pytest.mark.real_host
 def test_in_the_container_the_submission_is_paused_while_the_baseline_works(
     docker_engine, monkeypatch, bundle_out, tmp_path
 ):
