@@ -15,6 +15,7 @@ itself are, and the paired-latency tests give it made-up readings.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,10 +34,21 @@ SERIAL = (
 )
 
 
+REAL_HOST_READ = host_cpu.read
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _host_load_unread() -> Iterator[None]:
+    # session-wide, so that module and session fixtures that grade read no load either
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(host_cpu, "read", lambda *args, **kwargs: None)
+        yield
+
+
 @pytest.fixture(autouse=True)
-def _host_load_unread(request, monkeypatch) -> None:
-    if request.node.get_closest_marker("real_host") is None:
-        monkeypatch.setattr(host_cpu, "read", lambda *args, **kwargs: None)
+def _real_host(request, monkeypatch) -> None:
+    if request.node.get_closest_marker("real_host") is not None:
+        monkeypatch.setattr(host_cpu, "read", REAL_HOST_READ)
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
