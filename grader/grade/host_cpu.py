@@ -6,8 +6,8 @@ splits its work across both cores) slows two to three times, a single-threaded o
 ratio of a multi-threaded submission to the starter moves with the host's load (benchmarks/README,
 "Latency repeatability"). The phase therefore measures what else ran: the host's busy CPU time
 (`/proc/stat`) less the time of the processes that are the grade's own (the grader, everything
-it started, and every process of the runs' uids), per second of the phase. A figure near zero
-says the ratios were measured on a quiet host.
+it started, every process of the runs' uids and the sandbox's helpers), per second of the
+phase. A figure near zero says the ratios were measured on a quiet host.
 
 Linux only; elsewhere, or where `/proc` cannot be read, every figure is None. A process's time
 includes the children it has reaped, so a short-lived helper (the engine runs one for every pause
@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from grader.sandbox.uids import process_uids
 
 PROC = Path("/proc")
 BUSY_OF_IDLE = ("idle", "iowait")  # the /proc/stat columns that are not busy time
@@ -39,20 +41,27 @@ class Reading:
 
 
 def read(
-    uids: Iterable[int], *, helpers: Collection[str] = (), proc: Path = PROC
+    uids: Iterable[int],
+    *,
+    helpers: Collection[str] = (),
+    proc: Path = PROC,
+    owners: Callable[[], Mapping[int, tuple[int, int]]] = process_uids,
 ) -> Reading | None:
     """Read the host now. The grade's own processes: the grader and everything below it, every
     process of the runs' `uids`, and every process named in `helpers` (the sandbox's, as
-    /proc/<pid>/comm names them: a container engine pausing and resuming the runs)."""
+    /proc/<pid>/comm names them: a container engine pausing and resuming the runs). `owners`
+    gives pid → (real uid, effective uid); `proc` and `owners` are replaceable for tests."""
     busy = _host_busy_s(proc)
     if busy is None:
         return None
-    tick = os.sysconf("SC_CLK_TCK")
     run_uids = set(uids)
     table = _processes(proc)
-    runs = {pid for pid, (_, uid, _, name) in table.items() if uid in run_uids or name in helpers}
-    own = _descendants(table, os.getpid()) | runs
-    return Reading(time.monotonic(), busy, {pid: table[pid][2] / tick for pid in own})
+    # the runs' processes as the sandbox tells them (real or effective uid: `uids.process_uids`)
+    runs = {pid for pid, ids in owners().items() if run_uids & set(ids)} if run_uids else set()
+    helping = {pid for pid, (_, _, name) in table.items() if name in helpers}
+    own = (_descendants(table, os.getpid()) | runs | helping) & table.keys()
+    tick = os.sysconf("SC_CLK_TCK")
+    return Reading(time.monotonic(), busy, {pid: table[pid][1] / tick for pid in own})
 
 
 def others_cores(first: Reading | None, last: Reading | None) -> float | None:
@@ -79,16 +88,14 @@ def _host_busy_s(proc: Path) -> float | None:
     return busy / os.sysconf("SC_CLK_TCK")
 
 
-def _processes(proc: Path) -> dict[int, tuple[int, int, int, str]]:
-    """pid → (parent pid, uid, utime + stime in clock ticks, command name) of every readable
-    process."""
-    table: dict[int, tuple[int, int, int, str]] = {}
+def _processes(proc: Path) -> dict[int, tuple[int, int, str]]:
+    """pid → (parent pid, CPU clock ticks, command name) of every readable process."""
+    table: dict[int, tuple[int, int, str]] = {}
     for entry in proc.iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            uid = entry.stat().st_uid
         except OSError:
             continue  # ended meanwhile
         # the command name (field 2) is in parentheses and may hold spaces: split after it
@@ -101,11 +108,11 @@ def _processes(proc: Path) -> dict[int, tuple[int, int, int, str]]:
             ticks = sum(int(v) for v in rest[11:15])
         except (IndexError, ValueError):
             continue
-        table[int(entry.name)] = (parent, uid, ticks, name)
+        table[int(entry.name)] = (parent, ticks, name)
     return table
 
 
-def _descendants(table: dict[int, tuple[int, int, int, str]], root: int) -> set[int]:
+def _descendants(table: dict[int, tuple[int, int, str]], root: int) -> set[int]:
     """`root` and every process below it."""
     children: dict[int, list[int]] = {}
     for pid, (parent, *_) in table.items():

@@ -66,7 +66,7 @@ METHOD = (
     "measured on its first call: half on search, half on answer); p50 = median "
     "of paired ratios, p95/p99 = ratio of nearest-rank percentiles over the same pairs; 95% "
     "percentile bootstrap over pairs; asked again on fresh questions, once the host is quiet, "
-    "when other processes used more than 0.2 cores during it"
+    "when other processes used the cores the children may use (over 0.2 cores on 2) during it"
 )
 
 
@@ -145,8 +145,7 @@ def plan(
         )
     if candidates < 0:
         raise ValueError(f"candidates must be 0 or more, got {candidates}")
-    left = set(exclude)
-    pool = [index for index in range(candidates) if index not in left]
+    pool = _left(candidates, exclude)
     total = min(len(pool), rounds * per_round)
     chosen = random.Random(seed).sample(pool, total)
     size = max(1, math.ceil(total / rounds))
@@ -161,9 +160,14 @@ def warmup(
 ) -> tuple[int, ...]:
     """Up to `size` question indices of the first `candidates`, none of `slots`', drawn with
     `random.Random` seeded by `seed`: asked of both children before the rounds, never timed."""
-    taken = {slot.index for slot in slots}
-    rest = [index for index in range(candidates) if index not in taken]
+    rest = _left(candidates, [slot.index for slot in slots])
     return tuple(random.Random(f"warmup {seed}").sample(rest, min(size, len(rest))))
+
+
+def _left(candidates: int, taken: Collection[int]) -> list[int]:
+    """The question indices below `candidates` that are not `taken`, in order."""
+    asked = set(taken)
+    return [index for index in range(candidates) if index not in asked]
 
 
 def allowed_others(child_cpus: float, host_cpus: int | None = None) -> float:

@@ -370,10 +370,10 @@ class Runner:
         (or `latency_phase.QUIET_WAIT_S` has passed); the seconds waited."""
         start = time.monotonic()
         with _waiting(own), _waiting(base):
+            last = self._host(uids)
             while time.monotonic() - start < latency_phase.QUIET_WAIT_S:
-                first = self._host(uids)
                 time.sleep(latency_phase.QUIET_WINDOW_S)
-                last = self._host(uids)
+                first, last = last, self._host(uids)
                 if latency_phase.quiet(host_cpu.others_cores(first, last), allowed):
                     break
         return time.monotonic() - start

@@ -146,17 +146,17 @@ def lease_uid(uids: UidRange) -> UidLease:
 
 def processes_of(uid: int) -> list[int]:
     """Pids of the processes whose real or effective uid is `uid` (Linux /proc; [] elsewhere)."""
-    return [pid for pid, uids in _process_uids().items() if uid in uids]
+    return [pid for pid, uids in process_uids().items() if uid in uids]
 
 
 def _uids_running() -> set[int]:
     found: set[int] = set()
-    for uids in _process_uids().values():
+    for uids in process_uids().values():
         found.update(uids)
     return found
 
 
-def _process_uids() -> dict[int, tuple[int, int]]:
+def process_uids() -> dict[int, tuple[int, int]]:
     """pid -> (real uid, effective uid) for every process this host shows."""
     table: dict[int, tuple[int, int]] = {}
     try:

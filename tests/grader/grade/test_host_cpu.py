@@ -50,8 +50,12 @@ def test_the_grades_own_processes_are_taken_off_the_hosts_busy_time(tmp_path):
 
 def test_a_runs_uid_counts_as_the_grades_own(tmp_path):
     proc = fake_proc(tmp_path / "p", 1000, {os.getpid(): (1, 1), 555: (1, 7)})
-    assert 555 not in host_cpu.read([os.getuid() + 1], proc=proc).own_s
-    assert 555 in host_cpu.read([os.getuid()], proc=proc).own_s  # the fake's files are ours
+
+    def owners() -> dict[int, tuple[int, int]]:  # pid → (real uid, effective uid)
+        return {os.getpid(): (0, 0), 555: (61000, 61000)}
+
+    assert 555 not in host_cpu.read([61001], proc=proc, owners=owners).own_s
+    assert 555 in host_cpu.read([61000], proc=proc, owners=owners).own_s
 
 
 def test_a_sandbox_helper_counts_as_the_grades_own(tmp_path):
