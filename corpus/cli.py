@@ -17,6 +17,7 @@ from corpus.profile import ProfileError, knob_docs, load_profile, shipped_profil
 from corpus.stats import compute_stats
 from corpus.validate import VerifyError, verify
 from corpus.variant import OutputExistsError, generate, write
+from corpus.wording import SHIPPED, WORDINGS
 from exercise.cli_errors import exit_codes, fail, note
 from exercise.errors import ExerciseError
 
@@ -54,16 +55,28 @@ def generate_command(
             help="Shipped profile name (easy, medium, hard...) or a path to a .toml file."
         ),
     ] = "medium",
+    wording: Annotated[
+        str,
+        typer.Option(
+            help="How facts and questions are worded: 'shipped' (what bundles get) or 'unseen' "
+            "(the same facts in other words and date formats, as the grader's unseen corpus "
+            "states them)."
+        ),
+    ] = SHIPPED,
     force: Annotated[bool, typer.Option(help="Replace OUT if it already holds a variant.")] = False,
 ) -> None:
     """Generate a variant: documents, public questions, and the interviewer's key."""
     if seed < 0:
         fail(f"--seed must be zero or positive, got {seed}")
+    if wording not in WORDINGS:
+        fail(f"--wording must be one of {', '.join(WORDINGS)}, got {wording!r}")
     try:
         chosen = load_profile(profile)
         started = time.perf_counter()
         with err.status("generating") as status:
-            variant = generate(seed, chosen, progress=lambda s: status.update(f"rendering {s}"))
+            variant = generate(
+                seed, chosen, progress=lambda s: status.update(f"rendering {s}"), wording=wording
+            )
             status.update(escape(f"writing {out_dir}"))
             write(variant, out_dir, force=force)
     except (ProfileError, OutputExistsError) as exc:
@@ -71,7 +84,8 @@ def generate_command(
     elapsed = time.perf_counter() - started
     note(
         f"wrote {len(variant.docs)} documents, {len(variant.public)} public and "
-        f"{len(variant.hidden)} hidden questions (profile {chosen.name}, seed {seed}) "
+        f"{len(variant.hidden)} hidden questions (profile {chosen.name}, seed {seed}, "
+        f"{wording} wording) "
         f"to {out_dir} in {elapsed:.1f}s"
     )
     note(f"  {out_dir}/variant  — the corpus candidates get")

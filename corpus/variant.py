@@ -36,6 +36,7 @@ from corpus.genres.services import render_services
 from corpus.key_file import HIDDEN_QUESTIONS, KEY_FILE, KeyFile
 from corpus.knobs import Profile
 from corpus.questions import Question, select_questions
+from corpus.wording import SHIPPED
 from corpus.world import build_world
 
 GENERATOR_VERSION = "1.0.0"
@@ -70,6 +71,9 @@ class Variant:
     seed_in_manifest: bool = True
     """False for a seed derived from a team secret: with the generator, a seed regenerates the
     hidden questions, so the candidate's manifest says `"seed": null` (the key keeps it)."""
+    wording: str = SHIPPED
+    """How facts and questions are worded (`corpus.wording`); the manifest names any but the
+    shipped one."""
 
     def variant_files(self) -> dict[str, bytes]:
         """Relative path → bytes of every file of the variant folder (manifest last)."""
@@ -79,7 +83,9 @@ class Variant:
         return files
 
     def manifest(self, files: dict[str, bytes]) -> dict:
+        wording = {} if self.wording == SHIPPED else {"wording": self.wording}
         return {
+            **wording,
             "format": FORMAT,
             "generator_version": GENERATOR_VERSION,
             "seed": self.seed if self.seed_in_manifest else None,
@@ -118,9 +124,16 @@ class Variant:
         return {KEY_FILE: key.to_bytes(), HIDDEN_QUESTIONS: hidden}
 
 
-def generate(seed: int, profile: Profile, progress: Callable[[str], None] | None = None) -> Variant:
-    """Build the world, render every document and choose the questions, in memory."""
-    world = build_world(seed, profile)
+def generate(
+    seed: int,
+    profile: Profile,
+    progress: Callable[[str], None] | None = None,
+    *,
+    wording: str = SHIPPED,
+) -> Variant:
+    """Build the world, render every document and choose the questions, in memory, worded as
+    `wording` says (`corpus.wording`)."""
+    world = build_world(seed, profile, wording)
     docs: list[Document] = []
     for render in RENDERERS:
         if progress:
@@ -142,6 +155,7 @@ def generate(seed: int, profile: Profile, progress: Callable[[str], None] | None
         docs={d.doc_id: d.text for d in sorted(docs, key=lambda d: d.doc_id)},
         hidden=tuple(hidden),
         public=tuple(public),
+        wording=wording,
     )
 
 

@@ -18,6 +18,7 @@ from corpus.banks import words as bank
 from corpus.banks.prose import GENRES
 from corpus.knobs import Profile
 from corpus.slots import SlotFiller
+from corpus.wording import SHIPPED, WORDINGS
 
 SPARE = 12  # names of each kind kept out of every document
 SENTENCE_DRAWS = 6  # tries to find a filler sentence the corpus does not have yet
@@ -105,6 +106,8 @@ class World:
     """Slot name → the names a filler sentence may use for it (e.g. "team": every used team)."""
     written: WrittenSentences = field(default_factory=WrittenSentences, compare=False)
     """Mutable: the filler sentences written so far (`sentence` adds to it)."""
+    wording: str = SHIPPED
+    """How facts and questions are worded (`corpus.wording`)."""
 
     def rng(self, *names: object) -> random.Random:
         """An independent generator for one named part of the variant (stable across runs)."""
@@ -134,7 +137,9 @@ class World:
         return sentence
 
 
-def build_world(seed: int, profile: Profile) -> World:
+def build_world(seed: int, profile: Profile, wording: str = SHIPPED) -> World:
+    if wording not in WORDINGS:
+        raise ValueError(f"unknown wording {wording!r}: use one of {', '.join(WORDINGS)}")
     rng = random.Random(f"{seed}/world")
     knobs = profile.corpus
     org = rng.choice(bank.ORG_NAMES)
@@ -186,6 +191,7 @@ def build_world(seed: int, profile: Profile) -> World:
         families=tuple(families),
         suppliers=suppliers,
         pools=MappingProxyType(pools),
+        wording=wording,
     )
 
 

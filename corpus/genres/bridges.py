@@ -26,6 +26,7 @@ from corpus.failure_modes import HEADING, IDENTIFIER, MULTIHOP
 from corpus.genres.sections import TEAM_FACTS
 from corpus.genres.services import owner_sentence
 from corpus.knobs import Profile
+from corpus.wording import UNSEEN
 from corpus.world import World
 from exercise.types import Span
 
@@ -48,8 +49,28 @@ QUESTIONS = {
     "planning": (f"How often does {OWNER} hold sprint planning?",),
 }
 """Fact of a team → how a question asks it of the team behind an error code."""
+UNSEEN_OWNERS = ("the team behind {code}", "the team responsible for {code}")
+UNSEEN_QUESTIONS = {
+    ONCALL: ("Who is on call when {code} fires?", "{code} keeps showing up: who is on call?"),
+    "handover": ("When does on-call change hands in {owner}?",),
+    "lead": ("Who leads {owner}?", "{code} again: who leads the team that gets paged for it?"),
+    "standup": ("What time does {owner} meet for its daily standup?",),
+    "headcount": ("How many engineers work in {owner}?",),
+    "intake": ("Where do urgent requests for {owner} go?",),
+    "planning": ("How often does {owner} plan its sprints?",),
+}
+"""The same questions in the unseen wording (`corpus.wording`): no pointer clause of the shipped
+form ("the service that raises …"); {owner} is one of `UNSEEN_OWNERS`."""
+UNSEEN_ONCALL_LINES = (
+    "{person} carries the pager this quarter.",
+    "This quarter, page {person} first.",
+)
+"""The roster's on-call line in the unseen wording."""
 
-_ONCALL = re.compile(re.escape(ONCALL_LINE).replace(re.escape("{person}"), "(?P<person>.+?)"))
+_ONCALL = tuple(
+    re.compile(re.escape(line).replace(re.escape("{person}"), "(?P<person>.+?)"))
+    for line in (ONCALL_LINE, *UNSEEN_ONCALL_LINES)
+)
 _SECTION = re.compile(r"^## (?P<team>.+)\n\n(?P<body>.+)$", re.MULTILINE)
 
 
@@ -81,9 +102,12 @@ def render_roster(world: World, profile: Profile) -> list[Document]:
     for team in world.teams:
         first, backup = rng.sample(world.people, 2)
         b.heading(2, team)
+        line = ONCALL_LINE
+        if world.wording == UNSEEN:
+            line = world.rng(UNSEEN, ROSTER, team).choice(UNSEEN_ONCALL_LINES)
         b.paragraph(
             [
-                ONCALL_LINE.format(person=first),
+                line.format(person=first),
                 BACKUP_LINE.format(n=rng.choice((10, 15, 20, 30)), person=backup),
             ]
         )
@@ -99,7 +123,7 @@ def multihop_candidates(world: World, docs: Sequence[Document]) -> Iterator[Cand
         runbook = by_id.get(f"runbook-{service.name}")
         if runbook is None:
             continue
-        sentence = owner_sentence(service)
+        sentence = owner_sentence(world, service)
         start = runbook.text.find(sentence)
         codes = [c.fact.rsplit("/", 1)[1] for c in runbook.candidates if c.slice == IDENTIFIER]
         if start < 0 or not codes:
@@ -108,6 +132,11 @@ def multihop_candidates(world: World, docs: Sequence[Document]) -> Iterator[Cand
         for fact_key, answer, second in facts.get(service.team, []):
             rng = world.rng(MULTIHOP, service.name, fact_key)
             text = rng.choice(QUESTIONS[fact_key]).format(code=rng.choice(codes))
+            if world.wording == UNSEEN:
+                unseen = world.rng(UNSEEN, MULTIHOP, service.name, fact_key)
+                owner = unseen.choice(UNSEEN_OWNERS)
+                form = unseen.choice(UNSEEN_QUESTIONS[fact_key]).replace("{owner}", owner)
+                text = form.format(code=unseen.choice(codes))
             yield CandidateQuestion(
                 MULTIHOP,
                 f"{MULTIHOP}/{service.name}/{fact_key}",
@@ -126,7 +155,9 @@ def _team_facts(docs: Sequence[Document]) -> dict[str, list[tuple[str, str, Span
     for doc in docs:
         if doc.doc_id == ROSTER:
             for section in _SECTION.finditer(doc.text):
-                line = _ONCALL.match(doc.text, section.start("body"))
+                line = next(
+                    (m for p in _ONCALL if (m := p.match(doc.text, section.start("body")))), None
+                )
                 if line:
                     span = Span(ROSTER, line.start(), line.end())
                     found.setdefault(section["team"], []).append((ONCALL, line["person"], span))

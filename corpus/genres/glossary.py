@@ -25,6 +25,7 @@ from corpus.failure_modes import DISTRACTOR, REFORMULATION
 from corpus.genres import products
 from corpus.knobs import Profile
 from corpus.text import tokens
+from corpus.wording import UNSEEN
 from corpus.world import World
 
 DOC_ID = "glossary"
@@ -35,6 +36,11 @@ DEFINITIONS = (
     "the {name}, as engineering and support call it.",
 )
 _TERM_LINE = re.compile(r"^- \*\*(?P<term>[^*\n]+)\*\*: (?P<definition>[^\n]+)$", re.MULTILINE)
+UNSEEN_HEADER = ("Codename", "Sold as")
+"""The unseen wording (`corpus.wording`) gives the codenames as a table: codename, printed name."""
+_TERM_ROW = re.compile(
+    r"^\| (?P<term>[^|\n]+?) \| (?:the )?(?P<name>[^|\n]+?) \|$", re.MULTILINE | re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,9 @@ def entries(text: str) -> list[Entry]:
         name = _named(match.group("definition"))
         if name:
             found.append(Entry(match.group("term").strip(), name))
+    if f"| {' | '.join(UNSEEN_HEADER)} |" in text:
+        rows = (m for m in _TERM_ROW.finditer(text) if (m["term"], m["name"]) != UNSEEN_HEADER)
+        found += [Entry(m["term"], m["name"]) for m in rows if not m["term"].startswith("-")]
     return found
 
 
@@ -103,11 +112,14 @@ def render_glossary(world: World, profile: Profile, docs: Sequence[Document]) ->
         ]
     )
     b.heading(2, "Product codenames")
-    lines = []
-    for sheet in named:
-        definition = rng.choice(DEFINITIONS).format(name=models[sheet][0])
-        lines.append(f"**{codename[sheet]}**: {definition}")
-    b.bullets(sorted(lines))
+    if world.wording == UNSEEN:
+        b.table(UNSEEN_HEADER, sorted((codename[sheet], models[sheet][0]) for sheet in named))
+    else:
+        lines = []
+        for sheet in named:
+            definition = rng.choice(DEFINITIONS).format(name=models[sheet][0])
+            lines.append(f"**{codename[sheet]}**: {definition}")
+        b.bullets(sorted(lines))
     glossary = b.build()
     candidates = []
     for doc in docs:

@@ -32,14 +32,28 @@ from corpus.document import DocBuilder, Document, within_reach
 from corpus.failure_modes import DISTRACTOR, TEMPORAL
 from corpus.knobs import Profile
 from corpus.slots import MONTHS, capitalise
+from corpus.wording import UNSEEN
 from corpus.world import World
 
 CHANGE_SHARE = 0.5  # share of numeric clauses whose value differs between consecutive versions
 
 VERSIONED_ID_RE = re.compile(r"^(?P<family>.+)-v(?P<version>\d+)$")
 """A versioned document's id (`policy-travel-v4`): its family and version."""
-DATE_RE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
-"""A date as the corpus and its questions write it ("14 March 2025")."""
+_MONTH = "|".join((*MONTHS, *(m[:3] for m in MONTHS)))
+DATE_RE = re.compile(
+    rf"\b(\d{{1,2}}) ({_MONTH}) (\d{{4}})\b"
+    rf"|\b({_MONTH}) (\d{{1,2}}), (\d{{4}})\b"
+    r"|\b(\d{4})-(\d{2})-(\d{2})\b"
+)
+"""A date as the corpus and its questions write it: "14 March 2025" (the shipped wording) or, in
+the unseen one, "March 14, 2025", "14 Mar 2025" or "2025-03-14"."""
+DATE_FORMS = (
+    "{day} {month} {year}",
+    "{month} {day}, {year}",
+    "{day} {mon} {year}",
+    "{year}-{mm:02d}-{day:02d}",
+)
+"""How a date is written: the first in the shipped wording, the others in the unseen one."""
 CURRENT_FORMS = (
     "{version} has been in force since {start}.",
     "{version} took effect on {start} and is the current version.",
@@ -58,6 +72,22 @@ HISTORY_SUFFIX = "-history"
 QUESTION_FORMS = ("On {date}, {question}", "As of {date}, {question}")
 """How a question asks a clause on a date; {question} is the clause's question, scoped to the
 policy by its name alone."""
+UNSEEN_CURRENT_FORMS = (
+    "{version}: current since {start}.",
+    "{version} has governed new cases since {start}.",
+    "{version} is the current text, from {start}.",
+)
+UNSEEN_SUPERSEDED_FORMS = (
+    "{version}: {start} to {end}.",
+    "{version} governed cases arising between {start} and {end}.",
+    "{version} covered {start} through {end}.",
+)
+UNSEEN_QUESTION_FORMS = (
+    "{asked}, for a case that arose on {date}?",
+    "{asked}, as it applied on {date}?",
+)
+"""The history's lines and the dated questions in the unseen wording (`corpus.wording`); {asked}
+is the clause's question without its question mark."""
 FIRST_YEARS = (2021, 2023)  # the first version takes effect in one of these years (inclusive)
 VERSION_DAYS = (200, 540)  # how long a version stays in force before the next takes effect
 CURRENT_DAYS = 400  # questions on the current version ask a day up to this long after it began
@@ -76,15 +106,24 @@ class Period:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-def write_date(day: datetime.date) -> str:
-    """A date as the corpus writes it ("14 March 2025")."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+def write_date(day: datetime.date, form: str = DATE_FORMS[0]) -> str:
+    """A date as the corpus writes it ("14 March 2025", or another of `DATE_FORMS`)."""
+    month = MONTHS[day.month - 1]
+    return form.format(day=day.day, month=month, mon=month[:3], year=day.year, mm=day.month)
 
 
 def read_date(match: re.Match) -> datetime.date | None:
     """The date of a `DATE_RE` match (None for one that names no real day, "31 April")."""
+    if match[1]:
+        year, month, day = match[3], match[2], match[1]
+    elif match[4]:
+        year, month, day = match[6], match[4], match[5]
+    else:
+        year, month, day = match[7], match[8], match[9]
+    if not month.isdigit():
+        month = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(month))
     try:
-        return datetime.date(int(match[3]), MONTHS.index(match[2]) + 1, int(match[1]))
+        return datetime.date(int(year), int(month), int(day))
     except ValueError:
         return None
 
@@ -94,7 +133,8 @@ def periods_in(history: str) -> dict[str, Period]:
     state it."""
     date, found = DATE_RE.pattern, {}
     patterns = []
-    for form in (*SUPERSEDED_FORMS, *CURRENT_FORMS):
+    forms = (*SUPERSEDED_FORMS, *CURRENT_FORMS, *UNSEEN_SUPERSEDED_FORMS, *UNSEEN_CURRENT_FORMS)
+    for form in forms:
         pattern = re.escape(form).replace(re.escape("{version}"), r"(?P<version>.+? v\d+)")
         pattern = pattern.replace(re.escape("{start}"), f"(?P<start>{date})")
         patterns.append(re.compile(pattern.replace(re.escape("{end}"), f"(?P<end>{date})")))
@@ -212,6 +252,11 @@ def _render_history(world: World, template, versions: list[int], periods) -> Doc
     slug = template.key.replace("_", "-")
     doc_id = f"policy-{slug}{HISTORY_SUFFIX}"
     rng = world.rng(TEMPORAL, doc_id)
+    current_forms, superseded_forms, date_form = CURRENT_FORMS, SUPERSEDED_FORMS, DATE_FORMS[0]
+    if world.wording == UNSEEN:
+        rng = world.rng(UNSEEN, doc_id)
+        current_forms, superseded_forms = UNSEEN_CURRENT_FORMS, UNSEEN_SUPERSEDED_FORMS
+        date_form = rng.choice(DATE_FORMS[1:])
     b = DocBuilder(doc_id, f"{template.name}: version history")
     b.paragraph(
         [
@@ -221,12 +266,12 @@ def _render_history(world: World, template, versions: list[int], periods) -> Doc
     )
     lines = []
     for version, period in zip(versions, periods, strict=True):
-        name, start = f"{template.name} v{version}", write_date(period.start)
+        name, start = f"{template.name} v{version}", write_date(period.start, date_form)
         if period.end is None:
-            lines.append(rng.choice(CURRENT_FORMS).format(version=name, start=start))
+            lines.append(rng.choice(current_forms).format(version=name, start=start))
         else:
-            form = rng.choice(SUPERSEDED_FORMS)
-            lines.append(form.format(version=name, start=start, end=write_date(period.end)))
+            form, end = rng.choice(superseded_forms), write_date(period.end, date_form)
+            lines.append(form.format(version=name, start=start, end=end))
     b.bullets([capitalise(line) for line in lines])
     return b.build()
 
@@ -234,9 +279,13 @@ def _render_history(world: World, template, versions: list[int], periods) -> Doc
 def _dated_question(world: World, doc_id: str, clause: PolicyClause, policy: str, period):
     rng = world.rng(TEMPORAL, doc_id, clause.key)
     question = clause.question.format(policy=f"the {policy}")
-    return rng.choice(QUESTION_FORMS).format(
-        date=write_date(_asked_day(rng, period)), question=question[0].lower() + question[1:]
-    )
+    form = rng.choice(QUESTION_FORMS)  # drawn before the day, as the shipped wording always was
+    day = _asked_day(rng, period)
+    if world.wording == UNSEEN:
+        unseen = world.rng(UNSEEN, TEMPORAL, doc_id, clause.key)
+        date = write_date(day, unseen.choice(DATE_FORMS[1:]))
+        return unseen.choice(UNSEEN_QUESTION_FORMS).format(asked=question.rstrip("?"), date=date)
+    return form.format(date=write_date(day), question=question[0].lower() + question[1:])
 
 
 def clause_title(clause: PolicyClause) -> str:

@@ -21,6 +21,7 @@ from itertools import permutations
 from corpus.document import DocBuilder, Document, out_of_reach
 from corpus.failure_modes import IDENTIFIER
 from corpus.knobs import Profile
+from corpus.wording import UNSEEN
 from corpus.world import Service, World
 
 ERROR_PREFIX = "ERR"  # every service's error codes share it (`ERR-2047`)
@@ -192,9 +193,22 @@ def _code(base: int, digits: Iterable[str]) -> str:
     return f"{ERROR_PREFIX}-{base}{''.join(digits)}"
 
 
-def owner_sentence(service: Service) -> str:
+OWNER_FORMS = (
+    "The {team} team looks after the {service} service; whoever is on call for it starts here.",
+    "Escalations for the {service} service go to the {team} team, whose on-call engineer "
+    "should read this runbook first.",
+    "Questions about the {service} service belong with the {team} team, which keeps this "
+    "runbook up to date.",
+)
+"""How the unseen wording (`corpus.wording`) states who owns a service."""
+
+
+def owner_sentence(world: World, service: Service) -> str:
     """The runbook's first sentence, naming the team that owns the service: the first hop of a
     `multihop` question (`corpus.genres.bridges`)."""
+    if world.wording == UNSEEN:
+        form = world.rng(UNSEEN, "owner", service.name).choice(OWNER_FORMS)
+        return form.format(team=service.team, service=service.name)
     return (
         f"The {service.name} service is owned by the {service.team} team, and this runbook "
         f"is the first stop for anyone on call for it."
@@ -214,7 +228,7 @@ def _runbook(
     b = DocBuilder(doc_id, f"Runbook: the {service.name} service")
     b.paragraph(
         [
-            owner_sentence(service),
+            owner_sentence(world, service),
             world.sentence(filler, "runbook", service=service.name),
             world.sentence(filler, "runbook", service=service.name),
         ]

@@ -3,7 +3,8 @@
 People ask with the words they type: a product's codename, a short name, an informal name. The
 documents that state the facts print another name, and only some page of the corpus says that the
 two are one: a glossary line (`- **Sirocco**: engineering codename of the Aster X2.`, or
-`Sirocco — ...`) or an "also known as" line (`The Aster X2, also known as Sirocco, ...`). Neither
+`Sirocco — ...`), a row of a two-column table of terms and names (`| Sirocco | Aster X2 |`) or an
+"also known as" line (`The Aster X2, also known as Sirocco, ...`). Neither
 a dense encoder nor BM25 can connect a word to a name it never appears next to, so the query is
 rewritten before it is searched: each defined term it uses is replaced by the name it stands for.
 
@@ -41,6 +42,8 @@ _AKA = re.compile(
     rf"(?P<term>{_NAME_WORDS})"
 )
 _NAME = re.compile(_NAME_WORDS)
+_TABLE = re.compile(r"(?:^[ \t]*\|[^\n]*\|[ \t]*(?:\n|$))+", re.MULTILINE)
+_SEPARATOR = re.compile(r"^[\s|:-]+$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ", re.IGNORECASE)
 
 
@@ -63,9 +66,42 @@ def read(texts: Iterable[str]) -> Mapping[str, str]:
                 add(match.group("term"), match.group("definition"))
         for match in _AKA.finditer(text):
             add(match.group("term"), match.group("name"))
+        for term, name in _table_entries(text):
+            add(term, name)
     found = {term: stands_for(d) for term, d in sorted(definitions.items())}
     found = {term: name for term, name in found.items() if name and name != term}
     return MappingProxyType(found)
+
+
+def _table_entries(text: str) -> list[tuple[str, str]]:
+    """(term, name) of every row of a two-column table that maps terms to names: each row's first
+    cell a term with no digit, each second cell a name (`stands_for` finds two words or a digit
+    in it). A table of anything else (figures, dates, more columns) defines nothing."""
+    found = []
+    for table in _TABLE.finditer(text):
+        rows = [
+            [cell.strip() for cell in line.strip().strip("|").split("|")]
+            for line in table.group().splitlines()
+            if line.strip() and not _SEPARATOR.fullmatch(line.strip())
+        ]
+        body = [row for row in rows if len(row) == 2]
+        if len(body) != len(rows) or len(body) < 2:
+            continue
+        named = [
+            (term, name)
+            for term, cell in body
+            if re.fullmatch(_TERM, term) and not any(c.isdigit() for c in term)
+            if (name := _name_in(cell))
+        ]
+        if len(named) >= len(body) - 1:  # all but a header row
+            found += named
+    return found
+
+
+def _name_in(cell: str) -> str | None:
+    names = [m.group() for m in _NAME.finditer(cell)]
+    names = [n for n in names if " " in n or any(c.isdigit() for c in n)]
+    return max(reversed(names), key=lambda n: len(n.split())) if names else None
 
 
 def stands_for(definition: str) -> str:

@@ -1,9 +1,11 @@
 """The unseen corpus: the same grade asked again on a variant the candidate never saw.
 
-A pipeline tuned to the shipped corpus (its document names, its constants, its facts) scores
-well on it and poorly on another corpus of the same kind; an honest one scores about the same
-on both. So, unless told not to, a grade generates a second variant from the key's own profile
-with a seed only the grader knows (`unseen_seed`: derived from the key's secret hidden-question
+A pipeline tuned to the shipped corpus (its document names, its constants, its facts, the way
+its sentences and questions are worded) scores well on it and poorly on another corpus of the
+same kind; an honest one scores about the same on both. So, unless told not to, a grade
+generates a second variant from the key's own profile, in the unseen wording (`corpus.wording`:
+the same facts stated and asked in other words and date formats), with a seed only the grader
+knows (`unseen_seed`: derived from the key's secret hidden-question
 hash, so the same key always gets the same unseen corpus and its numbers repeat; the next
 derived seed when a rare world cannot supply the profile), builds the
 submission and the baseline on it in fresh sandboxes, and asks its hidden questions.
@@ -33,6 +35,7 @@ import numpy as np
 from corpus.failure_modes import JUDGED_METRIC, SLICES
 from corpus.profile import ProfileError
 from corpus.variant import generate, write
+from corpus.wording import UNSEEN
 from exercise.evaluate import Report
 from exercise.metrics import CONFIDENCE
 from grader.answer_key import AnswerKey, load_key
@@ -111,7 +114,7 @@ def prepare(key: AnswerKey, dest: Path) -> AnswerKey:
     seed's `ProfileError` when none does."""
     for attempt in range(SEED_ATTEMPTS):
         try:
-            variant = generate(unseen_seed(key, attempt), key.record.profile)
+            variant = generate(unseen_seed(key, attempt), key.record.profile, wording=UNSEEN)
             break
         except ProfileError:
             if attempt + 1 == SEED_ATTEMPTS:

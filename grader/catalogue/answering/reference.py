@@ -62,7 +62,7 @@ from exercise.types import Answer, Span
 
 from . import comparisons, minilm, terms
 from .per_corpus import PerCorpus
-from .pointers import OWNED_BY, POINTER, asked_of
+from .pointers import anchor_of, asked_of, owner_named
 from .records import Chunk
 
 MAX_ANSWER_CHARS = 300  # the evaluation rejects longer answers
@@ -179,7 +179,7 @@ def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, s
     query = terms.join_letter_qualifiers(query)  # "Aster X-2" is the "Aster X2" documents name
     if _names_unknown_thing(query, library) or _fact_unstated(query, library):
         return Answer("", ())
-    query, ranked = _asked_of_owner(query, ranked)
+    query, ranked = _asked_of_owner(query, ranked, library)
     compared = _compared(query, library)
     if compared is not None:
         return compared
@@ -238,23 +238,41 @@ def answer_from(query: str, ranked: list[tuple[Chunk, float]], docs: dict[str, s
 
 
 def _asked_of_owner(
-    query: str, ranked: list[tuple[Chunk, float]]
+    query: str, ranked: list[tuple[Chunk, float]], library: _Library
 ) -> tuple[str, list[tuple[Chunk, float]]]:
     """For a query that points at its subject through another entity (`pointers`): the query
     asked of the owner that the anchor's document names, and the ranked chunks without the
-    statement of ownership, a link to the answer rather than the answer. Otherwise both as given."""
-    pointer = POINTER.search(query)
-    if pointer is None:
+    anchor's documents, a link to the answer rather than the answer. Otherwise both as given.
+
+    A query whose anchor is a bare code may ask about the code itself: it is asked of the owner
+    only when the owner's ranked units fit the question asked of it better (by meaning) than the
+    units stating the code fit the question as asked."""
+    found = anchor_of(query)
+    if found is None:
         return query, ranked
-    pointed = {chunk.doc_id for chunk, _ in ranked if pointer["anchor"] in chunk.text}
-    owned = [
-        (chunk.doc_id in pointed, m) for chunk, _ in ranked if (m := OWNED_BY.search(chunk.text))
-    ]
-    if not owned:
+    anchor, pointed = found
+    holding = list(dict.fromkeys(chunk.doc_id for chunk, _ in ranked if anchor in chunk.text))
+    owner = next((m for d in holding if (m := owner_named(library.docs[d]))), None)
+    if owner is None:
         return query, ranked
-    owner = max(owned, key=lambda found: found[0])[1]["owner"]  # the anchor's document's first
-    rest = [(chunk, score) for chunk, score in ranked if not OWNED_BY.search(chunk.text)]
-    return asked_of(query, pointer, owner), rest
+    asked = asked_of(query, anchor, owner["owner"])
+    rest = [(chunk, score) for chunk, score in ranked if chunk.doc_id not in holding]
+    if not pointed:
+        stating = [u for d in holding for u in library.units_of(d) if anchor in u.text]
+        named = re.compile(rf"\b{re.escape(owner['name'])}\b")
+        owners = [
+            u
+            for chunk, _ in rest
+            for u in library.units_of(chunk.doc_id)
+            if u.start < chunk.end and chunk.start < u.end and named.search(u.context)
+        ]
+        if not owners or not stating:
+            return query, ranked
+        fit_owner = max(library.meaning(asked, [f"{u.context}: {u.text}" for u in owners]))
+        fit_code = max(library.meaning(query, [f"{u.context}: {u.text}" for u in stating]))
+        if fit_owner <= fit_code:
+            return query, ranked
+    return asked, rest
 
 
 def _compared(query: str, library: _Library) -> Answer | None:

@@ -27,10 +27,11 @@ in its heading. Each candidate gets five features:
   none of them: the one to answer from is the one in force on its date, which need not be the
   newest (nor the page that lists when each was in force). A document's version is the versioned
   name its chunks give (`Travel Policy v3`); when each was in force is read from the corpus's own
-  statements ("Travel Policy v3 was in force from 3 March 2022 until 23 January 2023": a
-  statement naming one version, with one date for a version still in force or two for its first
-  and last day). A version whose period no statement gives, and every chunk of a query with no
-  date, score 0.
+  statements ("Travel Policy v3 was in force from 3 March 2022 until 23 January 2023", "Travel
+  Policy v3: 2022-03-03 to 2023-01-23"): a statement naming one version, with one date for a
+  version still in force or two for its first and last day, whatever its verbs; the corpus's
+  versioned documents give no other dated statement of a version. A version whose period no
+  statement gives, and every chunk of a query with no date, score 0.
 
 A query that uses a term the corpus defines (a product's codename in its glossary: `glossary.py`)
 is scored with the name the term stands for in its place, as the first stage searched it.
@@ -82,8 +83,8 @@ _MONTHS = (
     "november",
     "december",
 )
-_MONTH = "(" + "|".join(_MONTHS) + ")"
-# "14 March 2025", "March 14, 2025" or "2025-03-14"
+_MONTH = "(" + "|".join((*_MONTHS, *(m[:3] for m in _MONTHS))) + ")"
+# "14 March 2025", "March 14, 2025", "14 Mar 2025" or "2025-03-14"
 _DATE = re.compile(
     rf"\b(\d{{1,2}}) {_MONTH},? (\d{{4}})\b|\b{_MONTH} (\d{{1,2}}),? (\d{{4}})\b"
     r"|\b(\d{4})-(\d{2})-(\d{2})\b",
@@ -91,7 +92,6 @@ _DATE = re.compile(
 )
 # A versioned name: capitalised words (joined by "and", "of", "&") and a version, "Travel Policy v3"
 _VERSIONED = re.compile(r"\b([A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|and|of|&))*) v(\d+)\b")
-_IN_FORCE_WORDS = re.compile(r"in force|effective|took effect|applied|valid", re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[str]:
@@ -163,9 +163,9 @@ def _dates(text: str) -> list[datetime.date]:
     found = []
     for m in _DATE.finditer(text):
         if m[1]:
-            parts = (m[3], _MONTHS.index(m[2].lower()) + 1, m[1])
+            parts = (m[3], _month(m[2]), m[1])
         elif m[4]:
-            parts = (m[6], _MONTHS.index(m[4].lower()) + 1, m[5])
+            parts = (m[6], _month(m[4]), m[5])
         else:
             parts = (m[7], m[8], m[9])
         try:
@@ -173,6 +173,11 @@ def _dates(text: str) -> list[datetime.date]:
         except ValueError:
             continue
     return found
+
+
+def _month(name: str) -> int:
+    """A month's number from its name or its first three letters."""
+    return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name.lower()))
 
 
 def _same_version(a: str, b: str) -> bool:
@@ -190,7 +195,7 @@ def _periods(chunks: list[Chunk]) -> dict[str, tuple[str, datetime.date, datetim
             versions = {f"{m[1]} v{m[2]}" for m in _VERSIONED.finditer(piece)}
             named[chunk.doc_id].update(versions)
             dates = _dates(piece)
-            if len(versions) == 1 and 1 <= len(dates) <= 2 and _IN_FORCE_WORDS.search(piece):
+            if len(versions) == 1 and 1 <= len(dates) <= 2:
                 first, last = dates[0], dates[1] if len(dates) == 2 else None
                 stated.setdefault(versions.pop(), (first, last))
     periods = {}

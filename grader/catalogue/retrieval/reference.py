@@ -48,7 +48,7 @@ import torch
 from rank_bm25 import BM25Okapi
 
 from . import glossary
-from .pointers import OWNED_BY, POINTER, asked_of
+from .pointers import anchor_of, asked_of, owner_named
 from .records import Chunk, Hit
 from .terms import tokenize
 
@@ -138,19 +138,29 @@ class Retriever:
         """`hits`, or for a query that points at its subject through another entity (see the
         module docstring) the chain first: the chunk that names the owner, then the owner's
         best chunks for the rest of the question, then the first hop's hits."""
-        pointer = POINTER.search(query)
-        # the first hop looks for what the pointer ends on (the code), as written
-        anchor = pointer["anchor"] if pointer else ""
-        first = self.search(anchor, FIRST_HOP, bridge=False) if anchor else []
+        found_anchor = anchor_of(query)
+        if found_anchor is None:
+            return hits
+        anchor, pointed = found_anchor
+        # the first hop looks for the anchor (the code), as written
+        first = self.search(anchor, FIRST_HOP, bridge=False)
         found = self._owner([h for h in first if anchor in self.chunks[h.index].text])
         if found is None:
             return hits
         owner_chunk, owner, name = found
-        asked = asked_of(query, pointer, owner)
+        asked = asked_of(query, anchor, owner)
         second = self.search(asked, len(self.chunks), bridge=False)  # to find all the owner's
         named = re.compile(rf"\b{re.escape(name)}\b")
         heads = re.compile(rf"\b{re.escape(owner)}$|\b{re.escape(name)}$")
         mine = [h for h in second if named.search(self.chunks[h.index].text)]
+        if not pointed:
+            # A code alone may be what the question asks about ("what does ERR-7925 indicate?"):
+            # the owner is followed only when its chunks match the question asked of it better
+            # than the code's own chunks match the question as asked.
+            own = max((h.score for h in hits if anchor in self.chunks[h.index].text), default=None)
+            owners = [h.score for h in mine if h.index != owner_chunk]
+            if not owners or (own is not None and owners[0] <= own):
+                return hits
         # the owner's own sections first: a chunker's context line (its first line) ends with
         # their heading ("Field operations teams / Falcon team", "On-call roster / Falcon")
         mine.sort(key=lambda h: not heads.search(self.chunks[h.index].text.split("\n", 1)[0]))
@@ -163,11 +173,15 @@ class Retriever:
 
     def _owner(self, hits: list[Hit]) -> tuple[int, str, str] | None:
         """(chunk, owner, owner's name) of the first document of `hits` that names its owner
-        ("owned by the Falcon team")."""
+        (`pointers.owner_named`: the team its first sentence naming one team names)."""
         for hit in hits:
             doc_id = self.chunks[hit.index].doc_id
-            for index, chunk in enumerate(self.chunks):
-                match = OWNED_BY.search(chunk.text) if chunk.doc_id == doc_id else None
+            mine = sorted(
+                (i for i, c in enumerate(self.chunks) if c.doc_id == doc_id),
+                key=lambda i: self.chunks[i].start,
+            )
+            for index in mine:
+                match = owner_named(self.chunks[index].text)
                 if match:
                     return index, match.group("owner"), match.group("name")
         return None

@@ -28,13 +28,14 @@ def test_the_roster_is_written_only_when_the_slice_is_asked():
 
 def test_every_question_joins_the_owner_line_to_the_owners_section(medium):
     docs = medium.docs
-    services = {f"runbook-{s.name}": s for s in build_world(DEFAULT_SEED, medium.profile).services}
+    world = build_world(DEFAULT_SEED, medium.profile)
+    services = {f"runbook-{s.name}": s for s in world.services}
     questions = [q for q in medium.hidden + medium.public if q.slice == MULTIHOP]
     assert questions and {q.item for q in questions} <= items()
     for q in questions:
         first, second = q.evidence
         service = services[first.doc_id]
-        assert docs[first.doc_id][first.start : first.end] == owner_sentence(service)
+        assert docs[first.doc_id][first.start : first.end] == owner_sentence(world, service)
         assert re.search(r"\bERR-\d+\b", q.text).group() in docs[first.doc_id]
         heading = re.findall(r"^## (.+)$", docs[second.doc_id][: second.start], re.MULTILINE)[-1]
         assert heading in (service.team, f"{service.team} team")  # the owner's own section

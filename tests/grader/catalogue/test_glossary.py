@@ -43,6 +43,23 @@ def test_also_known_as_lines_define_terms_too():
     }
 
 
+def test_a_two_column_table_of_terms_and_names_defines_its_terms():
+    table = "| Codename | Sold as |\n|---|---|\n| Sirocco | Aster X2 |\n| Nimbus | the Aster X1 |\n"
+    assert dict(read([table])) == {"Sirocco": "Aster X2", "Nimbus": "Aster X1"}
+    # a chunk that starts inside the table still reads its rows
+    assert dict(read(["| Nimbus | the Aster X1 |\n| Sirocco | Aster X2 |"])) == {
+        "Nimbus": "Aster X1",
+        "Sirocco": "Aster X2",
+    }
+
+
+def test_tables_of_anything_else_define_nothing():
+    figures = "| Attribute | Value |\n|---|---|\n| Weight | 2.3 kg |\n| Power | 45 W |\n"
+    wider = "| Term | Name | Since |\n|---|---|---|\n| Sirocco | Aster X2 | 2024 |\n"
+    one_row = "| Sirocco | Aster X2 |\n"
+    assert dict(read([figures, wider, one_row])) == {}
+
+
 def test_prose_with_a_colon_defines_nothing():
     prose = (
         "- Reminder: the review process changes on 16 July.\n"

@@ -77,6 +77,40 @@ def test_the_chain_through_the_owner_ranks_first(retriever, query, answer):
     assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
 
 
+@pytest.mark.parametrize(
+    ("query", "answer"),
+    [
+        ("Who is on call when ERR-4711 fires?", "Lin Moreau"),
+        ("Where do urgent requests for the team behind ERR-4711 go?", "#wren-desk"),
+    ],
+)
+def test_a_question_worded_without_a_pointer_clause_follows_the_code_to_its_owner(
+    reference_rag, query, answer
+):
+    # the runbook words its ownership otherwise too: its first sentence naming one team
+    docs = {
+        **DOCS,
+        "runbook-ledger": DOCS["runbook-ledger"].replace(
+            "The ledger service is owned by the Wren team, and this runbook is",
+            "Escalations for the ledger service go to the Wren team; this runbook is",
+        ),
+    }
+    chunks = reference_rag("chunking").chunk_documents(docs)
+    retriever = reference_rag("retrieval").Retriever(chunks, KeywordEmbedder())
+    retriever.build()
+    texts = [
+        docs[c.doc_id][c.start : c.end]
+        for c in (chunks[h.index] for h in retriever.search(query, 5))
+    ]
+    assert "go to the Wren team" in texts[0]
+    assert any(answer in t for t in texts[1:3])
+
+
+def test_a_question_about_the_code_itself_is_not_followed_to_its_owner(retriever):
+    query = "What does the error ERR-4711 indicate?"
+    assert retriever.search(query, 5) == retriever.search(query, 5, bridge=False)
+
+
 def test_a_question_that_names_its_subject_is_searched_once(retriever):
     query = "Who is on call for the Wren team?"
     assert retriever.search(query, 5) == retriever.search(query, 5, bridge=False)
@@ -91,10 +125,25 @@ def test_answering_asks_a_pointing_question_of_the_owner(reference_rag):
         (records.Chunk(d, 0, len(DOCS[d]), DOCS[d]), 1.0)
         for d in ("runbook-mailer", "runbook-ledger", "roster")
     ]
+    library = answering._library(DOCS)
     query = "Who leads the team that owns the service that raises ERR-4711?"
-    asked, rest = answering._asked_of_owner(query, ranked)
+    asked, rest = answering._asked_of_owner(query, ranked, library)
     # the owner named by the document holding the code, not the first runbook ranked
     assert asked == "Who leads the Wren team?"
-    assert [c.doc_id for c, _ in rest] == ["roster"]  # the statements of ownership are links
+    # the code's document is a link, not the answer; another service's runbook is left to score
+    assert [c.doc_id for c, _ in rest] == ["runbook-mailer", "roster"]
     plain = "Who leads the Wren team?"
-    assert answering._asked_of_owner(plain, ranked) == (plain, ranked)
+    assert answering._asked_of_owner(plain, ranked, library) == (plain, ranked)
+
+
+def test_answering_follows_a_bare_code_only_where_the_owner_answers_better(reference_rag):
+    records, answering = reference_rag("records"), reference_rag("answering")
+    ranked = [
+        (records.Chunk(d, 0, len(DOCS[d]), DOCS[d]), 1.0) for d in ("runbook-ledger", "roster")
+    ]
+    library = answering._library(DOCS)
+    asked, rest = answering._asked_of_owner("Who is on call when ERR-4711 fires?", ranked, library)
+    assert asked == "Who is on call when the Wren team fires?"
+    assert [c.doc_id for c, _ in rest] == ["roster"]
+    about_the_code = "What does the error ERR-4711 indicate?"
+    assert answering._asked_of_owner(about_the_code, ranked, library) == (about_the_code, ranked)

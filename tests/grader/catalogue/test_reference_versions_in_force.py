@@ -56,6 +56,7 @@ NEWEST_FIRST = ["travel-v4", "travel-v3", "travel-v2"]
         ("On 23 December 2023", "travel-v3"),
         ("For a trip booked on 2024-06-30", "travel-v3"),
         ("On March 3, 2025", "travel-v4"),
+        ("For a case that arose on 14 Mar 2023", "travel-v2"),
     ],
 )
 def test_a_dated_question_ranks_the_version_in_force_that_day_first(ranked, day, expected):
@@ -84,3 +85,22 @@ def test_a_version_whose_period_the_corpus_does_not_state_is_left_as_ranked(refe
     hits = [records.Hit(i, 1.0 - 0.1 * i) for i in range(len(chunks))]
     ranked = rerank(QUESTION.format(day="On 14 March 2023"), hits, chunks, None)
     assert [chunks[h.index].doc_id for h in ranked] == sorted(VERSIONS)
+
+
+def test_a_history_worded_otherwise_still_says_when_each_version_was_in_force(reference_rag):
+    # no "in force" or "effective": one version and one or two dates make a statement of its period
+    history = (
+        "# Travel Policy: revisions\n\n"
+        "- Travel Policy v2: 2023-01-05 to 2023-12-22.\n"
+        "- Travel Policy v3 governed cases arising between December 23, 2023 and 15 Dec 2024.\n"
+        "- Travel Policy v4 has governed new cases since 2024-12-16."
+    )
+    records = reference_rag("records")
+    rerank = reference_rag("reranking").rerank
+    docs = {**VERSIONS, "travel-history": history}
+    chunks = [records.Chunk(d, 0, len(t), t) for d, t in sorted(docs.items())]
+    index = {c.doc_id: i for i, c in enumerate(chunks)}
+    for day, expected in (("On 14 March 2023", "travel-v2"), ("As of 2024-06-30", "travel-v3")):
+        hits = [records.Hit(index[d], 1.0 - 0.1 * r) for r, d in enumerate(NEWEST_FIRST)]
+        ranked = rerank(QUESTION.format(day=day), hits, chunks, None)
+        assert chunks[ranked[0].index].doc_id == expected
