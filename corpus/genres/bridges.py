@@ -62,8 +62,8 @@ UNSEEN_QUESTIONS = {
 """The same questions in the unseen wording (`corpus.wording`): no pointer clause of the shipped
 form ("the service that raises …"); {owner} is one of `UNSEEN_OWNERS`."""
 UNSEEN_ONCALL_LINES = (
-    "{person} carries the pager this quarter.",
-    "This quarter, page {person} first.",
+    "{person} is first on call this quarter.",
+    "This quarter's first on-call engineer is {person}.",
 )
 """The roster's on-call line in the unseen wording."""
 

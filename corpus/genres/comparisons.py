@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from corpus.document import CandidateQuestion, Document
 from corpus.failure_modes import AGGREGATE
 from corpus.text import units
+from corpus.wording import UNSEEN
 from corpus.world import ProductFamily, World
 from exercise.types import Span
 
@@ -82,6 +83,57 @@ COMPARISONS = (
         "boot", "Which {line} model is the {word} to complete a cold boot?", "fastest", "slowest"
     ),
 )
+UNSEEN_COMPARISONS = (
+    *_both(
+        "power",
+        "Of the {line} models, which one draws the {word} power at full load?",
+        "smallest",
+        "greatest",
+    ),
+    *_both(
+        "throughput",
+        "Among the {line} models, which keeps up the {word} throughput with every feature on?",
+        "smallest",
+        "greatest",
+    ),
+    *_both(
+        "weight",
+        "Of the {line} models, which one is {word} without its bracket?",
+        "lightest",
+        "heaviest",
+    ),
+    *_both(
+        "price",
+        "Of the {line} range, which model is the {word} before volume discounts?",
+        "cheapest",
+        "priciest",
+    ),
+    *_both(
+        "warranty",
+        "Which {line} model comes with the {word} hardware warranty?",
+        "shortest",
+        "longest",
+    ),
+    *_both(
+        "mtbf",
+        "Of the {line} models, which one goes the {word} between failures, as rated?",
+        "shortest",
+        "longest",
+    ),
+    *_both(
+        "noise",
+        "Of the {line} models, which one runs the {word} at full fan speed?",
+        "quietest",
+        "loudest",
+    ),
+    *_both(
+        "boot",
+        "Which {line} model takes the {word} time to boot from cold?",
+        "shortest",
+        "longest",
+    ),
+)
+"""The same comparisons in the unseen wording (`corpus.wording`), in `COMPARISONS`' order."""
 _FIGURE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
 
 
@@ -93,7 +145,7 @@ def comparison_item(comparison: Comparison) -> str:
 
 def asked_comparison(question: str) -> tuple[Comparison, str] | None:
     """The comparison an `aggregate` question makes and the line it names, from its wording."""
-    for comparison in COMPARISONS:
+    for comparison in (*COMPARISONS, *UNSEEN_COMPARISONS):
         pattern = re.escape(comparison.question).replace(re.escape("{line}"), r"(?P<line>\w+)")
         match = re.fullmatch(pattern, question)
         if match:
@@ -149,6 +201,8 @@ def ask_comparisons(world: World, family: ProductFamily, differing, values, shee
     for key in differing:
         choices = [c for c in COMPARISONS if c.attribute == key]
         comparison = world.rng(AGGREGATE, family.root, key).choice(choices)
+        if world.wording == UNSEEN:
+            comparison = UNSEEN_COMPARISONS[COMPARISONS.index(comparison)]
         figures = [
             (family.model(number), float(value.split()[0]))
             for number, value in zip(family.numbers, values[key], strict=True)

@@ -7,9 +7,10 @@ statement of each model that shares its wording with the others (the same senten
 model and figure), reading each statement's figure, and picking the extreme one. The answer cites
 every statement it compared, since each of them is needed to know the winner.
 
-A question is a comparison when it asks "which"/"what", carries a comparison word (`LOWEST`,
-`HIGHEST`) and names a line rather than a model: a name that the documents write in front of two or
-more qualifiers ("Aster X1", "Aster X2") and that the question writes without one. Which of the
+A question is a comparison when it asks "which"/"what" (anywhere: "Of the Aster models, which
+one ..."), carries a comparison word (`LOWEST`, `HIGHEST`) and names a line rather than a model:
+a name that the documents write in front of two or more qualifiers ("Aster X1", "Aster X2") and
+that the question writes without one. Which of the
 line's shared wordings is the asked figure is decided by the caller's fit (meaning and words).
 
 Called by the reference answering (`answering/reference.py`) with the units it parsed.
@@ -26,9 +27,13 @@ from dataclasses import dataclass
 LOWEST = frozenset(
     "lowest least smallest fewest lightest shortest quietest cheapest fastest quickest".split()
 )
-HIGHEST = frozenset("highest most largest greatest heaviest longest loudest slowest".split())
+HIGHEST = frozenset(
+    (
+        "highest most largest greatest heaviest longest loudest slowest priciest costliest dearest"
+    ).split()
+)
 
-_QUESTION = re.compile(r"^\s*(?:which|what)\b", re.IGNORECASE)
+_QUESTION = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)  # "Of the Aster models, which ..."
 _WORD = re.compile(r"[A-Za-z]+")
 _QUALIFIER = r"[A-Z]{1,2}-?\d+"  # "X2", and "X-2" as people type it
 _LINE = re.compile(rf"(?<![\w-])([A-Z][a-z]+) {_QUALIFIER}\b")  # "Aster X2"
@@ -70,7 +75,7 @@ class Asked:
 
 def asked(query: str, lines: Iterable[str]) -> Asked | None:
     """The comparison the query asks among the known `lines`, or None when it asks none."""
-    if not _QUESTION.match(query):
+    if not _QUESTION.search(query):
         return None
     words = [w.lower() for w in _WORD.findall(query)]
     low, high = LOWEST.intersection(words), HIGHEST.intersection(words)

@@ -3,8 +3,9 @@
 People ask with the words they type: a product's codename, a short name, an informal name. The
 documents that state the facts print another name, and only some page of the corpus says that the
 two are one: a glossary line (`- **Sirocco**: engineering codename of the Aster X2.`, or
-`Sirocco — ...`), a row of a two-column table of terms and names (`| Sirocco | Aster X2 |`) or an
-"also known as" line (`The Aster X2, also known as Sirocco, ...`). Neither
+`Sirocco — ...`), a row of a two-column table of terms and names (`| Sirocco | Aster X2 |`, for a
+term the corpus uses nowhere else) or an "also known as" line (`The Aster X2, also known as
+Sirocco, ...`). Neither
 a dense encoder nor BM25 can connect a word to a name it never appears next to, so the query is
 rewritten before it is searched: each defined term it uses is replaced by the name it stands for.
 
@@ -42,8 +43,10 @@ _AKA = re.compile(
     rf"(?P<term>{_NAME_WORDS})"
 )
 _NAME = re.compile(_NAME_WORDS)
-_TABLE = re.compile(r"(?:^[ \t]*\|[^\n]*\|[ \t]*(?:\n|$))+", re.MULTILINE)
-_SEPARATOR = re.compile(r"^[\s|:-]+$")
+_TABLE_ROW = re.compile(r"^[ \t]*(\|[^\n]*\|)[ \t]*$", re.MULTILINE)
+_LABELLED_ROW = re.compile(
+    r"^[^:;\n]+: (?P<term>[^:;\n]+); [^:;\n]+: (?P<name>[^:;\n]+)$", re.MULTILINE
+)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ", re.IGNORECASE)
 
 
@@ -51,8 +54,12 @@ def read(texts: Iterable[str]) -> Mapping[str, str]:
     """term → the name it stands for, from every glossary and "also known as" line of `texts`.
 
     A term is bold and followed by a colon or a dash, or bulleted and followed by a dash: bulleted
-    prose with a colon ("- Reminder: ...") defines nothing.
+    prose with a colon ("- Reminder: ...") defines nothing. A table row defines its first cell
+    as the name in its second only when the term is a word the texts use nowhere else and every
+    row that gives it gives the same name (a glossary table's codename), since two-column tables
+    of other things abound (a spec sheet's "Input voltage" with each model's value).
     """
+    texts = list(texts)
     definitions: dict[str, str] = {}
 
     def add(term: str, definition: str) -> None:
@@ -60,42 +67,42 @@ def read(texts: Iterable[str]) -> Mapping[str, str]:
         if term and len(definition) > len(definitions.get(term, "")):
             definitions[term] = definition  # a line cut by a chunk edge is shorter: it loses
 
+    rows: dict[str, tuple[set[str], int]] = {}  # term → (names rows give it, rows that do)
     for text in texts:
         for pattern in (_BOLD_ENTRY, _PLAIN_ENTRY):
             for match in pattern.finditer(text):
                 add(match.group("term"), match.group("definition"))
         for match in _AKA.finditer(text):
             add(match.group("term"), match.group("name"))
-        for term, name in _table_entries(text):
-            add(term, name)
+        for term, name in _table_rows(text):
+            names, defining = rows.get(term, (set(), 0))
+            rows[term] = (names | {name}, defining + 1)
+    for term, (names, defining) in rows.items():
+        if len(names) != 1:
+            continue  # a row label ("Input voltage") with a value per row: not a term
+        used = sum(len(re.findall(rf"(?<![\w-]){re.escape(term)}(?![\w-])", t)) for t in texts)
+        if used == defining:
+            add(term, names.pop())
     found = {term: stands_for(d) for term, d in sorted(definitions.items())}
     found = {term: name for term, name in found.items() if name and name != term}
     return MappingProxyType(found)
 
 
-def _table_entries(text: str) -> list[tuple[str, str]]:
-    """(term, name) of every row of a two-column table that maps terms to names: each row's first
-    cell a term with no digit, each second cell a name (`stands_for` finds two words or a digit
-    in it). A table of anything else (figures, dates, more columns) defines nothing."""
-    found = []
-    for table in _TABLE.finditer(text):
-        rows = [
-            [cell.strip() for cell in line.strip().strip("|").split("|")]
-            for line in table.group().splitlines()
-            if line.strip() and not _SEPARATOR.fullmatch(line.strip())
-        ]
-        body = [row for row in rows if len(row) == 2]
-        if len(body) != len(rows) or len(body) < 2:
-            continue
-        named = [
-            (term, name)
-            for term, cell in body
-            if re.fullmatch(_TERM, term) and not any(c.isdigit() for c in term)
-            if (name := _name_in(cell))
-        ]
-        if len(named) >= len(body) - 1:  # all but a header row
-            found += named
-    return found
+def _table_rows(text: str) -> list[tuple[str, str]]:
+    """(term, name) of every row of a two-column table whose first cell is a term with no digit
+    and whose second names something (`_name_in`), as Markdown writes the row (`| Sirocco | Aster
+    X2 |`) or as a chunker labels its cells (`Codename: Sirocco; Sold as: Aster X2`)."""
+    cells = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in _TABLE_ROW.findall(text)
+    ]
+    cells += [[m["term"], m["name"]] for m in _LABELLED_ROW.finditer(text)]
+    return [
+        (row[0], name)
+        for row in cells
+        if len(row) == 2 and re.fullmatch(_TERM, row[0]) and not any(c.isdigit() for c in row[0])
+        if (name := _name_in(row[1]))
+    ]
 
 
 def _name_in(cell: str) -> str | None:

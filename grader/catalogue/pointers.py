@@ -8,9 +8,11 @@ answering (answering the question as asked of the owner) read both here.
 
 The anchor is the end of a pointer clause ("the <thing> that <does> <anchor>", one or more deep)
 or, in a question worded otherwise ("Who leads the team behind ERR-7925?"), its code. A question
-about the code itself ("What does ERR-7925 indicate?") has an anchor too: whether it asks about
-the code or about its owner is decided by measuring which answers it better, by the caller. The
-owner is what the anchor's document names first: its first sentence that names exactly one team
+about the code itself ("What does ERR-7925 indicate?") has an anchor too, so a bare code is
+followed to its owner only when the question asks about the owner (`asks_owner`): it names the
+owner's kind ("the team responsible for ERR-7925"), or it asks who and what the document says
+where it states the code names nobody ("Who is on call when ERR-7925 fires?"). The owner is what
+the anchor's document names first: its first sentence that names exactly one team
 ("The digest service is owned by the Lynx team", "Escalations for the digest service go to the
 Lynx team"), however the sentence is worded; teams named further down (whom to open a ticket
 with) are not its owner.
@@ -27,9 +29,12 @@ POINTER = re.compile(
 """A pointer clause and its anchor, the word it ends on (an error code)."""
 CODE = re.compile(r"(?<![\w-])[A-Z]{2,}-\d{3,}(?![\w-])")
 """A code a question may point through ("ERR-7925")."""
-TEAM = re.compile(r"\bthe (?P<owner>(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*)*) (?:team|group))\b")
+TEAM = re.compile(r"\b[Tt]he (?P<owner>(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*)*) (?:team|group))\b")
 """A team as documents name it: the owner as written ("Falcon team") and its bare name."""
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
+_WHO = re.compile(r"\bwho(?:m|se)?\b", re.IGNORECASE)
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)* [A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
+"""A person as documents name one: a first and a last name ("Ada Okafor")."""
 
 
 def anchor_of(query: str) -> tuple[str, bool] | None:
@@ -52,8 +57,23 @@ def owner_named(text: str) -> re.Match[str] | None:
 
 
 def asked_of(query: str, anchor: str, owner: str) -> str:
-    """The query asked of the owner: its pointer clause, or else its anchor, replaced by it."""
+    """The query asked of the owner: its pointer clause, or else the words from the owner's kind
+    to the anchor ("the team behind ERR-7925"), or else its anchor, replaced by it."""
     pointer = POINTER.search(query)
     if pointer:
         return query.replace(pointer.group(), f"the {owner}")
-    return query.replace(anchor, f"the {owner}")
+    kind = owner.rsplit(" ", 1)[-1]
+    phrase = re.search(rf"\bthe {re.escape(kind)}\b[^?.!;:]*?{re.escape(anchor)}", query)
+    return query.replace(phrase.group() if phrase else anchor, f"the {owner}")
+
+
+def asks_owner(query: str, pointed: bool, owner: str, stating: str) -> bool:
+    """Whether the query asks about the anchor's owner (`owner`: "Falcon team") rather than about
+    the anchor: through a pointer clause; by naming the owner's kind ("team"); or by asking who
+    when `stating` (what the anchor's document says where it gives the anchor) names no person."""
+    if pointed:
+        return True
+    kind = owner.rsplit(" ", 1)[-1]
+    if re.search(rf"\b{re.escape(kind)}\b", query, re.IGNORECASE):
+        return True
+    return bool(_WHO.search(query)) and not _PERSON.search(stating)

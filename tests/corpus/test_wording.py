@@ -10,8 +10,9 @@ from collections import Counter
 
 import pytest
 
-from corpus.failure_modes import MULTIHOP, REFORMULATION, TEMPORAL
+from corpus.failure_modes import AGGREGATE, MULTIHOP, REFORMULATION, TEMPORAL
 from corpus.genres.bridges import ONCALL_LINE
+from corpus.genres.comparisons import UNSEEN_COMPARISONS, asked_comparison
 from corpus.genres.glossary import entries
 from corpus.genres.policies import question_date
 from corpus.profile import load_profile
@@ -77,7 +78,10 @@ def test_its_dated_questions_give_their_day_in_other_formats(unseen):
 def test_its_questions_keep_their_slices_properties(unseen):
     asked = {q.slice for q in unseen.hidden}
     assert {MULTIHOP, TEMPORAL, REFORMULATION} <= asked
+    assert AGGREGATE in asked
     for q in unseen.hidden:
+        if q.slice == AGGREGATE:
+            assert asked_comparison(q.text)[0] in UNSEEN_COMPARISONS
         if q.slice == MULTIHOP:
             assert re.search(r"\bERR-\d+\b", q.text) and " team" not in q.text.split("ERR")[0][-6:]
 

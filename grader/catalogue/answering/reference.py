@@ -62,7 +62,7 @@ from exercise.types import Answer, Span
 
 from . import comparisons, minilm, terms
 from .per_corpus import PerCorpus
-from .pointers import anchor_of, asked_of, owner_named
+from .pointers import anchor_of, asked_of, asks_owner, owner_named
 from .records import Chunk
 
 MAX_ANSWER_CHARS = 300  # the evaluation rejects longer answers
@@ -242,37 +242,28 @@ def _asked_of_owner(
 ) -> tuple[str, list[tuple[Chunk, float]]]:
     """For a query that points at its subject through another entity (`pointers`): the query
     asked of the owner that the anchor's document names, and the ranked chunks without the
-    anchor's documents, a link to the answer rather than the answer. Otherwise both as given.
+    documents that state codes like the anchor (runbooks: links to the answer rather than the
+    answer). Otherwise both as given.
 
-    A query whose anchor is a bare code may ask about the code itself: it is asked of the owner
-    only when the owner's ranked units fit the question asked of it better (by meaning) than the
-    units stating the code fit the question as asked."""
+    A query whose anchor is a bare code may ask about the code itself (`pointers.asks_owner`)."""
     found = anchor_of(query)
     if found is None:
         return query, ranked
     anchor, pointed = found
-    holding = list(dict.fromkeys(chunk.doc_id for chunk, _ in ranked if anchor in chunk.text))
+    ranked_docs = dict.fromkeys(chunk.doc_id for chunk, _ in ranked)
+    holding = [d for d in ranked_docs if anchor in library.docs[d]]
     owner = next((m for d in holding if (m := owner_named(library.docs[d]))), None)
     if owner is None:
         return query, ranked
-    asked = asked_of(query, anchor, owner["owner"])
-    rest = [(chunk, score) for chunk, score in ranked if chunk.doc_id not in holding]
-    if not pointed:
-        stating = [u for d in holding for u in library.units_of(d) if anchor in u.text]
-        named = re.compile(rf"\b{re.escape(owner['name'])}\b")
-        owners = [
-            u
-            for chunk, _ in rest
-            for u in library.units_of(chunk.doc_id)
-            if u.start < chunk.end and chunk.start < u.end and named.search(u.context)
-        ]
-        if not owners or not stating:
-            return query, ranked
-        fit_owner = max(library.meaning(asked, [f"{u.context}: {u.text}" for u in owners]))
-        fit_code = max(library.meaning(query, [f"{u.context}: {u.text}" for u in stating]))
-        if fit_owner <= fit_code:
-            return query, ranked
-    return asked, rest
+    stating = " ".join(u.text for d in holding for u in library.units_of(d) if anchor in u.text)
+    if not asks_owner(query, pointed, owner["owner"], stating):
+        return query, ranked
+    # documents that state codes like the anchor are where the question points from: links
+    alike = re.compile(rf"(?<![\w-]){re.escape(anchor.split('-', 1)[0])}-\d")
+    rest = [
+        (chunk, score) for chunk, score in ranked if not alike.search(library.docs[chunk.doc_id])
+    ]
+    return asked_of(query, anchor, owner["owner"]), rest
 
 
 def _compared(query: str, library: _Library) -> Answer | None:

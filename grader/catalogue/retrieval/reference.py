@@ -48,7 +48,7 @@ import torch
 from rank_bm25 import BM25Okapi
 
 from . import glossary
-from .pointers import anchor_of, asked_of, owner_named
+from .pointers import anchor_of, asked_of, asks_owner, owner_named
 from .records import Chunk, Hit
 from .terms import tokenize
 
@@ -144,7 +144,8 @@ class Retriever:
         anchor, pointed = found_anchor
         # the first hop looks for the anchor (the code), as written
         first = self.search(anchor, FIRST_HOP, bridge=False)
-        found = self._owner([h for h in first if anchor in self.chunks[h.index].text])
+        first = [h for h in first if anchor in self.chunks[h.index].text]
+        found = self._owner(first)
         if found is None:
             return hits
         owner_chunk, owner, name = found
@@ -153,14 +154,12 @@ class Retriever:
         named = re.compile(rf"\b{re.escape(name)}\b")
         heads = re.compile(rf"\b{re.escape(owner)}$|\b{re.escape(name)}$")
         mine = [h for h in second if named.search(self.chunks[h.index].text)]
-        if not pointed:
-            # A code alone may be what the question asks about ("what does ERR-7925 indicate?"):
-            # the owner is followed only when its chunks match the question asked of it better
-            # than the code's own chunks match the question as asked.
-            own = max((h.score for h in hits if anchor in self.chunks[h.index].text), default=None)
-            owners = [h.score for h in mine if h.index != owner_chunk]
-            if not owners or (own is not None and owners[0] <= own):
-                return hits
+        # a code alone may be what the question asks about ("what does ERR-7925 indicate?")
+        stating = " ".join(
+            p for h in first for p in pieces(self.chunks[h.index].text) if anchor in p
+        )
+        if not asks_owner(query, pointed, owner, stating):
+            return hits
         # the owner's own sections first: a chunker's context line (its first line) ends with
         # their heading ("Field operations teams / Falcon team", "On-call roster / Falcon")
         mine.sort(key=lambda h: not heads.search(self.chunks[h.index].text.split("\n", 1)[0]))

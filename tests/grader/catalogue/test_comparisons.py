@@ -53,6 +53,9 @@ def test_a_comparison_asks_which_with_one_comparison_word_and_names_a_line_not_a
     assert question.line == "Aster" and question.lowest
     assert question.words == {"model", "is", "the", "without", "its", "bracket"}
     assert not asked("Which Aster model is the loudest at full fan speed?", known).lowest
+    # the question word need not come first, and "priciest" is a comparison word too
+    reworded = asked("Of the Aster range, which model is the priciest before discounts?", known)
+    assert reworded is not None and reworded.line == "Aster" and not reworded.lowest
     for query in (
         "How much does the Aster X2 weigh?",  # no comparison
         "Which Aster X2 setting is the lightest?",  # names a model, not the line

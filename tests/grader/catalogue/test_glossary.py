@@ -46,18 +46,18 @@ def test_also_known_as_lines_define_terms_too():
 def test_a_two_column_table_of_terms_and_names_defines_its_terms():
     table = "| Codename | Sold as |\n|---|---|\n| Sirocco | Aster X2 |\n| Nimbus | the Aster X1 |\n"
     assert dict(read([table])) == {"Sirocco": "Aster X2", "Nimbus": "Aster X1"}
-    # a chunk that starts inside the table still reads its rows
-    assert dict(read(["| Nimbus | the Aster X1 |\n| Sirocco | Aster X2 |"])) == {
-        "Nimbus": "Aster X1",
-        "Sirocco": "Aster X2",
-    }
+    # as a chunker writes each row with its column names
+    labelled = ["Glossary / Codenames\nCodename: Sirocco; Sold as: Aster X2", "Nimbus: Aster X1"]
+    assert dict(read(labelled)) == {"Sirocco": "Aster X2"}
 
 
-def test_tables_of_anything_else_define_nothing():
+def test_a_table_row_defines_only_a_term_used_nowhere_else():
+    offices = "| Office | Manager |\n|---|---|\n| Zurich | Ada Okafor |\n| Sirocco | Aster X2 |\n"
+    prose = "The Zurich office opens at 8."
+    assert dict(read([offices, prose])) == {"Sirocco": "Aster X2"}
     figures = "| Attribute | Value |\n|---|---|\n| Weight | 2.3 kg |\n| Power | 45 W |\n"
-    wider = "| Term | Name | Since |\n|---|---|---|\n| Sirocco | Aster X2 | 2024 |\n"
-    one_row = "| Sirocco | Aster X2 |\n"
-    assert dict(read([figures, wider, one_row])) == {}
+    wider = "| Term | Name | Since |\n|---|---|---|\n| Nimbus | Aster X1 | 2024 |\n"
+    assert dict(read([figures, wider])) == {}
 
 
 def test_prose_with_a_colon_defines_nothing():

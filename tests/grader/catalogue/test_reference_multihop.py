@@ -130,8 +130,7 @@ def test_answering_asks_a_pointing_question_of_the_owner(reference_rag):
     asked, rest = answering._asked_of_owner(query, ranked, library)
     # the owner named by the document holding the code, not the first runbook ranked
     assert asked == "Who leads the Wren team?"
-    # the code's document is a link, not the answer; another service's runbook is left to score
-    assert [c.doc_id for c, _ in rest] == ["runbook-mailer", "roster"]
+    assert [c.doc_id for c, _ in rest] == ["roster"]  # documents stating codes are links
     plain = "Who leads the Wren team?"
     assert answering._asked_of_owner(plain, ranked, library) == (plain, ranked)
 
