@@ -36,16 +36,59 @@ def looks_up_shipped_names(bundle) -> str:
     return code
 
 
+def fitted_to_the_shipped_wording() -> str:
+    """LEXICAL with a shortcut for questions through an error code, read off the shipped
+    wording: the question's "the service that raises ERR-…", the runbook's "owned by the … team",
+    then that team's sections (what fitting a pipeline to the corpus's phrasing looks like)."""
+    code = LEXICAL.replace(
+        "        self.paragraphs = []\n", "        self.paragraphs = []\n        self.texts = {}\n"
+    ).replace(
+        '            text = path.read_text(encoding="utf-8")\n',
+        '            text = path.read_text(encoding="utf-8")\n'
+        "            self.texts[path.stem] = text\n",
+    )
+    shortcut = """    def search(self, query, k):
+        hop = re.search(r"the service that raises (ERR-[0-9]+)", query)
+        chain = []
+        for i, (doc, start, end, _) in enumerate(self.paragraphs if hop else []):
+            owner = re.search(r"owned by the ([A-Z][a-z]+) team", self.texts[doc][start:end])
+            if owner and hop.group(1) in self.texts[doc]:
+                chain.append(i)
+                for j, (other, s, e, _) in enumerate(self.paragraphs):
+                    heading = self.texts[other][s:e]
+                    if heading in (f"## {owner.group(1)}", f"## {owner.group(1)} team"):
+                        chain.append(j + 1)
+                break
+        if chain:
+            taken = {self.paragraphs[i][:2] for i in chain}
+            rest = [p for p in self._search(query, k) if (p.doc_id, p.start) not in taken]
+            first = [Passage(*self.paragraphs[i][:3], 1.0) for i in chain][:k]
+            return first + rest[: k - len(first)]
+        return self._search(query, k)
+
+    def _search(self, query, k):
+"""
+    code = code.replace("    def search(self, query, k):\n", shortcut, 1)
+    compile(code, "fitted", "exec")
+    assert "self.texts[path.stem] = text" in code and "def _search" in code
+    return code
+
+
 @pytest.fixture(scope="module")
 def graded(bundle, key, tmp_path_factory):
-    """Two grades against a stand-in baseline that finds nothing (its drop is 0): an honest
-    lexical pipeline, and the same pipeline restricted to the shipped corpus's document names."""
+    """Three grades against a stand-in baseline that finds nothing (its drop is 0): an honest
+    lexical pipeline, the same pipeline restricted to the shipped corpus's document names, and
+    the same with a shortcut read off the shipped corpus's wording."""
     root = tmp_path_factory.mktemp("unseen")
     monkeypatch = pytest.MonkeyPatch()
     fake_baseline(monkeypatch, EMPTY)
     try:
         reports = {}
-        for name, code in (("honest", LEXICAL), ("lookup", looks_up_shipped_names(bundle))):
+        for name, code in (
+            ("honest", LEXICAL),
+            ("lookup", looks_up_shipped_names(bundle)),
+            ("fitted", fitted_to_the_shipped_wording()),
+        ):
             submission = submission_from(bundle, root / name, code)
             reports[name] = report_json(grade(submission, key, root / f"g-{name}", OPTIONS))
     finally:
@@ -97,6 +140,18 @@ def test_a_pipeline_that_looks_up_the_shipped_document_names_gets_the_finding(gr
     assert "unseen corpus" in finding["title"]
     assert "document names" in finding["detail"]
     assert any(e.startswith("headline") for e in finding["evidence"])
+
+
+def test_a_pipeline_fitted_to_the_shipped_wording_drops_where_it_was_fitted(graded):
+    # the unseen corpus asks and states the same facts in other words (corpus.wording)
+    fitted, honest = (
+        {s["slice"]: s for s in graded[n]["unseen"]["slices"]} for n in ("fitted", "honest")
+    )
+    assert fitted["multihop"]["shipped"] >= honest["multihop"]["shipped"] + 0.5
+    assert fitted["multihop"]["drop"] >= 0.5
+    assert fitted["multihop"]["unseen"] == pytest.approx(honest["multihop"]["unseen"])
+    others = [name for name in fitted if name != "multihop"]
+    assert all(fitted[n]["shipped"] == honest[n]["shipped"] for n in others)
 
 
 def test_the_next_grade_recalls_the_unseen_baseline_without_starting_it(graded):
