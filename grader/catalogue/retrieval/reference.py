@@ -23,12 +23,14 @@ Two hops. A question may point at its subject through another entity instead of 
 is on call for the service that raises ERR-7925?" No chunk holds both the code and the answer: the
 runbook that lists the code says which team owns the service, and that team's sections (headed by
 its name, which the question never says) hold the answer. When a query has such a pointer clause
-("the <thing> that <does> <anchor>", `pointers.py`), the first hop searches for its anchor as
-written; if a document holding it names its owner ("owned by the Falcon team"), the clause is
-replaced by the owner ("who is on call for the Falcon team?") and searched again. The chunk naming
-the owner and the best two of the owner's chunks (its own sections first: a chunk whose context
-line ends with the owner's name) rank first, then the query's own hits, so both links of the chain
-reach the top five. A query without a pointer clause is searched once, as before.
+("the <thing> that <does> <anchor>", `pointers.py`), or a code and asks about the code's owner
+rather than the code (`pointers.asks_owner`: "who leads the team behind ERR-7925?"), the first hop
+searches for its anchor as written; if a document holding it names its owner (its first sentence
+that names one team: "owned by the Falcon team", "escalations go to the Falcon team"), the clause
+is replaced by the owner ("who is on call for the Falcon team?") and searched again. The chunk
+naming the owner and the best two of the owner's chunks (its own sections first: a chunk whose
+context line ends with the owner's name) rank first, then the query's own hits, so both links of
+the chain reach the top five. Any other query is searched once.
 
 The corpus's own vocabulary. People ask with the words they type: a product's codename where its
 sheet prints its name. The glossary and "also known as" lines of the chunk texts are read at build
@@ -149,17 +151,17 @@ class Retriever:
         if found is None:
             return hits
         owner_chunk, owner, name = found
-        asked = asked_of(query, anchor, owner)
-        second = self.search(asked, len(self.chunks), bridge=False)  # to find all the owner's
-        named = re.compile(rf"\b{re.escape(name)}\b")
-        heads = re.compile(rf"\b{re.escape(owner)}$|\b{re.escape(name)}$")
-        mine = [h for h in second if named.search(self.chunks[h.index].text)]
         # a code alone may be what the question asks about ("what does ERR-7925 indicate?")
         stating = " ".join(
             p for h in first for p in pieces(self.chunks[h.index].text) if anchor in p
         )
         if not asks_owner(query, pointed, owner, stating):
             return hits
+        asked = asked_of(query, anchor, owner)
+        second = self.search(asked, len(self.chunks), bridge=False)  # to find all the owner's
+        named = re.compile(rf"\b{re.escape(name)}\b")
+        heads = re.compile(rf"\b{re.escape(owner)}$|\b{re.escape(name)}$")
+        mine = [h for h in second if named.search(self.chunks[h.index].text)]
         # the owner's own sections first: a chunker's context line (its first line) ends with
         # their heading ("Field operations teams / Falcon team", "On-call roster / Falcon")
         mine.sort(key=lambda h: not heads.search(self.chunks[h.index].text.split("\n", 1)[0]))
