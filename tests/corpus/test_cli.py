@@ -45,6 +45,20 @@ def test_generate_verify_stats(tmp_path):
     assert json.loads(stats.output)["documents"] > 0
 
 
+def test_generate_words_a_variant_as_asked(tmp_path):
+    out = tmp_path / "u"
+    args = ["corpus", "generate", "--seed", "3", "--profile", "easy", "--out", str(out)]
+    result = runner.invoke(app, [*args, "--wording", "unseen"])
+    assert result.exit_code == 0, result.output
+    assert "unseen wording" in result.output
+    assert json.loads((out / "variant" / "manifest.json").read_text())["wording"] == "unseen"
+    assert runner.invoke(app, ["corpus", "verify", str(out)]).exit_code == 0
+    bad = runner.invoke(app, [*args, "--wording", "plain", "--force"])
+    assert bad.exit_code == 2
+    assert "--wording must be one of shipped, unseen, got 'plain'" in bad.output
+    assert "Traceback" not in bad.output
+
+
 def test_user_errors_are_one_line_without_traceback(tmp_path):
     bad = tmp_path / "ours.toml"
     bad.write_text("[corpus]\nservces = 3\n")
