@@ -42,6 +42,7 @@ from grader.answer_key import AnswerKey, load_key
 from grader.grade.integrity import Finding
 
 MARGIN = 0.05  # the excess drop an interval must clear for the finding
+SLICE_MARGIN = 0.25  # the same for one slice alone (a few dozen questions, so a wider margin)
 SEED_ATTEMPTS = 8  # unseen seeds tried, in order, until one's world supplies the profile
 SALT = b"takehome unseen corpus\0"
 
@@ -58,6 +59,8 @@ class SliceDrop:
     n_unseen: int
     drop: float | None  # shipped − unseen
     baseline_drop: float | None
+    excess_ci95: tuple[float, float] | None = None
+    """The slice's drop − the baseline's (without a baseline: its drop), 95 % bootstrap."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Drops:
             "documents": self.documents,
             "questions": self.questions,
             "margin": MARGIN,
+            "slice_margin": SLICE_MARGIN,
             "headline": {"shipped": self.shipped, "unseen": self.unseen},
             "drop": self.drop,
             "drop_ci95": list(self.drop_ci95),
@@ -94,7 +98,10 @@ class Drops:
             else None,
             "excess": self.excess,
             "excess_ci95": list(self.excess_ci95),
-            "slices": [asdict(s) for s in self.slices],
+            "slices": [
+                {**asdict(s), "excess_ci95": list(s.excess_ci95) if s.excess_ci95 else None}
+                for s in self.slices
+            ],
         }
 
 
@@ -143,6 +150,9 @@ def compare(
     for name in sampler.slices:
         mine = sampler.means(own, name)
         theirs = sampler.means(base, name) if base is not None else (None, None)
+        excess = sampler.slice_drops(own, name)
+        if base is not None:
+            excess = excess - sampler.slice_drops(base, name)
         slices.append(
             SliceDrop(
                 slice=name,
@@ -153,6 +163,9 @@ def compare(
                 n_unseen=len(sampler.members[1][name]),
                 drop=_minus(*mine),
                 baseline_drop=_minus(*theirs),
+                excess_ci95=None
+                if np.isnan(excess).all()
+                else _interval(excess[~np.isnan(excess)]),
             )
         )
     shipped, unseen = sampler.headlines(own)
@@ -174,9 +187,12 @@ def compare(
 
 
 def finding(drops: Drops) -> Finding | None:
-    """A warning when the excess drop's interval lies wholly above `MARGIN`."""
+    """A warning when the excess drop's interval lies wholly above `MARGIN`, or one slice's
+    wholly above `SLICE_MARGIN` (a pipeline fitted to how one kind of question or statement is
+    worded drops there alone: too little for the headline to show)."""
     low, high = drops.excess_ci95
-    if low <= MARGIN:
+    fallen = [s for s in drops.slices if s.excess_ci95 and s.excess_ci95[0] > SLICE_MARGIN]
+    if low <= MARGIN and not fallen:
         return None
     against = (
         f"the baseline's drop of {drops.baseline_drop:+.2f}"
@@ -190,13 +206,20 @@ def finding(drops: Drops) -> Finding | None:
         (s for s in drops.slices if s.drop is not None),
         key=lambda s: (s.baseline_drop or 0.0) - (s.drop or 0.0),
     )[:4]
+    title = f"scores drop by {drops.drop:.2f} on an unseen corpus of the same kind{beyond}"
+    named = ", ".join(f"{s.slice} by {s.drop:.2f}" for s in fallen if s.drop is not None)
+    if low <= MARGIN:
+        title = f"scores drop on an unseen corpus of the same kind: {named}"
+    elif named:
+        title += f"; most in {named}"
     return Finding(
         "unseen",
         "warning",
-        f"scores drop by {drops.drop:.2f} on an unseen corpus of the same kind{beyond}",
+        title,
         "The submission does much better on the corpus it was given than on a fresh one generated "
-        "the same way; honest pipelines score about the same on both. Look for document names, "
-        "constants or facts of the shipped corpus written into the code, and ask how they were "
+        "the same way and worded otherwise; honest pipelines score about the same on both. Look "
+        "for document names, constants or facts of the shipped corpus written into the code, or "
+        "patterns matching how its sentences and questions are worded, and ask how they were "
         "chosen.",
         (
             f"headline {drops.shipped:.3f} shipped, {drops.unseen:.3f} unseen",
@@ -248,6 +271,14 @@ class _Sampler:
         )
         return shipped, unseen
 
+    def slice_drops(self, reports: tuple[Report, Report], name: str) -> np.ndarray:
+        """Bootstrap draws of one slice's drop (nan where a draw has no defined value)."""
+        shipped, unseen = (
+            _nanmean_rows(self.values(rep, side, name)[self.draws[side][name]])
+            for side, rep in enumerate(reports)
+        )
+        return shipped - unseen
+
     def drops(self, reports: tuple[Report, Report]) -> tuple[np.ndarray, float]:
         """Bootstrap draws of the headline drop, and its point value."""
         boots = []
@@ -268,6 +299,14 @@ def _slice(result: Any) -> str | None:
 def _mean(values: np.ndarray) -> float | None:
     defined = values[~np.isnan(values)]
     return float(defined.mean()) if defined.size else None
+
+
+def _nanmean_rows(values: np.ndarray) -> np.ndarray:
+    """Each row's mean over its defined values (nan for a row with none), without warnings."""
+    defined = ~np.isnan(values)
+    counts = defined.sum(axis=1)
+    sums = np.where(defined, values, 0.0).sum(axis=1)
+    return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
 
 
 def _minus(a: float | None, b: float | None) -> float | None:

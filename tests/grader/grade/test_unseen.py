@@ -152,6 +152,9 @@ def test_a_pipeline_fitted_to_the_shipped_wording_drops_where_it_was_fitted(grad
     assert fitted["multihop"]["unseen"] == pytest.approx(honest["multihop"]["unseen"])
     others = [name for name in fitted if name != "multihop"]
     assert all(fitted[n]["shipped"] == honest[n]["shipped"] for n in others)
+    assert fitted["multihop"]["excess_ci95"][0] > unseen.SLICE_MARGIN
+    (finding,) = [f for f in graded["fitted"]["integrity"] if f["check"] == "unseen"]
+    assert "multihop" in finding["title"] and "worded" in finding["detail"]
 
 
 def test_the_next_grade_recalls_the_unseen_baseline_without_starting_it(graded):
@@ -229,6 +232,30 @@ def test_the_finding_needs_the_whole_interval_above_the_margin(low, high, flagge
     if found is not None:
         assert "the baseline's drop of +0.00" in " ".join(found.evidence)
         assert "heading: recall@5 0.90 → 0.50" in found.evidence
+
+
+@pytest.mark.parametrize(
+    ("slice_low", "flagged"), [(None, False), (unseen.SLICE_MARGIN, False), (0.3, True)]
+)
+def test_one_slice_falling_alone_is_found_too(slice_low, flagged):
+    # the headline's interval holds zero: one slice's phrasing fitted, the others honest
+    quiet = dataclasses.replace(_drops(-0.02, 0.09), drop=0.05, excess=0.035)
+    temporal = unseen.SliceDrop(
+        "temporal",
+        "recall@1",
+        1.0,
+        0.5,
+        12,
+        12,
+        0.5,
+        0.1,
+        None if slice_low is None else (slice_low, 0.7),
+    )
+    found = unseen.finding(dataclasses.replace(quiet, slices=(*quiet.slices, temporal)))
+    assert (found is not None) == flagged
+    if found is not None:
+        assert found.title.endswith("temporal by 0.50")
+        assert "temporal: recall@1 1.00 → 0.50" in found.evidence
 
 
 def test_a_world_that_cannot_supply_the_profile_gives_way_to_the_next_seed(
