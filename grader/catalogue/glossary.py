@@ -5,9 +5,9 @@ documents that state the facts print another name, and only some page of the cor
 two are one: a glossary line (`- **Sirocco**: engineering codename of the Aster X2.`, or
 `Sirocco — ...`), a row of a two-column table of terms and names (`| Sirocco | Aster X2 |`, for a
 term the corpus uses nowhere else) or an "also known as" line (`The Aster X2, also known as
-Sirocco, ...`). Neither
-a dense encoder nor BM25 can connect a word to a name it never appears next to, so the query is
-rewritten before it is searched: each defined term it uses is replaced by the name it stands for.
+Sirocco, ...`). Neither a dense encoder nor BM25 can connect a word to a name it never appears
+next to, so the query is rewritten before it is searched: each defined term it uses is replaced by
+the name it stands for.
 
 What a term stands for is the name in its definition: the longest capitalised phrase of two or
 more words or with a digit in it ("Aster X2", "Travel Policy v3"), else the whole definition
@@ -106,6 +106,7 @@ def _table_rows(text: str) -> list[tuple[str, str]]:
 
 
 def _name_in(cell: str) -> str | None:
+    """The longest name in a table cell (two or more words, or with a digit), or None."""
     names = [m.group() for m in _NAME.finditer(cell)]
     names = [n for n in names if " " in n or any(c.isdigit() for c in n)]
     return max(reversed(names), key=lambda n: len(n.split())) if names else None
