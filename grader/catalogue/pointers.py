@@ -38,11 +38,13 @@ _PERSON = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)* [A-Z][a-z]+(?:-[A-Z]?[a-z
 
 
 def anchor_of(query: str) -> tuple[str, bool] | None:
-    """(the query's anchor, whether a pointer clause leads to it), or None without one."""
+    """(the query's anchor, whether a pointer clause leads to it), or None without one. A
+    question's code is its anchor; a pointer clause that ends elsewhere ("the team that gets
+    paged for it") does not lead to it."""
     pointer = POINTER.search(query)
-    if pointer:
-        return pointer["anchor"], True
     code = CODE.search(query)
+    if pointer and (code is None or pointer["anchor"] == code.group()):
+        return pointer["anchor"], True
     return (code.group(), False) if code else None
 
 
@@ -60,7 +62,7 @@ def asked_of(query: str, anchor: str, owner: str) -> str:
     """The query asked of the owner: its pointer clause, or else the words from the owner's kind
     to the anchor ("the team behind ERR-7925"), or else its anchor, replaced by it."""
     pointer = POINTER.search(query)
-    if pointer:
+    if pointer and pointer["anchor"] == anchor:
         return query.replace(pointer.group(), f"the {owner}")
     kind = owner.rsplit(" ", 1)[-1]
     phrase = re.search(rf"\bthe {re.escape(kind)}\b[^?.!;:]*?{re.escape(anchor)}", query)

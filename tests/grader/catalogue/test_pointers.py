@@ -33,6 +33,7 @@ def test_the_owner_is_the_team_the_first_sentence_naming_one_names():
         ("Who leads the team behind ERR-6261?", False, True),
         ("Who is on call when ERR-6261 fires?", False, True),
         ("ERR-6261 keeps showing up: who is on call?", False, True),
+        ("ERR-6261 again: who leads the team that gets paged for it?", False, True),
         ("What does error code ERR-6261 indicate?", False, False),
         ("Which problem does the error ERR-6261 signal?", False, False),
     ],
@@ -61,4 +62,9 @@ def test_asked_of_the_owner_replaces_the_clause_that_points_at_it():
     )
     assert asked_of("Who is on call when ERR-6261 fires?", "ERR-6261", owner) == (
         "Who is on call when the Lynx team fires?"
+    )
+    # a pointer clause that does not end on the code is left as it is
+    assert (
+        asked_of("ERR-6261 again: who leads the team that gets paged for it?", "ERR-6261", owner)
+        == "the Lynx team again: who leads the team that gets paged for it?"
     )
