@@ -64,8 +64,7 @@ def asked_of(query: str, anchor: str, owner: str) -> str:
     pointer = POINTER.search(query)
     if pointer and pointer["anchor"] == anchor:
         return query.replace(pointer.group(), f"the {owner}")
-    kind = owner.rsplit(" ", 1)[-1]
-    phrase = re.search(rf"\bthe {re.escape(kind)}\b[^?.!;:]*?{re.escape(anchor)}", query)
+    phrase = re.search(rf"\bthe {re.escape(_kind(owner))}\b[^?.!;:]*?{re.escape(anchor)}", query)
     return query.replace(phrase.group() if phrase else anchor, f"the {owner}")
 
 
@@ -75,7 +74,11 @@ def asks_owner(query: str, pointed: bool, owner: str, stating: str) -> bool:
     when `stating` (what the anchor's document says where it gives the anchor) names no person."""
     if pointed:
         return True
-    kind = owner.rsplit(" ", 1)[-1]
-    if re.search(rf"\b{re.escape(kind)}\b", query, re.IGNORECASE):
+    if re.search(rf"\b{re.escape(_kind(owner))}\b", query, re.IGNORECASE):
         return True
     return bool(_WHO.search(query)) and not _PERSON.search(stating)
+
+
+def _kind(owner: str) -> str:
+    """The owner's kind, the word after its name ("team" of "Falcon team")."""
+    return owner.rsplit(" ", 1)[-1]

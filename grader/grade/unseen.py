@@ -271,22 +271,21 @@ class _Sampler:
         )
         return shipped, unseen
 
+    def boot_means(self, report: Report, side: int, name: str) -> np.ndarray:
+        """One slice's mean in each bootstrap draw of its questions (nan where a draw has no
+        defined value)."""
+        return _nanmean_rows(self.values(report, side, name)[self.draws[side][name]])
+
     def slice_drops(self, reports: tuple[Report, Report], name: str) -> np.ndarray:
         """Bootstrap draws of one slice's drop (nan where a draw has no defined value)."""
-        shipped, unseen = (
-            _nanmean_rows(self.values(rep, side, name)[self.draws[side][name]])
-            for side, rep in enumerate(reports)
-        )
+        shipped, unseen = (self.boot_means(rep, side, name) for side, rep in enumerate(reports))
         return shipped - unseen
 
     def drops(self, reports: tuple[Report, Report]) -> tuple[np.ndarray, float]:
         """Bootstrap draws of the headline drop, and its point value."""
         boots = []
         for side, report in enumerate(reports):
-            per_slice = [
-                np.nanmean(self.values(report, side, s)[self.draws[side][s]], axis=1)
-                for s in self.slices
-            ]
+            per_slice = [self.boot_means(report, side, s) for s in self.slices]
             boots.append(np.nanmean(per_slice, axis=0) if per_slice else np.zeros(1))
         shipped, unseen = self.headlines(reports)
         return np.nan_to_num(boots[0] - boots[1]), shipped - unseen

@@ -82,6 +82,7 @@ class Retriever:
         self.whole = np.zeros((0, 0), np.float32)  # per chunk: its mean piece vector
         self.bm25: BM25Okapi | None = None
         self.order = np.zeros(0, np.int64)  # per chunk: its place in (doc_id, start) order
+        self.of_doc: dict[str, list[int]] = {}  # doc id → its chunks, in the order they start
         self.vocabulary: Mapping[str, str] = {}  # term the corpus defines → its name
 
     def build(self) -> None:
@@ -108,6 +109,9 @@ class Retriever:
             range(len(self.chunks)), key=lambda i: (self.chunks[i].doc_id, self.chunks[i].start, i)
         )
         self.order = np.argsort(np.array(by_place))
+        self.of_doc = {}
+        for index in by_place:
+            self.of_doc.setdefault(self.chunks[index].doc_id, []).append(index)
         self.vocabulary = glossary.read(c.text for c in self.chunks)
 
     def search(self, query: str, n: int, *, bridge: bool = True) -> list[Hit]:
@@ -176,12 +180,7 @@ class Retriever:
         """(chunk, owner, owner's name) of the first document of `hits` that names its owner
         (`pointers.owner_named`: the team its first sentence naming one team names)."""
         for hit in hits:
-            doc_id = self.chunks[hit.index].doc_id
-            mine = sorted(
-                (i for i, c in enumerate(self.chunks) if c.doc_id == doc_id),
-                key=lambda i: self.chunks[i].start,
-            )
-            for index in mine:
+            for index in self.of_doc[self.chunks[hit.index].doc_id]:
                 match = owner_named(self.chunks[index].text)
                 if match:
                     return index, match.group("owner"), match.group("name")
