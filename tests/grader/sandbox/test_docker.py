@@ -4,15 +4,19 @@ relay's pieces that need no engine. Runs in a container are in test_docker_conta
 from __future__ import annotations
 
 import contextlib
+import http.server
 import json
 import os
+import socketserver
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from exercise.runner import harness_root
+from grader.sandbox import docker as docker_sandbox_module
 from grader.sandbox import docker_relay
 from grader.sandbox.docker import SANDBOX_UID, DockerSandbox
 from grader.sandbox.interface import SandboxError
@@ -33,6 +37,63 @@ def test_without_an_engine_the_backend_says_what_to_start(tmp_path: Path) -> Non
     assert problem.endswith("start one (dockerd, or `podman system service`) or set DOCKER_HOST")
     with pytest.raises(SandboxError, match="^docker sandbox unavailable: no Docker engine"):
         sandbox.prepare(tmp_path, tmp_path, tmp_path / "work")
+
+
+class SlowEngine(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
+    """A Docker API on a unix socket that answers a ping at once and everything else only after
+    `delay_s`: podman's service beside a storming run (version and info took 6-14 s there)."""
+
+    daemon_threads = True
+
+    def __init__(self, path: Path, delay_s: float) -> None:
+        self.delay_s = delay_s
+        super().__init__(str(path), _SlowHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that gave up waiting closed its end: nothing to report
+
+
+class _SlowHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        path = self.path.split("?")[0]
+        if path.endswith("/_ping"):
+            body = b"OK"
+        else:
+            time.sleep(self.server.delay_s)
+            answers = {"/version": {"ApiVersion": "1.41", "Version": "4.3.1"}, "/info": {}}
+            found = [v for k, v in answers.items() if path.endswith(k)]
+            body = json.dumps(found[0] if found else {"Id": "sha256:0"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain" if body == b"OK" else "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_engine_that_pings_but_is_slow_to_say_more_is_still_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the probe's 5 s is for finding no engine at all; a busy one's version and info get the
+    # API's timeout (here scaled down: 0.3 s for the ping, 0.8 s to answer the rest)
+    monkeypatch.setattr(docker_sandbox_module, "PROBE_TIMEOUT_S", 0.3)
+    server = SlowEngine(tmp_path / "engine.sock", delay_s=0.8)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        sandbox = DockerSandbox(LIMITS, base_url=f"unix://{tmp_path / 'engine.sock'}")
+        assert sandbox.problem() is None
+        monkeypatch.setattr(docker_sandbox_module, "API_TIMEOUT_S", 0.3)
+        problem = DockerSandbox(LIMITS, base_url=f"unix://{tmp_path / 'engine.sock'}").problem()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert problem is not None and "answers a ping but not its version or info within 0.3 s" in (
+        problem
+    )
 
 
 def test_the_engine_address_comes_from_docker_host_when_not_given(
