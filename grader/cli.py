@@ -83,20 +83,26 @@ def _main(
     """RAG take-home harness: generate corpora, evaluate and grade retrieval pipelines."""
 
 
+# Every command but `corpus` (a group): its name, the function typer wraps, its `--help` epilog.
+COMMANDS = (
+    ("eval", eval_command, EVAL_EPILOG),
+    ("bundle", bundle_command, BUNDLE_EPILOG),
+    ("grade", grade_command, GRADE_EPILOG),
+    ("report", report_command, REPORT_EPILOG),
+    ("compare", compare_command, COMPARE_EPILOG),
+    ("grade-many", grade_many_command, GRADE_MANY_EPILOG),
+    ("solution", solution_command, SOLUTION_EPILOG),
+    ("calibrate", calibrate_command, CALIBRATE_EPILOG),
+    ("cohort", cohort_command, COHORT_EPILOG),
+    ("similarity", similarity_command, SIMILARITY_EPILOG),
+    ("regrade", regrade_command, REGRADE_EPILOG),
+    ("collect", collect_command, COLLECT_EPILOG),
+    ("autograder", autograder_command, AUTOGRADER_EPILOG),
+)
+
 app.add_typer(corpus_app, name="corpus")
-app.command("eval", epilog=EVAL_EPILOG)(eval_command)
-app.command("bundle", epilog=BUNDLE_EPILOG)(bundle_command)
-app.command("grade", epilog=GRADE_EPILOG)(grade_command)
-app.command("report", epilog=REPORT_EPILOG)(report_command)
-app.command("compare", epilog=COMPARE_EPILOG)(compare_command)
-app.command("grade-many", epilog=GRADE_MANY_EPILOG)(grade_many_command)
-app.command("solution", epilog=SOLUTION_EPILOG)(solution_command)
-app.command("calibrate", epilog=CALIBRATE_EPILOG)(calibrate_command)
-app.command("cohort", epilog=COHORT_EPILOG)(cohort_command)
-app.command("similarity", epilog=SIMILARITY_EPILOG)(similarity_command)
-app.command("regrade", epilog=REGRADE_EPILOG)(regrade_command)
-app.command("collect", epilog=COLLECT_EPILOG)(collect_command)
-app.command("autograder", epilog=AUTOGRADER_EPILOG)(autograder_command)
+for _name, _command, _epilog in COMMANDS:
+    app.command(_name, epilog=_epilog)(_command)
 
 
 def main() -> None:

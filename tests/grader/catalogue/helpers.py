@@ -42,6 +42,10 @@ needs_reference = pytest.mark.skipif(
     not HAS_REFERENCE, reason="grader/catalogue/<component>/reference.py not written yet"
 )
 
+# The words the fake embedders count; `assert_answers_from_the_current_version` writes its
+# documents and queries from them.
+VOCABULARY = ("alpha", "beta", "gamma", "delta")
+
 
 def fake_embedding(vocabulary: tuple[str, ...], *, normalised: bool = False) -> str:
     """The source of a `rag/embedding.py` standing in for the model: one dimension per word of
@@ -90,7 +94,7 @@ def assembled_with_fake_embedding(
     selection: dict[str, str],
     folder: Path,
     rag_on_path,
-    vocabulary: tuple[str, ...],
+    vocabulary: tuple[str, ...] = VOCABULARY,
     *,
     normalised: bool = False,
     chunk_size: int | None = None,
@@ -149,6 +153,11 @@ def assert_answers_from_the_current_version(rag, tmp_path: Path) -> None:
     assert answer.text == "Gamma delta limits are 12 units."
     start = docs["policy-v2"].index("Gamma")
     assert answer.citations == (Span("policy-v2", start, start + len(answer.text)),)
+
+
+def whole_document_chunks(records: ModuleType, docs: dict[str, str]) -> list:
+    """One `records.Chunk` per document of `docs` (id → text), spanning all of it, in id order."""
+    return [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in sorted(docs.items())]
 
 
 def write_corpus(folder: Path, docs: dict[str, str]) -> Path:

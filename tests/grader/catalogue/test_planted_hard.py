@@ -25,17 +25,14 @@ HARD = {
     "reranking": "recency_rerank",
     "answering": "score_threshold",
 }
-VOCABULARY = ("alpha", "beta", "gamma", "delta")
 # Unit-length keyword counts: the inner product is a cosine, as the real one's is.
-EMBEDDER = helpers.FakeEmbedder(VOCABULARY, normalised=True)
+EMBEDDER = helpers.FakeEmbedder(helpers.VOCABULARY, normalised=True)
 
 
 @pytest.fixture
 def rag(tmp_path, rag_on_path):
     """The five assembled into `rag/` (embedding replaced by a normalised fake)."""
-    return helpers.assembled_with_fake_embedding(
-        HARD, tmp_path, rag_on_path, VOCABULARY, normalised=True
-    )
+    return helpers.assembled_with_fake_embedding(HARD, tmp_path, rag_on_path, normalised=True)
 
 
 def test_the_profile_plants_them_and_the_registry_describes_each():

@@ -25,14 +25,13 @@ SOUND_LOOKING = {
     "reranking": "recency_rerank",
     "answering": "score_threshold",
 }
-VOCABULARY = ("alpha", "beta", "gamma", "delta")
-EMBEDDER = helpers.FakeEmbedder(VOCABULARY)
+EMBEDDER = helpers.FakeEmbedder(helpers.VOCABULARY)
 
 
 @pytest.fixture
 def rag(tmp_path, rag_on_path):
     """The five implementations assembled into `rag/` (embedding replaced by a fake)."""
-    return helpers.assembled_with_fake_embedding(SOUND_LOOKING, tmp_path, rag_on_path, VOCABULARY)
+    return helpers.assembled_with_fake_embedding(SOUND_LOOKING, tmp_path, rag_on_path)
 
 
 def test_the_profile_plants_them_and_the_registry_describes_each():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.grader.catalogue.helpers import needs_reference
+from tests.grader.catalogue.helpers import needs_reference, whole_document_chunks
 
 pytestmark = needs_reference
 
@@ -23,7 +23,7 @@ SHEETS = {
 @pytest.fixture
 def reference(reference_rag):
     records = reference_rag("records")
-    chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in sorted(SHEETS.items())]
+    chunks = whole_document_chunks(records, SHEETS)
     return records, chunks, reference_rag
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.grader.catalogue.helpers import needs_reference
+from tests.grader.catalogue.helpers import needs_reference, whole_document_chunks
 
 pytestmark = needs_reference
 
@@ -30,7 +30,7 @@ QUESTION = "{day}, what daily meal allowance does the Travel Policy set?"
 def ranked(reference_rag):
     records = reference_rag("records")
     docs = {**VERSIONS, "travel-history": HISTORY}
-    chunks = [records.Chunk(doc_id, 0, len(text), text) for doc_id, text in sorted(docs.items())]
+    chunks = whole_document_chunks(records, docs)
     rerank = reference_rag("reranking").rerank
 
     def order(query: str, first_stage: list[str]) -> list[str]:
