@@ -5,7 +5,8 @@ every container, the storm kept the neighbour's init from forking ("catatonit: f
 And the engine must stay reachable: beside the storm, podman answered a ping within milliseconds
 but its version and info only after 6-14 s, past the probe's 5 s (the probe pings first).
 
-Slow: a medium bundle graded twice with a pure-Python pipeline, one storm; needs the engine and
+Slow: a pair bundle (142 hidden questions) graded twice with a pure-Python pipeline, one storm
+(every call beside the storm; the property is per call, not per profile); needs the engine and
 the test image (`TAKEHOME_CONTAINER_TESTS=required` makes their absence a failure).
 """
 
@@ -24,10 +25,10 @@ pytestmark = pytest.mark.slow
 
 
 def test_a_grade_beside_a_storming_container_equals_a_quiet_grade(
-    docker_engine, docker_sandbox, monkeypatch, bundle_out, tmp_path
+    docker_engine, docker_sandbox, monkeypatch, pair_bundle_out, tmp_path
 ):
     monkeypatch.setenv("DOCKER_HOST", docker_engine)
-    out = bundle_out[0]
+    out = pair_bundle_out[0]
     key = load_key(out / "key")
     options = GradeOptions(
         unseen=False, isolation="docker", image=engine.TEST_IMAGE, baseline=False
