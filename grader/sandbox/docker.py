@@ -52,7 +52,7 @@ IMAGE_HARNESS = "/opt/takehome"  # the `exercise` package baked into the image
 SUBMISSION, CORPUS, WORK, HARNESS = "/submission", "/corpus", "/work", "/harness"
 RELAY = Path(__file__).with_name("docker_relay.py")
 PROBE_TIMEOUT_S = 5.0  # an engine that does not answer a ping in this long is not there
-PING_API_VERSION = "1.24"  # the oldest API version the SDK speaks: enough for a ping
+PING_API_VERSION = "1.24"  # given so that the pinging client does not negotiate one first
 API_TIMEOUT_S = 60.0  # for create/start/inspect; waiting on a container has no limit
 RUN_LABEL = "takehome.run"  # the run a container belongs to: a restart is another container
 
@@ -112,7 +112,8 @@ class DockerSandbox(IsolatingSandbox):
                 base_url=self.engine_url(), version=PING_API_VERSION, timeout=PROBE_TIMEOUT_S
             )
             try:
-                pinger.ping()
+                # unversioned, so an engine that has dropped old API versions answers it too
+                pinger.get(f"{pinger.base_url}/_ping", timeout=PROBE_TIMEOUT_S).raise_for_status()
             finally:
                 pinger.close()
         except (DockerException, OSError) as exc:

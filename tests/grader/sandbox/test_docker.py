@@ -40,8 +40,9 @@ def test_without_an_engine_the_backend_says_what_to_start(tmp_path: Path) -> Non
 
 
 class SlowEngine(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
-    """A Docker API on a unix socket that answers a ping at once and everything else only after
-    `delay_s`: podman's service beside a storming run (version and info took 6-14 s there)."""
+    """A Docker API on a unix socket that answers an unversioned ping at once and everything else
+    only after `delay_s`: podman's service beside a storming run (version and info took 6-14 s
+    there). A versioned ping is refused, as engines that dropped old API versions refuse it."""
 
     daemon_threads = True
 
@@ -58,7 +59,11 @@ class _SlowHandler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
         path = self.path.split("?")[0]
-        if path.endswith("/_ping"):
+        if path.endswith("/_ping") and path != "/_ping":
+            # as an engine that has dropped old API versions answers a versioned one
+            self.send_error(400, "client version 1.24 is too old")
+            return
+        if path == "/_ping":
             body = b"OK"
         else:
             time.sleep(self.server.delay_s)
