@@ -8,8 +8,9 @@ no capabilities, no_new_privs) and applies its rlimits through `prlimit` before 
 Each run leases a uid of its own (`grader.sandbox.uids`): RLIMIT_NPROC counts per uid, so a run
 starting hundreds of threads exhausts only its own budget, never a neighbour's; and it runs in a
 CPU cgroup of its own (`grader.sandbox.cgroups`), so its threads weigh as one against another
-run's, and a freezer cgroup (`Launch.hold`), so the grade can stop the submission while the
-baseline beside it is timed.
+run's (a run storming threads gets a low weight: `grader.sandbox.storm_watch`), and a freezer
+cgroup (`Launch.hold`), so the grade can stop the submission while the baseline beside it is
+timed.
 
 What the child sees (everything else on the host is absent):
 
@@ -48,6 +49,7 @@ from grader.sandbox.host import (
     rlimit_command,
 )
 from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
+from grader.sandbox.storm_watch import StormWatch
 from grader.sandbox.uids import UidRange
 
 SANDBOX_UID = 65534  # "nobody": what the probe runs `true` as (runs lease their own uid)
@@ -174,6 +176,7 @@ class BwrapSandbox(IsolatingSandbox):
             lease=lease,
             cpu_group=group,
             freezer_group=freezer,
+            storm_watch=None if group is None else StormWatch(group, self.limits.cpus).start(),
         )
 
     def _base_args(self) -> list[str]:

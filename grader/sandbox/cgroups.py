@@ -5,8 +5,10 @@ Without it, every sandboxed thread is scheduled as a peer of every other task in
 cgroup: a run spinning 250 threads got 250 shares to its neighbour's one, and the neighbour's
 calls, 50 times slower, timed out (session autogroups do not help inside a container, where the
 tasks are not in the host's root cgroup). In its own group a run weighs as much as any other,
-however many threads it starts. The container backend gets the same from its engine (a cgroup
-per container).
+however many threads it starts: so the weights promise. Against a group of hundreds of GIL-bound
+threads they did not hold here (a neighbour's loop got 2-40 % of a core, not half), so a run that
+keeps more threads runnable than its cores is given a low weight (`grader.sandbox.storm_watch`).
+The container backend gets a cgroup per container from its engine.
 
 cgroup v1's `cpu` hierarchy (what these hosts mount writable at /sys/fs/cgroup/cpu); where there
 is none, or it cannot be written, runs go without (`cpu_group` returns None) and only the uid
@@ -30,6 +32,7 @@ FREEZE_WAIT_S = 2.0  # how long freezing may take before the grader gives up and
 # Each run's group sits at the top of the hierarchy (not under a shared parent, which would
 # weigh as one task: every sandboxed run together would get one task's share of the host).
 PREFIX = "takehome-run-"
+RUN_SHARES = 1024  # every run's CPU weight (the kernel's default for a new group)
 
 
 def cpu_group(uid: int, hierarchy: Path = CPU_HIERARCHY) -> Path | None:
@@ -37,7 +40,15 @@ def cpu_group(uid: int, hierarchy: Path = CPU_HIERARCHY) -> Path | None:
     made. An existing one (left by a grader that died) is reused."""
     if not (hierarchy / "cgroup.procs").is_file() or not (hierarchy / "cpu.shares").is_file():
         return None
-    return _made(hierarchy, uid)
+    group = _made(hierarchy, uid)
+    if group is not None and (group / "cpu.shares").is_file():
+        # one left behind may have been demoted (`grader.sandbox.storm_watch`): a new run
+        # starts with the weight every run has
+        try:
+            (group / "cpu.shares").write_text(str(RUN_SHARES))
+        except OSError:
+            pass
+    return group
 
 
 def freezer_group(uid: int, hierarchy: Path = FREEZER_HIERARCHY) -> Path | None:

@@ -20,6 +20,7 @@ from typing import ClassVar
 import exercise
 from exercise.runner import ChildPaths, RunnerOptions
 from grader.sandbox.cgroups import freeze, remove_group, thaw
+from grader.sandbox.storm_watch import StormWatch
 from grader.sandbox.uids import UidLease, UidLeaseError, UidRange, lease_uid
 
 MIB = 1 << 20
@@ -102,6 +103,8 @@ class Launch:
     cpu_group: Path | None = None
     # the run's freezer cgroup (`hold` stops it while another run is timed); None: none made
     freezer_group: Path | None = None
+    # lowers the CPU group's weight if the run storms threads (`grader.sandbox.storm_watch`)
+    storm_watch: StormWatch | None = dataclasses.field(default=None, compare=False)
     # how `hold` stops the run where the backend has its own way (a container's pause)
     holder: Holder | None = dataclasses.field(default=None, compare=False)
 
@@ -142,6 +145,8 @@ class Launch:
     def release(self) -> None:
         """Give the run's uid back (ending whatever still runs as it). Call once the run is over."""
         self.let_go()  # a frozen task cannot die: thaw first
+        if self.storm_watch is not None:
+            self.storm_watch.stop()
         if self.holder is not None:
             self.holder.close()
         if self.lease is not None:

@@ -38,6 +38,15 @@ def test_each_uid_gets_its_own_group_at_the_top_and_it_is_removed(tmp_path: Path
     remove_group(first)  # already gone: nothing to do
 
 
+def test_a_group_left_behind_starts_the_next_run_at_the_usual_weight(tmp_path: Path) -> None:
+    root = hierarchy(tmp_path)
+    left = root / f"{PREFIX}61000"
+    left.mkdir()
+    (left / "cpu.shares").write_text("32")  # demoted in the run that left it
+    assert cpu_group(61000, root) == left
+    assert (left / "cpu.shares").read_text() == "1024"
+
+
 def test_without_a_writable_cpu_hierarchy_there_is_no_group(tmp_path: Path) -> None:
     assert cpu_group(61000, tmp_path / "missing") is None
     bare = tmp_path / "bare"

@@ -1,6 +1,8 @@
 """Runs beside each other under bwrap: a submission graded while another run storms threads and
 forks gets exactly the quality of a quiet grade (each run has a uid, so a process budget, of its
-own); and a storming submission gets its report within its run budget (+60 s).
+own, and a run keeping more threads runnable than its cores gets a low CPU weight:
+`grader.sandbox.storm_watch`); and a storming submission gets its report within its run budget
+(+60 s).
 
 Slow: a pair bundle (142 hidden questions) graded twice with a pure-Python pipeline beside and
 without a storm, and a medium bundle graded once by a storming submission.
@@ -27,16 +29,6 @@ REPORT_MARGIN_S = 60.0  # a storming submission's report comes within its run bu
 RUN_BUDGET_S = 30  # the storm's run budget: short, since the property is the budget's
 
 
-@pytest.mark.xfail(
-    strict=False,
-    raises=AssertionError,
-    reason="known defect, not yet fixed: the per-run CPU group does not guarantee the neighbour "
-    "its calls; on an idle 2-core machine 2 of 3 runs matched the quiet grade, in the third one "
-    "search of 204 (a medium bundle's, then) passed the 10 s call timeout. Since then it passed "
-    "6 times in 6, but the cause stands: beside a storm's group, a CPU-bound loop in a group of "
-    "the same cpu.shares got 2-40 % of a core (0.23 s of work took 0.6-8 s), not the half its "
-    "weight promises. Remove this mark when it holds every time.",
-)
 def test_a_grade_beside_a_thread_storm_equals_a_quiet_grade(bwrap_ready, pair_bundle_out, tmp_path):
     # the pair bundle: every call of its 142 questions beside the storm, at half a medium grade's
     # cost (the property is per call, not per profile)
