@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from exercise.runner import RunRecord, run_submission
-from grader.sandbox.interface import Sandbox
+from grader.sandbox.interface import Launch, Sandbox
 from grader.sandbox.uids import processes_of
 from tests.exercise.helpers import write_submission
 
@@ -144,6 +144,7 @@ class Storm:
         self.sandbox, self.root, self.corpus, self.ready_s = sandbox, root, corpus, ready_s
         self.work = root / "work"
         self.uid: int | None = None  # the storm's uid, once it runs
+        self.launch: Launch | None = None  # how it was started (its CPU group, its storm watch)
         self.record: RunRecord | None = None
         self.error: BaseException | None = None
         self._thread: threading.Thread | None = None
@@ -151,6 +152,7 @@ class Storm:
     def __enter__(self) -> dict:
         submission = write_submission(self.root / "submission", HOLDING_STORM)
         launch = self.sandbox.prepare(submission, self.corpus, self.work)
+        self.launch = launch
         self.uid = launch.uid
 
         def run() -> None:

@@ -47,6 +47,8 @@ def test_a_grade_beside_a_thread_storm_equals_a_quiet_grade(bwrap_ready, pair_bu
         assert storm_run.held(), storm_run.record  # the storm lasted the whole grade beside it
     assert quality(beside) == quality(quiet), differences(quiet, beside)
     assert beside["isolation"]["sandbox_failures"] == []  # nothing needed a second attempt
+    if storm_run.launch.cpu_group is not None:  # a host with a CPU hierarchy: the storm's weight
+        assert storm_run.launch.storm_watch.demoted  # was lowered, which is what kept it fair
 
 
 def test_a_thread_storm_gets_its_report_within_its_run_budget(
