@@ -25,6 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.sandbox.proc import read_stat
 from grader.sandbox.uids import process_uids
 
 PROC = Path("/proc")
@@ -94,13 +95,10 @@ def _processes(proc: Path) -> dict[int, tuple[int, int, str]]:
     for entry in proc.iterdir():
         if not entry.name.isdigit():
             continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
+        stat = read_stat(entry / "stat")
+        if stat is None:
             continue  # ended meanwhile
-        # the command name (field 2) is in parentheses and may hold spaces: split after it
-        name = stat[stat.find("(") + 1 : stat.rfind(")")]
-        rest = stat[stat.rfind(")") + 2 :].split()
+        name, rest = stat
         try:
             parent = int(rest[1])
             # its own time and that of the children it has reaped (utime, stime, cutime, cstime):

@@ -49,7 +49,7 @@ from grader.sandbox.host import (
     rlimit_command,
 )
 from grader.sandbox.interface import MIB, SHM_MB, IsolatingSandbox, Launch, Limits, SandboxError
-from grader.sandbox.storm_watch import StormWatch
+from grader.sandbox.storm_watch import watch
 from grader.sandbox.uids import UidRange
 
 SANDBOX_UID = 65534  # "nobody": what the probe runs `true` as (runs lease their own uid)
@@ -176,7 +176,7 @@ class BwrapSandbox(IsolatingSandbox):
             lease=lease,
             cpu_group=group,
             freezer_group=freezer,
-            storm_watch=None if group is None else StormWatch(group, self.limits.cpus).start(),
+            storm_watch=watch(group, self.limits.cpus),
         )
 
     def _base_args(self) -> list[str]:

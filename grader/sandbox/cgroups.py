@@ -44,11 +44,17 @@ def cpu_group(uid: int, hierarchy: Path = CPU_HIERARCHY) -> Path | None:
     if group is not None and (group / "cpu.shares").is_file():
         # one left behind may have been demoted (`grader.sandbox.storm_watch`): a new run
         # starts with the weight every run has
-        try:
-            (group / "cpu.shares").write_text(str(RUN_SHARES))
-        except OSError:
-            pass
+        set_shares(group, RUN_SHARES)
     return group
+
+
+def set_shares(group: Path, shares: int) -> bool:
+    """Give the CPU group the weight `shares`; False when it cannot be written."""
+    try:
+        (group / "cpu.shares").write_text(str(shares))
+    except OSError:
+        return False
+    return True
 
 
 def freezer_group(uid: int, hierarchy: Path = FREEZER_HIERARCHY) -> Path | None:

@@ -21,6 +21,9 @@ import math
 import threading
 from pathlib import Path
 
+from grader.sandbox.cgroups import set_shares
+from grader.sandbox.proc import read_stat
+
 DEMOTED_SHARES = 32  # the storm's weight at which a neighbour's loop ran at full speed here
 INTERVAL_S = 0.5  # between samples
 STRIKES = 3  # samples in a row over the limit before the run is demoted
@@ -38,16 +41,8 @@ def runnable_threads(group: Path, proc: Path = Path("/proc")) -> int:
         tids = (group / "tasks").read_text().split()
     except OSError:
         return 0
-    count = 0
-    for tid in tids:
-        try:
-            stat = (proc / tid / "stat").read_text()
-        except OSError:
-            continue  # ended meanwhile
-        # the state follows the command name, which is in parentheses and may hold spaces
-        if stat[stat.rfind(")") + 2 : stat.rfind(")") + 3] == "R":
-            count += 1
-    return count
+    stats = (read_stat(proc / tid / "stat") for tid in tids)
+    return sum(1 for stat in stats if stat is not None and stat[1][:1] == ["R"])
 
 
 class StormWatch:
@@ -83,13 +78,10 @@ class StormWatch:
             over = runnable_threads(self.group, self.proc) > self.limit
             strikes = strikes + 1 if over else 0
             if strikes >= STRIKES:
-                self.demoted = _write_shares(self.group, DEMOTED_SHARES)
+                self.demoted = set_shares(self.group, DEMOTED_SHARES)
                 return
 
 
-def _write_shares(group: Path, shares: int) -> bool:
-    try:
-        (group / "cpu.shares").write_text(str(shares))
-    except OSError:
-        return False
-    return True
+def watch(group: Path | None, cpus: float) -> StormWatch | None:
+    """A started watch of the run's CPU group, or None when the run has none."""
+    return None if group is None else StormWatch(group, cpus).start()

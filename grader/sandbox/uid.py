@@ -38,7 +38,7 @@ from grader.sandbox.host import (
     rlimit_command,
 )
 from grader.sandbox.interface import IsolatingSandbox, Launch, SandboxError
-from grader.sandbox.storm_watch import StormWatch
+from grader.sandbox.storm_watch import watch
 
 SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin"
 PRIVATE_PACKAGES = ("grader", "corpus")  # must not be importable by the sandbox uid
@@ -167,7 +167,7 @@ class UidSandbox(IsolatingSandbox):
             lease=lease,
             cpu_group=group,
             freezer_group=freezer,
-            storm_watch=None if group is None else StormWatch(group, self.limits.cpus).start(),
+            storm_watch=watch(group, self.limits.cpus),
         )
 
 
