@@ -276,10 +276,15 @@ class Runner:
         warm = latency_phase.warmup(hidden, slots, seed=seed)
         held = self._ask_both(own, base, [(index, op, 0) for index in warm for op in OPS])
         uids = [live.launch.uid for live in (own, base) if live.launch.uid is not None]
+        allowed = latency_phase.allowed_others(self.sandbox.limits.cpus)
+        # a busy host is waited out before the planned sample too, so that every grade of a key
+        # times the same questions whenever it can (a second attempt asks other ones)
+        before = self._wait_for_quiet(
+            own, base, uids, allowed, window_s=latency_phase.QUIET_CHECK_S
+        )
         result, phase_held = self._rounds(own, base, slots, uids)
         held = held and phase_held
         again = ""
-        allowed = latency_phase.allowed_others(self.sandbox.limits.cpus)
         if not latency_phase.quiet(result.others_cores, allowed):
             used = {slot.index for slot in slots} | set(warm)
             more = latency_phase.plan(
@@ -309,9 +314,14 @@ class Runner:
             else "the submission's child left running while the baseline's worked (this "
             "sandbox cannot freeze it)"
         )
+        waited = (
+            f"after waiting {before:.0f} s for the host to quieten, "
+            if before >= latency_phase.QUIET_WINDOW_S
+            else ""
+        )
         return result, (
-            f"{len(warm)} questions to warm both children up (not timed), then {len(slots)} "
-            f"questions in {result.rounds} rounds; {hold}{again}; "
+            f"{len(warm)} questions to warm both children up (not timed), then {waited}"
+            f"{len(slots)} questions in {result.rounds} rounds; {hold}{again}; "
             + latency_phase.load_words(result.others_cores, allowed)
         )
 
@@ -364,15 +374,21 @@ class Runner:
         return host_cpu.read(uids, helpers=self.sandbox.helpers)
 
     def _wait_for_quiet(
-        self, own: _Live, base: _Live, uids: Sequence[int], allowed: float
+        self,
+        own: _Live,
+        base: _Live,
+        uids: Sequence[int],
+        allowed: float,
+        *,
+        window_s: float = latency_phase.QUIET_WINDOW_S,
     ) -> float:
-        """Both children held, wait until other processes leave the host quiet for a moment
+        """Both children held, wait until other processes leave the host quiet for `window_s`
         (or `latency_phase.QUIET_WAIT_S` has passed); the seconds waited."""
         start = time.monotonic()
         with _waiting(own), _waiting(base):
             last = self._host(uids)
             while time.monotonic() - start < latency_phase.QUIET_WAIT_S:
-                time.sleep(latency_phase.QUIET_WINDOW_S)
+                time.sleep(window_s)
                 first, last = last, self._host(uids)
                 if latency_phase.quiet(host_cpu.others_cores(first, last), allowed):
                     break

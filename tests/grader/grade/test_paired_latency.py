@@ -69,15 +69,15 @@ def test_the_report_shows_the_paired_phase_its_intervals_and_the_load(graded):
     report, _ = graded
     comparison = report["comparison"]
     phase = comparison["latency_phase"]
-    assert phase["ran"] and phase["rounds"] == 4 and phase["questions"] == 96
+    assert phase["ran"] and phase["rounds"] == 8 and phase["questions"] == 192
     assert phase["note"].startswith(f"{WARMUP} questions to warm both children up (not timed)")
-    assert phase["pairs"] == {"search": 48, "answer": 48}
+    assert phase["pairs"] == {"search": 96, "answer": 96}
     low, high = comparison["latency_ratio_ci95"]["answer_p50"]
     assert low <= comparison["latency_ratio"]["answer_p50"] <= high
-    assert phase["load_average"]["samples"] == 5  # the start and each round's end
+    assert phase["load_average"]["samples"] == 9  # the start and each round's end
     assert phase["others_cores"] == 0.0 and phase["attempts"] == 1
     assert "other processes used 0.00 cores meanwhile (a quiet host)" in phase["note"]
-    assert len(phase["timings"]) == 96 and phase["timings"][0]["question"].startswith("h")
+    assert len(phase["timings"]) == 192 and phase["timings"][0]["question"].startswith("h")
     assert comparison["latency_ratio_ci95"]["build_s"] is None  # one build each: not paired
     # quality is still scored on every question, each asked once
     statuses = report["statuses"]  # the stand-in's made-up passage is judged invalid
@@ -120,7 +120,8 @@ def test_a_phase_measured_beside_a_busy_host_is_asked_again_once_it_is_quiet(
     bundle, key, tmp_path, monkeypatch
 ):
     fake_baseline(monkeypatch, STEADY)
-    readings = iter([1.0, 0.9, 0.05, 0.0])  # the phase, two waits, the phase asked again
+    # the look before the rounds, the phase, two waits, the phase asked again
+    readings = iter([0.0, 1.0, 0.9, 0.05, 0.0])
     monkeypatch.setattr(host_cpu, "others_cores", lambda first, last: next(readings))
     monkeypatch.setattr(latency_phase, "QUIET_WINDOW_S", 0.01)
     submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
@@ -141,11 +142,31 @@ def test_a_phase_measured_beside_a_busy_host_is_asked_again_once_it_is_quiet(
     assert all(q["baseline"]["status"] == "ok" for q in report["questions"])
 
 
+def test_a_host_busy_before_the_rounds_is_waited_out_and_the_planned_sample_timed(
+    bundle, key, tmp_path, monkeypatch
+):
+    fake_baseline(monkeypatch, STEADY)
+    readings = iter([1.0, 0.9, 0.0, 0.0])  # busy, still busy, quiet: then the rounds, quiet
+    monkeypatch.setattr(host_cpu, "others_cores", lambda first, last: next(readings))
+    monkeypatch.setattr(latency_phase, "QUIET_CHECK_S", 0.01)
+    monkeypatch.setattr(latency_phase, "QUIET_WINDOW_S", 0.01)
+    submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
+    options = replace(HIDDEN_ONLY, use_baseline_cache=False, latency_rounds=2, latency_per_round=4)
+    report = report_json(grade(submission, key, tmp_path / "out", options))
+    phase = report["comparison"]["latency_phase"]
+    assert phase["attempts"] == 1 and phase["others_cores"] == 0.0
+    assert "after waiting" in phase["note"] and "fresh questions" not in phase["note"]
+    # the planned questions, as a quiet grade of this key times them
+    ids = [q["id"] for q in report["questions"]]
+    planned = latency_phase.plan(MEDIUM_HIDDEN, seed=phase["seed"], rounds=2, per_round=4)
+    assert [t["question"] for t in phase["timings"]] == [ids[s.index] for s in planned]
+
+
 def test_a_host_busy_throughout_keeps_the_less_busy_attempt_and_says_so(
     bundle, key, tmp_path, monkeypatch
 ):
     fake_baseline(monkeypatch, STEADY)
-    readings = iter([0.6, *[1.0] * 1000])
+    readings = iter([0.0, 0.6, *[1.0] * 1000])  # quiet before the rounds, then busy
     monkeypatch.setattr(host_cpu, "others_cores", lambda first, last: next(readings))
     monkeypatch.setattr(latency_phase, "QUIET_WINDOW_S", 0.01)
     monkeypatch.setattr(latency_phase, "QUIET_WAIT_S", 0.05)
@@ -197,4 +218,4 @@ def test_markdown_and_html_show_the_intervals_and_the_load(graded):
     for text in (render_markdown(report), render_html(report)):
         assert interval in text
         assert f"load average {load:.1f}" in text
-        assert "48 search and 48 answer pairs" in text
+        assert "96 search and 96 answer pairs" in text
