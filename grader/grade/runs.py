@@ -316,7 +316,7 @@ class Runner:
         )
         waited = (
             f"after waiting {before:.0f} s for the host to quieten, "
-            if before >= latency_phase.QUIET_WINDOW_S
+            if before >= 2 * latency_phase.QUIET_CHECK_S  # more than the one look: it was busy
             else ""
         )
         return result, (
@@ -380,15 +380,17 @@ class Runner:
         uids: Sequence[int],
         allowed: float,
         *,
-        window_s: float = latency_phase.QUIET_WINDOW_S,
+        window_s: float | None = None,
     ) -> float:
         """Both children held, wait until other processes leave the host quiet for `window_s`
-        (or `latency_phase.QUIET_WAIT_S` has passed); the seconds waited."""
+        (`latency_phase.QUIET_WINDOW_S` when not given), or until `latency_phase.QUIET_WAIT_S`
+        has passed; the seconds waited."""
+        window = latency_phase.QUIET_WINDOW_S if window_s is None else window_s
         start = time.monotonic()
         with _waiting(own), _waiting(base):
             last = self._host(uids)
             while time.monotonic() - start < latency_phase.QUIET_WAIT_S:
-                time.sleep(window_s)
+                time.sleep(window)
                 first, last = last, self._host(uids)
                 if latency_phase.quiet(host_cpu.others_cores(first, last), allowed):
                     break
