@@ -13,11 +13,14 @@ import textwrap
 from pathlib import Path
 
 from corpus.profile import load_profile
+from grader.grade.session import GradeOptions
 from tests.exercise.helpers import pipeline_code
 
 MEDIUM_HIDDEN = sum(load_profile("medium").hidden.values())  # hidden questions of a medium bundle
 MEDIUM_PUBLIC = sum(load_profile("medium").public.values())  # its public questions
 CANDIDATE = "Ada Qxzvlace-Byron"  # the bundles' candidate: a surname no corpus invents
+# a grade of the hidden questions only, the child unisolated (the latency phase's tests)
+HIDDEN_ONLY = GradeOptions(unseen=False, isolation="none", public=False)
 
 LEXICAL = textwrap.dedent(
     """

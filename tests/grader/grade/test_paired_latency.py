@@ -12,11 +12,12 @@ import pytest
 from grader.grade import host_cpu
 from grader.grade.latency_phase import WARMUP
 from grader.grade.report_file import report_json
-from grader.grade.session import GradeOptions, grade
+from grader.grade.session import grade
 from grader.reports.html import render_html
 from grader.reports.markdown import render_markdown
 from tests.grader.grading import (
     BASELINE_S,
+    HIDDEN_ONLY,
     LAST_SEARCH,
     MEDIUM_HIDDEN,
     SEARCH_S,
@@ -27,8 +28,6 @@ from tests.grader.grading import (
     submission_from,
 )
 
-# The hidden questions only, the child unisolated unless a test says otherwise.
-HIDDEN_ONLY = GradeOptions(unseen=False, isolation="none", public=False)
 OPTIONS = replace(HIDDEN_ONLY, resamples=200)
 
 

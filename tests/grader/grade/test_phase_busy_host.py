@@ -9,17 +9,15 @@ from dataclasses import replace
 
 from grader.grade import host_cpu, latency_phase
 from grader.grade.report_file import report_json
-from grader.grade.session import GradeOptions, grade
+from grader.grade.session import grade
 from tests.grader.grading import (
+    HIDDEN_ONLY,
     LAST_SEARCH,
     MEDIUM_HIDDEN,
     STEADY,
     fake_baseline,
     submission_from,
 )
-
-# The hidden questions only, the child unisolated.
-HIDDEN_ONLY = GradeOptions(unseen=False, isolation="none", public=False)
 
 
 def graded_beside(bundle, key, tmp_path, monkeypatch, readings, **timing) -> dict:
