@@ -195,6 +195,11 @@ class LatencyPhase(Model):
     ran: bool
     note: str
     method: str | None = None
+    p50_estimate: str | None = Field(
+        default=None,
+        description="what p50 is: 'hodges-lehmann' (the paired ratios' centre); absent: their "
+        "median",
+    )
     rounds: Count | None = None
     questions: Count | None = None
     pairs: dict[str, Count] | None = None

@@ -270,10 +270,14 @@ class Runner:
             return None, f"not run: the {' and the '.join(down)} child did not build"
         hidden = len(self.key.hidden)
         seed = self.settings.seed
+        warm = latency_phase.warmup(hidden, seed=seed)
         slots = latency_phase.plan(
-            hidden, seed=seed, rounds=self.settings.rounds, per_round=self.settings.per_round
+            hidden,
+            seed=seed,
+            rounds=self.settings.rounds,
+            per_round=self.settings.per_round,
+            exclude=warm,
         )
-        warm = latency_phase.warmup(hidden, slots, seed=seed)
         held = self._ask_both(own, base, [(index, op, 0) for index in warm for op in OPS])
         uids = [live.launch.uid for live in (own, base) if live.launch.uid is not None]
         allowed = latency_phase.allowed_others(self.sandbox.limits.cpus)

@@ -426,9 +426,16 @@ def latency_phase_line(report: Mapping[str, Any]) -> str | None:
         f"Search and answer ratios are paired: both children alive, calls alternating on "
         f"{phase.get('questions')} hidden questions in {phase.get('rounds')} rounds "
         f"({pairs.get('search', 0)} search and {pairs.get('answer', 0)} answer pairs, each timed "
-        f"on the child's first call with the question); p50 = median of paired ratios, "
+        f"on the child's first call with the question); p50 = {_p50_words(phase)}, "
         f"[95% bootstrap interval]; {loads} during the phase.{cache}"
     )
+
+
+def _p50_words(phase: Mapping[str, Any]) -> str:
+    """What the phase's p50 figures are (reports made before the estimate changed: medians)."""
+    if phase.get("p50_estimate") == "hodges-lehmann":
+        return "Hodges–Lehmann centre of the paired ratios"
+    return "median of paired ratios"
 
 
 def placement_note(placement: Mapping[str, Any]) -> str:

@@ -4,6 +4,7 @@ bootstrap intervals."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from exercise.judging import CallRecord, Status
@@ -17,14 +18,15 @@ from grader.grade.latency_phase import (
     compare,
     load_words,
     plan,
+    pseudo_median,
     quiet,
     warmup,
 )
 
 
 def test_the_plan_is_seeded_fresh_each_round_and_measures_both_ops():
-    slots = plan(204, seed=3)
-    assert slots == plan(204, seed=3) and slots != plan(204, seed=4)
+    slots = plan(400, seed=3)
+    assert slots == plan(400, seed=3) and slots != plan(400, seed=4)
     assert len(slots) == ROUNDS * PER_ROUND
     assert len({s.index for s in slots}) == len(slots)  # no question twice: no cache can help
     assert {s.round for s in slots} == set(range(ROUNDS))
@@ -48,14 +50,15 @@ def timed(ms: list[float]) -> list[CallRecord]:
     return [CallRecord(Status.OK, value=[], elapsed_ns=int(v * 1e6)) for v in ms]
 
 
-def test_the_warm_up_takes_other_questions_than_the_rounds():
-    slots = plan(204, seed=3)
-    warm = warmup(204, slots, seed=3)
-    assert warm == warmup(204, slots, seed=3) and len(warm) == WARMUP
-    assert len(set(warm)) == WARMUP and not set(warm) & {s.index for s in slots}
+def test_the_warm_up_is_drawn_first_and_the_rounds_take_other_questions():
+    warm = warmup(204, seed=3)
+    assert warm == warmup(204, seed=3) and len(set(warm)) == WARMUP
     assert all(0 <= index < 204 for index in warm)
-    # with fewer questions than rounds need, the rounds keep them all and nothing warms up
-    assert warmup(10, plan(10, seed=0, rounds=4, per_round=6), seed=0) == ()
+    # a key with fewer hidden questions than the rounds take still warms up: they take the rest
+    slots = plan(204, seed=3, exclude=warm)
+    assert sorted([s.index for s in slots] + list(warm)) == list(range(204))
+    # a tenth of a small key at most
+    assert len(warmup(30, seed=0)) == 3 and warmup(9, seed=0) == ()
 
 
 def test_figures_are_paired_ratios_with_seeded_intervals():
@@ -75,6 +78,33 @@ def test_figures_are_paired_ratios_with_seeded_intervals():
     again = compare(slots, records_mine, records_base, loads=[None], seed=0, resamples=200)
     assert again.ratios == result.ratios and again.ci95 == result.ci95
     assert again.load_average["one_minute_mean"] is None
+
+
+def test_p50_is_the_hodges_lehmann_centre_of_the_paired_ratios():
+    # ratios 1, 2, 4, 16: the geometric means of every two (each with itself) are 1, √2, 2, 2,
+    # 2√2, 4, 4, 4√2, 8, 16, whose median (in logs) is 2^1.75 = 3.36; the plain median is 3
+    assert np.exp(pseudo_median(np.log([1.0, 2.0, 4.0, 16.0]))) == pytest.approx(2**1.75)
+    # row by row along the last axis, as the bootstrap takes it
+    rows = np.log([[1.0, 2.0, 4.0, 16.0], [3.0, 3.0, 3.0, 3.0]])
+    assert np.exp(pseudo_median(rows)) == pytest.approx([2**1.75, 3.0])
+    slots = plan(16, seed=0, rounds=2, per_round=8)
+    ratios = [1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 9.0, 16.0] * 2
+    base = [1.0 + i for i in range(16)]  # the pair's own cost does not matter, its ratio does
+    mine = timed([r * b for r, b in zip(ratios, base, strict=True)])
+    result = compare(
+        slots,
+        {"search": mine, "answer": mine},
+        {"search": timed(base), "answer": timed(base)},
+        loads=[],
+        seed=0,
+        resamples=50,
+    )
+    for op in ("search", "answer"):
+        paired = [ratios[s.index] for s in slots if s.measured == op]
+        expected = float(np.exp(pseudo_median(np.log(paired))))
+        assert result.ratios[f"{op}_p50"] == pytest.approx(expected)
+        assert expected != pytest.approx(float(np.median(paired)))
+    assert result.to_json()["p50_estimate"] == "hodges-lehmann"
 
 
 def test_calls_without_a_timing_are_left_out_and_too_few_pairs_give_no_figure():
