@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from grader.grade import host_cpu
-from grader.grade.latency_phase import WARMUP
+from grader.grade.latency_phase import PER_ROUND, ROUNDS, WARMUP
 from grader.grade.report_file import report_json
 from grader.grade.session import grade
 from grader.reports.html import render_html
@@ -68,15 +68,18 @@ def test_the_report_shows_the_paired_phase_its_intervals_and_the_load(graded):
     report, _ = graded
     comparison = report["comparison"]
     phase = comparison["latency_phase"]
-    assert phase["ran"] and phase["rounds"] == 8 and phase["questions"] == 192
+    sample = ROUNDS * PER_ROUND  # a medium key has more hidden questions than that and the warm-up
+    assert WARMUP + sample <= MEDIUM_HIDDEN
+    assert phase["ran"] and phase["rounds"] == ROUNDS and phase["questions"] == sample
     assert phase["note"].startswith(f"{WARMUP} questions to warm both children up (not timed)")
-    assert phase["pairs"] == {"search": 96, "answer": 96}
+    assert phase["pairs"] == {"search": sample // 2, "answer": sample // 2}
+    assert phase["p50_estimate"] == "hodges-lehmann"
     low, high = comparison["latency_ratio_ci95"]["answer_p50"]
     assert low <= comparison["latency_ratio"]["answer_p50"] <= high
-    assert phase["load_average"]["samples"] == 9  # the start and each round's end
+    assert phase["load_average"]["samples"] == ROUNDS + 1  # the start and each round's end
     assert phase["others_cores"] == 0.0 and phase["attempts"] == 1
     assert "other processes used 0.00 cores meanwhile (a quiet host)" in phase["note"]
-    assert len(phase["timings"]) == 192 and phase["timings"][0]["question"].startswith("h")
+    assert len(phase["timings"]) == sample and phase["timings"][0]["question"].startswith("h")
     assert comparison["latency_ratio_ci95"]["build_s"] is None  # one build each: not paired
     # quality is still scored on every question, each asked once
     statuses = report["statuses"]  # the stand-in's made-up passage is judged invalid
@@ -153,4 +156,6 @@ def test_markdown_and_html_show_the_intervals_and_the_load(graded):
     for text in (render_markdown(report), render_html(report)):
         assert interval in text
         assert f"load average {load:.1f}" in text
-        assert "96 search and 96 answer pairs" in text
+        pairs = ROUNDS * PER_ROUND // 2
+        assert f"{pairs} search and {pairs} answer pairs" in text
+        assert "p50 = Hodges–Lehmann centre of the paired ratios" in text
