@@ -26,7 +26,7 @@ import contextlib
 import dataclasses
 import shutil
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -268,16 +268,8 @@ class Runner:
         down = [live.label for live in (own, base) if not live.run.alive]
         if down:
             return None, f"not run: the {' and the '.join(down)} child did not build"
-        hidden = len(self.key.hidden)
-        seed = self.settings.seed
-        warm = latency_phase.warmup(hidden, seed=seed)
-        slots = latency_phase.plan(
-            hidden,
-            seed=seed,
-            rounds=self.settings.rounds,
-            per_round=self.settings.per_round,
-            exclude=warm,
-        )
+        warm = latency_phase.warmup(len(self.key.hidden), seed=self.settings.seed)
+        slots = self._plan(warm)
         held = self._ask_both(own, base, [(index, op, 0) for index in warm for op in OPS])
         uids = [live.launch.uid for live in (own, base) if live.launch.uid is not None]
         allowed = latency_phase.allowed_others(self.sandbox.limits.cpus)
@@ -290,14 +282,7 @@ class Runner:
         held = held and phase_held
         again = ""
         if not latency_phase.quiet(result.others_cores, allowed):
-            used = {slot.index for slot in slots} | set(warm)
-            more = latency_phase.plan(
-                hidden,
-                seed=seed,
-                rounds=self.settings.rounds,
-                per_round=self.settings.per_round,
-                exclude=used,
-            )
+            more = self._plan({slot.index for slot in slots} | set(warm))
             if len(more) * 2 >= len(slots):
                 waited = self._wait_for_quiet(own, base, uids, allowed)
                 second, second_held = self._rounds(own, base, more, uids)
@@ -327,6 +312,16 @@ class Runner:
             f"{len(warm)} questions to warm both children up (not timed), then {waited}"
             f"{len(slots)} questions in {result.rounds} rounds; {hold}{again}; "
             + latency_phase.load_words(result.others_cores, allowed)
+        )
+
+    def _plan(self, exclude: Collection[int]) -> tuple[latency_phase.Slot, ...]:
+        """The phase's sample of hidden questions, none of `exclude` (`latency_phase.plan`)."""
+        return latency_phase.plan(
+            len(self.key.hidden),
+            seed=self.settings.seed,
+            rounds=self.settings.rounds,
+            per_round=self.settings.per_round,
+            exclude=exclude,
         )
 
     def _rounds(
