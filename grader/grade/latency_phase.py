@@ -34,10 +34,11 @@ the paired ratios' centre (`P50_ESTIMATE`: the median, over every two pairs, of 
 mean of their ratios), not their plain median. A pipeline's answer cost varies several-fold
 from question to question, so the paired ratios spread evenly over a wide range; their plain
 median, sitting where few of them are, moved between quiet grades of one key by more than 10 %
-for a quarter of the grade pairs, where this estimate held (see `ROUNDS`). p95 and p99 are the
-ratios of the two children's nearest-rank percentiles over the same paired calls. Each figure
-has a 95% percentile-bootstrap interval, resampling pairs with `numpy.random.default_rng(seed)`,
-so a grade's figures are reproducible from its timings.
+for a quarter of the grade pairs, this estimate for 2 % (on search, where the ratios crowd
+around one value, the median moved less). p95 and p99 are the ratios of the two children's
+nearest-rank percentiles over the same paired calls. Each figure has a 95% percentile-bootstrap
+interval, resampling pairs with `numpy.random.default_rng(seed)`, so a grade's figures are
+reproducible from its timings.
 """
 
 from __future__ import annotations
