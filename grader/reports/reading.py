@@ -18,6 +18,7 @@ from exercise.errors import ExerciseError
 from exercise.retrieval import RECALL_CUTOFFS
 from exercise.scoring import METRIC_KEYS
 from grader.diagnosis import FIXED_AT
+from grader.grade.latency_phase import P50_ESTIMATE
 from grader.grade.report_file import (
     ANSWERABILITY,
     ANSWERABILITY_GROUPS,
@@ -433,7 +434,7 @@ def latency_phase_line(report: Mapping[str, Any]) -> str | None:
 
 def _p50_words(phase: Mapping[str, Any]) -> str:
     """What the phase's p50 figures are (reports made before the estimate changed: medians)."""
-    if phase.get("p50_estimate") == "hodges-lehmann":
+    if phase.get("p50_estimate") == P50_ESTIMATE:
         return "Hodges–Lehmann centre of the paired ratios"
     return "median of paired ratios"
 
