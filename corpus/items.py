@@ -24,20 +24,18 @@ from corpus.questions import UNANSWERABLE_KINDS, unanswerable_item
 
 
 def known_items() -> frozenset[str]:
-    found: set[str] = {unanswerable_item(kind) for kind in UNANSWERABLE_KINDS}
-    for genre in (
-        bridges,
-        glossary,
-        handbooks,
-        incidents,
-        policies,
-        products,
-        registers,
-        sections,
-        services,
-    ):
-        found |= genre.items()
-    return frozenset(found)
+    return frozenset(
+        {unanswerable_item(kind) for kind in UNANSWERABLE_KINDS}
+        | bridges.items()
+        | glossary.items()
+        | handbooks.items()
+        | incidents.items()
+        | policies.items()
+        | products.items()
+        | registers.items()
+        | sections.items()
+        | services.items()
+    )
 
 
 def unknown_items(names: tuple[str, ...]) -> list[str]:
