@@ -38,9 +38,8 @@ PLANTED = {
     "answering": "first_passage",
 }
 HAS_REFERENCE = all(REFERENCE in implementations(c) for c in COMPONENTS)
-needs_reference = pytest.mark.skipif(
-    not HAS_REFERENCE, reason="grader/catalogue/<component>/reference.py not written yet"
-)
+NO_REFERENCE = "grader/catalogue/<component>/reference.py not written yet"
+needs_reference = pytest.mark.skipif(not HAS_REFERENCE, reason=NO_REFERENCE)
 
 # The words the fake embedders count; `assert_answers_from_the_current_version` writes its
 # documents and queries from them.

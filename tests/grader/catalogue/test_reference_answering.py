@@ -10,9 +10,8 @@ from __future__ import annotations
 import pytest
 
 from exercise.types import Answer, Span
-from tests.grader.catalogue.helpers import needs_reference
 
-pytestmark = [needs_reference, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 DOCS = {
     "handbook-it": (

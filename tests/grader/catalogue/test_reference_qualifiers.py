@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.grader.catalogue.helpers import needs_reference, whole_document_chunks
-
-pytestmark = needs_reference
+from tests.grader.catalogue.helpers import whole_document_chunks
 
 SHEETS = {
     "aster-x1": "# Aster X1 edge router\n\nThe Aster X1 draws 9 W at full load.",

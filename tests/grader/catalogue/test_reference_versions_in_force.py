@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.grader.catalogue.helpers import needs_reference, whole_document_chunks
-
-pytestmark = needs_reference
+from tests.grader.catalogue.helpers import whole_document_chunks
 
 VERSIONS = {
     "travel-v2": "# Travel Policy v2\n\nTravel Policy v2 sets the daily meal allowance at 40 EUR.",
