@@ -71,10 +71,11 @@ def default_root(env: Mapping[str, str] | None = None) -> Path:
     return Path(base) / "takehome" / "baseline"
 
 
-def entry_id(baseline_root: Path, manifest_sha256: str) -> str:
-    """The cache key of a baseline: its variant, its files, the interpreter and packages."""
+def entry_id(baseline_root: Path, manifest_sha256: str, *, threads: int) -> str:
+    """The cache key of a baseline: its variant, its files, the interpreter and packages, and
+    the thread pools' size it runs with (its cold build time depends on it)."""
     digest = hashlib.sha256()
-    digest.update(f"variant {manifest_sha256}\npython {sys.version}\n".encode())
+    digest.update(f"variant {manifest_sha256}\npython {sys.version}\nthreads {threads}\n".encode())
     for name in PACKAGES:
         try:
             version = metadata.version(name)

@@ -130,6 +130,7 @@ class PhaseResult:
     # CPU that other processes than the grade's used meanwhile, in cores (None: not measured)
     others_cores: float | None = None
     attempts: int = 1  # 2: asked again on fresh questions after the host was busy the first time
+    baseline_threads: int | None = None  # the baseline's thread pools' size (None: not recorded)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -146,6 +147,7 @@ class PhaseResult:
             "timings": [pair.to_json() for pair in self.timings],
             "others_cores": self.others_cores,
             "attempts": self.attempts,
+            "baseline_threads": self.baseline_threads,
         }
 
 

@@ -218,6 +218,11 @@ class LatencyPhase(Model):
     attempts: Annotated[int, Field(ge=1)] | None = Field(
         default=None, description="2: asked again on fresh questions after a busy first attempt"
     )
+    baseline_threads: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="the size of the baseline's thread pools (OMP_NUM_THREADS and the like); "
+        "absent: the sandbox's CPU budget, as the submission's",
+    )
 
 
 class BaselineBuild(Model):

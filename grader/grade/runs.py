@@ -44,6 +44,11 @@ from grader.sandbox.interface import Launch, Sandbox, SandboxError
 
 SUBMISSION, BASELINE = "submission", "baseline"
 LAUNCH_ATTEMPTS = 2  # a run the sandbox could not launch is tried once more in a fresh one
+# The baseline's thread pools. One thread: with two, the starter's calls took 9.1-9.3 ms in some
+# processes and 11-12 ms in others for the whole process's life (torch's pool on a query of a
+# few tokens), a per-grade offset every ratio divided by; with one, 11.7-12.6 ms in every
+# process (benchmarks/README.md, "The baseline's threads").
+BASELINE_THREADS = 1
 Say = Callable[[str], None]
 Step = Callable[[str, str, int, int], None]
 
@@ -238,7 +243,9 @@ class Runner:
         clock = time.perf_counter()
         cache_root = self.settings.cache_root if cache else None
         variant = self.key.record.variant_manifest_sha256
-        cache_key = baseline_cache.entry_id(root, variant) if cache_root else None
+        cache_key = (
+            baseline_cache.entry_id(root, variant, threads=BASELINE_THREADS) if cache_root else None
+        )
         while len(failed) < LAUNCH_ATTEMPTS:
             launch = self.sandbox.prepare(root, corpus.root, scratch)
             cached = None
@@ -308,6 +315,7 @@ class Runner:
             if before >= 2 * latency_phase.QUIET_CHECK_S  # more than the one look: it was busy
             else ""
         )
+        result = dataclasses.replace(result, baseline_threads=BASELINE_THREADS)
         return result, (
             f"{len(warm)} questions to warm both children up (not timed), then {waited}"
             f"{len(slots)} questions in {result.rounds} rounds; {hold}{again}; "
@@ -487,7 +495,9 @@ class Runner:
         if cache_root is None:
             return None
         variant = self.key.record.variant_manifest_sha256
-        entry = baseline_cache.find(cache_root, baseline_cache.entry_id(root, variant))
+        entry = baseline_cache.find(
+            cache_root, baseline_cache.entry_id(root, variant, threads=BASELINE_THREADS)
+        )
         if entry is None:
             return None
         known = baseline_cache.recall(entry, self.settings.k)
@@ -532,6 +542,8 @@ class Runner:
 
     def _run_args(self, label, root, questions, scratch, launch) -> dict[str, Any]:
         """What `run_submission` and `LiveRun` take for one run of `root` on `questions`."""
+        if label == self.base_label:
+            launch = launch.with_thread_pools(BASELINE_THREADS)
         return {
             "submission": root,
             "corpus_dir": self.key.corpus.root,

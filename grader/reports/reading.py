@@ -427,9 +427,17 @@ def latency_phase_line(report: Mapping[str, Any]) -> str | None:
         f"Search and answer ratios are paired: both children alive, calls alternating on "
         f"{phase.get('questions')} hidden questions in {phase.get('rounds')} rounds "
         f"({pairs.get('search', 0)} search and {pairs.get('answer', 0)} answer pairs, each timed "
-        f"on the child's first call with the question); p50 = {_p50_words(phase)}, "
-        f"[95% bootstrap interval]; {loads} during the phase.{cache}"
+        f"on the child's first call with the question){_baseline_threads(phase)}; "
+        f"p50 = {_p50_words(phase)}, [95% bootstrap interval]; {loads} during the phase.{cache}"
     )
+
+
+def _baseline_threads(phase: Mapping[str, Any]) -> str:
+    """How many threads the baseline's pools had, when the report says (older ones do not)."""
+    threads = phase.get("baseline_threads")
+    if threads is None:
+        return ""
+    return f", the starter on {'one thread' if threads == 1 else f'{threads} threads'}"
 
 
 def _p50_words(phase: Mapping[str, Any]) -> str:

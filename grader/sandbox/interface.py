@@ -10,6 +10,7 @@ enforced by the runner; the other limits by the backend. Backends live in siblin
 from __future__ import annotations
 
 import dataclasses
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from grader.sandbox.uids import UidLease, UidLeaseError, UidRange, lease_uid
 MIB = 1 << 20
 SHM_MB = 64  # /dev/shm: enough for multiprocessing's semaphores and small shared arrays
 LOG_CAP_BYTES = 4 * MIB  # the child's stdout + stderr kept per run
+# the variables numeric libraries size their thread pools by
+THREAD_POOLS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
 class SandboxError(Exception):
@@ -155,6 +158,12 @@ class Launch:
             if group is not None:
                 remove_group(group)
 
+    def with_thread_pools(self, threads: int) -> Launch:
+        """This launch with every numeric library's thread pool sized to `threads`."""
+        env = dict(os.environ if self.env is None else self.env)
+        env.update(dict.fromkeys(THREAD_POOLS, str(threads)))
+        return dataclasses.replace(self, env=env)
+
     def runner_options(self, *, max_restarts: int = RunnerOptions.max_restarts) -> RunnerOptions:
         """Options for `exercise.runner.run_submission`: this launch plus the wall limits."""
         return RunnerOptions(
@@ -253,10 +262,7 @@ class IsolatingSandbox(Sandbox):
             "TRANSFORMERS_OFFLINE": "1",
             "PYTHONDONTWRITEBYTECODE": "1",  # everything but the scratch and /tmp is read-only
             "PYTHONNOUSERSITE": "1",
-            "OMP_NUM_THREADS": threads,
-            "MKL_NUM_THREADS": threads,
-            "OPENBLAS_NUM_THREADS": threads,
-            "NUMEXPR_NUM_THREADS": threads,
+            **dict.fromkeys(THREAD_POOLS, threads),
             "TOKENIZERS_PARALLELISM": "false",
         }
 

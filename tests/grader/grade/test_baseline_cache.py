@@ -17,13 +17,15 @@ def baseline(tmp_path, text="starter"):
     return root
 
 
-def test_the_key_changes_with_the_variant_and_the_baseline_code(tmp_path):
+def test_the_key_changes_with_the_variant_the_baseline_code_and_its_threads(tmp_path):
     root = baseline(tmp_path)
-    key = baseline_cache.entry_id(root, "a" * 64)
-    assert key == baseline_cache.entry_id(root, "a" * 64)
-    assert key != baseline_cache.entry_id(root, "b" * 64)
+    key = baseline_cache.entry_id(root, "a" * 64, threads=1)
+    assert key == baseline_cache.entry_id(root, "a" * 64, threads=1)
+    assert key != baseline_cache.entry_id(root, "b" * 64, threads=1)
+    # a cold build's time depends on the threads it had: the build ratio divides by it
+    assert key != baseline_cache.entry_id(root, "a" * 64, threads=2)
     baseline(tmp_path, "starter, edited")
-    assert key != baseline_cache.entry_id(root, "a" * 64)
+    assert key != baseline_cache.entry_id(root, "a" * 64, threads=1)
 
 
 def test_a_stored_work_dir_is_restored_into_a_fresh_one(tmp_path):

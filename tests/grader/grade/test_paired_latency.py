@@ -5,6 +5,7 @@ restored from its cache on the next grade."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from grader.grade import host_cpu
 from grader.grade.latency_phase import PER_ROUND, ROUNDS, WARMUP
 from grader.grade.report_file import report_json
+from grader.grade.runs import BASELINE_THREADS
 from grader.grade.session import grade
 from grader.reports.html import render_html
 from grader.reports.markdown import render_markdown
@@ -159,3 +161,41 @@ def test_markdown_and_html_show_the_intervals_and_the_load(graded):
         pairs = ROUNDS * PER_ROUND // 2
         assert f"{pairs} search and {pairs} answer pairs" in text
         assert "p50 = Hodges–Lehmann centre of the paired ratios" in text
+
+
+# prints the thread pool size it was started with into its log, then answers like STEADY
+REPORTS_THREADS = STEADY.replace(
+    "    def build(self):\n        pass\n",
+    "    def build(self):\n"
+    "        import os\n"
+    "        print('thread pools:', os.environ.get('OMP_NUM_THREADS'), flush=True)\n",
+)
+
+
+@pytest.mark.parametrize("isolation", ["none", "bwrap"])
+def test_the_baseline_runs_on_one_thread_and_the_submission_on_its_budget(
+    isolation, bundle, key, tmp_path, monkeypatch
+):
+    if isolation == "bwrap":
+        bwrap_or_skip()
+    fake_baseline(monkeypatch, REPORTS_THREADS)
+    quiet_host(monkeypatch)
+    submission = submission_from(bundle, tmp_path / "s", REPORTS_THREADS)
+    options = replace(
+        HIDDEN_ONLY,
+        isolation=isolation,
+        use_baseline_cache=False,
+        latency_rounds=1,
+        latency_per_round=4,
+    )
+    out = tmp_path / "out"
+    report = report_json(grade(submission, key, out, options))
+    cpus = int(report["isolation"]["limits"]["cpus"])
+    assert cpus > BASELINE_THREADS == 1
+    assert f"thread pools: {BASELINE_THREADS}\n" in (out / "logs" / "baseline.log").read_text()
+    # a sandbox sizes the submission's pools to its CPU budget; unisolated, it has the grader's
+    own = str(cpus) if isolation == "bwrap" else os.environ.get("OMP_NUM_THREADS")
+    assert f"thread pools: {own}\n" in (out / "logs" / "submission.log").read_text()
+    phase = report["comparison"]["latency_phase"]
+    assert phase["baseline_threads"] == BASELINE_THREADS
+    assert "the starter on one thread" in render_markdown(report)
