@@ -24,6 +24,7 @@ class ProfileError(ValueError):
 
 
 RUN_TIMEOUT_DEFAULT_S = 900  # `Budgets.run_timeout_s`; see there
+RULES_PER_SECTION_DEFAULT = 3  # `CorpusKnobs.handbook_rules_per_section`
 
 
 def _knob(default: Any, low: float | None = None, high: float | None = None, doc: str = ""):
@@ -49,6 +50,13 @@ class CorpusKnobs:
     registers: int = _knob(6, 0, 12, "register documents holding one Markdown table each")
     register_rows: int = _knob(18, 4, 40, "rows per register table")
     handbooks: int = _knob(7, 0, 7, "handbook documents stating organisation-wide rules")
+    # added after profiles were hashed: `Profile.to_dict` lists it only when not the default
+    handbook_rules_per_section: int = _knob(
+        RULES_PER_SECTION_DEFAULT,
+        1,
+        RULES_PER_SECTION_DEFAULT,
+        "handbook rules per section (fewer: a section's vector is more its rule's)",
+    )
     filler_documents: int = _knob(130, 0, 20000, "meeting notes, announcements, updates...")
     filler_sections: int = _knob(4, 1, 8, "sections per filler document")
 
@@ -161,7 +169,8 @@ class Profile:
         profiles were hashed appear only when they differ from their default, so a profile that
         leaves them alone hashes (and writes key.json) as it did before the knob existed, and its
         calibrations stay its own: `retired` only when set, `budgets.run_timeout_s` only when
-        not `RUN_TIMEOUT_DEFAULT_S` (a key without it is read with that default), and a slice
+        not `RUN_TIMEOUT_DEFAULT_S` (a key without it is read with that default),
+        `corpus.handbook_rules_per_section` only when not `RULES_PER_SECTION_DEFAULT`, and a slice
         only when asked, if it was added after profiles were hashed (`listed_slices`): a profile
         that does not ask it hashes as before; reading the dict back (`parse_profile(...,
         settings=True)`) gives a left-out slice 0, so nothing is lost."""
@@ -175,10 +184,13 @@ class Profile:
         budgets = dataclasses.asdict(self.budgets)
         if budgets["run_timeout_s"] == RUN_TIMEOUT_DEFAULT_S:
             del budgets["run_timeout_s"]
+        corpus = dataclasses.asdict(self.corpus)
+        if corpus["handbook_rules_per_section"] == RULES_PER_SECTION_DEFAULT:
+            del corpus["handbook_rules_per_section"]
         return {
             "name": self.name,
             "description": self.description,
-            "corpus": dataclasses.asdict(self.corpus),
+            "corpus": corpus,
             "questions": questions,
             "starter": dataclasses.asdict(self.starter),
             "judging": dataclasses.asdict(self.judging),

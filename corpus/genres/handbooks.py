@@ -41,7 +41,6 @@ TITLES = {
     "people": "People handbook: working here",
     "finance": "Finance guide for budget holders",
 }
-RULES_PER_SECTION = 3
 BANDS = 5  # margin bands of paraphrase questions, each drawn equally
 
 
@@ -69,10 +68,11 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
 
         b.paragraph([world.sentence(filler, "handbook") for _ in range(rng.randint(2, 3))])
         headings = rng.sample(HEADINGS["handbook"], k=len(HEADINGS["handbook"]))
-        for s, start in enumerate(range(0, len(concepts), RULES_PER_SECTION)):
+        per_section = profile.corpus.handbook_rules_per_section
+        for s, start in enumerate(range(0, len(concepts), per_section)):
             b.heading(2, filler.fill(headings[s % len(headings)]))
             sentences, facts = [], []
-            for concept in concepts[start : start + RULES_PER_SECTION]:
+            for concept in concepts[start : start + per_section]:
                 if rng.random() < 0.6:
                     sentences.append(world.sentence(filler, "handbook"))
                 value = draw_value(rng, concept.value)

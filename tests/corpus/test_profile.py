@@ -117,3 +117,20 @@ def test_a_slice_added_after_profiles_were_hashed_is_listed_only_when_asked():
     )
     assert silent.to_dict()["questions"]["hidden"]["table"] == 0
     assert parse_profile(silent.to_dict(), default_name="", origin="t") == silent
+
+
+def test_handbook_rules_per_section_is_listed_only_when_not_the_default():
+    # added after profiles were hashed: a profile that leaves it at 3 hashes as before
+    medium = load_profile("medium")
+    assert medium.corpus.handbook_rules_per_section == 3
+    assert "handbook_rules_per_section" not in medium.to_dict()["corpus"]
+    one = parse_profile(
+        {"corpus": {"handbook_rules_per_section": 1}}, default_name="medium", origin="t"
+    )
+    assert one.to_dict()["corpus"]["handbook_rules_per_section"] == 1
+    assert one.sha256() != medium.sha256()
+    for profile in (medium, one):
+        again = parse_profile(profile.to_dict(), default_name="", origin="t", settings=True)
+        assert again == profile and again.sha256() == profile.sha256()
+    with pytest.raises(ProfileError, match="corpus.handbook_rules_per_section"):
+        parse_profile({"corpus": {"handbook_rules_per_section": 4}}, default_name="m", origin="t")
