@@ -120,12 +120,27 @@ def test_the_next_grade_asks_the_baseline_only_the_latency_sample(graded):
         assert timed["failed"] == 0
 
 
-def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_path, monkeypatch):
-    fake_baseline(monkeypatch, STEADY)
+def grade_stand_ins(monkeypatch, bundle, key, tmp_path, own: str, base: str, **options) -> dict:
+    """report.json of a grade of the stand-in pipeline `own` against the stand-in baseline
+    `base` on a quiet host, with `options` changed from HIDDEN_ONLY; its output in tmp/out."""
+    fake_baseline(monkeypatch, base)
     quiet_host(monkeypatch)
-    submission = submission_from(bundle, tmp_path / "s", LAST_SEARCH)
-    options = replace(HIDDEN_ONLY, use_baseline_cache=False, latency_rounds=1, latency_per_round=4)
-    report = report_json(grade(submission, key, tmp_path / "out", options))
+    submission = submission_from(bundle, tmp_path / "s", own)
+    return report_json(grade(submission, key, tmp_path / "out", replace(HIDDEN_ONLY, **options)))
+
+
+def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_path, monkeypatch):
+    report = grade_stand_ins(
+        monkeypatch,
+        bundle,
+        key,
+        tmp_path,
+        LAST_SEARCH,
+        STEADY,
+        use_baseline_cache=False,
+        latency_rounds=1,
+        latency_per_round=4,
+    )
     assert report["comparison"]["baseline_build"]["cache"] == "not used (--no-baseline-cache)"
     assert report["comparison"]["latency_phase"]["pairs"] == {"search": 2, "answer": 2}
 
@@ -134,17 +149,18 @@ def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(
     bundle, key, tmp_path, monkeypatch
 ):
     bwrap_or_skip()
-    fake_baseline(monkeypatch, STEADY)
-    quiet_host(monkeypatch)
-    submission = submission_from(bundle, tmp_path / "s", SPINS_WHILE_WAITING)
-    options = replace(
-        HIDDEN_ONLY,
+    report = grade_stand_ins(
+        monkeypatch,
+        bundle,
+        key,
+        tmp_path,
+        SPINS_WHILE_WAITING,
+        STEADY,
         isolation="bwrap",
         baseline_cache=tmp_path / "cache",
         latency_rounds=2,
         latency_per_round=4,
     )
-    report = report_json(grade(submission, key, tmp_path / "out", options))
     phase = report["comparison"]["latency_phase"]
     assert phase["ran"] and "frozen whenever the baseline's worked" in phase["note"]
     assert report["statuses"]["ok"] == MEDIUM_HIDDEN
@@ -178,18 +194,19 @@ def test_the_baseline_runs_on_one_thread_and_the_submission_on_its_budget(
 ):
     if isolation == "bwrap":
         bwrap_or_skip()
-    fake_baseline(monkeypatch, REPORTS_THREADS)
-    quiet_host(monkeypatch)
-    submission = submission_from(bundle, tmp_path / "s", REPORTS_THREADS)
-    options = replace(
-        HIDDEN_ONLY,
+    report = grade_stand_ins(
+        monkeypatch,
+        bundle,
+        key,
+        tmp_path,
+        REPORTS_THREADS,
+        REPORTS_THREADS,
         isolation=isolation,
         use_baseline_cache=False,
         latency_rounds=1,
         latency_per_round=4,
     )
     out = tmp_path / "out"
-    report = report_json(grade(submission, key, out, options))
     cpus = int(report["isolation"]["limits"]["cpus"])
     assert cpus > BASELINE_THREADS == 1
     assert f"thread pools: {BASELINE_THREADS}\n" in (out / "logs" / "baseline.log").read_text()
