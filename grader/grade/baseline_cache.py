@@ -20,8 +20,9 @@ the submission runs as the grader's own user and could; that mode is for trusted
 Keyed by a sha256 over the variant's manifest hash, every file of the assembled baseline (path
 and content), the size of its thread pools (its cold build's time depends on it), the Python
 version and the versions of the packages that make its vectors (`entry_id`): a new variant,
-starter code, thread count, interpreter or model is a new entry, never a stale one. Entries are written whole under a temporary name and renamed into place, so concurrent
-grades never see half of one; the `KEEP` most recently used stay, older ones are removed.
+starter code, thread count, interpreter or model is a new entry, never a stale one. Entries
+are written whole under a temporary name and renamed into place, so concurrent grades never
+see half of one; the `KEEP` most recently used stay, older ones are removed.
 """
 
 from __future__ import annotations

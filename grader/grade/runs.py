@@ -242,10 +242,7 @@ class Runner:
         failed: list[str] = []
         clock = time.perf_counter()
         cache_root = self.settings.cache_root if cache else None
-        variant = self.key.record.variant_manifest_sha256
-        cache_key = (
-            baseline_cache.entry_id(root, variant, threads=BASELINE_THREADS) if cache_root else None
-        )
+        cache_key = self._entry_id(root) if cache_root else None
         while len(failed) < LAUNCH_ATTEMPTS:
             launch = self.sandbox.prepare(root, corpus.root, scratch)
             cached = None
@@ -494,10 +491,7 @@ class Runner:
         cache_root = self.settings.cache_root
         if cache_root is None:
             return None
-        variant = self.key.record.variant_manifest_sha256
-        entry = baseline_cache.find(
-            cache_root, baseline_cache.entry_id(root, variant, threads=BASELINE_THREADS)
-        )
+        entry = baseline_cache.find(cache_root, self._entry_id(root))
         if entry is None:
             return None
         known = baseline_cache.recall(entry, self.settings.k)
@@ -539,6 +533,11 @@ class Runner:
         return self._outcome(label, questions, record, clock, log, ()), build, rss, note
 
     # -- shared -------------------------------------------------------------------------------
+
+    def _entry_id(self, baseline: Path) -> str:
+        """The baseline cache's key for `baseline` on this key's variant, run as it is run here."""
+        variant = self.key.record.variant_manifest_sha256
+        return baseline_cache.entry_id(baseline, variant, threads=BASELINE_THREADS)
 
     def _run_args(self, label, root, questions, scratch, launch) -> dict[str, Any]:
         """What `run_submission` and `LiveRun` take for one run of `root` on `questions`."""
