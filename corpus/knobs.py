@@ -24,11 +24,32 @@ class ProfileError(ValueError):
 
 
 RUN_TIMEOUT_DEFAULT_S = 900  # `Budgets.run_timeout_s`; see there
-RULES_PER_SECTION_DEFAULT = 3  # `CorpusKnobs.handbook_rules_per_section`
 
 
-def _knob(default: Any, low: float | None = None, high: float | None = None, doc: str = ""):
-    return field(default=default, metadata={"low": low, "high": high, "doc": doc})
+def _knob(
+    default: Any,
+    low: float | None = None,
+    high: float | None = None,
+    doc: str = "",
+    *,
+    late: bool = False,
+):
+    """A knob's field. `late`: added after profiles were hashed, so `Profile.to_dict` lists it
+    only when it is not `default` (a profile that leaves it alone hashes as before)."""
+    metadata = {"low": low, "high": high, "doc": doc}
+    if late:
+        metadata["late"] = True
+    return field(default=default, metadata=metadata)
+
+
+def _listed(knobs: Any) -> dict[str, Any]:
+    """A record of knobs as plain data, less its late knobs (`_knob(late=True)`) left at their
+    default."""
+    return {
+        f.name: getattr(knobs, f.name)
+        for f in dataclasses.fields(knobs)
+        if not (f.metadata.get("late") and getattr(knobs, f.name) == f.default)
+    }
 
 
 @dataclass(frozen=True)
@@ -50,12 +71,12 @@ class CorpusKnobs:
     registers: int = _knob(6, 0, 12, "register documents holding one Markdown table each")
     register_rows: int = _knob(18, 4, 40, "rows per register table")
     handbooks: int = _knob(7, 0, 7, "handbook documents stating organisation-wide rules")
-    # added after profiles were hashed: `Profile.to_dict` lists it only when not the default
     handbook_rules_per_section: int = _knob(
-        RULES_PER_SECTION_DEFAULT,
+        3,
         1,
-        RULES_PER_SECTION_DEFAULT,
+        3,
         "handbook rules per section (fewer: a section's vector is more its rule's)",
+        late=True,
     )
     filler_documents: int = _knob(130, 0, 20000, "meeting notes, announcements, updates...")
     filler_sections: int = _knob(4, 1, 8, "sections per filler document")
@@ -107,6 +128,7 @@ class Budgets:
         30,
         86_400,
         "wall time for a whole run (build, every call, restarts); calls left are not_reached",
+        late=True,
     )
 
 
@@ -168,12 +190,12 @@ class Profile:
         """Plain-data form (TOML layout), used for hashing and for the key. Knobs added after
         profiles were hashed appear only when they differ from their default, so a profile that
         leaves them alone hashes (and writes key.json) as it did before the knob existed, and its
-        calibrations stay its own: `retired` only when set, `budgets.run_timeout_s` only when
-        not `RUN_TIMEOUT_DEFAULT_S` (a key without it is read with that default),
-        `corpus.handbook_rules_per_section` only when not `RULES_PER_SECTION_DEFAULT`, and a slice
-        only when asked, if it was added after profiles were hashed (`listed_slices`): a profile
-        that does not ask it hashes as before; reading the dict back (`parse_profile(...,
-        settings=True)`) gives a left-out slice 0, so nothing is lost."""
+        calibrations stay its own: `retired` only when set, a late knob (`_knob(late=True)`:
+        `budgets.run_timeout_s`, `corpus.handbook_rules_per_section`) only when not its default
+        (a key without it is read with that default), and a slice only when asked, if it was
+        added after profiles were hashed (`listed_slices`): a profile that does not ask it
+        hashes as before; reading the dict back (`parse_profile(..., settings=True)`) gives a
+        left-out slice 0, so nothing is lost."""
         listed = self.listed_slices
         questions: dict[str, Any] = {
             "hidden": {s: self.hidden[s] for s in listed},
@@ -181,21 +203,15 @@ class Profile:
         }
         if self.retired:
             questions["retired"] = list(self.retired)
-        budgets = dataclasses.asdict(self.budgets)
-        if budgets["run_timeout_s"] == RUN_TIMEOUT_DEFAULT_S:
-            del budgets["run_timeout_s"]
-        corpus = dataclasses.asdict(self.corpus)
-        if corpus["handbook_rules_per_section"] == RULES_PER_SECTION_DEFAULT:
-            del corpus["handbook_rules_per_section"]
         return {
             "name": self.name,
             "description": self.description,
-            "corpus": corpus,
+            "corpus": _listed(self.corpus),
             "questions": questions,
-            "starter": dataclasses.asdict(self.starter),
-            "judging": dataclasses.asdict(self.judging),
-            "budgets": budgets,
-            "weaknesses": dataclasses.asdict(self.weaknesses),
+            "starter": _listed(self.starter),
+            "judging": _listed(self.judging),
+            "budgets": _listed(self.budgets),
+            "weaknesses": _listed(self.weaknesses),
         }
 
     def sha256(self) -> str:
