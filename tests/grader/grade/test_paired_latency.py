@@ -6,6 +6,7 @@ restored from its cache on the next grade."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -31,6 +32,8 @@ from tests.grader.grading import (
 )
 
 OPTIONS = replace(HIDDEN_ONLY, resamples=200)
+# a grade whose baseline builds in the session, with the smallest phase: 4 questions in 1 round
+UNCACHED_SHORT_PHASE = {"use_baseline_cache": False, "latency_rounds": 1, "latency_per_round": 4}
 
 
 @pytest.fixture(scope="module")
@@ -120,40 +123,31 @@ def test_the_next_grade_asks_the_baseline_only_the_latency_sample(graded):
         assert timed["failed"] == 0
 
 
-def grade_stand_ins(monkeypatch, bundle, key, tmp_path, own: str, base: str, **options) -> dict:
-    """report.json of a grade of the stand-in pipeline `own` against the stand-in baseline
-    `base` on a quiet host, with `options` changed from HIDDEN_ONLY; its output in tmp/out."""
-    fake_baseline(monkeypatch, base)
-    quiet_host(monkeypatch)
-    submission = submission_from(bundle, tmp_path / "s", own)
-    return report_json(grade(submission, key, tmp_path / "out", replace(HIDDEN_ONLY, **options)))
+@pytest.fixture
+def grade_stand_ins(bundle, key, tmp_path, monkeypatch) -> Callable[..., dict]:
+    """Call with stand-in pipelines `own` and `base` (and GradeOptions to change from
+    HIDDEN_ONLY): report.json of a grade of `own` against the baseline `base` on a quiet host,
+    its output in the test's tmp_path / "out"."""
+
+    def run(own: str, base: str, **options) -> dict:
+        fake_baseline(monkeypatch, base)
+        quiet_host(monkeypatch)
+        submission = submission_from(bundle, tmp_path / "s", own)
+        changed = replace(HIDDEN_ONLY, **options)
+        return report_json(grade(submission, key, tmp_path / "out", changed))
+
+    return run
 
 
-def test_without_the_cache_the_baseline_builds_in_the_session(bundle, key, tmp_path, monkeypatch):
-    report = grade_stand_ins(
-        monkeypatch,
-        bundle,
-        key,
-        tmp_path,
-        LAST_SEARCH,
-        STEADY,
-        use_baseline_cache=False,
-        latency_rounds=1,
-        latency_per_round=4,
-    )
+def test_without_the_cache_the_baseline_builds_in_the_session(grade_stand_ins):
+    report = grade_stand_ins(LAST_SEARCH, STEADY, **UNCACHED_SHORT_PHASE)
     assert report["comparison"]["baseline_build"]["cache"] == "not used (--no-baseline-cache)"
     assert report["comparison"]["latency_phase"]["pairs"] == {"search": 2, "answer": 2}
 
 
-def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(
-    bundle, key, tmp_path, monkeypatch
-):
+def test_under_bwrap_the_submission_is_frozen_while_the_baseline_works(grade_stand_ins, tmp_path):
     bwrap_or_skip()
     report = grade_stand_ins(
-        monkeypatch,
-        bundle,
-        key,
-        tmp_path,
         SPINS_WHILE_WAITING,
         STEADY,
         isolation="bwrap",
@@ -190,21 +184,12 @@ REPORTS_THREADS = STEADY.replace(
 
 @pytest.mark.parametrize("isolation", ["none", "bwrap"])
 def test_the_baseline_runs_on_one_thread_and_the_submission_on_its_budget(
-    isolation, bundle, key, tmp_path, monkeypatch
+    isolation, grade_stand_ins, tmp_path
 ):
     if isolation == "bwrap":
         bwrap_or_skip()
     report = grade_stand_ins(
-        monkeypatch,
-        bundle,
-        key,
-        tmp_path,
-        REPORTS_THREADS,
-        REPORTS_THREADS,
-        isolation=isolation,
-        use_baseline_cache=False,
-        latency_rounds=1,
-        latency_per_round=4,
+        REPORTS_THREADS, REPORTS_THREADS, isolation=isolation, **UNCACHED_SHORT_PHASE
     )
     out = tmp_path / "out"
     cpus = int(report["isolation"]["limits"]["cpus"])
