@@ -78,6 +78,14 @@ class CorpusKnobs:
         "handbook rules per section (fewer: a section's vector is more its rule's)",
         late=True,
     )
+    paraphrase_min_band: int = _knob(
+        0,
+        0,
+        4,
+        "paraphrase questions only in wording bands from this one up (0: every band; 4: the "
+        "clearest fifth)",
+        late=True,
+    )
     filler_documents: int = _knob(130, 0, 20000, "meeting notes, announcements, updates...")
     filler_sections: int = _knob(4, 1, 8, "sections per filler document")
 
@@ -191,7 +199,8 @@ class Profile:
         profiles were hashed appear only when they differ from their default, so a profile that
         leaves them alone hashes (and writes key.json) as it did before the knob existed, and its
         calibrations stay its own: `retired` only when set, a late knob (`_knob(late=True)`:
-        `budgets.run_timeout_s`, `corpus.handbook_rules_per_section`) only when not its default
+        `budgets.run_timeout_s`, `corpus.handbook_rules_per_section`, `corpus.paraphrase_min_band`)
+        only when not its default
         (a key without it is read with that default), and a slice only when asked, if it was
         added after profiles were hashed (`listed_slices`): a profile that does not ask it
         hashes as before; reading the dict back (`parse_profile(..., settings=True)`) gives a

@@ -13,18 +13,20 @@ combination asked by several gave the same outcome in 96 % of them; the lowest t
 mostly failed, the top 40 % all passed). Each combination's margin is measured once
 (`benchmarks/paraphrase_margins.py`, committed in `corpus/banks/paraphrase_margins.json`) and puts
 its question in one of `BANDS` equal bands (`CandidateQuestion.band`), which selection draws
-equally.
+equally. A profile's `corpus.paraphrase_min_band` writes and asks each rule only in a wording of
+that band or a clearer one, for a slice on which a sound encoder's reach is wider.
 """
 
 from __future__ import annotations
 
 import functools
+import random
 from collections.abc import Iterable
 
 from corpus.banks import paraphrase_margins
 from corpus.banks.paraphrase import CONCEPTS
 from corpus.banks.prose import HEADINGS
-from corpus.banks.types import PARAPHRASE_TOPICS
+from corpus.banks.types import PARAPHRASE_TOPICS, ParaphraseConcept
 from corpus.document import DocBuilder, Document, out_of_reach, within_reach
 from corpus.failure_modes import PARAPHRASE
 from corpus.genres.policies import draw_value
@@ -69,6 +71,7 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
         b.paragraph([world.sentence(filler, "handbook") for _ in range(rng.randint(2, 3))])
         headings = rng.sample(HEADINGS["handbook"], k=len(HEADINGS["handbook"]))
         per_section = profile.corpus.handbook_rules_per_section
+        min_band = profile.corpus.paraphrase_min_band
         for s, start in enumerate(range(0, len(concepts), per_section)):
             b.heading(2, filler.fill(headings[s % len(headings)]))
             sentences, facts = [], []
@@ -76,9 +79,9 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
                 if rng.random() < 0.6:
                     sentences.append(world.sentence(filler, "handbook"))
                 value = draw_value(rng, concept.value)
-                statement = rng.randrange(len(concept.statements))
+                statement, question = _wording(rng, concept, min_band)
                 sentences.append(capitalise(concept.statements[statement].format(value=value)))
-                facts.append((len(sentences) - 1, concept, value, statement))
+                facts.append((len(sentences) - 1, concept, value, statement, question))
             sentences.append(world.sentence(filler, "handbook"))
             spans = b.paragraph_within(
                 sentences,
@@ -86,8 +89,11 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
                 prose,
                 profile.starter.aligned_chunk,
             )
-            for position, concept, value, statement in facts:
-                question = rng.randrange(len(concept.questions))
+            for position, concept, value, statement, question in facts:
+                if min_band and question is None:
+                    continue  # no wording of this rule is clear enough: stated, not asked
+                if question is None:
+                    question = rng.randrange(len(concept.questions))
                 b.ask(
                     PARAPHRASE,
                     f"{doc_id}/{concept.key}",
@@ -100,6 +106,27 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
                 )
         docs.append(b.build())
     return docs
+
+
+def _wording(
+    rng: random.Random, concept: ParaphraseConcept, min_band: int
+) -> tuple[int, int | None]:
+    """The statement a rule is written in and, with `min_band`, the question it is asked by: a
+    combination drawn from those in that band or a clearer one (`band`). Without `min_band`, the
+    statement alone (the question is drawn once the section is written, as it always was, so
+    profiles that leave the knob at 0 generate the same bytes); with it, a rule none of whose
+    combinations is clear enough gets a statement and no question."""
+    if not min_band:
+        return rng.randrange(len(concept.statements)), None
+    clear = [
+        (statement, question)
+        for statement in range(len(concept.statements))
+        for question in range(len(concept.questions))
+        if band(concept.key, statement, question) >= min_band
+    ]
+    if not clear:
+        return rng.randrange(len(concept.statements)), None
+    return rng.choice(clear)
 
 
 def band(key: str, statement: int, question: int) -> int:

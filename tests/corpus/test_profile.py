@@ -119,18 +119,20 @@ def test_a_slice_added_after_profiles_were_hashed_is_listed_only_when_asked():
     assert parse_profile(silent.to_dict(), default_name="", origin="t") == silent
 
 
-def test_handbook_rules_per_section_is_listed_only_when_not_the_default():
-    # added after profiles were hashed: a profile that leaves it at 3 hashes as before
+@pytest.mark.parametrize(
+    ("knob", "default", "other", "out_of_range"),
+    [("handbook_rules_per_section", 3, 1, 4), ("paraphrase_min_band", 0, 3, 5)],
+)
+def test_a_late_corpus_knob_is_listed_only_when_not_its_default(knob, default, other, out_of_range):
+    # added after profiles were hashed: a profile that leaves it at its default hashes as before
     medium = load_profile("medium")
-    assert medium.corpus.handbook_rules_per_section == 3
-    assert "handbook_rules_per_section" not in medium.to_dict()["corpus"]
-    one = parse_profile(
-        {"corpus": {"handbook_rules_per_section": 1}}, default_name="medium", origin="t"
-    )
-    assert one.to_dict()["corpus"]["handbook_rules_per_section"] == 1
-    assert one.sha256() != medium.sha256()
-    for profile in (medium, one):
+    assert getattr(medium.corpus, knob) == default
+    assert knob not in medium.to_dict()["corpus"]
+    changed = parse_profile({"corpus": {knob: other}}, default_name="medium", origin="t")
+    assert changed.to_dict()["corpus"][knob] == other
+    assert changed.sha256() != medium.sha256()
+    for profile in (medium, changed):
         again = parse_profile(profile.to_dict(), default_name="", origin="t", settings=True)
         assert again == profile and again.sha256() == profile.sha256()
-    with pytest.raises(ProfileError, match="corpus.handbook_rules_per_section"):
-        parse_profile({"corpus": {"handbook_rules_per_section": 4}}, default_name="m", origin="t")
+    with pytest.raises(ProfileError, match=f"corpus.{knob}"):
+        parse_profile({"corpus": {knob: out_of_range}}, default_name="m", origin="t")
