@@ -7,11 +7,11 @@ one (the profile value "off" selects it), and `sound.py`, the textbook fix a qui
 writes (the sound solution: the bar the reference's headroom is measured from). Code several of
 them share sits in a module at the top of the catalogue (`terms.py`: the tokenizer and stemmer;
 `vector_cache.py`: embeddings on disk; `minilm.py`: loading the packaged model; `glossary.py`: the
-terms a corpus defines, for rewriting queries). The modules
-import `exercise.*` (the contract) and their sibling modules relatively (`from .records import
-Chunk`), so they only run once copied into a `rag/` package: `assemble` writes one, with the fixed
-template files next to the chosen component modules renamed to `<component>.py` and the shared
-modules they import.
+terms a corpus defines, for rewriting queries; `packing.py`: whole sentences or rows into chunks).
+The modules import `exercise.*` (the contract) and their sibling modules relatively (`from .records
+import Chunk`), so they only run once copied into a `rag/` package: `assemble` writes one, with the
+fixed template files next to the chosen component modules renamed to `<component>.py` and the
+shared modules they import.
 
 Callers: `grader.bundle.build` (a candidate's starter), `grader.solutions` (known solutions) and
 calibration or benchmarks (archetypes: the baseline with one component replaced by the reference).

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .packing import pack
 from .records import Chunk
 
 MAX_CHARS = 700  # body characters per chunk: a short section or two to four paragraphs
@@ -90,7 +91,7 @@ def _chunk_document(doc_id: str, text: str) -> list[Chunk]:
             if _span(list(block.units)) <= MAX_CHARS:
                 pending.extend(block.units)
             else:
-                for window in _windows(list(block.units)):
+                for window in pack(list(block.units), MAX_CHARS, overlap=True):
                     emit(window)
     flush()
     return chunks
@@ -100,7 +101,7 @@ def _emit_table(text: str, rows: list[tuple[int, int]], emit) -> None:
     """One chunk per body row, its cells labelled by the header; without a header, row groups."""
     has_header = len(rows) > 2 and set(text[rows[1][0] : rows[1][1]]) <= set("|-: \t")
     if not has_header:
-        for window in _windows(rows, overlap=False):
+        for window in pack(rows, MAX_CHARS, overlap=False):
             emit(window)
         return
     names = _cells(text[rows[0][0] : rows[0][1]])
@@ -114,21 +115,6 @@ def _emit_table(text: str, rows: list[tuple[int, int]], emit) -> None:
 
 def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
-
-
-def _windows(units: list[tuple[int, int]], overlap: bool = True) -> list[list[tuple[int, int]]]:
-    """Greedy windows of whole units up to MAX_CHARS; with `overlap`, consecutive windows share
-    their boundary unit. A single unit longer than MAX_CHARS is a window of its own."""
-    windows, first = [], 0
-    while first < len(units):
-        last = first
-        while last + 1 < len(units) and _span(units[first : last + 2]) <= MAX_CHARS:
-            last += 1
-        windows.append(units[first : last + 1])
-        if last + 1 >= len(units):
-            break
-        first = last if overlap and last > first else last + 1
-    return windows
 
 
 def _span(units: list[tuple[int, int]]) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .packing import pack
 from .records import Chunk
 from .settings import CHUNK_SIZE
 
@@ -43,7 +44,7 @@ def _chunk_document(doc_id: str, text: str) -> list[Chunk]:
         return HEADING_SEPARATOR.join(title for _, title in headings)
 
     def flush_prose() -> None:
-        for window in _pack(prose, overlap=True):
+        for window in pack(prose, CHUNK_SIZE, overlap=True):
             chunks.append(_chunk(doc_id, text, window, context()))
         prose.clear()
 
@@ -55,7 +56,7 @@ def _chunk_document(doc_id: str, text: str) -> list[Chunk]:
             header, rows = [], table[:]
         head = "\n".join(_line(text, span) for span in header)
         budget = max(1, CHUNK_SIZE - len(head))
-        for window in _pack(rows, overlap=False, size=budget):
+        for window in pack(rows, budget, overlap=False):
             prefix = "\n".join(part for part in (context(), head) if part)
             chunks.append(_chunk(doc_id, text, window, prefix))
         table.clear()
@@ -98,24 +99,6 @@ def _sentences(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         if b > a:
             spans.append((a, b))
     return spans
-
-
-def _pack(
-    units: list[tuple[int, int]], *, overlap: bool, size: int = CHUNK_SIZE
-) -> list[list[tuple[int, int]]]:
-    """Greedy windows of whole units spanning at most `size` characters (a longer unit is a
-    window of its own); with `overlap`, each window starts with the last unit of the one before."""
-    windows: list[list[tuple[int, int]]] = []
-    first = 0
-    while first < len(units):
-        last = first
-        while last + 1 < len(units) and units[last + 1][1] - units[first][0] <= size:
-            last += 1
-        windows.append(units[first : last + 1])
-        if last + 1 >= len(units):
-            break
-        first = last if overlap and last > first else last + 1
-    return windows
 
 
 def _chunk(doc_id: str, text: str, window: list[tuple[int, int]], prefix: str) -> Chunk:

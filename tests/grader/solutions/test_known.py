@@ -50,9 +50,9 @@ def test_the_sound_solution_ships_the_shared_modules_it_imports(bundle_out, tmp_
     args = ["solution", "sound", "--key", str(out / "key"), "--bundle", str(out / "bundle")]
     assert CliRunner().invoke(app, [*args, "--out", str(target)]).exit_code == 0
     rag = {p.name for p in (target / "rag").glob("*.py")}
-    # the chunker packs sentences up to the starter's chunk size; the model and the caches are
-    # the catalogue's shared modules
-    assert {"minilm.py", "terms.py", "vector_cache.py", "settings.py"} <= rag
+    # the chunker packs sentences up to the starter's chunk size; the packing, the model and the
+    # caches are the catalogue's shared modules
+    assert {"packing.py", "minilm.py", "terms.py", "vector_cache.py", "settings.py"} <= rag
 
 
 def test_help_lists_every_solution():
