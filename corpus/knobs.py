@@ -200,11 +200,10 @@ class Profile:
         leaves them alone hashes (and writes key.json) as it did before the knob existed, and its
         calibrations stay its own: `retired` only when set, a late knob (`_knob(late=True)`:
         `budgets.run_timeout_s`, `corpus.handbook_rules_per_section`, `corpus.paraphrase_min_band`)
-        only when not its default
-        (a key without it is read with that default), and a slice only when asked, if it was
-        added after profiles were hashed (`listed_slices`): a profile that does not ask it
-        hashes as before; reading the dict back (`parse_profile(..., settings=True)`) gives a
-        left-out slice 0, so nothing is lost."""
+        only when not its default (a key without it is read with that default), and a slice only
+        when asked, if it was added after profiles were hashed (`listed_slices`): a profile that
+        does not ask it hashes as before; reading the dict back (`parse_profile(...,
+        settings=True)`) gives a left-out slice 0, so nothing is lost."""
         listed = self.listed_slices
         questions: dict[str, Any] = {
             "hidden": {s: self.hidden[s] for s in listed},

@@ -41,7 +41,8 @@ FAILURE_MODE = FailureMode(
             primary_metric="recall@5",
             hidden=30,
             public=7,
-            supply_knobs="corpus.handbooks (the rule bank is fixed in size)",
+            supply_knobs="corpus.handbooks (the rule bank is fixed in size), or lower "
+            "corpus.paraphrase_min_band",
         ),
     ),
     areas=(
