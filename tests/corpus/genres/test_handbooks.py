@@ -11,7 +11,8 @@ import pytest
 from corpus.banks.paraphrase import CONCEPTS
 from corpus.failure_modes import PARAPHRASE
 from corpus.genres.handbooks import band, render_handbooks
-from corpus.profile import load_profile
+from corpus.profile import ProfileError, load_profile, parse_profile
+from corpus.variant import generate
 from corpus.world import build_world
 from tests.helpers import DEFAULT_SEED
 
@@ -64,3 +65,14 @@ def test_a_minimum_band_asks_every_rule_with_a_clear_enough_wording_in_one(min_b
 def test_without_a_minimum_band_every_band_is_asked():
     asked = [c for doc in handbooks() for c in doc.candidates if c.slice == PARAPHRASE]
     assert {c.band for c in asked} == set(range(5)) and len(asked) == len(CONCEPTS)
+
+
+def test_a_count_the_clear_wordings_cannot_supply_names_the_band_as_a_way_out():
+    # 42 rules have a band-4 wording (seed-independent: the bank's margins decide it)
+    profile = parse_profile(
+        {"corpus": {"paraphrase_min_band": 4}, "questions": {"hidden": {"paraphrase": 60}}},
+        default_name="medium",
+        origin="t",
+    )
+    with pytest.raises(ProfileError, match="lower corpus.paraphrase_min_band"):
+        generate(DEFAULT_SEED, profile)
