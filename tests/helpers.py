@@ -11,7 +11,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SEED = 7  # the seed `make corpus` uses for the committed default variant
-# The example profile asking the slices no shipped profile asks yet (docs/profiles.md).
 
 
 def import_statements(
