@@ -90,10 +90,10 @@ def render_handbooks(world: World, profile: Profile) -> list[Document]:
                 profile.starter.aligned_chunk,
             )
             for position, concept, value, statement, question in facts:
-                if min_band and question is None:
+                if not min_band:
+                    question = rng.randrange(len(concept.questions))  # drawn here, as it always was
+                elif question is None:
                     continue  # no wording of this rule is clear enough: stated, not asked
-                if question is None:
-                    question = rng.randrange(len(concept.questions))
                 b.ask(
                     PARAPHRASE,
                     f"{doc_id}/{concept.key}",
@@ -112,10 +112,10 @@ def _wording(
     rng: random.Random, concept: ParaphraseConcept, min_band: int
 ) -> tuple[int, int | None]:
     """The statement a rule is written in and, with `min_band`, the question it is asked by: a
-    combination drawn from those in that band or a clearer one (`band`). Without `min_band`, the
-    statement alone (the question is drawn once the section is written, as it always was, so
-    profiles that leave the knob at 0 generate the same bytes); with it, a rule none of whose
-    combinations is clear enough gets a statement and no question."""
+    combination drawn from those in that band or a clearer one (`band`), or no question (None)
+    when none is clear enough. Without `min_band`, the statement alone: the caller draws the
+    question once the section is written, as it always did, so profiles that leave the knob at 0
+    generate the same bytes."""
     if not min_band:
         return rng.randrange(len(concept.statements)), None
     clear = [
